@@ -1,0 +1,40 @@
+#pragma once
+// Imports any number of inputs into one corpus. Each input gets a SourceReport;
+// an input that cannot be read leaves an error in its report and nothing in the
+// corpus, and the other inputs are still imported.
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/importer.hpp"
+#include "model/corpus.hpp"
+#include "model/corpus_builder.hpp"
+
+namespace chatlens {
+
+class ImportSession {
+ public:
+  explicit ImportSession(ProgressFn progress = {}) : progress_(std::move(progress)) {}
+
+  // `name` is shown in messages; `title_hint` names the chat when the content does not.
+  const SourceReport& add(std::string name, std::string bytes, std::string title_hint = {});
+  // Records an input that could not even be opened (unreadable file, broken zip).
+  const SourceReport& add_failure(std::string name, uint64_t bytes, std::string error);
+
+  const std::vector<SourceReport>& sources() const { return sources_; }
+  bool any_failed() const;
+  Corpus finish() &&;
+
+ private:
+  ProgressFn progress_;
+  CorpusBuilder builder_;
+  std::vector<SourceReport> sources_;
+};
+
+// Why no importer accepted these bytes, in words a user understands.
+std::string describe_unrecognised(std::string_view bytes);
+
+// Chat title from an export's file name: "WhatsApp Chat with Ana.txt" -> "Ana".
+std::string title_from_file_name(std::string_view file_name);
+
+}  // namespace chatlens

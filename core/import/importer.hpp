@@ -1,0 +1,46 @@
+#pragma once
+// An importer turns the bytes of one export into chats and messages. Importers
+// are chosen by sniffing the content (never by file name alone); adding one is
+// adding its file and a line in importer_registry.cpp.
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "import/source_report.hpp"
+#include "model/corpus_builder.hpp"
+
+namespace chatlens {
+
+// Progress of the current input, in bytes consumed.
+using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
+
+struct ImportContext {
+  std::string_view name;        // display name of the input
+  std::string_view title_hint;  // e.g. the file or zip name without extension, for chat titles
+  std::string_view bytes;       // adopted by the builder: views into it stay valid
+  SourceId source = 0;
+  CorpusBuilder& builder;
+  SourceReport& report;
+  const ProgressFn* progress = nullptr;  // may be null
+};
+
+class Importer {
+ public:
+  virtual ~Importer() = default;
+  virtual std::string_view name() const = 0;  // "whatsapp-text", "telegram-json"
+  // Confidence 0..100 that `head` (the first KiB of the input) is this format.
+  virtual int sniff(std::string_view head) const = 0;
+  // Reads the whole input. On a fatal problem sets ctx.report.error and returns;
+  // the session then discards whatever this input had added.
+  virtual void import(ImportContext& ctx) const = 0;
+};
+
+const std::vector<const Importer*>& all_importers();
+
+// Defined by each importer's own file.
+const Importer& whatsapp_text_importer();
+const Importer& telegram_json_importer();
+
+}  // namespace chatlens

@@ -1,0 +1,13 @@
+#include "import/importer.hpp"
+
+namespace chatlens {
+
+const std::vector<const Importer*>& all_importers() {
+  static const std::vector<const Importer*> importers = {
+      &whatsapp_text_importer(),
+      &telegram_json_importer(),
+  };
+  return importers;
+}
+
+}  // namespace chatlens

@@ -1,0 +1,96 @@
+#pragma once
+// The Corpus: every message of every imported chat in one columnar store
+// (struct of arrays), read by every insight. Built once by CorpusBuilder.
+//
+// Order: messages are grouped by chat (chats[c].begin .. chats[c].end) and,
+// within a chat, sorted stably by local time, so exports whose timestamps go
+// backwards keep every message in a deterministic order.
+#include <cstdint>
+#include <deque>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/kinds.hpp"
+#include "model/local_time.hpp"
+
+namespace chatlens {
+
+using ChatId = uint32_t;
+using PersonId = uint32_t;
+using SourceId = uint32_t;
+inline constexpr PersonId kNoPerson = UINT32_MAX;
+inline constexpr int64_t kNoMessageId = INT64_MIN;
+
+struct Person {
+  Platform platform;
+  std::string name;         // display name, normalised (no direction marks, NBSP -> space)
+  std::string platform_id;  // "user123" on Telegram; empty where the platform has none
+  bool is_owner = false;
+};
+
+struct Chat {
+  Platform platform;
+  std::string title;
+  ChatKind kind = ChatKind::Unknown;
+  std::string platform_id;        // Telegram chat id; empty for WhatsApp
+  std::vector<SourceId> sources;  // inputs this chat was read from (several after a merge)
+  std::vector<PersonId> members;  // everyone who sent a message, sorted
+  uint64_t begin = 0, end = 0;    // message range in the corpus
+  size_t size() const { return end - begin; }
+};
+
+enum MessageFlag : uint8_t { kEdited = 1, kForwarded = 2, kReply = 4 };
+
+// Packed reference into the corpus text blocks: high 16 bits block, low 48 bits offset.
+struct TextRef {
+  uint64_t pos = 0;
+  uint32_t len = 0;
+};
+
+struct MessageColumns {
+  std::vector<ChatId> chat;
+  std::vector<PersonId> sender;  // kNoPerson for system messages
+  std::vector<LocalTime> time;   // wall clock as the export shows it
+  std::vector<int64_t> utc;      // kNoUtc unless the export carries the instant
+  std::vector<MessageKind> kind;
+  std::vector<MediaKind> media;
+  std::vector<uint8_t> flags;  // MessageFlag bits
+  std::vector<TextRef> text;
+  std::vector<int64_t> platform_id;  // message id inside its chat (Telegram), else kNoMessageId
+  std::vector<int64_t> reply_to;     // platform id of the replied message, else kNoMessageId
+
+  size_t size() const { return chat.size(); }
+  void reserve(size_t n);
+  void resize(size_t n);
+};
+
+class Corpus {
+ public:
+  Corpus() = default;
+  Corpus(Corpus&&) noexcept = default;
+  Corpus& operator=(Corpus&&) noexcept = default;
+
+  size_t size() const { return messages.size(); }
+  std::string_view text(size_t i) const { return resolve(messages.text[i]); }
+  std::string_view resolve(TextRef r) const {
+    return std::string_view(blocks_[r.pos >> 48]).substr(r.pos & ((uint64_t{1} << 48) - 1), r.len);
+  }
+  bool edited(size_t i) const { return messages.flags[i] & kEdited; }
+  const Person* sender(size_t i) const {
+    return messages.sender[i] == kNoPerson ? nullptr : &people[messages.sender[i]];
+  }
+  // Owners ("me"), at most one per platform; empty until identity is resolved.
+  std::vector<PersonId> owners() const;
+  bool is_owner(PersonId p) const { return p != kNoPerson && people[p].is_owner; }
+
+  MessageColumns messages;
+  std::vector<Person> people;
+  std::vector<Chat> chats;
+
+ private:
+  friend class CorpusBuilder;
+  std::deque<std::string> blocks_;  // adopted input buffers and the arena of rewritten texts
+};
+
+}  // namespace chatlens

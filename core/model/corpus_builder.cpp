@@ -1,0 +1,172 @@
+#include "model/corpus_builder.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+#include "model/chat_merge.hpp"
+
+namespace chatlens {
+namespace {
+constexpr size_t kArenaBlock = size_t{16} << 20;
+constexpr uint64_t kOffsetMask = (uint64_t{1} << 48) - 1;
+
+std::string person_key(Platform platform, std::string_view name, std::string_view platform_id) {
+  std::string key(1, static_cast<char>('0' + static_cast<int>(platform)));
+  key += platform_id.empty() ? 'n' : 'i';
+  key += platform_id.empty() ? name : platform_id;
+  return key;
+}
+
+template <class T>
+void permute(std::vector<T>& column, const std::vector<uint64_t>& order) {
+  std::vector<T> out;
+  out.reserve(order.size());
+  for (uint64_t i : order) out.push_back(column[i]);
+  column.swap(out);
+}
+}  // namespace
+
+CorpusBuilder::CorpusBuilder() { blocks_.emplace_back(); }
+
+std::string_view CorpusBuilder::adopt(std::string bytes) {
+  blocks_.push_back(std::move(bytes));
+  adopted_.insert(adopted_.begin(), blocks_.size() - 1);  // newest first: importers use the latest
+  return blocks_.back();
+}
+
+ChatId CorpusBuilder::add_chat(ChatDraft draft) {
+  Chat chat;
+  chat.platform = draft.platform;
+  chat.title = std::move(draft.title);
+  chat.kind = draft.kind;
+  chat.platform_id = std::move(draft.platform_id);
+  chat.sources.push_back(draft.source);
+  chats_.push_back(std::move(chat));
+  return static_cast<ChatId>(chats_.size() - 1);
+}
+
+PersonId CorpusBuilder::person(Platform platform, std::string_view name, std::string_view platform_id) {
+  auto [it, inserted] =
+      person_index_.try_emplace(person_key(platform, name, platform_id), static_cast<PersonId>(people_.size()));
+  if (inserted)
+    people_.push_back(Person{platform, std::string(name), std::string(platform_id), false});
+  else if (people_[it->second].name.empty() && !name.empty())
+    people_[it->second].name = std::string(name);
+  return it->second;
+}
+
+void CorpusBuilder::set_person_name(PersonId p, std::string_view name) { people_[p].name = std::string(name); }
+
+TextRef CorpusBuilder::store_text(std::string_view text) {
+  if (text.empty()) return {};
+  // Borrow when the text lies inside an adopted input buffer (the common case).
+  for (size_t b : adopted_) {
+    const std::string& block = blocks_[b];
+    if (text.data() >= block.data() && text.data() + text.size() <= block.data() + block.size())
+      return {(uint64_t{b} << 48) | static_cast<uint64_t>(text.data() - block.data()),
+              static_cast<uint32_t>(text.size())};
+  }
+  // Otherwise copy into the arena; arena blocks never reallocate once referenced.
+  size_t arena = arena_block_;
+  if (blocks_[arena].size() + text.size() > blocks_[arena].capacity()) {
+    blocks_.emplace_back();
+    blocks_.back().reserve(std::max(kArenaBlock, text.size()));
+    arena = arena_block_ = blocks_.size() - 1;
+  }
+  std::string& block = blocks_[arena];
+  const uint64_t offset = block.size();
+  block.append(text);
+  return {(uint64_t{arena} << 48) | (offset & kOffsetMask), static_cast<uint32_t>(text.size())};
+}
+
+void CorpusBuilder::add(const MessageDraft& m) {
+  columns_.chat.push_back(m.chat);
+  columns_.sender.push_back(m.sender);
+  columns_.time.push_back(m.time);
+  columns_.utc.push_back(m.utc);
+  columns_.kind.push_back(m.kind);
+  columns_.media.push_back(m.media);
+  columns_.flags.push_back(m.flags);
+  columns_.text.push_back(store_text(m.text));
+  columns_.platform_id.push_back(m.platform_id);
+  columns_.reply_to.push_back(m.reply_to);
+}
+
+void CorpusBuilder::rollback(size_t first_message, size_t chat_count) {
+  columns_.resize(first_message);
+  chats_.resize(chat_count);
+}
+
+Corpus CorpusBuilder::finish() && {
+  Corpus corpus;
+  // Which chats are the same conversation imported more than once, and which
+  // of their messages are duplicates (see chat_merge.hpp for the rule).
+  const MergePlan plan = plan_chat_merge(chats_, columns_, [this](TextRef r) {
+    return std::string_view(blocks_[r.pos >> 48]).substr(r.pos & kOffsetMask, r.len);
+  });
+
+  // Final order: by merged chat, then stably by local time.
+  std::vector<uint64_t> order;
+  order.reserve(columns_.size());
+  for (uint64_t i = 0; i < columns_.size(); ++i)
+    if (plan.keep[i]) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](uint64_t a, uint64_t b) {
+    const ChatId ca = plan.target[columns_.chat[a]], cb = plan.target[columns_.chat[b]];
+    if (ca != cb) return ca < cb;
+    return columns_.time[a] < columns_.time[b];
+  });
+
+  // Renumber chats densely in their first-seen order.
+  std::vector<ChatId> dense(chats_.size(), UINT32_MAX);
+  ChatId next = 0;
+  for (ChatId c = 0; c < chats_.size(); ++c)
+    if (plan.target[c] == c) dense[c] = next++;
+  corpus.chats.resize(next);
+  for (ChatId c = 0; c < chats_.size(); ++c) {
+    Chat& into = corpus.chats[dense[plan.target[c]]];
+    if (plan.target[c] == c) {
+      std::vector<SourceId> sources = std::move(into.sources);
+      into = std::move(chats_[c]);
+      sources.insert(sources.end(), into.sources.begin(), into.sources.end());
+      into.sources = std::move(sources);
+    } else {
+      into.sources.insert(into.sources.end(), chats_[c].sources.begin(), chats_[c].sources.end());
+    }
+  }
+  for (ChatId c = 0; c < chats_.size(); ++c)
+    if (plan.target[c] != c && corpus.chats[dense[plan.target[c]]].title.empty())
+      corpus.chats[dense[plan.target[c]]].title = chats_[c].title;
+
+  for (ChatId& c : columns_.chat) c = dense[plan.target[c]];
+  permute(columns_.chat, order);
+  permute(columns_.sender, order);
+  permute(columns_.time, order);
+  permute(columns_.utc, order);
+  permute(columns_.kind, order);
+  permute(columns_.media, order);
+  permute(columns_.flags, order);
+  permute(columns_.text, order);
+  permute(columns_.platform_id, order);
+  permute(columns_.reply_to, order);
+
+  for (auto& chat : corpus.chats) chat.begin = chat.end = 0;
+  for (uint64_t i = 0; i < columns_.size(); ++i) {
+    Chat& chat = corpus.chats[columns_.chat[i]];
+    if (chat.end == 0) chat.begin = i;
+    chat.end = i + 1;
+    if (columns_.sender[i] != kNoPerson) chat.members.push_back(columns_.sender[i]);
+  }
+  for (auto& chat : corpus.chats) {
+    std::sort(chat.members.begin(), chat.members.end());
+    chat.members.erase(std::unique(chat.members.begin(), chat.members.end()), chat.members.end());
+    std::sort(chat.sources.begin(), chat.sources.end());
+    chat.sources.erase(std::unique(chat.sources.begin(), chat.sources.end()), chat.sources.end());
+  }
+
+  corpus.messages = std::move(columns_);
+  corpus.people = std::move(people_);
+  corpus.blocks_ = std::move(blocks_);
+  return corpus;
+}
+
+}  // namespace chatlens

@@ -1,0 +1,78 @@
+#pragma once
+// Collects chats, people and messages from the importers, then produces the
+// Corpus: duplicate chats merged, messages ordered stably by time per chat.
+#include <deque>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "model/corpus.hpp"
+
+namespace chatlens {
+
+struct MessageDraft {
+  ChatId chat = 0;
+  PersonId sender = kNoPerson;  // kNoPerson: system message
+  LocalTime time;
+  int64_t utc = kNoUtc;
+  MessageKind kind = MessageKind::Text;
+  MediaKind media = MediaKind::None;
+  // Final body text. When it points into an adopted buffer it is stored without a copy.
+  std::string_view text;
+  uint8_t flags = 0;
+  int64_t platform_id = kNoMessageId;
+  int64_t reply_to = kNoMessageId;
+};
+
+struct ChatDraft {
+  Platform platform = Platform::WhatsApp;
+  std::string title;
+  ChatKind kind = ChatKind::Unknown;
+  std::string platform_id;
+  SourceId source = 0;
+};
+
+class CorpusBuilder {
+ public:
+  CorpusBuilder();
+
+  // Takes ownership of an input buffer and returns a view of it that stays valid
+  // for the life of the corpus; message texts inside it are then borrowed, not copied.
+  std::string_view adopt(std::string bytes);
+
+  ChatId add_chat(ChatDraft chat);
+  Chat& chat(ChatId id) { return chats_[id]; }
+
+  // Resolves a person per platform: by platform id when there is one, else by name.
+  PersonId person(Platform platform, std::string_view name, std::string_view platform_id = {});
+  // Renames a person whose first sighting had no name (Telegram "from": null).
+  void set_person_name(PersonId p, std::string_view name);
+  const Person& person_info(PersonId p) const { return people_[p]; }
+
+  void add(const MessageDraft& m);
+  size_t message_count() const { return columns_.size(); }
+  size_t chat_count() const { return chats_.size(); }
+
+  // The export states who its owner is (Telegram personal_information, ...).
+  void declare_owner(PersonId p) { people_[p].is_owner = true; }
+
+  // Discards every message of a chat added since `first_message` (an input that
+  // failed half-way must not leave half a chat behind).
+  void rollback(size_t first_message, size_t chat_count);
+
+  Corpus finish() &&;
+
+ private:
+  TextRef store_text(std::string_view text);
+
+  MessageColumns columns_;
+  std::vector<Chat> chats_;
+  std::vector<Person> people_;
+  std::unordered_map<std::string, PersonId> person_index_;
+  std::deque<std::string> blocks_;  // adopted inputs and arena blocks of copied texts
+  std::vector<size_t> adopted_;     // indices of adopted input blocks, newest first
+  size_t arena_block_ = 0;
+};
+
+}  // namespace chatlens

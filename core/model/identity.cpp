@@ -1,0 +1,112 @@
+#include "model/identity.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "text/utf8.hpp"
+
+namespace chatlens {
+namespace {
+
+std::string fold(std::string_view s) {
+  std::string out = normalize_name(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+// Senders of at least one non-system message, per chat, for one platform.
+std::vector<std::set<PersonId>> participants(const Corpus& corpus, Platform platform) {
+  std::vector<std::set<PersonId>> out;
+  for (const Chat& chat : corpus.chats) {
+    if (chat.platform != platform || chat.kind == ChatKind::Channel) continue;
+    std::set<PersonId> people;
+    for (uint64_t i = chat.begin; i < chat.end; ++i)
+      if (corpus.messages.sender[i] != kNoPerson && corpus.messages.kind[i] != MessageKind::System)
+        people.insert(corpus.messages.sender[i]);
+    if (!people.empty()) out.push_back(std::move(people));
+  }
+  return out;
+}
+
+}  // namespace
+
+OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me) {
+  OwnerResolution result;
+  std::set<Platform> platforms;
+  for (const Chat& chat : corpus.chats)
+    if (chat.size() > 0) platforms.insert(chat.platform);
+  if (platforms.empty()) return result;
+
+  if (me) {
+    const std::string wanted = fold(*me);
+    std::set<std::string> names;
+    bool found = false;
+    for (Person& p : corpus.people) {
+      p.is_owner = fold(p.name) == wanted && !wanted.empty();
+      found |= p.is_owner;
+      names.insert(p.name);
+    }
+    if (!found) {
+      result.status = OwnerResolution::Status::NoSuchPerson;
+      result.candidates.assign(names.begin(), names.end());
+      return result;
+    }
+    result.status = OwnerResolution::Status::Resolved;
+    result.how = "named by the caller";
+    return result;
+  }
+
+  std::set<std::string> ambiguous;
+  bool any_resolved = false;
+  std::vector<std::string> hows;
+  for (Platform platform : platforms) {
+    // 1. Declared by the export.
+    bool declared = false;
+    for (const Person& p : corpus.people) declared |= p.platform == platform && p.is_owner;
+    if (declared) {
+      any_resolved = true;
+      hows.push_back(std::string(to_string(platform)) + ": stated in the export");
+      continue;
+    }
+    // 2. The one participant common to all chats.
+    auto chats = participants(corpus, platform);
+    if (chats.empty()) continue;
+    std::set<PersonId> common = chats[0];
+    for (size_t c = 1; c < chats.size(); ++c) {
+      std::set<PersonId> next;
+      std::set_intersection(common.begin(), common.end(), chats[c].begin(), chats[c].end(),
+                            std::inserter(next, next.begin()));
+      common.swap(next);
+    }
+    if (common.size() == 1) {
+      corpus.people[*common.begin()].is_owner = true;
+      any_resolved = true;
+      hows.push_back(std::string(to_string(platform)) + ": the one participant common to all chats");
+      continue;
+    }
+    // 3. Ambiguous: offer the common participants, or everyone when nobody is common.
+    const std::set<PersonId>& offer = common.empty() ? chats[0] : common;
+    std::set<PersonId> all;
+    if (common.empty())
+      for (auto& c : chats) all.insert(c.begin(), c.end());
+    for (PersonId p : common.empty() ? all : offer) ambiguous.insert(corpus.people[p].name);
+  }
+  if (!ambiguous.empty()) {
+    result.status = OwnerResolution::Status::Ambiguous;
+    result.candidates.assign(ambiguous.begin(), ambiguous.end());
+    return result;
+  }
+  result.status = any_resolved ? OwnerResolution::Status::Resolved : OwnerResolution::Status::NoMessages;
+  for (size_t i = 0; i < hows.size(); ++i) result.how += (i ? "; " : "") + hows[i];
+  return result;
+}
+
+std::string owner_name(const Corpus& corpus) {
+  for (const Person& p : corpus.people)
+    if (p.is_owner) return p.name;
+  return {};
+}
+
+}  // namespace chatlens

@@ -1,0 +1,31 @@
+#pragma once
+// Who is "me": the owner the report is about. Never guessed silently.
+//  1. the export says so (Telegram's personal_information, a WhatsApp
+//     "You deleted this message" attributed to a name, ...): importers call
+//     CorpusBuilder::declare_owner;
+//  2. else the one participant common to all chats of that platform;
+//  3. else the caller must name it (--me NAME, a picker in the web app), and is
+//     told which names are candidates.
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/corpus.hpp"
+
+namespace chatlens {
+
+struct OwnerResolution {
+  enum class Status { Resolved, Ambiguous, NoSuchPerson, NoMessages } status = Status::NoMessages;
+  std::vector<std::string> candidates;  // for Ambiguous and NoSuchPerson: names to choose from
+  std::string how;                      // "declared by the export", "common to all chats", "--me"
+};
+
+// Marks the owner(s) in corpus.people. `me` (case-insensitive, direction marks
+// ignored) overrides everything else.
+OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me = std::nullopt);
+
+// The owner's display name, or "" when none.
+std::string owner_name(const Corpus& corpus);
+
+}  // namespace chatlens
