@@ -1,1 +1,41 @@
-int main() { return 0; }
+// chatlens: your messaging history, analysed on your own computer.
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "commands.hpp"
+
+namespace {
+
+constexpr const char* kUsageText =
+    "usage: chatlens <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  analyze PATH... [--me NAME] [-o report.json] [--gap-hours H]\n"
+    "                      your report: a summary here, or the full JSON with -o (\"-o -\" for stdout)\n"
+    "  messages PATH... [--format jsonl|csv]\n"
+    "                      the normalised messages, one per line\n"
+    "\n"
+    "PATH: WhatsApp exports (.txt or .zip), Telegram Desktop exports (result.json or its folder).\n"
+    "Exit status: 0 ok, 2 usage error, 3 an input could not be read (the others were still used).\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace chatlens::cli;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
+    std::fputs(kUsageText, args.empty() ? stderr : stdout);
+    return args.empty() ? kUsage : kOk;
+  }
+  if (args[0] == "--version") {
+    std::puts("chatlens 0.1.0");
+    return kOk;
+  }
+  const std::string command = args[0];
+  args.erase(args.begin());
+  if (command == "messages") return run_messages(args);
+  if (command == "analyze") return run_analyze(args);
+  std::fprintf(stderr, "chatlens: unknown command '%s'\n\n%s", command.c_str(), kUsageText);
+  return kUsage;
+}

@@ -1,0 +1,104 @@
+// chatlens messages PATH... [--format jsonl|csv]: the normalised messages, one per line.
+#include <cstdio>
+#include <string>
+
+#include "commands.hpp"
+#include "import_inputs.hpp"
+#include "json/json.hpp"
+
+namespace chatlens::cli {
+namespace {
+
+void append_csv_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) {
+    out.append(s);
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+}  // namespace
+
+int run_messages(const std::vector<std::string>& args) {
+  std::vector<std::string> paths;
+  std::string format = "jsonl";
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--format" && i + 1 < args.size())
+      format = args[++i];
+    else if (args[i].rfind("--format=", 0) == 0)
+      format = args[i].substr(9);
+    else if (args[i].rfind("--", 0) == 0) {
+      std::fprintf(stderr, "chatlens messages: unknown option %s\n", args[i].c_str());
+      return kUsage;
+    } else
+      paths.push_back(args[i]);
+  }
+  if (format != "jsonl" && format != "csv") {
+    std::fprintf(stderr, "chatlens messages: --format must be jsonl or csv, not %s\n", format.c_str());
+    return kUsage;
+  }
+  if (paths.empty()) {
+    std::fprintf(stderr, "usage: chatlens messages PATH... [--format jsonl|csv]\n");
+    return kUsage;
+  }
+
+  ImportedInputs in = import_inputs(paths);
+  const Corpus& c = in.corpus;
+  std::string out;
+  out.reserve(1 << 20);
+  const bool csv = format == "csv";
+  if (csv) out += "chat,platform,sender,time,utc,kind,media,text,edited\n";
+  for (uint64_t i = 0; i < c.size(); ++i) {
+    const Chat& chat = c.chats[c.messages.chat[i]];
+    const Person* sender = c.sender(i);
+    const std::string time = format_local_iso(c.messages.time[i]);
+    const std::string utc = c.messages.utc[i] == kNoUtc ? std::string() : format_utc_iso(c.messages.utc[i]);
+    const std::string_view media = to_string(c.messages.media[i]);
+    if (csv) {
+      append_csv_field(out, chat.title);
+      out += ',';
+      out += to_string(chat.platform);
+      out += ',';
+      if (sender) append_csv_field(out, sender->name);
+      out += ',' + time + ',' + utc + ',';
+      out += to_string(c.messages.kind[i]);
+      out += ',';
+      out += media;
+      out += ',';
+      append_csv_field(out, c.text(i));
+      out += c.edited(i) ? ",true\n" : ",false\n";
+    } else {
+      out += "{\"chat\":";
+      append_json_string(out, chat.title);
+      out += ",\"platform\":\"";
+      out += to_string(chat.platform);
+      out += "\",\"sender\":";
+      if (sender)
+        append_json_string(out, sender->name);
+      else
+        out += "null";
+      out += ",\"time\":\"" + time + "\",\"utc\":";
+      out += utc.empty() ? std::string("null") : "\"" + utc + "\"";
+      out += ",\"kind\":\"";
+      out += to_string(c.messages.kind[i]);
+      out += "\",\"media\":";
+      out += media.empty() ? std::string("null") : "\"" + std::string(media) + "\"";
+      out += ",\"text\":";
+      append_json_string(out, c.text(i));
+      out += c.edited(i) ? ",\"edited\":true}\n" : ",\"edited\":false}\n";
+    }
+    if (out.size() > (1 << 20)) {
+      if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) return kOutputError;
+      out.clear();
+    }
+  }
+  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) return kOutputError;
+  return in.any_failed ? kInputUnreadable : kOk;
+}
+
+}  // namespace chatlens::cli

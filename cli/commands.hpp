@@ -1,0 +1,13 @@
+#pragma once
+// Subcommands of the `chatlens` command. Each returns the process exit status.
+#include <string>
+#include <vector>
+
+namespace chatlens::cli {
+
+enum ExitCode : int { kOk = 0, kUsage = 2, kInputUnreadable = 3, kOutputError = 4 };
+
+int run_messages(const std::vector<std::string>& args);
+int run_analyze(const std::vector<std::string>& args);
+
+}  // namespace chatlens::cli

@@ -1,0 +1,54 @@
+#include "import/zip_entries.hpp"
+
+namespace chatlens {
+namespace {
+
+std::string_view base_name(std::string_view path) {
+  if (auto slash = path.find_last_of('/'); slash != std::string_view::npos) path.remove_prefix(slash + 1);
+  return path;
+}
+
+bool ends_with_ci(std::string_view s, std::string_view suffix) {
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != suffix[i]) return false;
+  }
+  return true;
+}
+
+bool is_ios_attachment(std::string_view base) {
+  // "00000046-Some file.txt": eight digits and a dash.
+  if (base.size() < 10 || base[8] != '-') return false;
+  for (size_t i = 0; i < 8; ++i)
+    if (base[i] < '0' || base[i] > '9') return false;
+  return true;
+}
+
+bool is_junk(std::string_view path) {
+  const std::string_view base = base_name(path);
+  return path.empty() || path.back() == '/' || path.substr(0, 9) == "__MACOSX/" ||
+         path.find("/__MACOSX/") != std::string_view::npos || base.substr(0, 2) == "._" || base.empty();
+}
+
+}  // namespace
+
+std::vector<size_t> choose_chat_entries(const std::vector<std::string>& names) {
+  std::vector<size_t> out;
+  // An iOS export: _chat.txt holds the chat, everything else is media.
+  for (size_t i = 0; i < names.size(); ++i)
+    if (!is_junk(names[i]) && base_name(names[i]) == "_chat.txt") out.push_back(i);
+  if (!out.empty()) return out;
+  for (size_t i = 0; i < names.size(); ++i) {
+    if (is_junk(names[i])) continue;
+    const std::string_view base = base_name(names[i]);
+    if (ends_with_ci(base, ".txt") && !is_ios_attachment(base))
+      out.push_back(i);
+    else if (base == "result.json")
+      out.push_back(i);  // a zipped Telegram Desktop export
+  }
+  return out;
+}
+
+}  // namespace chatlens

@@ -1,0 +1,15 @@
+#pragma once
+// Which entries of a zip archive are chat exports. The archive itself is opened
+// by the platform (libzip natively, fflate in the browser); this choice is shared.
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chatlens {
+
+// Indices into `names` of the entries to import, in order. Skips folders,
+// macOS resource forks (__MACOSX/, ._*), media and attachments (iOS names
+// attachments "00000046-Some file.txt"), and nested archives.
+std::vector<size_t> choose_chat_entries(const std::vector<std::string>& names);
+
+}  // namespace chatlens

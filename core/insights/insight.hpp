@@ -1,0 +1,34 @@
+#pragma once
+// An insight is a pure function of the corpus returning one section of the
+// report. Each lives in its own file and is listed once in registry.cpp.
+#include <string_view>
+#include <vector>
+
+#include "insights/derived_data.hpp"
+#include "json/json.hpp"
+#include "model/corpus.hpp"
+
+namespace chatlens {
+
+struct ReportOptions {
+  int64_t conversation_gap_seconds = 6 * 3600;  // silence that ends a conversation
+};
+
+struct InsightInput {
+  const Corpus& corpus;
+  const ReportOptions& options;
+  DerivedData& derived;  // shared derived data, computed once on first use
+};
+
+using InsightFn = Json (*)(const InsightInput&);
+
+struct InsightInfo {
+  std::string_view name;  // the key under "sections"
+  InsightFn compute;
+};
+
+const std::vector<InsightInfo>& all_insights();
+
+Json overview_insight(const InsightInput& in);
+
+}  // namespace chatlens

@@ -1,0 +1,149 @@
+// overview: how much there is, per chat and per person, and when.
+#include <algorithm>
+#include <map>
+
+#include "insights/insight.hpp"
+
+namespace chatlens {
+namespace {
+
+struct DayStats {
+  int64_t first_day = 0, last_day = 0;
+  uint64_t active_days = 0;
+  int64_t busiest_day = 0;
+  uint64_t busiest_count = 0;
+  uint64_t longest_streak = 0;
+  int64_t streak_start = 0;
+};
+
+// `days` sorted ascending, one entry per message.
+DayStats day_stats(const std::vector<int64_t>& days) {
+  DayStats s;
+  if (days.empty()) return s;
+  s.first_day = days.front();
+  s.last_day = days.back();
+  uint64_t streak = 0;
+  int64_t streak_start = 0;
+  for (size_t i = 0; i < days.size();) {
+    size_t j = i;
+    while (j < days.size() && days[j] == days[i]) ++j;
+    const uint64_t count = j - i;
+    ++s.active_days;
+    if (count > s.busiest_count) s.busiest_count = count, s.busiest_day = days[i];
+    if (i > 0 && days[i] == days[i - 1] + 1)
+      ++streak;
+    else
+      streak = 1, streak_start = days[i];
+    if (streak > s.longest_streak) s.longest_streak = streak, s.streak_start = streak_start;
+    i = j;
+  }
+  return s;
+}
+
+Json day_stats_json(const DayStats& s, uint64_t messages) {
+  Json j = Json::object();
+  j["messages"] = messages;
+  if (messages == 0) return j;
+  j["first_day"] = format_date(s.first_day);
+  j["last_day"] = format_date(s.last_day);
+  j["active_days"] = s.active_days;
+  j["messages_per_active_day"] = static_cast<double>(messages) / static_cast<double>(s.active_days);
+  j["busiest_day"] = Json::object();
+  j["busiest_day"]["date"] = format_date(s.busiest_day);
+  j["busiest_day"]["messages"] = s.busiest_count;
+  j["longest_streak"] = Json::object();
+  j["longest_streak"]["days"] = s.longest_streak;
+  j["longest_streak"]["from"] = format_date(s.streak_start);
+  j["longest_streak"]["to"] = format_date(s.streak_start + static_cast<int64_t>(s.longest_streak) - 1);
+  return j;
+}
+
+}  // namespace
+
+Json overview_insight(const InsightInput& in) {
+  const Corpus& c = in.corpus;
+  const auto& order = in.derived.by_time();
+  Json out = Json::object();
+
+  std::vector<int64_t> all_days, owner_days;
+  all_days.reserve(order.size());
+  for (uint64_t i : order) {
+    all_days.push_back(c.messages.time[i].day());
+    if (c.is_owner(c.messages.sender[i])) owner_days.push_back(all_days.back());
+  }
+  uint64_t system = 0;
+  for (uint64_t i = 0; i < c.size(); ++i) system += c.messages.kind[i] == MessageKind::System;
+
+  Json totals = Json::object();
+  totals["messages"] = c.size();
+  totals["personal_messages"] = order.size();
+  totals["system_messages"] = system;
+  totals["chats"] = c.chats.size();
+  totals["people"] = c.people.size();
+  out["data"] = totals;
+
+  if (!order.empty()) {
+    out["first_message"] = format_local_iso(c.messages.time[order.front()]);
+    out["last_message"] = format_local_iso(c.messages.time[order.back()]);
+  } else {
+    out["first_message"] = nullptr;
+    out["last_message"] = nullptr;
+    out["note"] = "no messages written by people in these inputs";
+  }
+  out["everyone"] = day_stats_json(day_stats(all_days), all_days.size());
+  out["owner"] = day_stats_json(day_stats(owner_days), owner_days.size());
+
+  // Per chat, largest first.
+  std::vector<ChatId> chats(c.chats.size());
+  for (ChatId i = 0; i < chats.size(); ++i) chats[i] = i;
+  std::stable_sort(chats.begin(), chats.end(),
+                   [&](ChatId a, ChatId b) { return c.chats[a].size() > c.chats[b].size(); });
+  Json per_chat = Json::array();
+  for (ChatId id : chats) {
+    const Chat& chat = c.chats[id];
+    Json j = Json::object();
+    j["title"] = chat.title;
+    j["platform"] = to_string(chat.platform);
+    j["kind"] = to_string(chat.kind);
+    j["messages"] = chat.size();
+    uint64_t owner_messages = 0;
+    std::optional<LocalTime> first, last;
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      owner_messages += c.is_owner(c.messages.sender[i]);
+      if (!first || c.messages.time[i] < *first) first = c.messages.time[i];
+      if (!last || *last < c.messages.time[i]) last = c.messages.time[i];
+    }
+    j["owner_messages"] = owner_messages;
+    j["participants"] = chat.members.size();
+    j["first_message"] = first ? Json(format_local_iso(*first)) : Json();
+    j["last_message"] = last ? Json(format_local_iso(*last)) : Json();
+    per_chat.push(std::move(j));
+  }
+  out["chats"] = std::move(per_chat);
+
+  // Per person, most active first.
+  std::vector<uint64_t> per_person(c.people.size(), 0);
+  std::vector<std::vector<ChatId>> person_chats(c.people.size());
+  for (uint64_t i : order) ++per_person[c.messages.sender[i]];
+  for (ChatId id = 0; id < c.chats.size(); ++id)
+    for (PersonId p : c.chats[id].members) person_chats[p].push_back(id);
+  std::vector<PersonId> people(c.people.size());
+  for (PersonId p = 0; p < people.size(); ++p) people[p] = p;
+  std::stable_sort(people.begin(), people.end(), [&](PersonId a, PersonId b) { return per_person[a] > per_person[b]; });
+  Json per_person_json = Json::array();
+  for (PersonId p : people) {
+    if (per_person[p] == 0) continue;
+    Json j = Json::object();
+    j["name"] = c.people[p].name;
+    j["platform"] = to_string(c.people[p].platform);
+    j["is_owner"] = c.people[p].is_owner;
+    j["messages"] = per_person[p];
+    j["chats"] = person_chats[p].size();
+    per_person_json.push(std::move(j));
+  }
+  out["people"] = std::move(per_person_json);
+  return out;
+}
+
+}  // namespace chatlens
