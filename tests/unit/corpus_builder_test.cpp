@@ -1,0 +1,143 @@
+#include <gtest/gtest.h>
+
+#include "model/corpus_builder.hpp"
+
+using namespace chatlens;
+
+namespace {
+
+struct Fixture {
+  CorpusBuilder b;
+  ChatId chat(std::string title, Platform p = Platform::WhatsApp, std::string id = {}) {
+    return b.add_chat(ChatDraft{p, std::move(title), ChatKind::Private, std::move(id), 0});
+  }
+  void msg(ChatId c, std::string_view who, LocalTime t, std::string_view text,
+           MessageKind kind = MessageKind::Text, int64_t platform_id = kNoMessageId) {
+    MessageDraft m;
+    m.chat = c;
+    m.sender = who.empty() ? kNoPerson : b.person(b.chat(c).platform, who);
+    m.time = t;
+    m.kind = kind;
+    m.text = text;
+    m.platform_id = platform_id;
+    b.add(m);
+  }
+};
+
+LocalTime at(int h, int m, int s = 0) { return LocalTime::from_civil(2022, 3, 18, h, m, s); }
+
+}  // namespace
+
+TEST(CorpusBuilder, OrdersStablyByTimeWithinEachChatKeepingBackwardsTimestamps) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  f.msg(a, "Ana", at(12, 3), "third");
+  f.msg(a, "Ben", at(12, 2), "first");
+  f.msg(a, "Ana", at(12, 2), "second (same minute, later in the file)");
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.size(), 3u);
+  EXPECT_EQ(c.text(0), "first");
+  EXPECT_EQ(c.text(1), "second (same minute, later in the file)");
+  EXPECT_EQ(c.text(2), "third");
+}
+
+TEST(CorpusBuilder, BorrowsTextsInsideAdoptedInputsAndCopiesOthers) {
+  Fixture f;
+  const std::string_view input = f.b.adopt("Ana: hello there");
+  const ChatId a = f.chat("A");
+  f.msg(a, "Ana", at(9, 0), input.substr(5));
+  std::string temporary = "rewritten text";
+  f.msg(a, "Ana", at(9, 1), temporary);
+  temporary.assign("overwritten!!!");
+  Corpus c = std::move(f.b).finish();
+  EXPECT_EQ(c.text(0), "hello there");
+  EXPECT_EQ(c.text(1), "rewritten text");
+}
+
+TEST(ChatMerge, SameChatImportedTwiceKeepsEveryMessageOnce) {
+  Fixture f;
+  for (int copy = 0; copy < 2; ++copy) {
+    const ChatId c = f.chat("Family");
+    f.msg(c, "Ana", at(10, 0), "hi");
+    f.msg(c, "Ben", at(10, 1), "hello");
+    f.msg(c, "Ben", at(10, 1), "hello");  // genuinely sent twice in the same minute
+  }
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.chats.size(), 1u);
+  EXPECT_EQ(c.size(), 3u);
+  EXPECT_EQ(c.chats[0].sources.size(), 1u);  // both copies came from source 0 in this test
+}
+
+TEST(ChatMerge, OverlappingExportsAreUnitedWithoutLosingEitherEnd) {
+  Fixture f;
+  const ChatId first = f.chat("Ana");
+  f.msg(first, "Ana", at(8, 0), "early");
+  f.msg(first, "Me", at(9, 0), "overlap 1");
+  f.msg(first, "Ana", at(9, 5), "overlap 2");
+  const ChatId second = f.chat("Ana");
+  f.msg(second, "Me", at(9, 0), "overlap 1");
+  f.msg(second, "Ana", at(9, 5), "overlap 2");
+  f.msg(second, "Me", at(11, 0), "late");
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.chats.size(), 1u);
+  ASSERT_EQ(c.size(), 4u);
+  EXPECT_EQ(c.text(0), "early");
+  EXPECT_EQ(c.text(3), "late");
+}
+
+TEST(ChatMerge, AndroidAndIosCopiesWithDifferentTitlesAndSecondsAreOneChat) {
+  Fixture f;
+  const ChatId android = f.chat("Ana");
+  f.msg(android, "Ana", at(10, 0), "hola");
+  f.msg(android, "Me", at(10, 1), "qué tal");
+  f.msg(android, "Ana", at(10, 2), "", MessageKind::Media);
+  const ChatId ios = f.chat("");  // a bare _chat.txt: no title
+  f.msg(ios, "Ana", at(10, 0, 41), "hola");
+  f.msg(ios, "Me", at(10, 1, 5), "qué tal");
+  f.msg(ios, "Ana", at(10, 2, 30), "image omitted", MessageKind::Media);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.chats.size(), 1u);
+  EXPECT_EQ(c.size(), 3u);
+  EXPECT_EQ(c.chats[0].title, "Ana");
+}
+
+TEST(ChatMerge, DifferentChatsWithTheSamePeopleStaySeparate) {
+  Fixture f;
+  const ChatId a = f.chat("Trip planning");
+  f.msg(a, "Ana", at(10, 0), "tickets?");
+  f.msg(a, "Me", at(10, 1), "booked");
+  const ChatId b = f.chat("Book club");
+  f.msg(b, "Ana", at(11, 0), "chapter 3");
+  f.msg(b, "Me", at(11, 1), "loved it");
+  Corpus c = std::move(f.b).finish();
+  EXPECT_EQ(c.chats.size(), 2u);
+  EXPECT_EQ(c.size(), 4u);
+}
+
+TEST(ChatMerge, TelegramChatsMergeByIdAndMessagesById) {
+  Fixture f;
+  const ChatId a = f.chat("Bob", Platform::Telegram, "42");
+  f.msg(a, "Bob", at(10, 0), "one", MessageKind::Text, 1);
+  f.msg(a, "Bob", at(10, 0), "two", MessageKind::Text, 2);
+  const ChatId b = f.chat("Bob (renamed)", Platform::Telegram, "42");
+  f.msg(b, "Bob", at(10, 0), "two", MessageKind::Text, 2);
+  f.msg(b, "Bob", at(10, 0), "three", MessageKind::Text, 3);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.chats.size(), 1u);
+  EXPECT_EQ(c.size(), 3u);
+  EXPECT_EQ(c.chats[0].title, "Bob");
+}
+
+TEST(CorpusBuilder, RollbackForgetsAHalfImportedInput) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  f.msg(a, "Ana", at(10, 0), "kept");
+  const size_t messages = f.b.message_count(), chats = f.b.chat_count();
+  const ChatId broken = f.chat("Broken");
+  f.msg(broken, "Ana", at(10, 1), "dropped");
+  f.b.rollback(messages, chats);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.size(), 1u);
+  EXPECT_EQ(c.chats.size(), 1u);
+  EXPECT_EQ(c.text(0), "kept");
+}

@@ -1,0 +1,27 @@
+#include <gtest/gtest.h>
+
+#include "import/zip_entries.hpp"
+
+using namespace chatlens;
+
+TEST(ZipEntries, IosExportPicksOnlyChatTxtAndSkipsMacosxJunk) {
+  const std::vector<std::string> names = {"__MACOSX/._chat.txt", "00000046-Some file.txt", "_chat.txt",
+                                          "00000035-PHOTO-2022-03-27-21-41-55.jpg", "nested.zip"};
+  EXPECT_EQ(choose_chat_entries(names), (std::vector<size_t>{2}));
+}
+
+TEST(ZipEntries, AndroidZipPicksTheChatTxtButNotAttachments) {
+  const std::vector<std::string> names = {"IMG-20210428-WA0001.jpg", "WhatsApp Chat with Ana.txt", "notes/",
+                                          "00000046-Some file.txt"};
+  EXPECT_EQ(choose_chat_entries(names), (std::vector<size_t>{1}));
+}
+
+TEST(ZipEntries, ZippedTelegramExportPicksResultJson) {
+  const std::vector<std::string> names = {"ChatExport_2024-01-01/photos/photo_1.jpg",
+                                          "ChatExport_2024-01-01/result.json"};
+  EXPECT_EQ(choose_chat_entries(names), (std::vector<size_t>{1}));
+}
+
+TEST(ZipEntries, NothingUsableGivesNothing) {
+  EXPECT_TRUE(choose_chat_entries({"a.jpg", "__MACOSX/x.txt", "._y.txt"}).empty());
+}
