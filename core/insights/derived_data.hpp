@@ -8,16 +8,39 @@
 
 namespace chatlens {
 
+// A turn change inside one conversation: `reply` is the first message of its
+// sender after a message by someone else (`to`, the message right before it).
+struct Reply {
+  uint64_t reply;
+  uint64_t to;
+  int64_t delay_seconds;
+};
+
+inline constexpr uint32_t kNoConversation = UINT32_MAX;
+
 class DerivedData {
  public:
-  explicit DerivedData(const Corpus& corpus) : corpus_(corpus) {}
+  DerivedData(const Corpus& corpus, int64_t conversation_gap_seconds)
+      : corpus_(corpus), gap_(conversation_gap_seconds) {}
 
-  // Indices of all non-system messages in global time order (stable).
+  // Indices of all messages written by people (not system lines), in global time order (stable).
   const std::vector<uint64_t>& by_time();
+  // The subset of by_time() written by the owner.
+  const std::vector<uint64_t>& owner_by_time();
+  // Per message: its conversation number (chats split by silences longer than the gap),
+  // kNoConversation for system lines.
+  const std::vector<uint32_t>& conversation();
+  // Every reply in every chat, in corpus order.
+  const std::vector<Reply>& replies();
+  // Last local time of any message (the end of the export), if any.
+  std::optional<LocalTime> export_end();
 
  private:
   const Corpus& corpus_;
-  std::optional<std::vector<uint64_t>> by_time_;
+  int64_t gap_;
+  std::optional<std::vector<uint64_t>> by_time_, owner_by_time_;
+  std::optional<std::vector<uint32_t>> conversation_;
+  std::optional<std::vector<Reply>> replies_;
 };
 
 // Whether message i was written by a person (not a system line).

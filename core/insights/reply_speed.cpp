@@ -1,0 +1,118 @@
+// reply_speed: how fast the owner answers each contact and how fast they answer
+// back. A reply is the first message of a turn within one conversation (chats
+// split by silences longer than the gap option); its delay is measured from the
+// message right before it. Private chats and groups are reported separately.
+#include <algorithm>
+#include <map>
+
+#include "insights/insight.hpp"
+#include "insights/section_util.hpp"
+#include "insights/stats.hpp"
+
+namespace chatlens {
+namespace {
+
+constexpr size_t kMinReplies = 5;
+constexpr size_t kRankingSize = 5;
+
+struct Delays {
+  std::vector<double> owner_to_them, them_to_owner;
+};
+
+Json direction(const std::vector<double>& delays) {
+  Json j = Json::object();
+  j["replies"] = delays.size();
+  if (delays.size() < kMinReplies) {
+    j["median_seconds"] = nullptr;
+    j["p75_seconds"] = nullptr;
+    return j;
+  }
+  j["median_seconds"] = quantile(delays, 0.5);
+  j["p75_seconds"] = quantile(delays, 0.75);
+  return j;
+}
+
+Json scope(const Corpus& c, const std::map<PersonId, Delays>& per_contact) {
+  Json out = Json::object();
+  Json contacts = Json::array();
+  struct Row {
+    PersonId who;
+    double mine = -1, theirs = -1;
+  };
+  std::vector<Row> rows;
+  size_t total_mine = 0, total_theirs = 0;
+  for (const auto& [who, d] : per_contact) {
+    total_mine += d.owner_to_them.size();
+    total_theirs += d.them_to_owner.size();
+    Json j = Json::object();
+    j["name"] = c.people[who].name;
+    j["you_reply"] = direction(d.owner_to_them);
+    j["they_reply"] = direction(d.them_to_owner);
+    Row row{who};
+    if (d.owner_to_them.size() >= kMinReplies) row.mine = quantile(d.owner_to_them, 0.5);
+    if (d.them_to_owner.size() >= kMinReplies) row.theirs = quantile(d.them_to_owner, 0.5);
+    if (row.mine >= 0 || row.theirs >= 0) {
+      rows.push_back(row);
+      contacts.push(std::move(j));
+    }
+  }
+  out["data"] = Json::object();
+  out["data"]["your_replies"] = total_mine;
+  out["data"]["their_replies"] = total_theirs;
+  out["data"]["contacts_with_enough_replies"] = rows.size();
+  out["contacts"] = std::move(contacts);
+
+  auto ranking = [&](bool mine, bool fastest) {
+    std::vector<Row> r;
+    for (const Row& row : rows)
+      if ((mine ? row.mine : row.theirs) >= 0) r.push_back(row);
+    std::stable_sort(r.begin(), r.end(), [&](const Row& a, const Row& b) {
+      const double x = mine ? a.mine : a.theirs, y = mine ? b.mine : b.theirs;
+      return fastest ? x < y : x > y;
+    });
+    Json list = Json::array();
+    for (size_t i = 0; i < r.size() && i < kRankingSize; ++i) {
+      Json e = Json::object();
+      e["name"] = c.people[r[i].who].name;
+      e["median_seconds"] = mine ? r[i].mine : r[i].theirs;
+      list.push(std::move(e));
+    }
+    return list;
+  };
+  out["you_reply_fastest_to"] = ranking(true, true);
+  out["reply_fastest_to_you"] = ranking(false, true);
+  out["you_leave_waiting"] = ranking(true, false);
+  out["leave_you_waiting"] = ranking(false, false);
+  return out;
+}
+
+}  // namespace
+
+Json reply_speed_insight(const InsightInput& in) {
+  const Corpus& c = in.corpus;
+  std::map<PersonId, Delays> private_chats, groups;
+  for (const Reply& r : in.derived.replies()) {
+    const PersonId from = c.messages.sender[r.reply], to = c.messages.sender[r.to];
+    const bool mine = c.is_owner(from), to_me = c.is_owner(to);
+    if (mine == to_me) continue;  // between two other people
+    const ChatKind kind = c.chats[c.messages.chat[r.reply]].kind;
+    auto& target = kind == ChatKind::Group ? groups : private_chats;
+    if (kind == ChatKind::Channel) continue;
+    if (mine) target[to].owner_to_them.push_back(static_cast<double>(r.delay_seconds));
+    else target[from].them_to_owner.push_back(static_cast<double>(r.delay_seconds));
+  }
+  Json out = Json::object();
+  out["gap_hours"] = static_cast<double>(in.options.conversation_gap_seconds) / 3600.0;
+  out["min_replies"] = kMinReplies;
+  out["private"] = scope(c, private_chats);
+  out["groups"] = scope(c, groups);
+  const bool enough = out["private"]["data"]["contacts_with_enough_replies"].as_int() +
+                          out["groups"]["data"]["contacts_with_enough_replies"].as_int() > 0;
+  out["enough_data"] = enough;
+  if (!enough)
+    mark_insufficient(out, "no contact has at least " + std::to_string(kMinReplies) +
+                               " replies in either direction yet");
+  return out;
+}
+
+}  // namespace chatlens

@@ -1,0 +1,50 @@
+// shared_groups: with whom the owner shares the most group chats, and which.
+#include <algorithm>
+#include <map>
+
+#include "insights/insight.hpp"
+#include "insights/section_util.hpp"
+
+namespace chatlens {
+
+Json shared_groups_insight(const InsightInput& in) {
+  const Corpus& c = in.corpus;
+  std::map<PersonId, std::vector<ChatId>> shared;
+  uint64_t groups = 0;
+  for (ChatId id = 0; id < c.chats.size(); ++id) {
+    const Chat& chat = c.chats[id];
+    if (chat.kind != ChatKind::Group) continue;
+    const bool mine = std::any_of(chat.members.begin(), chat.members.end(), [&](PersonId p) { return c.is_owner(p); });
+    if (!mine) continue;
+    ++groups;
+    for (PersonId p : chat.members)
+      if (!c.is_owner(p)) shared[p].push_back(id);
+  }
+  Json out = Json::object();
+  out["data"] = Json::object();
+  out["data"]["groups_with_you"] = groups;
+  out["data"]["people"] = shared.size();
+  out["note_on_membership"] = "members are the people who wrote in a group; silent members do not appear in exports";
+  if (groups == 0) {
+    mark_insufficient(out, "no group chats of yours in these exports");
+    out["top"] = Json::array();
+    return out;
+  }
+  out["enough_data"] = true;
+  std::vector<std::pair<PersonId, std::vector<ChatId>>> rows(shared.begin(), shared.end());
+  std::stable_sort(rows.begin(), rows.end(), [](auto& a, auto& b) { return a.second.size() > b.second.size(); });
+  Json top = Json::array();
+  for (size_t i = 0; i < rows.size() && i < 10; ++i) {
+    Json j = Json::object();
+    j["name"] = c.people[rows[i].first].name;
+    j["shared_groups"] = rows[i].second.size();
+    Json titles = Json::array();
+    for (ChatId g : rows[i].second) titles.push(c.chats[g].title);
+    j["groups"] = std::move(titles);
+    top.push(std::move(j));
+  }
+  out["top"] = std::move(top);
+  return out;
+}
+
+}  // namespace chatlens
