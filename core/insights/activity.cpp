@@ -50,8 +50,10 @@ Json activity_insight(const InsightInput& in) {
   const auto& order = in.derived.by_time();
   uint64_t owner_count = 0;
   for (uint64_t i : order) {
-    if (c.is_owner(c.messages.sender[i])) add(owner, c.messages.time[i]), ++owner_count;
-    else add(others, c.messages.time[i]);
+    if (c.is_owner(c.messages.sender[i]))
+      add(owner, c.messages.time[i]), ++owner_count;
+    else
+      add(others, c.messages.time[i]);
   }
   uint64_t reply_count = 0;
   for (const Reply& r : in.derived.replies())

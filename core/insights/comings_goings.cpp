@@ -55,8 +55,10 @@ Json comings_goings_insight(const InsightInput& in) {
       if (!is_personal(c, i)) continue;
       const PersonId sender = c.messages.sender[i];
       PersonId who = kNoPerson;
-      if (is_private) who = other;
-      else if (!c.is_owner(sender)) who = sender;
+      if (is_private)
+        who = other;
+      else if (!c.is_owner(sender))
+        who = sender;
       if (who == kNoPerson) continue;
       Timeline& t = people[who];
       auto& cell = t.months[month_index(c.messages.time[i])];
@@ -81,7 +83,8 @@ Json comings_goings_insight(const InsightInput& in) {
   // Per person timelines, most exchanged first.
   std::vector<PersonId> order;
   for (const auto& [p, t] : people) order.push_back(p);
-  std::stable_sort(order.begin(), order.end(), [&](PersonId a, PersonId b) { return people[a].total > people[b].total; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](PersonId a, PersonId b) { return people[a].total > people[b].total; });
   Json persons = Json::array();
   for (PersonId p : order) {
     const Timeline& t = people[p];

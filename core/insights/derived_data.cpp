@@ -55,8 +55,7 @@ const std::vector<Reply>& DerivedData::replies() {
       uint64_t prev = UINT64_MAX;
       for (uint64_t i = chat.begin; i < chat.end; ++i) {
         if (!is_personal(corpus_, i)) continue;
-        if (prev != UINT64_MAX && conv[prev] == conv[i] &&
-            corpus_.messages.sender[prev] != corpus_.messages.sender[i])
+        if (prev != UINT64_MAX && conv[prev] == conv[i] && corpus_.messages.sender[prev] != corpus_.messages.sender[i])
           out.push_back({i, prev, corpus_.messages.time[i].seconds - corpus_.messages.time[prev].seconds});
         prev = i;
       }

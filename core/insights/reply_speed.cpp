@@ -98,8 +98,10 @@ Json reply_speed_insight(const InsightInput& in) {
     const ChatKind kind = c.chats[c.messages.chat[r.reply]].kind;
     auto& target = kind == ChatKind::Group ? groups : private_chats;
     if (kind == ChatKind::Channel) continue;
-    if (mine) target[to].owner_to_them.push_back(static_cast<double>(r.delay_seconds));
-    else target[from].them_to_owner.push_back(static_cast<double>(r.delay_seconds));
+    if (mine)
+      target[to].owner_to_them.push_back(static_cast<double>(r.delay_seconds));
+    else
+      target[from].them_to_owner.push_back(static_cast<double>(r.delay_seconds));
   }
   Json out = Json::object();
   out["gap_hours"] = static_cast<double>(in.options.conversation_gap_seconds) / 3600.0;
@@ -107,11 +109,12 @@ Json reply_speed_insight(const InsightInput& in) {
   out["private"] = scope(c, private_chats);
   out["groups"] = scope(c, groups);
   const bool enough = out["private"]["data"]["contacts_with_enough_replies"].as_int() +
-                          out["groups"]["data"]["contacts_with_enough_replies"].as_int() > 0;
+                          out["groups"]["data"]["contacts_with_enough_replies"].as_int() >
+                      0;
   out["enough_data"] = enough;
   if (!enough)
-    mark_insufficient(out, "no contact has at least " + std::to_string(kMinReplies) +
-                               " replies in either direction yet");
+    mark_insufficient(out,
+                      "no contact has at least " + std::to_string(kMinReplies) + " replies in either direction yet");
   return out;
 }
 

@@ -86,8 +86,7 @@ Json sleep_insight(const InsightInput& in) {
   out["method"] = "longest silence in your messages covering 01:00-06:00; an upper bound of sleep";
   out["enough_data"] = nights.size() >= kMinNights;
   if (nights.size() < kMinNights) {
-    mark_insufficient(out, "fewer than " + std::to_string(kMinNights) +
-                               " nights could be inferred from your messages");
+    mark_insufficient(out, "fewer than " + std::to_string(kMinNights) + " nights could be inferred from your messages");
     return out;
   }
   out["all"] = summary(nights);
@@ -116,8 +115,10 @@ Json sleep_insight(const InsightInput& in) {
   const double bed = out["all"]["bedtime"]["median_minutes"].as_double();
   const double wake = out["all"]["wake_up"]["median_minutes"].as_double();
   std::string verdict = "in_between";
-  if (bed >= 60 || wake >= 9 * 60 + 30) verdict = "night_owl";
-  else if (bed <= -60 && wake <= 7 * 60) verdict = "early_bird";
+  if (bed >= 60 || wake >= 9 * 60 + 30)
+    verdict = "night_owl";
+  else if (bed <= -60 && wake <= 7 * 60)
+    verdict = "early_bird";
   out["verdict"] = verdict;
   return out;
 }

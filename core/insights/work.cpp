@@ -54,17 +54,16 @@ Json work_insight(const InsightInput& in) {
   out["messages_per_weekday_by_hour"] = std::move(per_weekday);
   out["messages_per_weekend_day_by_hour"] = std::move(per_weekend);
 
-  // Longest run of quieter weekday hours between 07:00 and 20:00.
+  // Longest run of quieter weekday hours between 07:00 and 20:00; a single busier
+  // hour inside it (a lunch break spent on the phone) does not end the run.
+  auto quieter = [&](int h) { return weekend[h] > 0 && weekday[h] < kQuieter * weekend[h]; };
   int best_from = -1, best_len = 0;
-  for (int h = 7; h < 20;) {
-    if (weekend[h] > 0 && weekday[h] < kQuieter * weekend[h]) {
-      int e = h;
-      while (e < 20 && weekend[e] > 0 && weekday[e] < kQuieter * weekend[e]) ++e;
-      if (e - h > best_len) best_len = e - h, best_from = h;
-      h = e;
-    } else {
-      ++h;
-    }
+  for (int h = 7; h < 20; ++h) {
+    if (!quieter(h)) continue;
+    int e = h + 1;
+    while (e < 20 && (quieter(e) || (e + 1 < 20 && quieter(e + 1) && quieter(e - 1)))) ++e;
+    if (e - h > best_len) best_len = e - h, best_from = h;
+    h = e;
   }
   const bool has_window = best_len >= kMinWindowHours;
   out["shows_working_hours"] = has_window;
