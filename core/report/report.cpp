@@ -53,7 +53,7 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   for (const SourceReport& r : sources) src.push(source_report_json(r));
   report["sources"] = std::move(src);
 
-  DerivedData derived(corpus);
+  DerivedData derived(corpus, options.conversation_gap_seconds);
   InsightInput input{corpus, options, derived};
   Json sections = Json::object();
   for (const InsightInfo& insight : all_insights()) sections[insight.name] = insight.compute(input);

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "model/corpus_builder.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace chatlens;
 
@@ -11,8 +11,8 @@ struct Fixture {
   ChatId chat(std::string title, Platform p = Platform::WhatsApp, std::string id = {}) {
     return b.add_chat(ChatDraft{p, std::move(title), ChatKind::Private, std::move(id), 0});
   }
-  void msg(ChatId c, std::string_view who, LocalTime t, std::string_view text,
-           MessageKind kind = MessageKind::Text, int64_t platform_id = kNoMessageId) {
+  void msg(ChatId c, std::string_view who, LocalTime t, std::string_view text, MessageKind kind = MessageKind::Text,
+           int64_t platform_id = kNoMessageId) {
     MessageDraft m;
     m.chat = c;
     m.sender = who.empty() ? kNoPerson : b.person(b.chat(c).platform, who);

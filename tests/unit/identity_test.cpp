@@ -1,7 +1,8 @@
+#include "model/identity.hpp"
+
 #include <gtest/gtest.h>
 
 #include "model/corpus_builder.hpp"
-#include "model/identity.hpp"
 
 using namespace chatlens;
 

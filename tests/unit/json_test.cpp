@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "json/json.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace chatlens;
 

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "text/utf8.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace chatlens;
 
@@ -18,6 +18,9 @@ TEST(Utf8, StripDirectionMarksKeepsZeroWidthJoiners) {
 
 TEST(Utf8, ExcerptCutsAtCodePointsAndRepairsInvalidBytes) {
   EXPECT_EQ(utf8_excerpt("héllo wörld", 3), "hé\u2026");
-  EXPECT_EQ(utf8_excerpt("a\xFF" "b", 10), "a\uFFFDb");
+  EXPECT_EQ(utf8_excerpt("a\xFF"
+                         "b",
+                         10),
+            "a\uFFFDb");
   EXPECT_TRUE(is_valid_utf8(utf8_excerpt("\xF0\x9F\x98", 10)));
 }

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "import/zip_entries.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace chatlens;
 
