@@ -18,6 +18,8 @@ struct InsightInput {
   const Corpus& corpus;
   const ReportOptions& options;
   DerivedData& derived;  // shared derived data, computed once on first use
+  // Sections computed so far, in registry order (the privacy section reads them).
+  const Json* sections = nullptr;
 };
 
 using InsightFn = Json (*)(const InsightInput&);
@@ -36,5 +38,6 @@ Json comings_goings_insight(const InsightInput& in);
 Json sleep_insight(const InsightInput& in);
 Json work_insight(const InsightInput& in);
 Json shared_groups_insight(const InsightInput& in);
+Json privacy_insight(const InsightInput& in);
 
 }  // namespace chatlens

@@ -11,6 +11,8 @@ const std::vector<InsightInfo>& all_insights() {
       {"sleep", sleep_insight},
       {"work", work_insight},
       {"shared_groups", shared_groups_insight},
+      // Reads the sections above: keep it after them.
+      {"privacy", privacy_insight},
   };
   return insights;
 }

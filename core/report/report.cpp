@@ -54,9 +54,12 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   report["sources"] = std::move(src);
 
   DerivedData derived(corpus, options.conversation_gap_seconds);
-  InsightInput input{corpus, options, derived};
   Json sections = Json::object();
-  for (const InsightInfo& insight : all_insights()) sections[insight.name] = insight.compute(input);
+  InsightInput input{corpus, options, derived, &sections};
+  for (const InsightInfo& insight : all_insights()) {
+    Json section = insight.compute(input);
+    sections[insight.name] = std::move(section);
+  }
   report["sections"] = std::move(sections);
   return report;
 }

@@ -193,3 +193,38 @@ TEST(WorkInsight, FindsAQuietWeekdayBlockAndALunchDip) {
   EXPECT_NEAR(w.find("window")->find("share_of_weekday_messages")->as_double(), 1.0 / 7.0, 1e-9);
   EXPECT_TRUE(w.find("lunch_dip")->as_bool());  // 13-14h: 0 per day vs 11,12,15,16h: 0.25 per day
 }
+
+TEST(PrivacyInsight, StatesWhatTheOtherSectionsRevealWithEvidence) {
+  CorpusSketch s;
+  const ChatId ana = s.chat("Ana");
+  for (int d = 1; d <= 21; ++d) {
+    char eve[32], morning[32];
+    std::snprintf(morning, sizeof morning, "2023-03-%02d 07:30", d);
+    std::snprintf(eve, sizeof eve, "2023-03-%02d 23:30", d);
+    s.say(ana, "Me", t(morning));
+    s.say(ana, "Ana", t(morning) /* Ana answers in the same minute */);
+    s.say(ana, "Me", t(eve));
+  }
+  const Corpus c = s.build();
+  Json sections = Json::object();
+  ReportOptions options;
+  DerivedData derived(c, options.conversation_gap_seconds);
+  InsightInput input{c, options, derived, &sections};
+  for (const InsightInfo& info : all_insights()) sections[info.name] = info.compute(input);
+  const Json& statements = *sections.find("privacy")->find("statements");
+  bool sleep = false, closest = false;
+  for (const Json& st : statements.as_array()) {
+    if (st.find("key")->as_string() == "privacy.sleep_schedule") {
+      sleep = true;
+      EXPECT_EQ(st.find("section")->as_string(), "sleep");
+      EXPECT_EQ(st.find("params")->find("bedtime")->as_string(), "23:30");
+      EXPECT_EQ(st.find("evidence")->find("nights")->as_int(), 20);
+    }
+    if (st.find("key")->as_string() == "privacy.closest_people") {
+      closest = true;
+      EXPECT_EQ(st.find("params")->find("names")->as_array()[0].as_string(), "Ana");
+    }
+  }
+  EXPECT_TRUE(sleep);
+  EXPECT_TRUE(closest);
+}
