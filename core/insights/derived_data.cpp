@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "text/emoji_hexcode.hpp"
+#include "text/language.hpp"
+
 namespace chatlens {
 
 const std::vector<uint64_t>& DerivedData::by_time() {
@@ -69,6 +72,64 @@ std::optional<LocalTime> DerivedData::export_end() {
   const auto& order = by_time();
   if (order.empty()) return std::nullopt;
   return corpus_.messages.time[order.back()];
+}
+
+const MessageEmoji& DerivedData::emoji() {
+  if (!emoji_) {
+    MessageEmoji e;
+    e.begin.reserve(corpus_.size() + 1);
+    std::vector<EmojiUse> emoticons;
+    for (uint64_t i = 0; i < corpus_.size(); ++i) {
+      e.begin.push_back(static_cast<uint32_t>(e.uses.size()));
+      if (!is_personal(corpus_, i)) continue;
+      const MessageKind kind = corpus_.messages.kind[i];
+      const bool sticker = corpus_.messages.media[i] == MediaKind::Sticker;
+      if (kind != MessageKind::Text && !sticker) continue;
+      const std::string_view text = corpus_.text(i);
+      for_each_emoji(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, m.tone}); });
+      if (kind == MessageKind::Text)
+        for_each_emoticon(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, SkinTone::None}); });
+    }
+    e.begin.push_back(static_cast<uint32_t>(e.uses.size()));
+    emoji_ = std::move(e);
+  }
+  return *emoji_;
+}
+
+std::vector<std::string> DerivedData::owner_top_emoji_hexcodes(size_t n) {
+  const MessageEmoji& e = emoji();
+  std::vector<uint64_t> counts(emoji_count(), 0);
+  for (uint64_t i : owner_by_time())
+    for (auto [u, end] = e.of(i); u != end; ++u) ++counts[static_cast<size_t>(u->id)];
+  std::vector<size_t> ids;
+  for (size_t id = 0; id < counts.size(); ++id)
+    if (counts[id] > 0) ids.push_back(id);
+  std::stable_sort(ids.begin(), ids.end(), [&](size_t a, size_t b) { return counts[a] > counts[b]; });
+  std::vector<std::string> out;
+  for (size_t k = 0; k < ids.size() && out.size() < n; ++k) {
+    const EmojiInfo info = emoji_info(static_cast<EmojiId>(ids[k]));
+    if (info.component || info.group == kNoEmojiGroup) continue;  // skin swatches, lone letters
+    out.push_back(emoji_hexcode(static_cast<EmojiId>(ids[k])));
+  }
+  return out;
+}
+
+const std::vector<ChatLanguage>& DerivedData::chat_languages() {
+  if (!languages_) {
+    std::vector<ChatLanguage> out(corpus_.chats.size());
+    for (ChatId c = 0; c < corpus_.chats.size(); ++c) {
+      const Chat& chat = corpus_.chats[c];
+      LanguageGuesser guesser;
+      // A sample spread over the chat: every k-th text message until enough words.
+      const uint64_t n = chat.size(), step = std::max<uint64_t>(1, n / 4000);
+      for (uint64_t i = chat.begin; i < chat.end && !guesser.enough(); i += step)
+        if (corpus_.messages.kind[i] == MessageKind::Text && is_personal(corpus_, i)) guesser.add(corpus_.text(i));
+      const LanguageGuess g = guesser.guess();
+      out[c] = {g.code, g.confidence};
+    }
+    languages_ = std::move(out);
+  }
+  return *languages_;
 }
 
 }  // namespace chatlens

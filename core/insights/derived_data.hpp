@@ -2,9 +2,12 @@
 // Data several insights need, computed once per report and cached.
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/corpus.hpp"
+#include "text/emoji.hpp"
 
 namespace chatlens {
 
@@ -17,6 +20,26 @@ struct Reply {
 };
 
 inline constexpr uint32_t kNoConversation = UINT32_MAX;
+
+// One emoji (or typed emoticon) in a message, skin tone folded out.
+struct EmojiUse {
+  EmojiId id;
+  SkinTone tone;
+};
+
+// Emoji per message in compressed rows: message i has uses[begin[i] .. begin[i+1]).
+struct MessageEmoji {
+  std::vector<uint32_t> begin;
+  std::vector<EmojiUse> uses;
+  std::pair<const EmojiUse*, const EmojiUse*> of(uint64_t i) const {
+    return {uses.data() + begin[i], uses.data() + begin[i + 1]};
+  }
+};
+
+struct ChatLanguage {
+  std::string_view code = "und";
+  double confidence = 0;
+};
 
 class DerivedData {
  public:
@@ -34,6 +57,12 @@ class DerivedData {
   const std::vector<Reply>& replies();
   // Last local time of any message (the end of the export), if any.
   std::optional<LocalTime> export_end();
+  // Emoji in every personal text message and sticker (typed emoticons count as their emoji).
+  const MessageEmoji& emoji();
+  // The owner's most used emoji, skin tones folded, as emojibase hexcodes, most used first.
+  std::vector<std::string> owner_top_emoji_hexcodes(size_t n);
+  // Language of each chat, guessed from a sample of its texts.
+  const std::vector<ChatLanguage>& chat_languages();
 
  private:
   const Corpus& corpus_;
@@ -41,6 +70,8 @@ class DerivedData {
   std::optional<std::vector<uint64_t>> by_time_, owner_by_time_;
   std::optional<std::vector<uint32_t>> conversation_;
   std::optional<std::vector<Reply>> replies_;
+  std::optional<MessageEmoji> emoji_;
+  std::optional<std::vector<ChatLanguage>> languages_;
 };
 
 // Whether message i was written by a person (not a system line).

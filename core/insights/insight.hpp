@@ -38,6 +38,10 @@ Json comings_goings_insight(const InsightInput& in);
 Json sleep_insight(const InsightInput& in);
 Json work_insight(const InsightInput& in);
 Json shared_groups_insight(const InsightInput& in);
+Json mood_insight(const InsightInput& in);
+Json topics_insight(const InsightInput& in);
+Json emoji_wall_insight(const InsightInput& in);
 Json privacy_insight(const InsightInput& in);
+Json community_summary_insight(const InsightInput& in);
 
 }  // namespace chatlens

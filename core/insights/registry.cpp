@@ -7,12 +7,16 @@ const std::vector<InsightInfo>& all_insights() {
       {"overview", overview_insight},
       {"activity", activity_insight},
       {"reply_speed", reply_speed_insight},
+      {"mood", mood_insight},
       {"comings_goings", comings_goings_insight},
+      {"topics", topics_insight},
       {"sleep", sleep_insight},
       {"work", work_insight},
       {"shared_groups", shared_groups_insight},
+      {"emoji_wall", emoji_wall_insight},
       // Reads the sections above: keep it after them.
       {"privacy", privacy_insight},
+      {"community_summary", community_summary_insight},
   };
   return insights;
 }

@@ -1,0 +1,92 @@
+// community_summary: the only thing that may ever leave the user's computer, and
+// only on request (docs/community-summary.md). No names, no text, no dates; every
+// number rounded to a coarse bucket.
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "insights/insight.hpp"
+#include "insights/section_util.hpp"
+#include "report/community_buckets.hpp"
+
+namespace chatlens {
+namespace {
+
+constexpr size_t kMinMessages = 100;
+constexpr size_t kMinDays = 7;
+constexpr int64_t kSessionGap = 5 * 60;
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+}  // namespace
+
+Json community_summary_insight(const InsightInput& in) {
+  const Corpus& c = in.corpus;
+  const auto& mine = in.derived.owner_by_time();
+  Json out = Json::object();
+  out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
+                           mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
+  out["documentation"] = "docs/community-summary.md";
+
+  double text_chars = 0, texts = 0;
+  std::vector<double> hours(24, 0);
+  std::map<int64_t, int64_t> minutes_per_day;
+  int64_t session_start = 0, session_end = 0;
+  bool in_session = false;
+  auto close_session = [&] {
+    if (in_session) minutes_per_day[LocalTime{session_start}.day()] += (session_end - session_start) / 60 + 1;
+  };
+  for (uint64_t i : mine) {
+    const LocalTime t = c.messages.time[i];
+    hours[static_cast<size_t>(t.hour())] += 1;
+    if (c.messages.kind[i] == MessageKind::Text) {
+      text_chars += static_cast<double>(code_points(c.text(i)));
+      texts += 1;
+    }
+    if (in_session && t.seconds - session_end < kSessionGap) {
+      session_end = t.seconds;
+    } else {
+      close_session();
+      session_start = session_end = t.seconds;
+      in_session = true;
+    }
+  }
+  close_session();
+  std::vector<int64_t> days;
+  for (uint64_t i : mine) days.push_back(c.messages.time[i].day());
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+  out["data"]["active_days"] = days.size();
+
+  if (mine.size() < kMinMessages || days.size() < kMinDays) {
+    mark_insufficient(out, "a summary needs at least " + std::to_string(kMinMessages) + " of your messages on " +
+                               std::to_string(kMinDays) + " days");
+    return out;
+  }
+  out["enough_data"] = true;
+
+  Json summary = Json::object();
+  summary["schema"] = kCommunitySummarySchema;
+  summary["version"] = kCommunitySummaryVersion;
+  Json top = Json::array();
+  for (const auto& code : in.derived.owner_top_emoji_hexcodes(kMaxTopEmoji)) top.push(code);
+  summary["top_emoji"] = std::move(top);
+  summary["avg_text_length"] = round_text_length(texts > 0 ? text_chars / texts : 0.0);
+  summary["messages_per_active_day"] =
+      floor_bucket(kMessagesPerDayBuckets, static_cast<double>(mine.size()) / static_cast<double>(days.size()));
+  int64_t total_minutes = 0;
+  for (const auto& [day, minutes] : minutes_per_day) total_minutes += minutes;
+  summary["minutes_per_day"] =
+      floor_bucket(kMinutesPerDayBuckets, static_cast<double>(total_minutes) / static_cast<double>(days.size()));
+  Json profile = Json::array();
+  for (double h : hours) profile.push(static_cast<int>(std::lround(100.0 * h / static_cast<double>(mine.size()))));
+  summary["hour_profile"] = std::move(profile);
+  out["summary"] = std::move(summary);
+  return out;
+}
+
+}  // namespace chatlens

@@ -1,0 +1,137 @@
+// mood: the owner's emoji sentiment over time. Every emoji (or typed emoticon)
+// the owner used that has a score (core/text/sentiment.hpp: Emoji Sentiment
+// Ranking 1.0, then emoji-emotion, then chatlens' own table) is one observation
+// in -1..+1; unscored emoji are left out and reported as coverage. Per month and
+// per week: mean with a 95% confidence interval, coverage and the top emoji.
+#include <algorithm>
+#include <map>
+
+#include "insights/insight.hpp"
+#include "insights/section_util.hpp"
+#include "insights/stats.hpp"
+#include "text/sentiment.hpp"
+
+namespace chatlens {
+namespace {
+
+constexpr size_t kMinScoredPerPeriod = 20;  // for the happiest/lowest month and chat rankings
+constexpr size_t kMinScoredTotal = 30;
+
+struct Period {
+  std::vector<double> scores;
+  uint64_t emoji = 0;
+  std::map<uint16_t, uint64_t> counts;
+};
+
+Json period_json(const std::string& label, const Period& p) {
+  Json j = Json::object();
+  j["period"] = label;
+  const MeanCi m = mean_ci95(p.scores);
+  j["scored"] = p.scores.size();
+  j["emoji"] = p.emoji;
+  j["coverage"] = p.emoji ? static_cast<double>(p.scores.size()) / static_cast<double>(p.emoji) : 0.0;
+  j["mean"] = p.scores.empty() ? Json() : Json(m.mean);
+  j["ci_low"] = p.scores.size() < 2 ? Json() : Json(m.low);
+  j["ci_high"] = p.scores.size() < 2 ? Json() : Json(m.high);
+  std::vector<std::pair<uint16_t, uint64_t>> top(p.counts.begin(), p.counts.end());
+  std::stable_sort(top.begin(), top.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  Json t = Json::array();
+  for (size_t k = 0; k < top.size() && k < 3; ++k) t.push(emoji_info(static_cast<EmojiId>(top[k].first)).code);
+  j["top_emoji"] = std::move(t);
+  return j;
+}
+
+std::string month_label(LocalTime t) {
+  const CivilDate d = t.date();
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  return buf;
+}
+
+}  // namespace
+
+Json mood_insight(const InsightInput& in) {
+  const Corpus& c = in.corpus;
+  const MessageEmoji& emoji = in.derived.emoji();
+  const auto& mine = in.derived.owner_by_time();
+  std::map<std::string, Period> months, weeks;
+  std::map<ChatId, Period> chats;
+  Period all;
+  for (uint64_t i : mine) {
+    auto [u, end] = emoji.of(i);
+    if (u == end) continue;
+    const LocalTime t = c.messages.time[i];
+    // Weeks are labelled by their Monday.
+    const std::string week = format_date(t.day() - t.weekday());
+    Period* targets[] = {&months[month_label(t)], &weeks[week], &chats[c.messages.chat[i]], &all};
+    for (; u != end; ++u) {
+      const std::optional<double> score = emoji_sentiment(u->id);
+      for (Period* p : targets) {
+        ++p->emoji;
+        if (score) {
+          p->scores.push_back(*score);
+          ++p->counts[static_cast<uint16_t>(u->id)];
+        }
+      }
+    }
+  }
+
+  Json out = Json::object();
+  out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
+                           mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
+  out["data"]["emoji"] = all.emoji;
+  out["data"]["scored_emoji"] = all.scores.size();
+  out["data"]["coverage"] = all.emoji ? static_cast<double>(all.scores.size()) / static_cast<double>(all.emoji) : 0.0;
+  out["scale"] = "-1 (negative) .. +1 (positive)";
+  out["sources"] = Json(Json::Array{"Emoji Sentiment Ranking 1.0 (Kralj Novak et al. 2015, CC BY-SA 4.0)",
+                                    "emoji-emotion (MIT)", "chatlens (own scores for newer faces and hearts)"});
+  if (all.scores.size() < kMinScoredTotal) {
+    mark_insufficient(
+        out, "fewer than " + std::to_string(kMinScoredTotal) + " scored emoji of yours: a mood line would be noise");
+    return out;
+  }
+  out["enough_data"] = true;
+  out["overall"] = period_json("all", all);
+
+  Json month_list = Json::array(), week_list = Json::array();
+  for (const auto& [label, p] : months) month_list.push(period_json(label, p));
+  for (const auto& [label, p] : weeks) week_list.push(period_json(label, p));
+  out["months"] = std::move(month_list);
+  out["weeks"] = std::move(week_list);
+
+  // Happiest and lowest months, among months with enough scored emoji.
+  std::vector<std::pair<std::string, double>> ranked_months;
+  for (const auto& [label, p] : months)
+    if (p.scores.size() >= kMinScoredPerPeriod) ranked_months.push_back({label, mean_ci95(p.scores).mean});
+  std::stable_sort(ranked_months.begin(), ranked_months.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  auto month_ref = [&](const std::pair<std::string, double>& m) {
+    Json j = Json::object();
+    j["month"] = m.first;
+    j["mean"] = m.second;
+    return j;
+  };
+  out["happiest_month"] = ranked_months.empty() ? Json() : month_ref(ranked_months.front());
+  out["lowest_month"] = ranked_months.size() < 2 ? Json() : month_ref(ranked_months.back());
+
+  // Chats that bring out the owner's most positive and most negative emoji.
+  std::vector<std::pair<ChatId, double>> ranked_chats;
+  for (const auto& [chat, p] : chats)
+    if (p.scores.size() >= kMinScoredPerPeriod) ranked_chats.push_back({chat, mean_ci95(p.scores).mean});
+  std::stable_sort(ranked_chats.begin(), ranked_chats.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  auto chat_list = [&](bool positive) {
+    Json list = Json::array();
+    const size_t n = std::min<size_t>(3, ranked_chats.size() / 2 + ranked_chats.size() % 2);
+    for (size_t k = 0; k < n; ++k) {
+      const auto& [chat, mean] = positive ? ranked_chats[k] : ranked_chats[ranked_chats.size() - 1 - k];
+      Json j = period_json(c.chats[chat].title, chats[chat]);
+      j["chat"] = c.chats[chat].title;
+      list.push(std::move(j));
+    }
+    return list;
+  };
+  out["most_positive_chats"] = chat_list(true);
+  out["most_negative_chats"] = ranked_chats.size() < 2 ? Json::array() : chat_list(false);
+  return out;
+}
+
+}  // namespace chatlens

@@ -1,0 +1,299 @@
+// topics: the owner's favourite topics and interests. Words and two-word phrases
+// of the owner's texts (tokenizer rules in core/text/tokenizer.hpp; stopwords of
+// each chat's detected language plus chatlens' chat-slang list), scored per
+// period and per chat against the owner's whole history by the weighted log-odds
+// ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
+// "Fightin' Words", eq. 16 and 22): the prior is the whole history scaled to
+// kPriorSize pseudo-counts; a term is shown only when it appears on at least 3
+// distinct days of that period or chat and stands at least one standard error
+// above the rest of the history (z > 1); z > 1.96 is flagged "significant".
+// Chat histories are small samples: with the 1.96 cut alone most periods would
+// show nothing, so the ranking is given with its z-scores instead.
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <unordered_map>
+
+#include "insights/insight.hpp"
+#include "insights/section_util.hpp"
+#include "text/stopwords.hpp"
+#include "text/tokenizer.hpp"
+
+namespace chatlens {
+namespace {
+
+constexpr double kPriorSize = 500.0;
+constexpr uint32_t kMinDays = 3;
+constexpr double kMinZ = 1.0;
+constexpr double kSignificantZ = 1.96;
+constexpr size_t kTopTerms = 10;
+constexpr uint64_t kMinTokens = 500;
+constexpr uint64_t kMinChatTokens = 200;
+constexpr size_t kTopChats = 10;
+
+struct TermStat {
+  uint32_t count = 0;
+  uint32_t days = 0;
+  int64_t last_day = INT64_MIN;
+  void add(int64_t day) {
+    ++count;
+    if (day != last_day) ++days, last_day = day;
+  }
+};
+
+struct Group {
+  std::unordered_map<uint32_t, TermStat> terms;
+  uint64_t tokens = 0;
+  uint64_t messages = 0;
+};
+
+struct Counter {
+  std::unordered_map<std::string, TermStat> items;
+  void add(std::string_view s, int64_t day) { items[std::string(s)].add(day); }
+  Json top(size_t n, const char* key) const {
+    std::vector<std::pair<std::string, TermStat>> v(items.begin(), items.end());
+    std::stable_sort(v.begin(), v.end(), [](auto& a, auto& b) {
+      return a.second.count != b.second.count ? a.second.count > b.second.count : a.first < b.first;
+    });
+    Json out = Json::array();
+    for (size_t i = 0; i < v.size() && out.size() < n; ++i) {
+      if (v[i].second.days < kMinDays) continue;
+      Json j = Json::object();
+      j[key] = v[i].first;
+      j["count"] = v[i].second.count;
+      j["days"] = v[i].second.days;
+      out.push(std::move(j));
+    }
+    return out;
+  }
+};
+
+size_t code_points(std::string_view s) {
+  size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+bool is_expression_subgroup(std::string_view key) {
+  // Faces, hands, hearts and skin tones say how, not what about: not interests.
+  return key.substr(0, 5) == "face-" || key.substr(0, 4) == "hand" || key.find("heart") != std::string_view::npos ||
+         key == "emotion" || key == "skin-tone" || key == "hair-style" || key == "body-parts" ||
+         key == "person-gesture" || key == "cat-face" || key == "monkey-face" || key == "other-symbol" ||
+         key == "punctuation" || key == "geometric";
+}
+
+}  // namespace
+
+Json topics_insight(const InsightInput& in) {
+  const Corpus& c = in.corpus;
+  const auto& mine = in.derived.owner_by_time();
+  const auto& languages = in.derived.chat_languages();
+  Json out = Json::object();
+
+  // Periods: years, or quarters when the history is shorter than two years.
+  bool by_quarter = false;
+  if (!mine.empty()) {
+    const int64_t span_days = c.messages.time[mine.back()].day() - c.messages.time[mine.front()].day();
+    by_quarter = span_days < 2 * 365;
+  }
+  auto period_of = [&](LocalTime t) {
+    const CivilDate d = t.date();
+    char buf[16];
+    if (by_quarter)
+      std::snprintf(buf, sizeof buf, "%04d-Q%d", d.year, (d.month - 1) / 3 + 1);
+    else
+      std::snprintf(buf, sizeof buf, "%04d", d.year);
+    return std::string(buf);
+  };
+
+  std::unordered_map<std::string, uint32_t> vocab;
+  std::vector<std::string> terms;
+  auto intern = [&](std::string_view s) {
+    auto [it, inserted] = vocab.try_emplace(std::string(s), static_cast<uint32_t>(terms.size()));
+    if (inserted) terms.push_back(it->first);
+    return it->second;
+  };
+  Group all;
+  std::map<std::string, Group> periods;
+  std::map<ChatId, Group> chats;
+  Counter domains, hashtags;
+  std::map<std::string_view, uint64_t> language_messages;
+  std::vector<StopwordSet> stop(c.chats.size());
+  for (ChatId id = 0; id < c.chats.size(); ++id) stop[id] = stopwords_for(languages[id].code);
+
+  Tokenizer tokenizer;
+  std::string bigram;
+  for (uint64_t i : mine) {
+    if (c.messages.kind[i] != MessageKind::Text) continue;
+    const ChatId chat = c.messages.chat[i];
+    const int64_t day = c.messages.time[i].day();
+    ++language_messages[languages[chat].code];
+    Group* targets[] = {&all, &periods[period_of(c.messages.time[i])], &chats[chat]};
+    for (Group* g : targets) ++g->messages;
+    const auto& tokens = tokenizer.tokenize(c.text(i));
+    std::string_view previous;
+    size_t previous_index = SIZE_MAX;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const Token& tok = tokens[k];
+      if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
+      if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
+      if (tok.kind != TokenKind::Word || code_points(tok.text) < 2 || stop[chat].contains(tok.text)) continue;
+      const uint32_t id = intern(tok.text);
+      for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
+      if (previous_index + 1 == k) {
+        bigram.assign(previous).append(" ").append(tok.text);
+        const uint32_t bid = intern(bigram);
+        for (Group* g : targets) g->terms[bid].add(day);
+      }
+      previous = tok.text;
+      previous_index = k;
+    }
+  }
+
+  out["data"] = data_basis(all.messages, mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
+                           mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
+  out["data"]["words"] = all.tokens;
+  out["data"]["distinct_terms"] = terms.size();
+  out["method"] =
+      "weighted log-odds with an informative Dirichlet prior (500 pseudo-counts) against your whole history (Monroe, "
+      "Colaresi and Quinn 2008); terms seen on at least 3 days with z > 1 (z > 1.96 flagged significant); stopwords "
+      "from stopwords-iso plus chatlens' chat slang";
+  out["period"] = by_quarter ? "quarter" : "year";
+
+  // Languages: of each chat, and of the owner's messages overall.
+  Json chat_langs = Json::array();
+  for (ChatId id = 0; id < c.chats.size(); ++id) {
+    Json j = Json::object();
+    j["chat"] = c.chats[id].title;
+    j["language"] = languages[id].code;
+    j["confidence"] = languages[id].confidence;
+    chat_langs.push(std::move(j));
+  }
+  out["chat_languages"] = std::move(chat_langs);
+  std::vector<std::pair<std::string_view, uint64_t>> langs(language_messages.begin(), language_messages.end());
+  std::stable_sort(langs.begin(), langs.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  Json lang_json = Json::array();
+  for (const auto& [code, n] : langs) {
+    if (code == "und") continue;
+    Json j = Json::object();
+    j["language"] = code;
+    j["messages"] = n;
+    j["share"] = all.messages ? static_cast<double>(n) / static_cast<double>(all.messages) : 0.0;
+    lang_json.push(std::move(j));
+  }
+  out["languages"] = std::move(lang_json);
+
+  // Interests that do not need much text: emoji subgroups, link domains, hashtags.
+  const MessageEmoji& emoji = in.derived.emoji();
+  std::map<uint8_t, uint64_t> subgroups;
+  for (uint64_t i : mine)
+    for (auto [u, end] = emoji.of(i); u != end; ++u) {
+      const EmojiInfo info = emoji_info(u->id);
+      if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
+    }
+  std::vector<std::pair<uint8_t, uint64_t>> sg(subgroups.begin(), subgroups.end());
+  std::stable_sort(sg.begin(), sg.end(), [](auto& a, auto& b) { return a.second > b.second; });
+  Json emoji_interests = Json::array();
+  for (const auto& [sub, count] : sg) {
+    const EmojiGroupName name = emoji_subgroup(sub);
+    if (is_expression_subgroup(name.key)) continue;
+    if (emoji_interests.size() == 10) break;
+    Json j = Json::object();
+    j["subgroup"] = name.key;
+    j["name_en"] = name.name_en;
+    j["name_es"] = name.name_es;
+    j["count"] = count;
+    emoji_interests.push(std::move(j));
+  }
+  out["emoji_subgroups"] = std::move(emoji_interests);
+  out["domains"] = domains.top(10, "domain");
+  out["hashtags"] = hashtags.top(10, "hashtag");
+
+  if (all.tokens < kMinTokens) {
+    mark_insufficient(out, "fewer than " + std::to_string(kMinTokens) + " words of yours: topics need more text");
+    return out;
+  }
+  out["enough_data"] = true;
+
+  // Distinctive terms of a group against the rest of the owner's history.
+  const double n_all = static_cast<double>(all.tokens);
+  auto distinctive = [&](const Group& g) {
+    struct Scored {
+      uint32_t id;
+      double z;
+      uint32_t count;
+    };
+    std::vector<Scored> scored;
+    const double n_i = static_cast<double>(g.tokens), n_j = n_all - n_i;
+    if (n_j <= 0) return Json::array();
+    for (const auto& [id, st] : g.terms) {
+      if (st.days < kMinDays) continue;
+      const double y_all = all.terms.at(id).count;
+      const double alpha = kPriorSize * y_all / n_all;
+      const double y_i = st.count, y_j = y_all - y_i;
+      const double d = std::log((y_i + alpha) / (n_i + kPriorSize - y_i - alpha)) -
+                       std::log((y_j + alpha) / (n_j + kPriorSize - y_j - alpha));
+      const double z = d / std::sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha));
+      if (z > kMinZ) scored.push_back({id, z, st.count});
+    }
+    std::sort(scored.begin(), scored.end(),
+              [&](const Scored& a, const Scored& b) { return a.z != b.z ? a.z > b.z : terms[a.id] < terms[b.id]; });
+    Json list = Json::array();
+    for (size_t k = 0; k < scored.size() && k < kTopTerms; ++k) {
+      Json j = Json::object();
+      j["term"] = terms[scored[k].id];
+      j["z"] = scored[k].z;
+      j["significant"] = scored[k].z > kSignificantZ;
+      j["count"] = scored[k].count;
+      list.push(std::move(j));
+    }
+    return list;
+  };
+
+  Json period_json = Json::array();
+  for (const auto& [label, g] : periods) {
+    Json j = Json::object();
+    j["period"] = label;
+    j["messages"] = g.messages;
+    j["words"] = g.tokens;
+    j["terms"] = distinctive(g);
+    period_json.push(std::move(j));
+  }
+  out["by_period"] = std::move(period_json);
+
+  std::vector<std::pair<ChatId, const Group*>> chat_order;
+  for (const auto& [id, g] : chats)
+    if (g.tokens >= kMinChatTokens) chat_order.push_back({id, &g});
+  std::stable_sort(chat_order.begin(), chat_order.end(),
+                   [](auto& a, auto& b) { return a.second->tokens > b.second->tokens; });
+  Json chat_json = Json::array();
+  for (size_t k = 0; k < chat_order.size() && k < kTopChats; ++k) {
+    Json j = Json::object();
+    j["chat"] = c.chats[chat_order[k].first].title;
+    j["language"] = languages[chat_order[k].first].code;
+    j["words"] = chat_order[k].second->tokens;
+    j["terms"] = distinctive(*chat_order[k].second);
+    chat_json.push(std::move(j));
+  }
+  out["by_chat"] = std::move(chat_json);
+
+  // Interests: the owner's most used terms overall, emoji subgroups, link domains, hashtags.
+  std::vector<std::pair<uint32_t, TermStat>> overall(all.terms.begin(), all.terms.end());
+  std::stable_sort(overall.begin(), overall.end(), [&](auto& a, auto& b) {
+    return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
+  });
+  Json interests = Json::array();
+  for (size_t k = 0; k < overall.size() && interests.size() < 15; ++k) {
+    if (overall[k].second.days < kMinDays) continue;
+    Json j = Json::object();
+    j["term"] = terms[overall[k].first];
+    j["count"] = overall[k].second.count;
+    j["days"] = overall[k].second.days;
+    interests.push(std::move(j));
+  }
+  out["interests"] = std::move(interests);
+
+  return out;
+}
+
+}  // namespace chatlens
