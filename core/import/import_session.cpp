@@ -55,9 +55,10 @@ std::string title_from_file_name(std::string_view file_name) {
                                                "Chat di WhatsApp con ",
                                                "Czat WhatsApp z ",
                                                "WhatsApp Sohbeti: "};
+  // Anywhere in the name: downloads get renamed ("2023-01-05 WhatsApp Chat with Ana").
   for (std::string_view prefix : kPrefixes)
-    if (name.size() > prefix.size() && std::string_view(name).substr(0, prefix.size()) == prefix)
-      return name.substr(prefix.size());
+    if (auto at = name.find(prefix); at != std::string::npos && name.size() > at + prefix.size())
+      return name.substr(at + prefix.size());
   if (name == "_chat" || name == "result" || name == "chat") return {};
   return name;
 }

@@ -25,3 +25,14 @@ TEST(ZipEntries, ZippedTelegramExportPicksResultJson) {
 TEST(ZipEntries, NothingUsableGivesNothing) {
   EXPECT_TRUE(choose_chat_entries({"a.jpg", "__MACOSX/x.txt", "._y.txt"}).empty());
 }
+
+#include "import/import_session.hpp"
+
+TEST(TitleFromFileName, StripsLocalisedExportNamesAnywhereAndGenericNames) {
+  EXPECT_EQ(title_from_file_name("/home/u/WhatsApp Chat with Ana.txt"), "Ana");
+  EXPECT_EQ(title_from_file_name("2023-01-05 WhatsApp Chat - Familia.zip"), "Familia");
+  EXPECT_EQ(title_from_file_name("Chat de WhatsApp con Luis.txt"), "Luis");
+  EXPECT_EQ(title_from_file_name("export.zip:_chat.txt"), "");
+  EXPECT_EQ(title_from_file_name("ChatExport_2024/result.json"), "");
+  EXPECT_EQ(title_from_file_name("notes.txt"), "notes");
+}
