@@ -37,12 +37,6 @@ bool looks_like_zip(std::string_view bytes) {
   return bytes.substr(0, 4) == "PK\x03\x04" || bytes.substr(0, 4) == "PK\x05\x06";
 }
 
-bool is_candidate_file(const fs::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-  return ext == ".txt" || ext == ".json" || ext == ".zip";
-}
-
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
 };
@@ -123,11 +117,8 @@ void load_path(ImportSession& session, const fs::path& path) {
     std::vector<fs::path> files;
     for (auto it = fs::recursive_directory_iterator(path, fs::directory_options::skip_permission_denied, ec);
          !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-      if (it->is_regular_file(ec) && is_candidate_file(it->path())) {
-        const std::string base = it->path().filename().string();
-        // Telegram media folders hold .txt/.json attachments that are not exports.
-        if (base == "result.json" || it->path().extension() != ".json") files.push_back(it->path());
-      }
+      if (it->is_regular_file(ec) && may_be_export_file(it->path().lexically_relative(path).generic_string()))
+        files.push_back(it->path());
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) {

@@ -51,4 +51,11 @@ std::vector<size_t> choose_chat_entries(const std::vector<std::string>& names) {
   return out;
 }
 
+bool may_be_export_file(std::string_view path) {
+  if (is_junk(path)) return false;
+  const std::string_view base = base_name(path);
+  if (ends_with_ci(base, ".txt")) return !is_ios_attachment(base);
+  return ends_with_ci(base, ".json") || ends_with_ci(base, ".zip");
+}
+
 }  // namespace chatlens

@@ -12,4 +12,9 @@ namespace chatlens {
 // attachments "00000046-Some file.txt"), and nested archives.
 std::vector<size_t> choose_chat_entries(const std::vector<std::string>& names);
 
+// Whether a file found while scanning a folder may be an export: .txt (not an iOS
+// attachment like "00000046-Some file.txt", not a "._" resource fork), .json or .zip,
+// outside __MACOSX/.
+bool may_be_export_file(std::string_view path);
+
 }  // namespace chatlens

@@ -36,3 +36,12 @@ TEST(TitleFromFileName, StripsLocalisedExportNamesAnywhereAndGenericNames) {
   EXPECT_EQ(title_from_file_name("ChatExport_2024/result.json"), "");
   EXPECT_EQ(title_from_file_name("notes.txt"), "notes");
 }
+
+TEST(FolderScan, KeepsExportsAndSkipsAttachmentsAndJunk) {
+  EXPECT_TRUE(may_be_export_file("WhatsApp Chat with Ana.txt"));
+  EXPECT_TRUE(may_be_export_file("ChatExport_2024-01-01/result.json"));
+  EXPECT_TRUE(may_be_export_file("backup/Family.ZIP"));
+  EXPECT_FALSE(may_be_export_file("00000046-Some file.txt"));
+  EXPECT_FALSE(may_be_export_file("__MACOSX/._chat.txt"));
+  EXPECT_FALSE(may_be_export_file("photos/photo_1.jpg"));
+}
