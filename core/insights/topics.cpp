@@ -132,7 +132,8 @@ Json topics_insight(const InsightInput& in) {
     for (Group* g : targets) ++g->messages;
     const auto& tokens = tokenizer.tokenize(c.text(i));
     std::string_view previous;
-    size_t previous_index = SIZE_MAX;
+    bool has_previous = false;
+    size_t previous_index = 0;
     for (size_t k = 0; k < tokens.size(); ++k) {
       const Token& tok = tokens[k];
       if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
@@ -140,13 +141,14 @@ Json topics_insight(const InsightInput& in) {
       if (tok.kind != TokenKind::Word || code_points(tok.text) < 2 || stop[chat].contains(tok.text)) continue;
       const uint32_t id = intern(tok.text);
       for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
-      if (previous_index + 1 == k) {
+      if (has_previous && previous_index + 1 == k) {
         bigram.assign(previous).append(" ").append(tok.text);
         const uint32_t bid = intern(bigram);
         for (Group* g : targets) g->terms[bid].add(day);
       }
       previous = tok.text;
       previous_index = k;
+      has_previous = true;
     }
   }
 

@@ -124,6 +124,13 @@ TEST(TopicsInsight, DistinctiveTermsPerPeriodNeedThreeDaysAndBeatTheRest) {
   // the history (alpha = 500 * 5 / ~680 = 3.7): delta = log(8.7/831) - log(3.7/836) = 0.85,
   // sigma = sqrt(1/8.7 + 1/3.7) = 0.62, z = 1.4 > 1 (listed, not "significant").
   EXPECT_NE(std::find(y2020.begin(), y2020.end(), "guitarra"), y2020.end());
+  // Two-word phrases join adjacent content words ("practiqué guitarra"), never across a stopword
+  // ("amigos del barrio" gives no "amigos barrio") and never with a missing first word.
+  EXPECT_NE(std::find(y2020.begin(), y2020.end(), "practiqué guitarra"), y2020.end());
+  for (const auto& term : y2020) {
+    EXPECT_NE(term.front(), ' ') << term;
+    EXPECT_NE(term, "amigos barrio");
+  }
   EXPECT_EQ(std::find(y2020.begin(), y2020.end(), "concierto"), y2020.end());  // one day only
   EXPECT_EQ(std::find(y2020.begin(), y2020.end(), "maratón"), y2020.end());
   EXPECT_NE(std::find(y2022.begin(), y2022.end(), "maratón"), y2022.end());
