@@ -112,6 +112,42 @@ std::string render_summary(const Json& report) {
       }
     }
   }
+  if (sections) {
+    auto enough = [](const Json* sec) {
+      const Json* e = sec ? sec->find("enough_data") : nullptr;
+      return sec && e && !e->is_null() && e->as_bool();
+    };
+    std::string highlights;
+    if (const Json* act = sections->find("activity"); enough(act)) {
+      const Json* peaks = act->find("peak_hours")->find("owner_messages");
+      if (peaks->size() > 0) highlights += "  you write most around " + str(&peaks->as_array()[0]) + ":00\n";
+    }
+    if (const Json* rs = sections->find("reply_speed"); enough(rs)) {
+      const Json* fastest = rs->find("private")->find("you_reply_fastest_to");
+      if (fastest->size() > 0) {
+        const Json& f = fastest->as_array()[0];
+        highlights += "  you reply fastest to " + str(f.find("name")) + " (median " +
+                      std::to_string(static_cast<int>(f.find("median_seconds")->as_double() / 60)) + " min)\n";
+      }
+    }
+    if (const Json* sleep = sections->find("sleep"); enough(sleep))
+      highlights += "  you usually go quiet at " + str(sleep->find("all")->find("bedtime")->find("median")) +
+                    " and start again at " + str(sleep->find("all")->find("wake_up")->find("median")) + "\n";
+    if (const Json* mood = sections->find("mood"); enough(mood)) {
+      if (const Json* happy = mood->find("happiest_month"); happy && !happy->is_null())
+        highlights += "  your happiest month by emoji: " + str(happy->find("month")) + "\n";
+    }
+    if (const Json* wall = sections->find("emoji_wall"); enough(wall)) {
+      std::string top;
+      const auto& list = wall->find("emoji")->as_array();
+      for (size_t i = 0; i < list.size() && i < 5; ++i) top += str(list[i].find("emoji")) + " ";
+      highlights += "  your emoji: " + top + "\n";
+    }
+    if (const Json* cg = sections->find("comings_goings"); enough(cg) && cg->find("faded")->size() > 0)
+      highlights += "  faded from your chats: " + std::to_string(cg->find("faded")->size()) + " people, e.g. " +
+                    str(cg->find("faded")->as_array()[0].find("name")) + "\n";
+    if (!highlights.empty()) out += "\n" + highlights;
+  }
   out += "\nWrite the full report with -o report.json\n";
   return out;
 }
