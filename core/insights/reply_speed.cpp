@@ -104,6 +104,13 @@ Json reply_speed_insight(const InsightInput& in) {
       target[from].them_to_owner.push_back(static_cast<double>(r.delay_seconds));
   }
   Json out = Json::object();
+  const auto& order = in.derived.by_time();
+  out["data"] = data_basis(order.size(), order.empty() ? std::nullopt : std::optional(c.messages.time[order.front()]),
+                           order.empty() ? std::nullopt : std::optional(c.messages.time[order.back()]));
+  uint64_t owner_involved = 0;
+  for (const auto* scope_map : {&private_chats, &groups})
+    for (const auto& [who, d] : *scope_map) owner_involved += d.owner_to_them.size() + d.them_to_owner.size();
+  out["data"]["replies_with_you"] = owner_involved;
   out["gap_hours"] = static_cast<double>(in.options.conversation_gap_seconds) / 3600.0;
   out["min_replies"] = kMinReplies;
   out["private"] = scope(c, private_chats);
