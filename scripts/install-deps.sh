@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what building and testing chatlens needs on Debian 12, and only what
+# is missing: a machine that already has everything runs no apt-get at all.
+# Runs as root in CI; uses sudo otherwise.
+set -euo pipefail
+
+# Native toolchain and libraries, GoogleTest/Benchmark, Emscripten for the
+# WebAssembly build, dpkg-dev for `apt-get source` (scripts/fetch-wasm-deps.sh),
+# unicode-data (Unicode's data files), zip (tests build small zip files).
+# find_package(libzip) needs zipcmp, zipmerge and ziptool installed too.
+packages=(
+  cmake ninja-build g++ clang libclang-rt-14-dev pkg-config
+  libsimdjson-dev libutf8proc-dev libzip-dev zipcmp zipmerge ziptool
+  libgtest-dev googletest libbenchmark-dev
+  emscripten dpkg-dev unicode-data zip
+  # chatlens serve (server/): HTTP, SQLite, PostgreSQL's client library, zlib.
+  libcpp-httplib-dev libsqlite3-dev libpq-dev zlib1g-dev
+)
+
+is_installed() {
+  [[ $(dpkg-query -W -f='${db:Status-Abbrev}' "$1" 2>/dev/null) == ii* ]]
+}
+
+missing=()
+for p in "${packages[@]}"; do
+  is_installed "$p" || missing+=("$p")
+done
+# Node.js and npm may come from elsewhere than Debian (a newer Node with its own
+# npm): keep whatever is there, install Debian's only when the command is absent.
+command -v node >/dev/null || is_installed nodejs || missing+=(nodejs)
+command -v npm >/dev/null || is_installed npm || missing+=(npm)
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "install-deps: everything is installed"
+  exit 0
+fi
+
+if [[ $(id -u) -eq 0 ]]; then
+  sudo=()
+elif command -v sudo >/dev/null; then
+  sudo=(sudo)
+else
+  echo "install-deps: error: missing ${missing[*]}, and not root and no sudo to install them" >&2
+  exit 1
+fi
+
+echo "install-deps: installing ${missing[*]}"
+# env: sudo would drop an exported variable; no questions asked in CI.
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+"${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"

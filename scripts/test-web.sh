@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# The web app's tests: installs what they need (Debian's chromium and emoji
+# font, the npm packages pinned in web/package-lock.json), builds the core for
+# the browser (CMake wasm preset, target chatlens_core_web), the chatlens
+# command and the export generator (release preset, two targets), and the app
+# (web/dist and the single-file template web/dist-report/report.html); then runs
+#   - Vitest: components, the worker protocol against the real core, the i18n catalogue
+#   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
+#     screenshots in build/web-artifacts/
+# and ends with a plain "N passed, N failed, N skipped" line; exits non-zero on any failure.
+#
+# Usage: scripts/test-web.sh
+# Environment: CHATLENS_JOBS (default: number of cores),
+#              CHATLENS_BUILD_PREFIX (default build/: uses PREFIXwasm and PREFIXrelease, like test.sh),
+#              CHATLENS_WEB_WASM_DIR, CHATLENS_WEB_RELEASE_DIR (override those two build dirs)
+set -euo pipefail
+
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo"
+jobs=${CHATLENS_JOBS:-$(nproc)}
+prefix=${CHATLENS_BUILD_PREFIX:-build/}
+wasm_dir=${CHATLENS_WEB_WASM_DIR:-${prefix}wasm}
+release_dir=${CHATLENS_WEB_RELEASE_DIR:-${prefix}release}
+export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+artifacts=$repo/build/web-artifacts
+mkdir -p "$artifacts"
+start=$SECONDS
+
+echo "=== web: system packages"
+missing=()
+command -v chromium >/dev/null || missing+=(chromium)
+dpkg-query -W -f='${db:Status-Abbrev}' fonts-noto-color-emoji 2>/dev/null | grep -q '^ii' || missing+=(fonts-noto-color-emoji)
+command -v node >/dev/null || missing+=(nodejs)
+command -v npm >/dev/null || missing+=(npm)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  sudo=()
+  [[ $(id -u) -eq 0 ]] || sudo=(sudo)
+  echo "installing ${missing[*]}"
+  "${sudo[@]}" apt-get install -y -q "${missing[@]}" >/dev/null 2>&1 ||
+    { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q "${missing[@]}"; }
+fi
+
+echo "=== web: npm ci"
+(cd web && npm ci --no-audit --no-fund --loglevel=error)
+
+echo "=== web: the core for the browser ($wasm_dir, target chatlens_core_web)"
+scripts/fetch-wasm-deps.sh
+if [[ ! -f $wasm_dir/build.ninja ]]; then
+  cmake --preset wasm -B "$wasm_dir" >/dev/null
+fi
+cmake --build "$wasm_dir" --target chatlens_core_web -j "$jobs"
+# The wasm target copies its output to web/src/wasm-gen (web/wasm/CMakeLists.txt).
+test -f web/src/wasm-gen/chatlens_core.wasm
+
+echo "=== web: chatlens and gen_export ($release_dir)"
+if [[ ! -f $release_dir/build.ninja ]]; then
+  cmake --preset release -B "$release_dir" >/dev/null
+fi
+cmake --build "$release_dir" --target chatlens gen_export -j "$jobs"
+
+echo "=== web: type check, format check, build (web/dist, web/dist-report/report.html)"
+(cd web && npm run --silent typecheck && npm run --silent format:check && npm run --silent build)
+# The lockfile records no download host (web/.npmrc: omit-lockfile-registry-resolved).
+if grep -q '"resolved"' web/package-lock.json; then
+  echo "web/package-lock.json records download addresses (\"resolved\"): regenerate it with web/.npmrc in place" >&2
+  exit 1
+fi
+# Nothing in the built app may name another host: the page connects to its own origin only.
+if grep -RhoE 'https?://[a-zA-Z0-9.-]+' web/dist web/dist-report | grep -vE '://(www\.w3\.org|localhost|127\.0\.0\.1)' | sort -u | grep -q .; then
+  echo "note: URLs in the bundle (from libraries; the Content Security Policy blocks any connection to them):"
+  grep -RhoE 'https?://[a-zA-Z0-9.-]+' web/dist web/dist-report | grep -vE '://(www\.w3\.org|localhost|127\.0\.0\.1)' | sort -u | sed 's/^/  /'
+fi
+
+unit_passed=0 unit_failed=0 unit_skipped=0
+echo
+echo "=== web: unit tests (Vitest)"
+rm -f "$artifacts/vitest.json"
+unit_rc=0
+(cd web && npx vitest run --reporter=default --reporter=json --outputFile="$artifacts/vitest.json") || unit_rc=$?
+if [[ -f $artifacts/vitest.json ]]; then
+  read -r unit_passed unit_failed unit_skipped < <(node -e '
+    const r = require(process.argv[1]);
+    console.log(r.numPassedTests, r.numFailedTests, r.numPendingTests + r.numTodoTests)' "$artifacts/vitest.json")
+fi
+if [[ $unit_rc -ne 0 && $unit_failed -eq 0 ]]; then unit_failed=1; fi
+
+echo
+echo "=== web: end to end (headless Chromium)"
+e2e_log=$artifacts/e2e.log
+e2e_rc=0
+release_abs=$(cd "$release_dir" && pwd)
+(cd web && CHATLENS_BUILD="$release_abs" node tests/e2e/e2e.mjs) 2>&1 | tee "$e2e_log" || e2e_rc=$?
+e2e_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$e2e_log" | tail -n 1 || true)
+e2e_passed=0 e2e_failed=0 e2e_skipped=0
+if [[ -n $e2e_line ]]; then
+  read -r e2e_passed _ e2e_failed _ e2e_skipped _ <<<"${e2e_line//,/}"
+fi
+if [[ $e2e_rc -ne 0 && $e2e_failed -eq 0 ]] || [[ -z $e2e_line ]]; then e2e_failed=$((e2e_failed + 1)); fi
+
+passed=$((unit_passed + e2e_passed))
+failed=$((unit_failed + e2e_failed))
+skipped=$((unit_skipped + e2e_skipped))
+echo
+echo "=== web summary ($((SECONDS - start)) s)"
+echo "web unit: $unit_passed passed, $unit_failed failed, $unit_skipped skipped"
+echo "web e2e: $e2e_passed passed, $e2e_failed failed, $e2e_skipped skipped"
+echo "screenshots: $artifacts"
+echo "$passed passed, $failed failed, $skipped skipped"
+[[ $failed -eq 0 ]]
