@@ -36,6 +36,8 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   if (command == "messages") return run_messages(args);
   if (command == "analyze") return run_analyze(args);
+  if (command == "report") return run_report(args);
+  if (command == "serve") return run_serve(args);
   std::fprintf(stderr, "chatlens: unknown command '%s'\n\n%s", command.c_str(), kUsageText);
   return kUsage;
 }

@@ -15,6 +15,10 @@ packages=(
   emscripten dpkg-dev unicode-data zip
   # chatlens serve (server/): HTTP, SQLite, PostgreSQL's client library, zlib.
   libcpp-httplib-dev libsqlite3-dev libpq-dev zlib1g-dev
+  # The service's tests run a throw-away PostgreSQL 15; its benchmark uses wrk.
+  postgresql-15 wrk
+  # The web app's end-to-end tests drive Debian's Chromium; emoji must render.
+  chromium fonts-noto-color-emoji
 )
 
 is_installed() {

@@ -51,6 +51,12 @@ class CorpusBuilder {
   const Person& person_info(PersonId p) const { return people_[p]; }
 
   void add(const MessageDraft& m);
+  // Room for about `more` messages: an importer that can estimate its count spares the columns regrowing.
+  // Grows geometrically, so many small inputs in a row do not each copy the columns.
+  void reserve(size_t more) {
+    const size_t want = columns_.size() + more, have = columns_.chat.capacity();
+    if (want > have) columns_.reserve(want > 2 * have ? want : 2 * have);
+  }
   size_t message_count() const { return columns_.size(); }
   size_t chat_count() const { return chats_.size(); }
 

@@ -1,0 +1,155 @@
+// import_bench: imports one export (a file, or every file under a directory) with
+// ImportSession in this process and prints bytes, messages, seconds, MB/s, messages/s and the
+// peak resident memory. Throughput is the best of --runs runs (default 3); the input is read
+// from disk before each run, outside the timed part, and dropped with the corpus afterwards,
+// so the peak is that of one import. Run one input per process: peaks of different sizes
+// would mix. The last line is machine-readable for bench/run.sh:
+//   RESULT bytes=... messages=... seconds=... mb_per_s=... messages_per_s=... peak_rss_kb=...
+//          skipped=... chats=... owner=...
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "import/import_session.hpp"
+#include "model/identity.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Input {
+  fs::path path;
+  std::string name;  // shown in reports; its file name gives WhatsApp chats their title
+};
+
+std::vector<Input> list_inputs(const fs::path& root) {
+  std::vector<Input> inputs;
+  if (fs::is_directory(root)) {
+    for (const auto& e : fs::recursive_directory_iterator(root))
+      if (e.is_regular_file()) inputs.push_back({e.path(), fs::relative(e.path(), root).string()});
+    std::sort(inputs.begin(), inputs.end(), [](const Input& a, const Input& b) { return a.name < b.name; });
+  } else {
+    inputs.push_back({root, root.filename().string()});
+  }
+  return inputs;
+}
+
+std::string read_file(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    std::fprintf(stderr, "import_bench: cannot read %s\n", p.c_str());
+    std::exit(1);
+  }
+  std::string bytes;
+  in.seekg(0, std::ios::end);
+  bytes.resize(static_cast<size_t>(in.tellg()));
+  in.seekg(0);
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  return bytes;
+}
+
+long peak_rss_kb() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return u.ru_maxrss;  // KiB on Linux
+}
+
+[[noreturn]] void usage() {
+  std::fprintf(stderr, "usage: import_bench PATH [--runs N] [--me NAME]\n");
+  std::exit(2);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::optional<std::string> path, me;
+  int runs = 3;
+  for (int i = 1; i < argc; ++i) {
+    const std::string a = argv[i];
+    if (a == "--runs" && i + 1 < argc)
+      runs = std::max(1, std::atoi(argv[++i]));
+    else if (a == "--me" && i + 1 < argc)
+      me = argv[++i];
+    else if (!a.empty() && a[0] != '-' && !path)
+      path = a;
+    else
+      usage();
+  }
+  if (!path) usage();
+  const std::vector<Input> inputs = list_inputs(*path);
+  if (inputs.empty()) {
+    std::fprintf(stderr, "import_bench: no files under %s\n", path->c_str());
+    return 1;
+  }
+
+  uint64_t bytes = 0, messages = 0, skipped = 0, chats = 0;
+  double best = 1e300;
+  std::string owner, errors, owner_how;
+  for (int run = 0; run < runs; ++run) {
+    std::vector<std::string> contents;
+    contents.reserve(inputs.size());
+    bytes = 0;
+    for (const Input& in : inputs) {
+      contents.push_back(read_file(in.path));
+      bytes += contents.back().size();
+    }
+    const auto start = std::chrono::steady_clock::now();
+    chatlens::ImportSession session;
+    for (size_t i = 0; i < inputs.size(); ++i) session.add(inputs[i].name, std::move(contents[i]));
+    const std::vector<chatlens::SourceReport> reports = session.sources();
+    chatlens::Corpus corpus = std::move(session).finish();
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    best = std::min(best, seconds);
+    contents.clear();
+
+    if (run == 0) {
+      messages = corpus.size();
+      chats = corpus.chats.size();
+      for (const auto& r : reports) {
+        skipped += r.lines_skipped;
+        if (!r.ok()) errors.append("  ").append(r.file).append(": ").append(*r.error).append("\n");
+        for (const auto& s : r.skipped_examples)
+          if (skipped <= 20)
+            std::fprintf(stderr, "  skipped %s:%llu: %s: %s\n", r.file.c_str(), static_cast<unsigned long long>(s.line),
+                         s.reason.c_str(), s.excerpt.c_str());
+      }
+      const chatlens::OwnerResolution resolution = chatlens::resolve_owner(corpus, me);
+      if (resolution.status == chatlens::OwnerResolution::Status::Resolved) {
+        owner = chatlens::owner_name(corpus);
+        owner_how = resolution.how;
+      } else {
+        owner = "?";
+        owner_how = "not resolved, ";
+        owner_how.append(std::to_string(resolution.candidates.size())).append(" candidates");
+      }
+    }
+  }
+  const long rss = peak_rss_kb();
+  const double mb = static_cast<double>(bytes) / 1e6;
+  if (!errors.empty()) std::fprintf(stderr, "import_bench: inputs that could not be read:\n%s", errors.c_str());
+
+  std::printf("input      %s (%zu file%s)\n", path->c_str(), inputs.size(), inputs.size() == 1 ? "" : "s");
+  std::printf("bytes      %llu (%.1f MB)\n", static_cast<unsigned long long>(bytes), mb);
+  std::printf("messages   %llu in %llu chats, %llu lines skipped\n", static_cast<unsigned long long>(messages),
+              static_cast<unsigned long long>(chats), static_cast<unsigned long long>(skipped));
+  std::printf("owner      %s (%s)\n", owner.c_str(), owner_how.c_str());
+  std::printf("seconds    %.3f (best of %d)\n", best, runs);
+  std::printf("throughput %.1f MB/s, %.0f messages/s\n", mb / best, static_cast<double>(messages) / best);
+  std::printf("peak RSS   %.1f MB (%.2f x input)\n", static_cast<double>(rss) / 1024.0,
+              bytes ? static_cast<double>(rss) * 1024.0 / static_cast<double>(bytes) : 0.0);
+  std::printf(
+      "RESULT bytes=%llu messages=%llu seconds=%.6f mb_per_s=%.1f messages_per_s=%.0f peak_rss_kb=%ld "
+      "skipped=%llu chats=%llu errors=%d owner=%s\n",
+      static_cast<unsigned long long>(bytes), static_cast<unsigned long long>(messages), best, mb / best,
+      static_cast<double>(messages) / best, rss, static_cast<unsigned long long>(skipped),
+      static_cast<unsigned long long>(chats), errors.empty() ? 0 : 1, owner.c_str());
+  return errors.empty() ? 0 : 1;
+}

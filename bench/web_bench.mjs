@@ -1,0 +1,209 @@
+// The web app's speed and memory: from the file drop to the rendered report, in
+// headless Chromium (Debian's), for generated WhatsApp exports of 50k, 500k and
+// 5M messages; beside the native `chatlens analyze` on the same files.
+//
+// Time: the page's own clock, from the file input's change event to the report
+// page showing its last card. Memory: the peak resident memory (VmHWM) of the
+// renderer process that runs the page and its worker, the WebAssembly memory
+// the core ended with, and the page's JS heap (CDP Performance metrics).
+// Native: wall time and peak RSS of `chatlens analyze DIR -o /dev/null`.
+//
+// Usage: node bench/web_bench.mjs [SIZES...]          (default: 50000 500000 5000000)
+// Needs: web/dist (cd web && npm run build), build/release/{cli/chatlens,bench/gen_export},
+//        /usr/bin/chromium. Writes build/web-artifacts/web-bench.json.
+// Targets: 500k messages in under 3 s; 5M completes without the tab running out of memory.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { availableParallelism } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+const web = join(repo, 'web')
+const require = createRequire(join(web, 'package.json'))
+const { chromium } = require('playwright-core')
+const { serve } = await import(pathToFileURL(join(web, 'tests/e2e/server.mjs')).href)
+
+const build = process.env.CHATLENS_BUILD ?? join(repo, 'build/release')
+const genExport = join(build, 'bench/gen_export')
+const cli = join(build, 'cli/chatlens')
+const work = join(repo, 'build/web-bench')
+const artifacts = join(repo, 'build/web-artifacts')
+const sizes = process.argv.slice(2).map(Number).filter(Boolean)
+if (!sizes.length) sizes.push(50_000, 500_000, 5_000_000)
+for (const need of [genExport, cli, join(web, 'dist/index.html')])
+  if (!existsSync(need)) throw new Error(`web_bench: ${need} is missing (build the release preset and the web app first)`)
+mkdirSync(work, { recursive: true })
+mkdirSync(artifacts, { recursive: true })
+
+const mb = (b) => Math.round(b / 1048576)
+
+function exportFor(n) {
+  const dir = join(work, `whatsapp-${n}`)
+  if (!existsSync(dir) || !readdirSync(dir).length) {
+    rmSync(dir, { recursive: true, force: true })
+    execFileSync(genExport, ['--format', 'whatsapp-android', '--messages', String(n), '--chats', '10', '--seed', '11', '--out', dir], { stdio: 'pipe' })
+  }
+  const files = readdirSync(dir).map((f) => join(dir, f))
+  return { dir, files, bytes: files.reduce((s, f) => s + statSync(f).size, 0) }
+}
+
+function native(dir) {
+  const r = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', cli, 'analyze', dir, '-o', '/dev/null'], { encoding: 'utf8' })
+  const line = r.stderr.trim().split('\n').at(-1)
+  const [seconds, kb, user, sys] = line.split(' ').map(Number)
+  return { ok: r.status === 0 || r.status === 3, seconds, cpuSeconds: user + sys, peakMB: Math.round(kb / 1024) }
+}
+
+// CPU seconds (user + system) used so far by the renderer processes of our Chromium:
+// on a busy machine wall time says little, CPU time still compares.
+function rendererCpuSeconds() {
+  return Object.values(rendererThreads()).reduce((a, b) => a + b, 0)
+}
+
+// CPU seconds per thread name (the page's main thread, the worker, V8's compilers...).
+function rendererThreads() {
+  const out = {}
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (!cmd.includes('--type=renderer') || !cmd.includes('web-bench-profile')) continue
+      for (const tid of readdirSync(`/proc/${pid}/task`)) {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+        const fields = stat.slice(stat.lastIndexOf(') ') + 2).split(' ')
+        out[name] = (out[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out
+}
+
+function rendererPeaks() {
+  // The renderer processes of our Chromium, with their peak resident memory.
+  const out = []
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
+      if (!cmd.includes('--type=renderer') || !cmd.includes('web-bench-profile')) continue
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+      out.push(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024)
+    } catch {
+      /* gone */
+    }
+  }
+  return out
+}
+
+async function browserRun(files) {
+  const server = await serve(join(web, 'dist'))
+  const profile = join(work, 'web-bench-profile')
+  rmSync(profile, { recursive: true, force: true })
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1280, height: 900 },
+  })
+  const result = { ok: false }
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    const errors = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await context.addInitScript(() => {
+      document.addEventListener('change', () => (window.__dropAt = performance.now()), true)
+    })
+    await page.goto(`${server.url}/#/upload`)
+    await page.waitForTimeout(1000) // the worker and the core are warm, as for a user
+    const cdp = await context.newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const cpu0 = rendererCpuSeconds()
+    const threads0 = rendererThreads()
+    await page.setInputFiles('[data-file-input]', files)
+    const done = await Promise.race([
+      page.waitForSelector('[data-see-report]', { timeout: 600_000 }).then(() => 'done'),
+      page.waitForSelector('[data-fatal-error]', { timeout: 600_000 }).then(() => 'error'),
+    ])
+    if (done === 'error') {
+      result.error = await page.locator('[data-fatal-error]').innerText()
+      return result
+    }
+    result.wasmMB = mb(Number(await page.locator('.done').getAttribute('data-wasm-bytes')))
+    result.analysisSeconds = (await page.evaluate(() => performance.now() - window.__dropAt)) / 1000
+    result.coreSeconds = Number(await page.locator('.done').getAttribute('data-elapsed-ms')) / 1000
+    await page.click('[data-see-report]')
+    await page.waitForSelector('[data-card="privacy"]')
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))))
+    result.seconds = (await page.evaluate(() => performance.now() - window.__dropAt)) / 1000
+    const metrics = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]))
+    result.jsHeapMB = mb(metrics.JSHeapUsedSize ?? 0)
+    result.cpuSeconds = rendererCpuSeconds() - cpu0
+    const threads1 = rendererThreads()
+    result.cpuByThread = Object.fromEntries(
+      Object.entries(threads1)
+        .map(([k, v]) => [k, Math.round((v - (threads0[k] ?? 0)) * 100) / 100])
+        .filter(([, v]) => v > 0.02)
+        .sort((a, b) => b[1] - a[1]),
+    )
+    result.rendererPeakMB = mb(Math.max(0, ...rendererPeaks()))
+    result.messages = await page.locator('[data-card="overview"] p').first().innerText()
+    result.ok = errors.length === 0
+    if (errors.length) result.error = errors.join(' | ')
+  } catch (e) {
+    result.error = String(e?.message ?? e)
+  } finally {
+    await context.close()
+    await server.close()
+    rmSync(profile, { recursive: true, force: true })
+  }
+  return result
+}
+
+const rows = []
+for (const n of sizes) {
+  const input = exportFor(n)
+  console.log(`\n${n.toLocaleString('en')} messages: ${mb(input.bytes)} MB in ${input.files.length} files`)
+  const nat = native(input.dir)
+  console.log(`  native  ${nat.seconds.toFixed(2)} s (CPU ${nat.cpuSeconds.toFixed(2)} s), peak ${nat.peakMB} MB`)
+  const br = await browserRun(input.files)
+  if (br.ok)
+    console.log(
+      `  browser ${br.seconds.toFixed(2)} s drop-to-report (analysis done at ${br.analysisSeconds.toFixed(2)} s, worker ${br.coreSeconds.toFixed(2)} s; renderer CPU ${br.cpuSeconds.toFixed(2)} s), renderer peak ${br.rendererPeakMB} MB (WebAssembly ${br.wasmMB} MB, JS heap ${br.jsHeapMB} MB)`,
+    )
+  else console.log(`  browser FAILED: ${br.error}`)
+  if (br.cpuByThread) console.log(`  browser CPU by thread: ${JSON.stringify(br.cpuByThread)}`)
+  rows.push({
+    messages: n,
+    input_mb: mb(input.bytes),
+    native: nat,
+    browser: br,
+  })
+}
+
+const r500 = rows.find((r) => r.messages === 500_000)
+const r5m = rows.find((r) => r.messages === 5_000_000)
+const verdicts = []
+if (r500) verdicts.push(`500k in under 3 s: ${r500.browser.ok && r500.browser.seconds < 3 ? 'MET' : 'NOT MET'} (${r500.browser.seconds?.toFixed(2) ?? '-'} s)`)
+if (r5m) verdicts.push(`5M completes: ${r5m.browser.ok ? 'MET' : 'NOT MET'}${r5m.browser.error ? ` (${r5m.browser.error})` : ''}`)
+console.log(`\nload average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${availableParallelism()} cores`)
+console.log('\n| messages | input | browser drop→report | browser CPU | renderer peak | WASM memory | native analyze | native CPU | native peak |')
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+for (const r of rows)
+  console.log(
+    `| ${r.messages.toLocaleString('en')} | ${r.input_mb} MB | ${r.browser.ok ? `${r.browser.seconds.toFixed(2)} s` : 'failed'} | ${r.browser.cpuSeconds?.toFixed(2) ?? '-'} s | ${r.browser.rendererPeakMB ?? '-'} MB | ${r.browser.wasmMB ?? '-'} MB | ${r.native.seconds.toFixed(2)} s | ${r.native.cpuSeconds.toFixed(2)} s | ${r.native.peakMB} MB |`,
+  )
+for (const v of verdicts) console.log(v)
+writeFileSync(join(artifacts, 'web-bench.json'), JSON.stringify({ date: new Date().toISOString(), rows, verdicts }, null, 1))
+console.log(`\nwritten: ${join(artifacts, 'web-bench.json')}`)

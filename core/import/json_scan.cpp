@@ -1,0 +1,297 @@
+#include "import/json_scan.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdio>
+
+#include "text/utf8.hpp"
+
+namespace chatlens {
+namespace {
+
+constexpr bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+constexpr bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Bytes that need no attention inside a string: printable ASCII except '"' and '\\'.
+constexpr std::array<bool, 256> kPlainStringByte = [] {
+  std::array<bool, 256> t{};
+  for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
+  return t;
+}();
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// Four hex digits at s[i..i+4), or -1.
+int32_t hex4(std::string_view s, size_t i) {
+  if (i + 4 > s.size()) return -1;
+  int32_t v = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    const int h = hex_value(s[i + k]);
+    if (h < 0) return -1;
+    v = v * 16 + h;
+  }
+  return v;
+}
+
+// Length of the valid UTF-8 sequence at s[i] (a non-ASCII lead byte), or 0.
+size_t utf8_sequence(std::string_view s, size_t i) {
+  const auto b0 = static_cast<unsigned char>(s[i]);
+  size_t len;
+  char32_t min;
+  if (b0 >= 0xC2 && b0 <= 0xDF)
+    len = 2, min = 0x80;
+  else if (b0 >= 0xE0 && b0 <= 0xEF)
+    len = 3, min = 0x800;
+  else if (b0 >= 0xF0 && b0 <= 0xF4)
+    len = 4, min = 0x10000;
+  else
+    return 0;
+  if (i + len > s.size()) return 0;
+  char32_t cp = b0 & (0x7F >> len);
+  for (size_t k = 1; k < len; ++k) {
+    const auto b = static_cast<unsigned char>(s[i + k]);
+    if ((b & 0xC0) != 0x80) return 0;
+    cp = (cp << 6) | (b & 0x3F);
+  }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
+  return len;
+}
+
+}  // namespace
+
+char JsonScanner::peek() {
+  while (pos_ < s_.size() && is_ws(s_[pos_])) ++pos_;
+  return pos_ < s_.size() ? s_[pos_] : '\0';
+}
+
+bool JsonScanner::consume(char c) {
+  if (peek() != c || pos_ >= s_.size()) return false;
+  ++pos_;
+  return true;
+}
+
+bool JsonScanner::expect(char c, std::string_view what) { return consume(c) || fail(pos_, what); }
+
+bool JsonScanner::fail(size_t offset, std::string_view expected) {
+  if (!failed_) {
+    failed_ = true;
+    error_ = {std::min(offset, s_.size()), std::string(expected)};
+  }
+  return false;
+}
+
+bool JsonScanner::read_string(std::string_view& raw) {
+  if (peek() != '"') return fail(pos_, "a string");
+  const size_t start = pos_ + 1;
+  if (!scan_string()) return false;
+  raw = s_.substr(start, pos_ - 1 - start);
+  return true;
+}
+
+bool JsonScanner::read_number(std::string_view& token) {
+  const char c = peek();
+  if (c != '-' && !is_digit(c)) return fail(pos_, "a number");
+  const size_t start = pos_;
+  if (!scan_number()) return false;
+  token = s_.substr(start, pos_ - start);
+  return true;
+}
+
+bool JsonScanner::scan_string() {
+  const size_t open = pos_;
+  size_t i = pos_ + 1;
+  const size_t n = s_.size();
+  for (;;) {
+    while (i < n && kPlainStringByte[static_cast<unsigned char>(s_[i])]) ++i;
+    if (i >= n) return fail(open, "a string closed by '\"' (this one never ends)");
+    const auto c = static_cast<unsigned char>(s_[i]);
+    if (c == '"') {
+      pos_ = i + 1;
+      return true;
+    }
+    if (c == '\\') {
+      if (i + 1 >= n) return fail(i, "an escape sequence after '\\'");
+      const char e = s_[i + 1];
+      if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
+        i += 2;
+        continue;
+      }
+      if (e != 'u') return fail(i, "a valid escape sequence (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+      const int32_t u = hex4(s_, i + 2);
+      if (u < 0) return fail(i, "four hexadecimal digits after \\u");
+      if (u >= 0xDC00 && u <= 0xDFFF) return fail(i, "a high surrogate before this low surrogate \\u escape");
+      if (u >= 0xD800 && u <= 0xDBFF) {
+        const int32_t low = i + 7 < n && s_[i + 6] == '\\' && s_[i + 7] == 'u' ? hex4(s_, i + 8) : -1;
+        if (low < 0xDC00 || low > 0xDFFF) return fail(i, "a low surrogate \\u escape after this high surrogate");
+        i += 12;
+      } else {
+        i += 6;
+      }
+      continue;
+    }
+    if (c < 0x20) return fail(i, "no raw control character inside a string (it must be escaped)");
+    const size_t len = utf8_sequence(s_, i);
+    if (len == 0) return fail(i, "valid UTF-8");
+    i += len;
+  }
+}
+
+bool JsonScanner::scan_number() {
+  size_t i = pos_;
+  const size_t n = s_.size();
+  if (i < n && s_[i] == '-') ++i;
+  if (i >= n || !is_digit(s_[i])) return fail(i, "a digit");
+  if (s_[i] == '0') {
+    ++i;
+  } else {
+    while (i < n && is_digit(s_[i])) ++i;
+  }
+  if (i < n && s_[i] == '.') {
+    ++i;
+    if (i >= n || !is_digit(s_[i])) return fail(i, "a digit after the decimal point");
+    while (i < n && is_digit(s_[i])) ++i;
+  }
+  if (i < n && (s_[i] == 'e' || s_[i] == 'E')) {
+    ++i;
+    if (i < n && (s_[i] == '+' || s_[i] == '-')) ++i;
+    if (i >= n || !is_digit(s_[i])) return fail(i, "a digit in the exponent");
+    while (i < n && is_digit(s_[i])) ++i;
+  }
+  pos_ = i;
+  return true;
+}
+
+bool JsonScanner::scan_literal() {
+  for (std::string_view word : {"true", "false", "null"}) {
+    if (s_.substr(pos_, word.size()) == word) {
+      pos_ += word.size();
+      return true;
+    }
+  }
+  return fail(pos_, "a value");
+}
+
+bool JsonScanner::skip_value() {
+  std::string open;  // the containers the cursor is inside, innermost last
+  for (;;) {
+    // A value is expected here.
+    const char c = peek();
+    if (c == '{' || c == '[') {
+      ++pos_;
+      const char close = c == '{' ? '}' : ']';
+      if (!consume(close)) {
+        open.push_back(c);
+        if (c == '{') {
+          if (peek() != '"') return fail(pos_, "a string key or '}'");
+          if (!scan_string() || !expect(':', "':' after an object key")) return false;
+        }
+        continue;
+      }
+    } else if (c == '"') {
+      if (!scan_string()) return false;
+    } else if (c == 't' || c == 'f' || c == 'n') {
+      if (!scan_literal()) return false;
+    } else if (c == '-' || is_digit(c)) {
+      if (!scan_number()) return false;
+    } else {
+      return fail(pos_, "a value");
+    }
+    // A value is complete: close what it completes, up to the next value.
+    for (;;) {
+      if (open.empty()) return true;
+      const bool object = open.back() == '{';
+      const char d = peek();
+      if (d == ',' && pos_ < s_.size()) {
+        ++pos_;
+        if (object) {
+          if (peek() != '"') return fail(pos_, "a string key after ','");
+          if (!scan_string() || !expect(':', "':' after an object key")) return false;
+        }
+        break;
+      }
+      if (d == (object ? '}' : ']') && pos_ < s_.size()) {
+        ++pos_;
+        open.pop_back();
+        continue;
+      }
+      return fail(pos_, object ? "',' or '}' after an object member" : "',' or ']' after an array element");
+    }
+  }
+}
+
+std::string json_unescape(std::string_view raw) {
+  std::string out;
+  out.reserve(raw.size());
+  for (size_t i = 0; i < raw.size();) {
+    const char c = raw[i];
+    if (c != '\\' || i + 1 >= raw.size()) {
+      out += c;
+      ++i;
+      continue;
+    }
+    const char e = raw[i + 1];
+    i += 2;
+    switch (e) {
+      case 'b': out += '\b'; break;
+      case 'f': out += '\f'; break;
+      case 'n': out += '\n'; break;
+      case 'r': out += '\r'; break;
+      case 't': out += '\t'; break;
+      case 'u': {
+        int32_t cp = hex4(raw, i);
+        if (cp < 0) {
+          out += "\xEF\xBF\xBD";
+          break;
+        }
+        i += 4;
+        if (cp >= 0xD800 && cp <= 0xDBFF && i + 1 < raw.size() && raw[i] == '\\' && raw[i + 1] == 'u') {
+          const int32_t low = hex4(raw, i + 2);
+          if (low >= 0xDC00 && low <= 0xDFFF) {
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+            i += 6;
+          }
+        }
+        append_utf8(out, (cp >= 0xD800 && cp <= 0xDFFF) ? 0xFFFD : static_cast<char32_t>(cp));
+        break;
+      }
+      default: out += e; break;  // '"', '\\', '/'
+    }
+  }
+  return out;
+}
+
+TextPosition text_position(std::string_view bytes, size_t offset) {
+  offset = std::min(offset, bytes.size());
+  const auto begin = bytes.begin();
+  const auto at = begin + static_cast<std::ptrdiff_t>(offset);
+  TextPosition p;
+  p.line = 1 + static_cast<uint64_t>(std::count(begin, at, '\n'));
+  const size_t line_start = offset == 0 ? std::string_view::npos : bytes.rfind('\n', offset - 1);
+  p.column = 1 + offset - (line_start == std::string_view::npos ? 0 : line_start + 1);
+  return p;
+}
+
+std::string describe_json_error(std::string_view bytes, const JsonSyntaxError& error) {
+  const TextPosition at = text_position(bytes, error.offset);
+  std::string found;
+  if (error.offset >= bytes.size()) {
+    found = "the end of the input";
+  } else {
+    const auto b = static_cast<unsigned char>(bytes[error.offset]);
+    char buf[16];
+    if (b >= 0x20 && b < 0x7F)
+      std::snprintf(buf, sizeof buf, "'%c'", b);
+    else
+      std::snprintf(buf, sizeof buf, "byte 0x%02X", b);
+    found = buf;
+  }
+  return "invalid JSON at byte " + std::to_string(error.offset) + " (line " + std::to_string(at.line) + ", column " +
+         std::to_string(at.column) + "): expected " + error.expected + ", found " + found;
+}
+
+}  // namespace chatlens

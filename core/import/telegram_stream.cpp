@@ -1,0 +1,178 @@
+#include "import/telegram_stream.hpp"
+
+#include <cstring>
+
+namespace chatlens::telegram {
+namespace {
+
+namespace od = simdjson::ondemand;
+
+constexpr bool is_ws(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+constexpr bool is_blank(char c) { return c == ' ' || c == '\t'; }
+
+// Is in[at] the first non-blank byte of a line whose indentation is `indent`?
+bool starts_line_with_indent(std::string_view in, size_t at, std::string_view indent) {
+  if (at < indent.size() + 1) return false;
+  const size_t line = at - indent.size();
+  return in[line - 1] == '\n' && in.substr(line, indent.size()) == indent;
+}
+
+}  // namespace
+
+MessageArrayReader::MessageArrayReader() {
+  // Room for a chunk and the message that straddles its end; iterate() grows it
+  // when needed, so a failure here only defers the allocation.
+  [[maybe_unused]] const auto status = parser_.allocate(2 * kChunkBytes);
+}
+
+MessageArrayReader::Layout MessageArrayReader::detect_layout(std::string_view in, size_t open) {
+  Layout layout;
+  const size_t line = in.rfind('\n', open);
+  const size_t line_start = line == std::string_view::npos ? 0 : line + 1;
+  size_t i = line_start;
+  while (i < open && is_blank(in[i])) ++i;
+  layout.array_indent = std::string(in.substr(line_start, i - line_start));
+
+  size_t first = open + 1;
+  while (first < in.size() && is_ws(in[first])) ++first;
+  if (first >= in.size() || in[first] != '{') return layout;
+  size_t indent_start = first;
+  while (indent_start > open + 1 && is_blank(in[indent_start - 1])) --indent_start;
+  if (in[indent_start - 1] != '\n') return layout;  // not on a line of its own
+  layout.element_indent = std::string(in.substr(indent_start, first - indent_start));
+  layout.usable = layout.element_indent.size() > layout.array_indent.size();
+  return layout;
+}
+
+size_t MessageArrayReader::guess_chunk_end(std::string_view in, size_t start, size_t size, const Layout& layout) {
+  const size_t n = in.size();
+  const size_t target = start + size;
+  // Does the array close before the target? Then the chunk is the rest of it.
+  for (size_t r = start; size <= kLookForEndBelow && r < std::min(target, n);) {
+    const void* hit = std::memchr(in.data() + r, ']', std::min(target, n) - r);
+    if (!hit) break;
+    r = static_cast<size_t>(static_cast<const char*>(hit) - in.data());
+    if (starts_line_with_indent(in, r, layout.array_indent)) return r;
+    ++r;
+  }
+  if (target >= n) return n;
+  // Else up to the first message that opens on its own line after the target.
+  for (size_t q = target; q < n;) {
+    const void* hit = std::memchr(in.data() + q, '\n', n - q);
+    if (!hit) break;
+    q = static_cast<size_t>(static_cast<const char*>(hit) - in.data()) + 1;
+    const std::string_view line = in.substr(q);
+    if (line.size() > layout.element_indent.size() && line[layout.element_indent.size()] == '{' &&
+        line.substr(0, layout.element_indent.size()) == layout.element_indent) {
+      size_t b = q;
+      while (b > start && is_ws(in[b - 1])) --b;
+      if (b > start && in[b - 1] == ',') return b - 1;
+    }
+    if (line.size() > layout.array_indent.size() && line[layout.array_indent.size()] == ']' &&
+        line.substr(0, layout.array_indent.size()) == layout.array_indent)
+      return q + layout.array_indent.size();
+  }
+  return n;
+}
+
+bool MessageArrayReader::exact_chunk_end(JsonScanner& scan, size_t start, size_t size, size_t& end) {
+  const size_t target = start + size;
+  scan.seek(start);
+  for (;;) {
+    if (!scan.skip_value()) return false;
+    end = scan.pos();
+    if (end >= target || scan.peek() != ',') return true;
+    scan.seek(scan.pos() + 1);
+    const char next = scan.peek();
+    // A trailing comma or a cut-off file: the caller reports it where it is.
+    if (next == ']' || scan.pos() >= scan.bytes().size()) return true;
+  }
+}
+
+simdjson::error_code MessageArrayReader::parse_chunk(std::string_view in, size_t start, size_t end, bool exact,
+                                                     MessageSink& sink, size_t& after, size_t& taken,
+                                                     size_t& failed_at) {
+  const size_t len = end - start;
+  const size_t need = len + 2 + simdjson::SIMDJSON_PADDING;
+  if (need > scratch_capacity_) {
+    scratch_capacity_ = std::max(need, kChunkBytes + kChunkBytes / 2);
+    scratch_.reset(new char[scratch_capacity_]);
+  }
+  char* buf = scratch_.get();
+  buf[0] = '[';
+  std::memcpy(buf + 1, in.data() + start, len);
+  buf[len + 1] = ']';
+  // Defined bytes past the end: a truncated element must never look closed.
+  std::memset(buf + len + 2, 0, simdjson::SIMDJSON_PADDING);
+
+  const ChunkMap map{buf + 1, in.data() + start, len};
+  auto input_offset = [&](const char* p) { return start + static_cast<size_t>(p - map.scratch); };
+
+  failed_at = start;
+  od::document doc;
+  if (auto error = parser_.iterate(simdjson::padded_string_view(buf, len + 2, scratch_capacity_)).get(doc))
+    return error;
+  od::array array;
+  if (auto error = doc.get_array().get(array)) return error;
+  for (auto element : array) {
+    od::value value;
+    if (auto error = element.get(value)) return error;
+    const char* first = nullptr;
+    if (auto error = value.current_location().get(first)) return error;
+    failed_at = input_offset(first);
+    if (auto error = sink.element(value, failed_at, map, exact)) return error;
+    // The sink consumed the whole element: the cursor is on the ',' or ']' after it.
+    const char* next = nullptr;
+    if (auto error = doc.current_location().get(next)) return error;
+    after = input_offset(next);
+    failed_at = after;
+    ++taken;
+  }
+  return simdjson::SUCCESS;
+}
+
+bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTicker& progress) {
+  const std::string_view in = scan.bytes();
+  if (!scan.expect('[', "'[' (the messages array)")) return false;
+  const Layout layout = detect_layout(in, scan.pos() - 1);
+  size_t after = scan.pos();  // just past the last element taken, or the '['
+  size_t taken = 0;
+  bool exact = !layout.usable;
+  size_t chunk = kFirstChunkBytes;
+  for (;;) {
+    scan.seek(after);
+    if (scan.consume(']')) return true;
+    if (taken > 0 && !scan.expect(',', "',' or ']' after a message")) return false;
+    const char c = scan.peek();
+    if (c == ']' || scan.pos() >= in.size())
+      return scan.fail(scan.pos(), taken > 0 ? "a message after ','" : "a message or ']'");
+    const size_t start = scan.pos();
+
+    size_t end = in.size();
+    if (exact) {
+      if (!exact_chunk_end(scan, start, chunk, end)) return false;
+    } else {
+      end = guess_chunk_end(in, start, chunk, layout);
+      if (end <= start) {
+        exact = true;
+        continue;
+      }
+    }
+    size_t failed_at = start;
+    const simdjson::error_code error = parse_chunk(in, start, end, exact, sink, after, taken, failed_at);
+    progress.at(after);
+    chunk = std::min(2 * chunk, kChunkBytes);
+    if (error == simdjson::SUCCESS) {
+      exact = !layout.usable;
+      continue;
+    }
+    if (!exact) {
+      exact = true;  // read the rest of this chunk again with exact boundaries
+      continue;
+    }
+    // Exact boundaries and the scanner found nothing wrong: simdjson's own limits (nesting depth, ...).
+    return scan.fail(failed_at, std::string("a message simdjson can read (") + simdjson::error_message(error) + ")");
+  }
+}
+
+}  // namespace chatlens::telegram

@@ -1,0 +1,109 @@
+#pragma once
+// The "messages" array of a Telegram export, read in chunks of about a
+// megabyte: each chunk is a run of whole message objects, copied behind a '['
+// into a small padded buffer and parsed with simdjson On-Demand. Memory stays
+// flat for exports of any size (full-account exports reach gigabytes, beyond
+// simdjson's 4 GiB document limit and the browser's memory), the input needs no
+// padding of its own, and progress is reported between chunks.
+//
+// Where a chunk ends is guessed from the pretty-printing Telegram Desktop always
+// uses: every message opens on a line of its own, at the same indentation, and
+// the array closes with ']' at the indentation of the line that opened it.
+// Raw newlines never occur inside JSON strings, so such lines cannot be text.
+// A wrong guess (hand-edited or minified files) makes simdjson stop inside the
+// chunk: the messages read before that point are kept, and the rest is read
+// again with exact boundaries found by JsonScanner, which also pinpoints real
+// syntax errors. The copy costs a memcpy per chunk, cheap next to parsing.
+//
+// A chunk may also run past the end of the array (into the next chat of a
+// full-account export): simdjson then closes the array at its real ']' and the
+// rest of the chunk is only indexed, never read. Chunks start small in every
+// array and double up to kChunkBytes, so that waste stays a small fraction of
+// any chat; while they are small the array's closing line is also looked for
+// directly, so many tiny chats cost no waste at all.
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "import/importer.hpp"
+#include "import/json_scan.hpp"
+
+namespace chatlens::telegram {
+
+// A chunk's bytes live in the scratch buffer; texts borrowed from it must be
+// re-pointed into the input, which outlives the chunk.
+struct ChunkMap {
+  const char* scratch = nullptr;  // first byte of the chunk in the scratch buffer
+  const char* input = nullptr;    // the same byte in the input
+  size_t size = 0;
+
+  std::string_view to_input(std::string_view in_scratch) const {
+    return {input + (in_scratch.data() - scratch), in_scratch.size()};
+  }
+};
+
+// Calls the progress callback every few megabytes.
+class ProgressTicker {
+ public:
+  ProgressTicker(const ProgressFn* fn, uint64_t total) : fn_(fn), total_(total) {}
+  void at(uint64_t done) {
+    if (fn_ && done >= last_ + kStep) (*fn_)(last_ = done, total_);
+  }
+  void finish() {
+    if (fn_) (*fn_)(total_, total_);
+  }
+
+ private:
+  static constexpr uint64_t kStep = uint64_t{4} << 20;
+  const ProgressFn* fn_;
+  uint64_t total_;
+  uint64_t last_ = 0;
+};
+
+class MessageSink {
+ public:
+  virtual ~MessageSink() = default;
+  // Reads one element of the array, which starts at input byte `offset`.
+  // SUCCESS: taken for good (kept, or skipped and counted). An error leaves
+  // nothing behind: the element is read again from its first byte with exact
+  // boundaries, or, when `exact` already, the input is reported as broken.
+  virtual simdjson::error_code element(simdjson::ondemand::value value, size_t offset, const ChunkMap& map,
+                                       bool exact) = 0;
+};
+
+class MessageArrayReader {
+ public:
+  MessageArrayReader();
+  // `scan` is on the '[' of a messages array; on success it ends past the ']'.
+  // On a syntax error scan.failed() says where and what was expected.
+  bool read(JsonScanner& scan, MessageSink& sink, ProgressTicker& progress);
+
+  // Half a megabyte keeps a chunk and simdjson's index of it in a core's L2 cache.
+  static constexpr size_t kChunkBytes = size_t{512} << 10;
+  static constexpr size_t kFirstChunkBytes = size_t{16} << 10;
+  static constexpr size_t kLookForEndBelow = size_t{64} << 10;
+
+ private:
+  struct Layout {
+    bool usable = false;
+    std::string array_indent;    // leading blanks of the line holding '['
+    std::string element_indent;  // leading blanks of the first element's line
+  };
+  static Layout detect_layout(std::string_view in, size_t open);
+  static size_t guess_chunk_end(std::string_view in, size_t start, size_t size, const Layout& layout);
+  static bool exact_chunk_end(JsonScanner& scan, size_t start, size_t size, size_t& end);
+  // Parses in[start, end) as array elements; `after` and `taken` advance past
+  // every element the sink took.
+  simdjson::error_code parse_chunk(std::string_view in, size_t start, size_t end, bool exact, MessageSink& sink,
+                                   size_t& after, size_t& taken, size_t& failed_at);
+
+  simdjson::ondemand::parser parser_;
+  std::unique_ptr<char[]> scratch_;
+  size_t scratch_capacity_ = 0;
+};
+
+}  // namespace chatlens::telegram

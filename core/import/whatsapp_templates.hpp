@@ -1,0 +1,105 @@
+#pragma once
+// The localised strings WhatsApp writes into text exports instead of content
+// (media placeholders, deleted messages, calls, locations, group events...;
+// FORMATS.md §1.6-1.7), and the loose comparison used to recognise them:
+// direction marks and BOMs ignored, NBSP as space, case-insensitive, all kinds
+// of quotes alike, optional trailing period.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace chatlens::whatsapp {
+
+// Appends the loose form of `s` to `out`. When `map` is given, it receives for
+// every appended byte the offset in `s` of the character it came from, so a
+// match found in the loose form can be cut out of the original text.
+void fold_append(std::string_view s, std::string& out, std::vector<uint32_t>* map = nullptr);
+
+// The first eight bytes of the loose form of `s` (after leading marks and
+// spaces), zero-padded: a cheap key to rule out most texts before folding them.
+uint64_t fold_key(std::string_view s);
+
+// Without leading spaces and trailing spaces/periods (the loose "optional trailing period").
+std::string_view trim_loose(std::string_view folded);
+
+// Whole-text placeholders.
+enum class Placeholder : uint8_t {
+  None,
+  MediaOmitted,  // Android "<Media omitted>": type unknown, a caption may follow on the next lines
+  ImageOmitted,  // iOS, by type
+  VideoOmitted,
+  AudioOmitted,
+  StickerOmitted,
+  GifOmitted,
+  DocumentOmitted,
+  ContactOmitted,
+  DeletedByOther,
+  DeletedByYou,  // the author of the line is the owner of the export
+  MissedCall,
+  ViewOnce,  // Android "null"
+  LiveLocation,
+  Waiting,  // "Waiting for this message" (could not be decrypted)
+};
+
+// Labels at the start of a text.
+enum class Label : uint8_t { None, E2E, E2EGroup, Location, Poll };
+
+// System lines without an author.
+enum class Event : uint8_t {
+  None,
+  GroupCreated,  // the captured name is the group's name
+  GroupRenamed,  // ditto (the new name)
+  GroupEvent,    // only groups have these: added, removed, left, icon, invite link...
+  ChatEvent,     // any chat: security code, number change, disappearing messages...
+};
+
+class Templates {
+ public:
+  static const Templates& get();
+
+  // False when no whole-text placeholder or label starts with this fold_key().
+  bool may_start(uint64_t key) const { return test(long_, key) || test(short_, key & 0xFFFFFFFF); }
+
+  // `folded` is trim_loose(loose form of the whole text).
+  Placeholder placeholder(std::string_view folded) const;
+  // A label at the start of `folded`; `length` receives its loose length.
+  Label label(std::string_view folded, size_t& length) const;
+  // Android "NAME (file attached)": the loose length of the suffix (with its leading space), or 0.
+  size_t attached_suffix(std::string_view folded) const;
+  // iOS "NAME <LRM>document omitted": the placeholder at the end of `folded` and its loose length.
+  Placeholder omitted_suffix(std::string_view folded, size_t& length) const;
+  // iOS "<attached: NAME>" and its translations: the loose length of "attached:" at the start of
+  // `folded` (the text right after '<'), or 0.
+  size_t attach_prefix(std::string_view folded) const;
+  // " <This message was edited>" and translations: `folded` is the "<...>" part.
+  bool edited_marker(std::string_view folded) const;
+  // Group and chat events; `name` receives the captured group name (a view into `folded`) if any.
+  Event event(std::string_view folded, std::string_view& name) const;
+
+  struct Pattern {
+    std::vector<std::string> pieces;  // literal text around the holes
+    std::vector<bool> wildcard;       // per hole: may be empty ("%*")
+    Event event = Event::None;
+    int name_hole = -1;  // hole holding the group name
+  };
+
+ private:
+  Templates();
+  // One-hash Bloom filters of the keys of long (8+ bytes) and short strings (first 4 bytes).
+  using Bloom = uint64_t[1024];
+  static uint32_t slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 48); }
+  static bool test(const Bloom& bloom, uint64_t key) { return bloom[slot(key) >> 6] >> (slot(key) & 63) & 1; }
+  void remember_start(std::string_view folded);
+
+  Bloom long_ = {}, short_ = {};
+  std::vector<std::pair<std::string, Placeholder>> exact_;  // sorted by text
+  std::vector<std::pair<std::string, Label>> labels_;
+  std::vector<std::string> attached_suffixes_;
+  std::vector<std::pair<std::string, Placeholder>> omitted_;
+  std::vector<std::string> attach_prefixes_;
+  std::vector<std::string> edited_;
+  std::vector<Pattern> events_;
+};
+
+}  // namespace chatlens::whatsapp
