@@ -67,9 +67,9 @@ if grep -q '"resolved"' web/package-lock.json; then
   exit 1
 fi
 # Nothing in the built app may name another host: the page connects to its own origin only.
-if grep -RhoE 'https?://[a-zA-Z0-9.-]+' web/dist web/dist-report | grep -vE '://(www\.w3\.org|localhost|127\.0\.0\.1)' | sort -u | grep -q .; then
+if grep -RhoE --binary-files=without-match 'https?://[a-zA-Z0-9.-]+' web/dist web/dist-report | grep -vE '://(www\.w3\.org|localhost|127\.0\.0\.1)' | sort -u | grep -q .; then
   echo "note: URLs in the bundle (from libraries; the Content Security Policy blocks any connection to them):"
-  grep -RhoE 'https?://[a-zA-Z0-9.-]+' web/dist web/dist-report | grep -vE '://(www\.w3\.org|localhost|127\.0\.0\.1)' | sort -u | sed 's/^/  /'
+  grep -RhoE --binary-files=without-match 'https?://[a-zA-Z0-9.-]+' web/dist web/dist-report | grep -vE '://(www\.w3\.org|localhost|127\.0\.0\.1)' | sort -u | sed 's/^/  /'
 fi
 
 unit_passed=0 unit_failed=0 unit_skipped=0

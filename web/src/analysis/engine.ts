@@ -1,0 +1,222 @@
+// The worker's logic, independent of the Worker global so it can be tested:
+// plans the inputs (zip entries chosen by the core), streams each one into
+// WebAssembly memory in chunks, imports it, and builds reports.
+import type { CorpusSummary, FromWorker, InputFile, ReportOptions, SourceReport } from './protocol'
+import { blobAccess, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
+
+export interface CoreSession {
+  stage(size: number): number
+  grow(size: number): number
+  add(name: string, length: number, titleHint: string): string
+  addFailure(name: string, bytes: number, error: string): string
+  finish(): string
+  report(options: Record<string, unknown>): string
+  delete(): void
+}
+
+export interface CoreModule {
+  Session: new (progress: (done: number, total: number) => void) => CoreSession
+  chooseChatEntries(names: string[]): number[]
+  titleFromFileName(name: string): string
+  mayBeExportFile(path: string): boolean
+  HEAPU8: Uint8Array
+}
+
+type PlanItem =
+  | { kind: 'file'; name: string; input: InputFile; size: number }
+  | { kind: 'zip'; name: string; src: RandomAccess; entry: ZipEntry; titleHint: string; size: number }
+  | { kind: 'failure'; name: string; size: number; error: string }
+
+const CHUNK = 8 << 20
+// Messages that exports could not say better themselves; shown per file.
+export const ZIP_WITHOUT_CHAT = 'zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt or result.json inside it'
+
+// Days since 1970-01-01 of a "YYYY-MM-DD" date (the core's local-time day numbers).
+export function dayNumber(date: string | undefined): number | undefined {
+  if (!date) return undefined
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date)
+  if (!m) return undefined
+  return Math.floor(Date.UTC(+m[1], +m[2] - 1, +m[3]) / 86400000)
+}
+
+export function coreOptions(o: ReportOptions): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  if (o.me) out.me = o.me
+  const from = dayNumber(o.from)
+  const to = dayNumber(o.to)
+  if (from !== undefined) out.from = from
+  if (to !== undefined) out.to = to
+  if (o.chats) out.chats = o.chats
+  return out
+}
+
+export class AnalysisEngine {
+  private session: CoreSession | null = null
+  private lastProgress = 0
+  private progressBase = 0
+  private progressTotal = 1
+  private currentFile = ''
+
+  constructor(
+    private readonly core: CoreModule,
+    private readonly post: (msg: FromWorker) => void,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  private progress(phase: 'reading' | 'importing' | 'analyzing', done: number, force = false) {
+    const t = this.now()
+    if (!force && t - this.lastProgress < 80) return
+    this.lastProgress = t
+    this.post({ type: 'progress', phase, file: this.currentFile, done: Math.min(done, this.progressTotal), total: this.progressTotal })
+  }
+
+  private async plan(inputs: InputFile[]): Promise<PlanItem[]> {
+    const items: PlanItem[] = []
+    for (const input of inputs) {
+      const size = input.file.size
+      let head: Uint8Array
+      try {
+        head = new Uint8Array(await input.file.slice(0, 4).arrayBuffer())
+      } catch (e) {
+        items.push({ kind: 'failure', name: input.path, size, error: `cannot read the file: ${errorText(e)}` })
+        continue
+      }
+      if (!looksLikeZip(head)) {
+        items.push({ kind: 'file', name: input.path, input, size })
+        continue
+      }
+      const src = blobAccess(input.file)
+      let entries: ZipEntry[]
+      try {
+        entries = await readCentralDirectory(src)
+      } catch (e) {
+        items.push({
+          kind: 'failure',
+          name: input.path,
+          size,
+          error: `truncated or corrupt zip archive (${errorText(e)}); expected a WhatsApp export .zip containing the chat .txt`,
+        })
+        continue
+      }
+      const chosen = this.core.chooseChatEntries(entries.map((e) => e.name))
+      if (chosen.length === 0) {
+        items.push({ kind: 'failure', name: input.path, size, error: ZIP_WITHOUT_CHAT })
+        continue
+      }
+      const zipTitle = this.core.titleFromFileName(input.path)
+      for (const i of chosen) {
+        const entry = entries[i]
+        const generic = /(^|\/)_chat\.txt$/.test(entry.name) || /(^|\/)result\.json$/.test(entry.name)
+        items.push({
+          kind: 'zip',
+          name: `${input.path}:${entry.name}`,
+          src,
+          entry,
+          titleHint: generic ? zipTitle : this.core.titleFromFileName(entry.name),
+          size: entry.compressedSize + entry.size,
+        })
+      }
+    }
+    return items
+  }
+
+  // Copies the input into a staging buffer inside WebAssembly memory, chunk by chunk.
+  private async stageFile(session: CoreSession, blob: Blob): Promise<number> {
+    const size = blob.size
+    const ptr = session.stage(size)
+    for (let o = 0; o < size; o += CHUNK) {
+      const chunk = new Uint8Array(await blob.slice(o, Math.min(size, o + CHUNK)).arrayBuffer())
+      this.core.HEAPU8.set(chunk, ptr + o)
+      this.progress('reading', this.progressBase + (o + chunk.length) / 2)
+    }
+    return size
+  }
+
+  private async stageZipEntry(session: CoreSession, src: RandomAccess, entry: ZipEntry): Promise<number> {
+    let capacity = Math.max(entry.size, 0)
+    let ptr = session.stage(capacity)
+    let written = 0
+    await extractEntry(
+      src,
+      entry,
+      (chunk) => {
+        if (written + chunk.length > capacity) {
+          // The central directory understated the size: grow (rare; copies inside WASM).
+          capacity = Math.max(written + chunk.length, capacity * 2)
+          ptr = session.grow(capacity)
+        }
+        this.core.HEAPU8.set(chunk, ptr + written)
+        written += chunk.length
+      },
+      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2) },
+    )
+    return written
+  }
+
+  async analyze(inputs: InputFile[], options: ReportOptions): Promise<void> {
+    this.session?.delete()
+    const session = new this.core.Session((done, total) => {
+      // Import progress of the current input: the second half of its share.
+      const share = this.currentShare
+      this.progress('importing', this.progressBase + share / 2 + (total > 0 ? (done / total) * (share / 2) : 0))
+    })
+    this.session = session
+    const items = await this.plan(inputs)
+    const bytes = items.reduce((n, i) => n + (i.kind === 'failure' ? 0 : i.size), 0)
+    // The insights take roughly a fifth of the time of reading and importing.
+    this.progressTotal = Math.max(1, Math.round(bytes * 1.2))
+    this.progressBase = 0
+    for (const item of items) {
+      this.currentFile = item.name
+      let source: SourceReport
+      if (item.kind === 'failure') {
+        source = JSON.parse(session.addFailure(item.name, item.size, item.error))
+      } else {
+        this.currentShare = item.size
+        this.progress('reading', this.progressBase, true)
+        let length: number
+        try {
+          length = item.kind === 'file' ? await this.stageFile(session, item.input.file) : await this.stageZipEntry(session, item.src, item.entry)
+        } catch (e) {
+          session.stage(0)
+          const why = e instanceof ZipError ? `cannot read zip entry: ${e.message}` : `cannot read the file: ${errorText(e)}`
+          source = JSON.parse(session.addFailure(item.name, item.size, why))
+          this.post({ type: 'source', source })
+          this.progressBase += item.size
+          continue
+        }
+        this.progress('importing', this.progressBase + item.size / 2, true)
+        source = JSON.parse(session.add(item.name, length, item.kind === 'zip' ? item.titleHint : ''))
+        this.progressBase += item.size
+      }
+      this.post({ type: 'source', source })
+    }
+    this.currentFile = ''
+    this.progress('analyzing', bytes, true)
+    const summary: CorpusSummary = JSON.parse(session.finish())
+    this.post({ type: 'corpus', summary })
+    this.report(options)
+  }
+
+  private currentShare = 0
+
+  report(options: ReportOptions): void {
+    if (!this.session) {
+      this.post({ type: 'error', message: 'nothing imported yet', fatal: false })
+      return
+    }
+    const t0 = this.now()
+    this.progress('analyzing', Math.round(this.progressTotal / 1.2), true)
+    const out = JSON.parse(this.session.report(coreOptions(options)))
+    if (out.status === 'ok') {
+      this.post({ type: 'report', report: out.report, options, ms: this.now() - t0, wasmBytes: this.core.HEAPU8.length })
+    } else {
+      this.post({ type: 'owner', status: out.status, candidates: out.candidates ?? [] })
+    }
+  }
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error) return e.message
+  return String(e)
+}

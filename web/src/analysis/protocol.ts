@@ -1,0 +1,59 @@
+// Messages between the page and the analysis worker. The worker owns the core
+// (WebAssembly) and the imported corpus; the page only ever sees reports.
+
+export interface InputFile {
+  file: Blob // a File from a drop or a picker
+  path: string // shown in messages: "WhatsApp Chat with Ana.txt", "export/result.json"
+}
+
+export interface ReportOptions {
+  me?: string // the owner's name when the export cannot tell
+  from?: string // "YYYY-MM-DD", inclusive (local wall clock of the messages)
+  to?: string
+  chats?: number[] // chat ids from CorpusSummary; all when absent
+}
+
+export interface SourceReport {
+  file: string
+  bytes: number
+  platform: string | null
+  variant: string | null
+  date_order: string | null
+  records: number
+  chats: number
+  lines_skipped: number
+  skipped_examples: { line: number; offset: number; reason: string; text: string }[]
+  notes: string[]
+  error: string | null
+}
+
+export interface ChatSummary {
+  id: number
+  title: string
+  platform: string
+  kind: string
+  messages: number
+  from?: string
+  to?: string
+}
+
+export interface CorpusSummary {
+  messages: number
+  chats: ChatSummary[]
+  from: string | null
+  to: string | null
+}
+
+export type Phase = 'loading' | 'reading' | 'importing' | 'analyzing'
+
+export type ToWorker =
+  { type: 'init'; wasm: WebAssembly.Module } | { type: 'analyze'; inputs: InputFile[]; options: ReportOptions } | { type: 'report'; options: ReportOptions }
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'progress'; phase: Phase; file: string; done: number; total: number }
+  | { type: 'source'; source: SourceReport }
+  | { type: 'corpus'; summary: CorpusSummary }
+  | { type: 'owner'; status: 'ambiguous' | 'no_such_person'; candidates: string[] }
+  | { type: 'report'; report: any; options: ReportOptions; ms: number; wasmBytes?: number }
+  | { type: 'error'; message: string; fatal: boolean }

@@ -1,0 +1,163 @@
+// Zip archives read piece by piece: the central directory from the end of the
+// file, then each chosen entry streamed (and inflated with fflate) chunk by chunk,
+// so a large export is never held twice in memory. Which entries are chats is
+// decided by the core (chooseChatEntries, the same rule as the native command).
+import { Inflate } from 'fflate'
+
+export interface RandomAccess {
+  readonly size: number
+  read(offset: number, length: number): Promise<Uint8Array>
+}
+
+export function blobAccess(blob: Blob): RandomAccess {
+  return {
+    size: blob.size,
+    async read(offset, length) {
+      return new Uint8Array(await blob.slice(offset, offset + length).arrayBuffer())
+    },
+  }
+}
+
+export function bytesAccess(bytes: Uint8Array): RandomAccess {
+  return {
+    size: bytes.length,
+    async read(offset, length) {
+      return bytes.subarray(offset, Math.min(bytes.length, offset + length))
+    },
+  }
+}
+
+export interface ZipEntry {
+  name: string
+  method: number // 0 stored, 8 deflate
+  flags: number
+  compressedSize: number
+  size: number
+  localHeaderOffset: number
+}
+
+export class ZipError extends Error {}
+
+const EOCD = 0x06054b50
+const ZIP64_LOCATOR = 0x07064b50
+const ZIP64_EOCD = 0x06064b50
+const CENTRAL = 0x02014b50
+const LOCAL = 0x04034b50
+
+export function looksLikeZip(head: Uint8Array): boolean {
+  return head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && ((head[2] === 3 && head[3] === 4) || (head[2] === 5 && head[3] === 6))
+}
+
+const u16 = (b: Uint8Array, o: number) => b[o] | (b[o + 1] << 8)
+const u32 = (b: Uint8Array, o: number) => (b[o] | (b[o + 1] << 8) | (b[o + 2] << 16) | (b[o + 3] << 24)) >>> 0
+const u64 = (b: Uint8Array, o: number) => u32(b, o) + u32(b, o + 4) * 2 ** 32
+
+function decodeName(bytes: Uint8Array, utf8Flag: boolean): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: !utf8Flag }).decode(bytes)
+  } catch {
+    // Old archivers wrote CP437; Latin-1 keeps ASCII names (all that matters here) intact.
+    return new TextDecoder('latin1').decode(bytes)
+  }
+}
+
+export async function readCentralDirectory(src: RandomAccess): Promise<ZipEntry[]> {
+  const tailLength = Math.min(src.size, 22 + 65535)
+  if (tailLength < 22) throw new ZipError('too short to be a zip archive')
+  const tailStart = src.size - tailLength
+  const tail = await src.read(tailStart, tailLength)
+  let eocd = -1
+  for (let i = tail.length - 22; i >= 0; i--) {
+    if (u32(tail, i) === EOCD) {
+      eocd = i
+      break
+    }
+  }
+  if (eocd < 0) throw new ZipError('no end of central directory record (truncated or not a zip archive)')
+  let count = u16(tail, eocd + 10)
+  let cdSize = u32(tail, eocd + 12)
+  let cdOffset = u32(tail, eocd + 16)
+  if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
+    const loc = eocd - 20
+    if (loc < 0 || u32(tail, loc) !== ZIP64_LOCATOR) throw new ZipError('zip64 archive without its locator')
+    const recOffset = u64(tail, loc + 8)
+    const rec = await src.read(recOffset, 56)
+    if (rec.length < 56 || u32(rec, 0) !== ZIP64_EOCD) throw new ZipError('broken zip64 end of central directory')
+    count = u64(rec, 32)
+    cdSize = u64(rec, 40)
+    cdOffset = u64(rec, 48)
+  }
+  if (cdOffset + cdSize > src.size) throw new ZipError('central directory outside the file (truncated archive)')
+  const cd = await src.read(cdOffset, cdSize)
+  const entries: ZipEntry[] = []
+  let p = 0
+  for (let i = 0; i < count; i++) {
+    if (p + 46 > cd.length || u32(cd, p) !== CENTRAL) throw new ZipError('broken central directory entry')
+    const flags = u16(cd, p + 8)
+    const method = u16(cd, p + 10)
+    let compressedSize = u32(cd, p + 20)
+    let size = u32(cd, p + 24)
+    const nameLen = u16(cd, p + 28)
+    const extraLen = u16(cd, p + 30)
+    const commentLen = u16(cd, p + 32)
+    let localHeaderOffset = u32(cd, p + 42)
+    const name = decodeName(cd.subarray(p + 46, p + 46 + nameLen), (flags & 0x800) !== 0)
+    // Zip64 extra field: only the fields whose 32-bit value is saturated, in this order.
+    let e = p + 46 + nameLen
+    const extraEnd = e + extraLen
+    while (e + 4 <= extraEnd) {
+      const id = u16(cd, e)
+      const len = u16(cd, e + 2)
+      if (id === 0x0001) {
+        let f = e + 4
+        if (size === 0xffffffff) ((size = u64(cd, f)), (f += 8))
+        if (compressedSize === 0xffffffff) ((compressedSize = u64(cd, f)), (f += 8))
+        if (localHeaderOffset === 0xffffffff) localHeaderOffset = u64(cd, f)
+      }
+      e += 4 + len
+    }
+    entries.push({ name, method, flags, compressedSize, size, localHeaderOffset })
+    p = extraEnd + commentLen
+  }
+  return entries
+}
+
+export interface ExtractOptions {
+  chunkSize?: number
+  onRead?: (compressedBytesRead: number) => void
+}
+
+// Streams one entry's uncompressed bytes to `sink`, in order.
+export async function extractEntry(
+  src: RandomAccess,
+  entry: ZipEntry,
+  sink: (chunk: Uint8Array) => void,
+  { chunkSize = 4 << 20, onRead }: ExtractOptions = {},
+): Promise<void> {
+  if (entry.flags & 1) throw new ZipError('encrypted zip entries cannot be read')
+  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`unsupported compression method ${entry.method}`)
+  const header = await src.read(entry.localHeaderOffset, 30)
+  if (header.length < 30 || u32(header, 0) !== LOCAL) throw new ZipError('broken local header')
+  const start = entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28)
+  const end = start + entry.compressedSize
+  if (end > src.size) throw new ZipError('entry runs past the end of the file (truncated archive)')
+  let inflater: Inflate | null = null
+  let finished = entry.method === 0
+  if (entry.method === 8) {
+    inflater = new Inflate()
+    inflater.ondata = (data, final) => {
+      if (data.length) sink(data)
+      if (final) finished = true
+    }
+  }
+  for (let o = start; o < end || (o === start && start === end); o += chunkSize) {
+    const n = Math.min(chunkSize, end - o)
+    const chunk = n > 0 ? await src.read(o, n) : new Uint8Array(0)
+    const last = o + n >= end
+    if (inflater) inflater.push(chunk, last)
+    else if (chunk.length) sink(chunk)
+    onRead?.(o + n - start)
+    if (last) break
+  }
+  if (!finished) throw new ZipError('compressed data ends early (truncated archive)')
+}

@@ -1,0 +1,25 @@
+import type { Component } from 'vue'
+import type { CardName } from '../lib/sections'
+import ActivityCard from './ActivityCard.vue'
+import ComingsGoingsCard from './ComingsGoingsCard.vue'
+import EmojiWallCard from './EmojiWallCard.vue'
+import MoodCard from './MoodCard.vue'
+import OverviewCard from './OverviewCard.vue'
+import PrivacyCard from './PrivacyCard.vue'
+import ReplySpeedCard from './ReplySpeedCard.vue'
+import SharedGroupsCard from './SharedGroupsCard.vue'
+import SleepWorkCard from './SleepWorkCard.vue'
+import TopicsCard from './TopicsCard.vue'
+
+export const CARD_COMPONENTS: Record<CardName, Component> = {
+  overview: OverviewCard,
+  activity: ActivityCard,
+  reply_speed: ReplySpeedCard,
+  mood: MoodCard,
+  comings_goings: ComingsGoingsCard,
+  topics: TopicsCard,
+  sleep_work: SleepWorkCard,
+  shared_groups: SharedGroupsCard,
+  emoji_wall: EmojiWallCard,
+  privacy: PrivacyCard,
+}

@@ -1,0 +1,103 @@
+// Spanish and English. The language comes from the browser, can be switched, and
+// the choice is remembered on this device only. Messages are flat keys with
+// {name} parameters; plurals use "key.one" / "key.other" chosen by Intl.PluralRules.
+import { computed, ref } from 'vue'
+import { en } from './en'
+import { es } from './es'
+
+export type Lang = 'en' | 'es'
+export const languages: Lang[] = ['en', 'es']
+export const catalogs: Record<Lang, Record<string, string>> = { en, es }
+
+const STORAGE_KEY = 'chatlens.lang'
+
+export function detectLanguage(preferred: readonly string[] = browserLanguages()): Lang {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0]
+    if (base === 'es' || base === 'en') return base
+  }
+  return 'en'
+}
+
+function browserLanguages(): readonly string[] {
+  if (typeof navigator === 'undefined') return []
+  return navigator.languages?.length ? navigator.languages : [navigator.language]
+}
+
+function storedLanguage(): Lang | null {
+  try {
+    const v = globalThis.localStorage?.getItem(STORAGE_KEY)
+    return v === 'en' || v === 'es' ? v : null
+  } catch {
+    return null
+  }
+}
+
+export const lang = ref<Lang>(storedLanguage() ?? detectLanguage())
+
+export function setLanguage(l: Lang) {
+  lang.value = l
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, l)
+  } catch {
+    /* private mode: the choice lasts this visit */
+  }
+  if (typeof document !== 'undefined') document.documentElement.lang = l
+}
+
+export type Params = Record<string, unknown>
+
+function format(value: unknown, l: Lang): string {
+  if (value === null || value === undefined) return '—'
+  if (Array.isArray(value))
+    return formatList(
+      value.map((v) => format(v, l)),
+      l,
+    )
+  if (typeof value === 'number') return formatNumber(value, l)
+  return String(value)
+}
+
+export function formatList(items: string[], l: Lang = lang.value): string {
+  try {
+    return new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }).format(items)
+  } catch {
+    return items.join(', ')
+  }
+}
+
+export function formatNumber(n: number, l: Lang = lang.value, digits?: number): string {
+  const max = digits ?? (Number.isInteger(n) ? 0 : Math.abs(n) < 10 ? 1 : 0)
+  return new Intl.NumberFormat(l, { maximumFractionDigits: max }).format(n)
+}
+
+export function formatPercent(share: number, l: Lang = lang.value): string {
+  return new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 }).format(share)
+}
+
+// Translates `key` in language `l`; missing keys fall back to English, then to the key itself.
+export function translate(l: Lang, key: string, params: Params = {}): string {
+  let text = catalogs[l][key] ?? catalogs.en[key]
+  if (text === undefined) return key
+  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? format(params[name], l) : m))
+}
+
+export function translatePlural(l: Lang, key: string, count: number, params: Params = {}): string {
+  const rule = new Intl.PluralRules(l).select(count)
+  const k = catalogs[l][`${key}.${rule}`] !== undefined ? `${key}.${rule}` : `${key}.other`
+  return translate(l, k, { count, ...params })
+}
+
+export function has(key: string, l: Lang = lang.value): boolean {
+  return catalogs[l][key] !== undefined
+}
+
+// For components: t() and tn() follow the current language reactively.
+export function useI18n() {
+  return {
+    lang,
+    t: (key: string, params?: Params) => translate(lang.value, key, params),
+    tn: (key: string, count: number, params?: Params) => translatePlural(lang.value, key, count, params),
+    locale: computed(() => lang.value),
+  }
+}

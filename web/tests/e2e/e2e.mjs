@@ -1,0 +1,506 @@
+// End-to-end: the built app in Debian's Chromium (playwright-core), served from
+// 127.0.0.1. Presentation -> upload of real exports (../shared/corpus, read in
+// place) and of a generated one -> every card with data -> filters, story,
+// shareable PNGs of the right size -> language switch -> offline use and Cancel
+// -> the comparison (unreachable, then a local fake service) -> the single-file
+// report from `chatlens report`, opened from disk. A privacy check records every
+// request of the whole run: nothing may go to another origin and no request body
+// may contain text from the uploaded chats. Screenshots go to build/web-artifacts/.
+//
+// Usage: node tests/e2e/e2e.mjs   (after `npm run build`)
+// Environment: CHATLENS_BUILD (default <repo>/build/release: chatlens and bench/gen_export),
+//              CHATLENS_SHARED (default <repo>/../shared), CHATLENS_ARTIFACTS (default <repo>/build/web-artifacts)
+// Prints one line per test and ends with "N passed, N failed, N skipped"; exits 1 on any failure.
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { chromium } from 'playwright-core'
+import { serve } from './server.mjs'
+
+const here = dirname(fileURLToPath(import.meta.url))
+const web = resolve(here, '../..')
+const repo = resolve(web, '..')
+const build = process.env.CHATLENS_BUILD ?? join(repo, 'build/release')
+const shared = process.env.CHATLENS_SHARED ?? resolve(repo, '../shared')
+const artifacts = process.env.CHATLENS_ARTIFACTS ?? join(repo, 'build/web-artifacts')
+const chromiumPath = process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium'
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+const results = []
+const log = (...a) => console.log(...a)
+async function test(name, fn) {
+  const t0 = Date.now()
+  try {
+    const r = await fn()
+    if (r && r.skip) {
+      results.push({ name, status: 'skipped' })
+      log(`SKIPPED ${name}: ${r.skip}`)
+    } else {
+      results.push({ name, status: 'passed' })
+      log(`ok      ${name} (${Date.now() - t0} ms)`)
+    }
+  } catch (e) {
+    results.push({ name, status: 'failed' })
+    log(`FAILED  ${name}: ${e?.stack ?? e}`)
+  }
+}
+function assert(cond, message) {
+  if (!cond) throw new Error(message)
+}
+function pngSize(buf) {
+  assert(buf.subarray(1, 4).toString() === 'PNG', 'not a PNG')
+  return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) }
+}
+
+// ---- inputs ---------------------------------------------------------------
+mkdirSync(artifacts, { recursive: true })
+const corpus = join(shared, 'corpus')
+const realZip = join(corpus, 'mlomb__chat-analytics/tests__samples__whatsapp__4A_11M.zip')
+const realTelegram = join(corpus, 'langchain-ai__langchain/libs__langchain__tests__unit_tests__chat_loaders__data__telegram_chat_json__result.json')
+const haveShared = existsSync(realZip) && existsSync(realTelegram)
+if (!haveShared) log(`\n*** ${shared} is absent: the tests with real exports are SKIPPED (not passed) ***\n`)
+
+const genExport = join(build, 'bench/gen_export')
+const cli = join(build, 'cli/chatlens')
+const genDir = join(artifacts, 'generated-export')
+let generated = []
+if (existsSync(genExport)) {
+  rmSync(genDir, { recursive: true, force: true })
+  execFileSync(genExport, ['--format', 'whatsapp-android', '--messages', '3000', '--chats', '6', '--seed', '7', '--out', genDir], { stdio: 'pipe' })
+  generated = readdirSync(genDir).map((f) => join(genDir, f))
+} else log(`\n*** ${genExport} is missing (build the release preset): the generated-export tests are SKIPPED ***\n`)
+const bigDir = join(artifacts, 'generated-big')
+
+// Text that must never leave the page: message bodies from the uploaded chats.
+function chatSnippets(files) {
+  const out = new Set()
+  for (const f of files) {
+    if (!existsSync(f) || f.endsWith('.zip')) continue
+    const text = readFileSync(f, 'utf8')
+    for (const m of text.matchAll(/ - [^:\n]+: ([^\n]{12,60})/g)) if (out.size < 400 && !/<Media omitted>|omitted/.test(m[1])) out.add(m[1].trim())
+    for (const m of text.matchAll(/"text": "([^"\\]{12,60})"/g)) out.add(m[1])
+  }
+  return [...out]
+}
+const secrets = chatSnippets([...generated, realTelegram, join(corpus, 'mlomb__chat-analytics/tests__samples__whatsapp__4A_11M.txt')])
+
+// ---- browser and server -----------------------------------------------------
+const community = { contributions: [], answer: null }
+const server = await serve(join(web, 'dist'), { community: null })
+const serverWithCommunity = await serve(join(web, 'dist'), { community })
+const origins = new Set([new URL(server.url).origin, new URL(serverWithCommunity.url).origin])
+const requests = []
+const profile = join(artifacts, 'chromium-profile')
+rmSync(profile, { recursive: true, force: true })
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: chromiumPath,
+  headless: true,
+  args: ARGS,
+  acceptDownloads: true,
+  viewport: { width: 1280, height: 900 },
+  locale: 'en-US',
+})
+context.on('request', (req) => requests.push({ url: req.url(), method: req.method(), body: req.postData() ?? '' }))
+await context.addInitScript(() => {
+  window.__csp = []
+  document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`))
+})
+const page = context.pages()[0] ?? (await context.newPage())
+const consoleErrors = []
+page.on('console', (m) => {
+  if (m.type() === 'error') consoleErrors.push(m.text())
+})
+page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
+
+async function shot(name, opts = {}) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true, ...opts })
+}
+async function noViolations(where) {
+  const csp = await page.evaluate(() => window.__csp ?? [])
+  assert(csp.length === 0, `${where}: Content Security Policy violations: ${csp.join('; ')}`)
+  const errors = consoleErrors.filter((e) => !/favicon/.test(e))
+  assert(errors.length === 0, `${where}: console errors: ${errors.join(' | ')}`)
+}
+let run = 0 // analyses started in the page: each upload is one more
+async function upload(files, base = server.url) {
+  if (!page.url().startsWith(base)) run = 0
+  await page.goto(`${base}/#/upload`)
+  await page.setInputFiles('[data-file-input]', files)
+  run++
+}
+async function waitReport() {
+  await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+  await page.click('[data-see-report]')
+  await page.waitForSelector('[data-report]')
+}
+async function cardStates() {
+  return page.$$eval('[data-card]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-card'), e.getAttribute('data-enough')])))
+}
+const CARDS = ['overview', 'activity', 'reply_speed', 'mood', 'comings_goings', 'topics', 'sleep_work', 'shared_groups', 'emoji_wall', 'privacy']
+let appNumbers = null
+
+// ---- the flow -----------------------------------------------------------------
+await test('presentation page: what it shows, why it matters, a live example, the source', async () => {
+  await page.goto(`${server.url}/`)
+  await page.waitForSelector('[data-example] [data-card="overview"]')
+  assert((await page.locator('h1').count()) === 1, 'one h1')
+  assert(await page.locator('[data-source-link]').isVisible(), 'link to the source code')
+  const exampleCards = await page.$$eval('[data-example] [data-card]', (els) => els.map((e) => e.getAttribute('data-enough')))
+  assert(exampleCards.length >= 3 && exampleCards.every((v) => v === 'true'), `example cards with data: ${exampleCards}`)
+  await shot('01-presentation')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await shot('01-presentation-phone')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await noViolations('presentation')
+})
+
+await test('keyboard: skip link and visible focus', async () => {
+  await page.goto(`${server.url}/`)
+  await page.keyboard.press('Tab')
+  const first = await page.evaluate(() => ({
+    text: document.activeElement?.textContent?.trim(),
+    outline: getComputedStyle(document.activeElement).outlineStyle,
+  }))
+  assert(/Skip to content/.test(first.text ?? ''), `first Tab reaches the skip link, got ${first.text}`)
+  await page.keyboard.press('Tab')
+  const second = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle)
+  assert(second !== 'none', 'focused link shows an outline')
+})
+
+await test('upload: real WhatsApp zip + Telegram JSON + a non-export; per-file errors; owner picker', async () => {
+  if (!haveShared) return { skip: `${shared} absent` }
+  const junk = join(artifacts, 'not-an-export.txt')
+  writeFileSync(junk, 'shopping list: milk, eggs\n')
+  await upload([realZip, realTelegram, junk])
+  await page.waitForSelector('[data-owner-picker]', { timeout: 30000 })
+  await shot('02-upload-owner-picker')
+  const statuses = await page.$$eval('[data-source-status]', (els) =>
+    els.map((e) => [e.querySelector('.file')?.textContent, e.getAttribute('data-source-status')]),
+  )
+  assert(statuses.length === 3, `three files reported: ${JSON.stringify(statuses)}`)
+  assert(statuses.filter(([, s]) => s === 'ok').length === 2, `two read: ${JSON.stringify(statuses)}`)
+  assert(
+    statuses.some(([f, s]) => /not-an-export/.test(f) && s === 'error'),
+    'the non-export has its error',
+  )
+  await page.locator('[data-owner-picker] label', { hasText: 'Alice' }).click()
+  await page.click('[data-owner-confirm]')
+  await waitReport()
+  const owner = await page.locator('[data-report] h1').textContent()
+  assert(/Alice/.test(owner), `report for the chosen owner: ${owner}`)
+  await shot('03-report-real-exports')
+  await noViolations('upload real')
+})
+
+await test('upload: generated export (6 chats) -> every card visible with data', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await upload(generated)
+  await page.waitForSelector('[data-progress], [data-see-report]')
+  await waitReport()
+  const states = await cardStates()
+  for (const c of CARDS) assert(states[c] === 'true', `card ${c} has data (got ${states[c]})`)
+  for (const c of CARDS) assert(await page.locator(`#card-${c}`).isVisible(), `card ${c} visible`)
+  const charts = await page.locator('[data-chart] canvas').count()
+  assert(charts >= 5, `charts drawn: ${charts}`)
+  appNumbers = {
+    messages: (await page.locator('[data-stat="owner-messages"] .big-number').textContent()).trim(),
+    statements: await page.locator('[data-statement]').count(),
+  }
+  await shot('04-report')
+  await page.setViewportSize({ width: 390, height: 844 })
+  await shot('04-report-phone')
+  await page.setViewportSize({ width: 1280, height: 900 })
+  await noViolations('report')
+})
+
+await test('report: a card is one click from the table of contents', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.click('nav[aria-label="Cards"] a[href="#/report/sleep_work"]')
+  await page.waitForFunction(() => document.activeElement?.id === 'card-sleep_work')
+})
+
+await test('filters: one chat re-runs the core on that chat only', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.click('.filter-card summary')
+  await page.click('[data-filters] details summary')
+  const boxes = page.locator('[data-filters] input[type="checkbox"]')
+  const n = await boxes.count()
+  for (let i = 1; i < n; i++) await boxes.nth(i).uncheck()
+  await page.click('[data-filter-apply]')
+  await page.waitForSelector('[data-filter-active]', { timeout: 30000 })
+  await page.waitForFunction(() => document.querySelectorAll('[data-card="overview"] .stat .big-number')[1]?.textContent?.trim() === '1')
+  await shot('05-report-filtered')
+  await page.click('text=Show everything')
+  await page.waitForSelector('[data-filter-active]', { state: 'detached', timeout: 30000 })
+})
+
+await test('story mode walks through the highlights', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.click('[data-open-story]')
+  await page.waitForSelector('[data-story][open]')
+  const first = await page.locator('[data-story] .headline').textContent()
+  await shot('06-story', { fullPage: false })
+  await page.keyboard.press('ArrowRight')
+  const second = await page.locator('[data-story] .headline').textContent()
+  assert(first !== second, 'next highlight')
+  await page.keyboard.press('Escape')
+  await page.waitForSelector('[data-story][open]', { state: 'detached' })
+})
+
+await test('shareable cards: PNG downloads of 1080x1080 and 1080x1920', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.click('[data-open-share]')
+  await page.waitForSelector('[data-share-dialog][open]')
+  assert(await page.locator('[data-share-initials]').isChecked(), 'initials by default')
+  await shot('07-share-dialog', { fullPage: false })
+  for (const [format, w, h] of [
+    ['square', 1080, 1080],
+    ['story', 1080, 1920],
+  ]) {
+    await page.click(`[data-format="${format}"]`)
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-share-download]')])
+    const file = join(artifacts, `card-${format}.png`)
+    await download.saveAs(file)
+    const size = pngSize(readFileSync(file))
+    assert(size.width === w && size.height === h, `${format}: ${size.width}x${size.height}`)
+  }
+  await page.keyboard.press('Escape')
+})
+
+await test('language switch: Spanish everywhere, privacy statements included', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.click('[data-lang="es"]')
+  await page.waitForFunction(() => document.documentElement.lang === 'es')
+  const privacy = await page.locator('[data-card="privacy"]').innerText()
+  assert(/Lo que revelan tus mensajes/.test(privacy), 'privacy card title in Spanish')
+  assert(!/privacy\.[a-z_]+/.test(privacy), 'no raw i18n keys')
+  assert(/Tu semana/.test(await page.locator('[data-card="activity"]').innerText()), 'activity card in Spanish')
+  await shot('08-report-es')
+  await page.click('[data-lang="en"]')
+  await page.waitForFunction(() => document.documentElement.lang === 'en')
+})
+
+await test('comparison: shows the exact JSON first; an unreachable service is said plainly', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.click('[data-nav="compare"]')
+  const json = await page.locator('[data-summary-json]').textContent()
+  const summary = JSON.parse(json)
+  assert(summary.schema === 'chatlens.community_summary', 'the community summary')
+  const posts = requests.filter((r) => r.method === 'POST').length
+  await page.click('[data-look-only]')
+  await page.waitForSelector('[data-community-unavailable]')
+  assert(requests.filter((r) => r.method === 'POST').length === posts, 'looking sends nothing')
+  await shot('09-compare-unavailable')
+  // The browser logs the expected 404 of the missing service; nothing else may be logged.
+  const unexpected = consoleErrors.filter((e) => !/status of 404/.test(e))
+  assert(unexpected.length === 0, `console errors: ${unexpected.join(' | ')}`)
+  consoleErrors.length = 0
+  // The rest of the app keeps working.
+  await page.click('[data-nav="report"]')
+  await page.waitForSelector('[data-card="overview"]')
+})
+
+await test('cancel, then offline: the analysis runs with the network cut', async () => {
+  if (!existsSync(genExport)) return { skip: 'gen_export missing' }
+  if (!existsSync(bigDir))
+    execFileSync(
+      genExport,
+      ['--format', 'whatsapp-android', '--messages', '400000', '--chats', '1', '--seed', '3', '--out', join(bigDir, 'WhatsApp Chat with Big.txt')],
+      { stdio: 'pipe' },
+    )
+  await page.goto(`${server.url}/#/upload`)
+  await page.waitForTimeout(300)
+  await context.setOffline(true)
+  try {
+    await page.setInputFiles(
+      '[data-file-input]',
+      readdirSync(bigDir).map((f) => join(bigDir, f)),
+    )
+    await page.waitForSelector('[data-cancel]')
+    run++
+    await page.click('[data-cancel]')
+    await page.waitForSelector('[data-cancel]', { state: 'detached' })
+    await page.setInputFiles('[data-file-input]', generated)
+    run++
+    await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+  } finally {
+    await context.setOffline(false)
+  }
+})
+
+await test('drag and drop: several files dropped at once are analysed', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.goto(`${server.url}/#/`)
+  await page.goto(`${server.url}/#/upload`)
+  await page.waitForSelector('[data-dropzone]')
+  const files = generated.slice(0, 3).map((f) => ({ name: f.split('/').pop(), text: readFileSync(f, 'utf8') }))
+  await page.evaluate((files) => {
+    const dt = new DataTransfer()
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }))
+    const zone = document.querySelector('[data-dropzone]')
+    zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }))
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+  }, files)
+  run++
+  try {
+    await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+  } catch (e) {
+    await shot('drop-failure')
+    throw e
+  }
+  const read = await page.$$eval('[data-source-status="ok"]', (els) => els.length)
+  assert(read === 3, `three dropped files read (${read})`)
+  // Dropping one more re-runs the analysis on all four.
+  const more = generated.slice(3, 4).map((f) => ({ name: f.split('/').pop(), text: readFileSync(f, 'utf8') }))
+  await page.evaluate((files) => {
+    const dt = new DataTransfer()
+    for (const f of files) dt.items.add(new File([f.text], f.name, { type: 'text/plain' }))
+    document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
+  }, more)
+  run++
+  await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+  const all = await page.$$eval('[data-source-status="ok"]', (els) => els.length)
+  assert(all === 4, `four files read after adding one (${all})`)
+})
+
+await test('comparison with a service: consent posts exactly the JSON shown, then where you stand', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  const demo = JSON.parse(readFileSync(join(web, 'src/demo/demo-report.json'), 'utf8'))
+  const s = demo.sections.community_summary.summary
+  community.answer = {
+    schema: 'chatlens.community',
+    version: 1,
+    k_threshold: 10,
+    contributors: 200,
+    distributions: Object.fromEntries(
+      ['avg_text_length', 'messages_per_active_day', 'minutes_per_day'].map((m) => [
+        m,
+        {
+          published: 200,
+          mean: s[m],
+          buckets: [
+            { value: 0, contributors: 50, below: 0, at: 0.25 },
+            { value: s[m], contributors: 100, below: 0.25, at: 0.5 },
+            { value: 1000, contributors: 50, below: 0.75, at: 0.25 },
+          ],
+        },
+      ]),
+    ),
+    hour_profile: [],
+    top_emoji: [{ hexcode: '1F602', contributors: 120, share: 0.6 }],
+  }
+  await upload(generated, serverWithCommunity.url)
+  await waitReport()
+  await page.click('[data-nav="compare"]')
+  const shown = await page.locator('[data-summary-json]').textContent()
+  assert(community.contributions.length === 0, 'nothing sent before consent')
+  await page.click('[data-consent]')
+  await page.waitForSelector('[data-standing]')
+  assert(community.contributions.length === 1, 'one contribution')
+  assert(community.contributions[0].body === shown, 'the body is exactly the JSON shown')
+  assert(/more than|longer than/.test(await page.locator('[data-standing]').innerText()), 'where you stand')
+  await shot('10-compare-standing')
+})
+
+await test('single-file report: chatlens report -> file:// shows the same numbers, offline', async () => {
+  if (!existsSync(cli) || !generated.length) return { skip: 'chatlens or gen_export missing' }
+  const template = join(web, 'dist-report/report.html')
+  assert(existsSync(template), 'web/dist-report/report.html built')
+  const out = join(artifacts, 'report.html')
+  rmSync(out, { force: true })
+  const run = spawnSync(cli, ['report', ...generated, '-o', out, '--template', template], { encoding: 'utf8' })
+  if (run.status === 2 && /unknown command/.test(run.stderr)) return { skip: 'this chatlens has no `report` command yet (rebuild the release preset)' }
+  assert(run.status === 0, `chatlens report exited ${run.status}: ${run.stderr}`)
+  const html = readFileSync(out, 'utf8')
+  assert(!/__CHATLENS_REPORT_JSON__<\/script>/.test(html), 'placeholder replaced')
+  assert(!/<script[^>]*\ssrc=/.test(html) && !/<link[^>]*stylesheet/.test(html), 'no external scripts or styles')
+  const filePage = await context.newPage()
+  const fileErrors = []
+  filePage.on('pageerror', (e) => fileErrors.push(e.message))
+  filePage.on('console', (m) => m.type() === 'error' && fileErrors.push(m.text()))
+  await filePage.goto(pathToFileURL(out).href)
+  await filePage.waitForSelector('[data-card="overview"]')
+  const messages = (await filePage.locator('[data-stat="owner-messages"] .big-number').textContent()).trim()
+  assert(appNumbers && messages === appNumbers.messages, `same number of messages: file ${messages}, app ${appNumbers?.messages}`)
+  assert((await filePage.locator('[data-statement]').count()) === appNumbers.statements, 'same privacy statements')
+  const states = await filePage.$$eval('[data-card]', (els) => els.map((e) => e.getAttribute('data-enough')))
+  assert(states.length === CARDS.length && states.every((s) => s === 'true'), `all cards with data: ${states}`)
+  await filePage.screenshot({ path: join(artifacts, '11-single-file-report.png'), fullPage: true })
+  const csp = await filePage.evaluate(() => window.__csp ?? [])
+  assert(csp.length === 0 && fileErrors.length === 0, `single file: ${csp.join(';')} ${fileErrors.join(' | ')}`)
+  await filePage.close()
+})
+
+await test('served by `chatlens serve`: the app works and the real community service accepts the summary', async () => {
+  if (!existsSync(cli) || !generated.length) return { skip: 'chatlens or gen_export missing' }
+  if (spawnSync(cli, ['serve', '--help'], { encoding: 'utf8' }).status !== 0) return { skip: 'this chatlens has no `serve` command' }
+  const dataDir = join(artifacts, 'serve-data')
+  rmSync(dataDir, { recursive: true, force: true })
+  const port = 20000 + Math.floor(Math.random() * 20000)
+  const child = spawn(cli, ['serve', '--port', String(port), '--bind', '127.0.0.1', '--web', join(web, 'dist'), '--data-dir', dataDir, '--quiet'], {
+    stdio: 'ignore',
+  })
+  const base = `http://127.0.0.1:${port}`
+  origins.add(base)
+  try {
+    for (let i = 0; i < 50; i++) {
+      try {
+        if ((await fetch(`${base}/`)).ok) break
+      } catch {
+        /* not yet */
+      }
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    await upload(generated, base)
+    await waitReport()
+    await page.click('[data-nav="compare"]')
+    await page.click('[data-consent]')
+    await page.waitForSelector('[data-thanks], [data-rejected], [data-community-unavailable]', { timeout: 15000 })
+    assert(await page.locator('[data-thanks]').isVisible(), `contribution accepted: ${await page.locator('main').innerText()}`)
+    await page.waitForSelector('[data-standing]')
+    await shot('12-compare-chatlens-serve')
+    await noViolations('chatlens serve')
+  } finally {
+    child.kill()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+await test('privacy: every request stayed on the page origin, no chat text in any request', async () => {
+  const foreign = requests.filter((r) => {
+    if (/^(data|blob|file):/.test(r.url)) return false
+    return !origins.has(new URL(r.url).origin)
+  })
+  assert(foreign.length === 0, `requests to other origins: ${foreign.map((r) => r.url).join(', ')}`)
+  const leaks = requests.filter((r) => secrets.some((s) => r.body.includes(s) || decodeURIComponent(r.url).includes(s)))
+  assert(leaks.length === 0, `chat text in requests: ${leaks.map((r) => r.url).join(', ')}`)
+  assert(secrets.length > (generated.length ? 20 : 0), `enough chat snippets to look for (${secrets.length})`)
+  writeFileSync(
+    join(artifacts, 'requests.json'),
+    JSON.stringify(
+      requests.map(({ url, method }) => ({ url, method })),
+      null,
+      1,
+    ),
+  )
+})
+
+await context.close()
+await server.close()
+await serverWithCommunity.close()
+rmSync(profile, { recursive: true, force: true })
+
+const count = (s) => results.filter((r) => r.status === s).length
+log(`\nscreenshots and downloads: ${artifacts}`)
+log(`${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped`)
+process.exit(count('failed') ? 1 : 0)

@@ -1,0 +1,165 @@
+// Cards, the report view, the owner picker and the file list, in both languages.
+import { mount } from '@vue/test-utils'
+import { afterEach, describe, expect, it } from 'vitest'
+import { nextTick } from 'vue'
+import { CARD_COMPONENTS } from '../../src/cards'
+import OwnerPicker from '../../src/components/OwnerPicker.vue'
+import ReportView from '../../src/components/ReportView.vue'
+import SourceList from '../../src/components/SourceList.vue'
+import demo from '../../src/demo/demo-report.json'
+import { setLanguage } from '../../src/i18n'
+import { CARD_SECTIONS } from '../../src/lib/sections'
+
+afterEach(() => setLanguage('en'))
+
+const notEnough = {
+  sections: {
+    overview: {
+      data: { messages: 3, personal_messages: 0, chats: 1, people: 2 },
+      note: 'no messages written by people in these inputs',
+      owner: { messages: 0 },
+    },
+    activity: { enough_data: false, note: 'fewer than 50 messages of yours: hours would be noise', data: { messages: 3 } },
+    reply_speed: { enough_data: false, note: 'no contact has at least 5 replies in either direction yet' },
+    mood: { enough_data: false, note: 'fewer than 20 scored emoji' },
+    comings_goings: { enough_data: false, note: 'less than 6 months of history: arrivals and departures need time' },
+    topics: { enough_data: false, note: 'too little text' },
+    sleep: { enough_data: false, note: 'fewer than 14 nights could be inferred from your messages' },
+    work: { enough_data: false, note: 'too few messages on weekdays and weekends to see a working pattern' },
+    shared_groups: { enough_data: false, note: 'no group chats of yours in these exports' },
+    emoji_wall: { enough_data: false, note: 'no emoji yet' },
+    privacy: { enough_data: false, note: 'not enough data for any statement yet', statements: [] },
+  },
+}
+
+describe('report cards', () => {
+  for (const name of CARD_SECTIONS) {
+    it(`${name}: shows data from the demo report`, () => {
+      const w = mount(CARD_COMPONENTS[name], { props: { report: demo } })
+      const card = w.find(`[data-card="${name}"]`)
+      expect(card.exists()).toBe(true)
+      expect(card.attributes('data-enough')).toBe('true')
+      expect(w.find('[data-not-enough]').exists()).toBe(false)
+      expect(w.text().length).toBeGreaterThan(60)
+    })
+
+    it(`${name}: says why when there is not enough data`, () => {
+      const w = mount(CARD_COMPONENTS[name], { props: { report: notEnough } })
+      expect(w.find(`[data-card="${name}"]`).attributes('data-enough')).toBe('false')
+      expect(w.find('[data-not-enough]').exists()).toBe(true)
+    })
+
+    it(`${name}: survives a report without its section`, () => {
+      const w = mount(CARD_COMPONENTS[name], { props: { report: { sections: {} } } })
+      expect(w.find('[data-not-enough]').text()).toContain('did not compute this card')
+    })
+  }
+
+  it('translates known notes', async () => {
+    setLanguage('es')
+    const w = mount(CARD_COMPONENTS.activity, { props: { report: notEnough } })
+    await nextTick()
+    expect(w.text()).toContain('Menos de 50 mensajes tuyos')
+  })
+
+  it('renders the privacy statements in both languages, never as raw keys', async () => {
+    const w = mount(CARD_COMPONENTS.privacy, { props: { report: demo } })
+    const statements = w.findAll('[data-statement]')
+    expect(statements.length).toBe(demo.sections.privacy.statements.length)
+    expect(w.text()).not.toMatch(/privacy\.[a-z_]+/)
+    const english = w.text()
+    setLanguage('es')
+    await nextTick()
+    expect(w.text()).not.toMatch(/privacy\.[a-z_]+/)
+    expect(w.text()).not.toEqual(english)
+    expect(w.text()).toContain('Lo que revelan tus mensajes')
+  })
+
+  it('gives every chart a text summary', () => {
+    const w = mount(CARD_COMPONENTS.activity, { props: { report: demo } })
+    expect(w.find('figcaption').text()).toMatch(/You write most at/)
+  })
+})
+
+describe('report view', () => {
+  it('has every card, links to each, story and share', () => {
+    const w = mount(ReportView, { props: { report: demo }, attachTo: document.body })
+    for (const c of CARD_SECTIONS) {
+      expect(w.find(`#card-${c}`).exists(), c).toBe(true)
+      expect(w.find(`a[href="#/report/${c}"]`).exists(), c).toBe(true)
+    }
+    expect(w.find('[data-open-story]').exists()).toBe(true)
+    expect(w.find('[data-open-share]').exists()).toBe(true)
+    w.unmount()
+  })
+
+  it('offers filters only when the data is at hand', () => {
+    const without = mount(ReportView, { props: { report: demo } })
+    expect(without.find('[data-filters]').exists()).toBe(false)
+    const chats = [{ id: 0, title: 'Ana', platform: 'whatsapp', kind: 'private', messages: 10 }]
+    const withF = mount(ReportView, { props: { report: demo, filterable: true, chats } })
+    expect(withF.find('[data-filters]').exists()).toBe(true)
+  })
+
+  it('emits the chosen filter', async () => {
+    const chats = [
+      { id: 0, title: 'Ana', platform: 'whatsapp', kind: 'private', messages: 10 },
+      { id: 1, title: 'Bea', platform: 'whatsapp', kind: 'private', messages: 5 },
+    ]
+    const w = mount(ReportView, { props: { report: demo, filterable: true, chats } })
+    await w.find('[data-filter-from]').setValue('2025-01-01')
+    const boxes = w.findAll('input[type="checkbox"]')
+    await boxes[1].setValue(false)
+    await w.find('[data-filters]').trigger('submit')
+    expect(w.emitted('filter')?.[0][0]).toEqual({ from: '2025-01-01', to: undefined, chats: [0] })
+  })
+})
+
+describe('owner picker and file list', () => {
+  it('emits the chosen participant', async () => {
+    const w = mount(OwnerPicker, { props: { candidates: ['Ana', 'Bea'], status: 'ambiguous' } })
+    await w.findAll('input[type="radio"]')[1].setValue(true)
+    await w.find('form').trigger('submit')
+    expect(w.emitted('choose')?.[0]).toEqual(['Bea'])
+  })
+
+  it('shows each file, its numbers, skipped lines and errors', () => {
+    const w = mount(SourceList, {
+      props: {
+        sources: [
+          {
+            file: 'a.txt',
+            bytes: 2048,
+            platform: 'whatsapp',
+            variant: 'android',
+            date_order: 'DMY',
+            records: 1200,
+            chats: 1,
+            lines_skipped: 2,
+            skipped_examples: [{ line: 3, offset: 40, reason: 'line before the first message header', text: 'hello' }],
+            notes: [],
+            error: null,
+          },
+          {
+            file: 'b.pdf',
+            bytes: 10,
+            platform: null,
+            variant: null,
+            date_order: null,
+            records: 0,
+            chats: 0,
+            lines_skipped: 0,
+            skipped_examples: [],
+            notes: [],
+            error: 'binary data, not a text export',
+          },
+        ],
+      },
+    })
+    const items = w.findAll('[data-source-status]')
+    expect(items.map((i) => i.attributes('data-source-status'))).toEqual(['ok', 'error'])
+    expect(items[0].text()).toContain('1,200 messages')
+    expect(items[0].text()).toContain('2 lines skipped')
+    expect(items[1].text()).toContain('binary data')
+  })
+})

@@ -1,0 +1,128 @@
+// The worker protocol against the real core: what the page receives, in order,
+// for a mix of good, broken and zipped inputs; the owner picker; filters.
+import { strToU8, zipSync } from 'fflate'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { AnalysisEngine, coreOptions, dayNumber, type CoreModule } from '../../src/analysis/engine'
+import { isCandidateInFolder } from '../../src/analysis/inputs'
+import type { FromWorker, InputFile } from '../../src/analysis/protocol'
+import { coreBuilt, loadCore, whatsappChat } from './core'
+
+let core: CoreModule
+beforeAll(async () => {
+  if (coreBuilt) core = await loadCore()
+})
+
+const file = (path: string, content: string | Uint8Array): InputFile => ({
+  path,
+  file: new Blob([(typeof content === 'string' ? strToU8(content) : content) as BlobPart]),
+})
+
+async function run(inputs: InputFile[], options = {}) {
+  const messages: FromWorker[] = []
+  const engine = new AnalysisEngine(
+    core,
+    (m) => messages.push(m),
+    () => 0,
+  )
+  await engine.analyze(inputs, options)
+  return { engine, messages }
+}
+
+describe('dates for the core', () => {
+  it('turns YYYY-MM-DD into days since 1970', () => {
+    expect(dayNumber('1970-01-02')).toBe(1)
+    expect(dayNumber('2024-01-01')).toBe(19723)
+    expect(dayNumber('nope')).toBeUndefined()
+    expect(coreOptions({ me: 'Ana', from: '1970-01-01', chats: [1] })).toEqual({ me: 'Ana', from: 0, chats: [1] })
+  })
+})
+
+describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
+  it('reports every input, keeps going past broken ones, and ends with a report', async () => {
+    const zip = zipSync({ 'WhatsApp Chat with Bea.txt': strToU8(whatsappChat('Sam', 'Bea')), '__MACOSX/._x.txt': strToU8('x') })
+    const { messages } = await run([
+      file('WhatsApp Chat with Ana.txt', whatsappChat('Sam', 'Ana')),
+      file('bea.zip', zip),
+      file('broken.zip', strToU8('PK\u0003\u0004 broken')),
+      file('notes.txt', 'just some notes, not a chat'),
+    ])
+    const types = messages.map((m) => m.type)
+    expect(types.filter((t) => t === 'source')).toHaveLength(4)
+    expect(types.indexOf('corpus')).toBeGreaterThan(types.lastIndexOf('source'))
+    expect(types.at(-1)).toBe('report')
+    expect(types).toContain('progress')
+    const sources = messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
+    expect(sources.map((s) => s.file)).toEqual(['WhatsApp Chat with Ana.txt', 'bea.zip:WhatsApp Chat with Bea.txt', 'broken.zip', 'notes.txt'])
+    expect(sources[0].error).toBeNull()
+    expect(sources[0].records).toBe(180)
+    expect(sources[1].error).toBeNull()
+    expect(sources[2].error).toMatch(/zip/)
+    expect(sources[3].error).toBeTruthy()
+    const report = (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
+    expect(report.owner.name).toBe('Sam')
+    expect(report.sections.overview.data.chats).toBe(2)
+    // Progress never goes backwards and ends at the total.
+    const progress = messages.flatMap((m) => (m.type === 'progress' ? [m] : []))
+    for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done)
+  })
+
+  it('asks who the owner is when the exports cannot tell, then reports for the chosen name', async () => {
+    const { engine, messages } = await run([file('chat.txt', whatsappChat('Sam', 'Ana'))])
+    const owner = messages.at(-1)
+    expect(owner).toMatchObject({ type: 'owner', status: 'ambiguous' })
+    expect((owner as Extract<FromWorker, { type: 'owner' }>).candidates.sort()).toEqual(['Ana', 'Sam'])
+    messages.length = 0
+    engine.report({ me: 'Ana' })
+    const report = messages.at(-1) as Extract<FromWorker, { type: 'report' }>
+    expect(report.type).toBe('report')
+    expect(report.report.owner.name).toBe('Ana')
+    engine.report({ me: 'Nobody' })
+    expect(messages.at(-1)).toMatchObject({ type: 'owner', status: 'no_such_person' })
+  })
+
+  it('filters by chat and by date by re-running the insights', async () => {
+    const { engine, messages } = await run([file('a.txt', whatsappChat('Sam', 'Ana')), file('b.txt', whatsappChat('Sam', 'Bea', 30, Date.UTC(2024, 5, 1)))])
+    const corpus = messages.find((m) => m.type === 'corpus') as Extract<FromWorker, { type: 'corpus' }>
+    expect(corpus.summary.chats).toHaveLength(2)
+    expect(corpus.summary.from).toBe('2024-01-01')
+    const full = (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
+    expect(full.sections.overview.data.messages).toBe(270)
+
+    const ana = corpus.summary.chats.find((c) => c.title === 'a' || c.title.includes('Ana') || c.messages === 180)!
+    engine.report({ chats: [ana.id] })
+    const onlyAna = (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
+    expect(onlyAna.sections.overview.data.chats).toBe(1)
+    expect(onlyAna.sections.overview.data.messages).toBe(180)
+
+    engine.report({ from: '2024-06-01', to: '2024-06-10' })
+    const june = (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
+    expect(june.sections.overview.data.messages).toBe(30)
+    expect(june.sections.overview.first_message.slice(0, 10)).toBe('2024-06-01')
+
+    engine.report({})
+    expect((messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report.sections.overview.data.messages).toBe(270)
+  })
+
+  it('chooses zip entries like the native command', () => {
+    expect(core.chooseChatEntries(['__MACOSX/._chat.txt', 'x/_chat.txt', 'a.txt'])).toEqual([1])
+    expect(core.chooseChatEntries(['00000046-doc.txt', 'WhatsApp Chat with Ana.txt', 'photo.jpg'])).toEqual([1])
+    expect(core.chooseChatEntries(['ChatExport/result.json', 'ChatExport/photos/x.jpg'])).toEqual([0])
+    expect(core.titleFromFileName('WhatsApp Chat - Ana.zip')).toBe('Ana')
+  })
+
+  it('takes the same files from a dropped folder as the native command', () => {
+    const paths = [
+      'ChatExport_2024/result.json',
+      'ChatExport_2024/files/notes.json',
+      'ChatExport_2024/photos/photo_1.jpg',
+      'WhatsApp Chat with Ana.txt',
+      'Chats/00000046-Some file.txt',
+      'Chats/_chat.txt',
+      'Chats/export.ZIP',
+      '__MACOSX/Chats/._chat.txt',
+      'Chats/._chat.txt',
+      'Chats/readme.md',
+    ]
+    for (const p of paths) expect(isCandidateInFolder(p), p).toBe(core.mayBeExportFile(p))
+  })
+})

@@ -1,0 +1,256 @@
+// The core's JavaScript API for the web app (embind). Runs inside a Web Worker.
+//
+//   const s = new Module.Session((done, total) => ...);   // progress of the current input
+//   const ptr = s.stage(size);          // staging buffer in WASM memory: JS copies the file there in chunks
+//   s.grow(newSize) -> ptr              // for zip entries whose size is not known in advance
+//   s.add(name, length, titleHint)      // imports the staged bytes (adopted, not copied) -> SourceReport JSON
+//   s.addFailure(name, bytes, error)    // an input that could not even be opened -> SourceReport JSON
+//   s.finish()                          // ->
+//   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, from, to, chats,
+//   gapHours}) -> {"status":"ok","report":{...}}
+//                                           or {"status":"ambiguous"|"no_such_person"|"no_messages","candidates":[...]}
+//   Module.chooseChatEntries(["a/_chat.txt", ...]) -> [indices]
+//   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
+//   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
+//
+// Filters (date range in days since 1970-01-01 of the local wall clock, chat ids)
+// re-run the insights on a filtered view of the corpus: the owner is resolved on
+// everything, then the messages outside the filter are set aside (moved, not
+// copied) until the next report without filter.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "import/import_session.hpp"
+#include "import/zip_entries.hpp"
+#include "json/json.hpp"
+#include "model/identity.hpp"
+#include "report/report.hpp"
+
+namespace {
+
+using emscripten::val;
+using namespace chatlens;
+
+struct Filter {
+  std::optional<int64_t> from_day, to_day;  // inclusive
+  std::optional<std::set<ChatId>> chats;
+  bool active() const { return from_day || to_day || chats; }
+  bool keeps(int64_t day) const { return (!from_day || day >= *from_day) && (!to_day || day <= *to_day); }
+};
+
+class Session {
+ public:
+  explicit Session(val progress) : progress_(std::move(progress)) {
+    session_.emplace([this](uint64_t done, uint64_t total) { report_progress(done, total); });
+  }
+
+  // Pointers are returned as numbers (wasm32: they fit).
+  double stage(double size) {
+    staged_.clear();
+    staged_.shrink_to_fit();
+    staged_.resize(static_cast<size_t>(size));
+    return static_cast<double>(reinterpret_cast<uintptr_t>(staged_.data()));
+  }
+
+  double grow(double size) {
+    staged_.resize(static_cast<size_t>(size));
+    return static_cast<double>(reinterpret_cast<uintptr_t>(staged_.data()));
+  }
+
+  std::string add(std::string name, double length, std::string title_hint) {
+    if (!session_) return error_json("session already finished");
+    staged_.resize(std::min(staged_.size(), static_cast<size_t>(length)));
+    last_done_ = 0;
+    const SourceReport& r = session_->add(std::move(name), std::move(staged_), std::move(title_hint));
+    staged_ = std::string();
+    return source_report_json(r).dump();
+  }
+
+  std::string add_failure(std::string name, double bytes, std::string error) {
+    if (!session_) return error_json("session already finished");
+    return source_report_json(session_->add_failure(std::move(name), static_cast<uint64_t>(bytes), std::move(error)))
+        .dump();
+  }
+
+  std::string finish() {
+    if (session_) {
+      sources_ = session_->sources();
+      corpus_ = std::move(*session_).finish();
+      session_.reset();
+      declared_owner_.clear();
+      for (const Person& p : corpus_.people) declared_owner_.push_back(p.is_owner);
+    }
+    Json out = Json::object();
+    out["messages"] = corpus_.size();
+    Json chats = Json::array();
+    int64_t first = INT64_MAX, last = INT64_MIN;
+    for (ChatId id = 0; id < corpus_.chats.size(); ++id) {
+      const Chat& chat = corpus_.chats[id];
+      Json c = Json::object();
+      c["id"] = id;
+      c["title"] = chat.title;
+      c["platform"] = to_string(chat.platform);
+      c["kind"] = to_string(chat.kind);
+      c["messages"] = chat.size();
+      if (chat.size() > 0) {
+        int64_t lo = INT64_MAX, hi = INT64_MIN;
+        for (uint64_t i = chat.begin; i < chat.end; ++i) {
+          lo = std::min(lo, corpus_.messages.time[i].day());
+          hi = std::max(hi, corpus_.messages.time[i].day());
+        }
+        c["from"] = format_date(lo);
+        c["to"] = format_date(hi);
+        first = std::min(first, lo);
+        last = std::max(last, hi);
+      }
+      chats.push(std::move(c));
+    }
+    out["chats"] = std::move(chats);
+    out["from"] = first == INT64_MAX ? Json() : Json(format_date(first));
+    out["to"] = last == INT64_MIN ? Json() : Json(format_date(last));
+    return out.dump();
+  }
+
+  std::string report(val options) {
+    if (session_) finish();
+    restore_full();
+    for (size_t p = 0; p < corpus_.people.size() && p < declared_owner_.size(); ++p)
+      corpus_.people[p].is_owner = declared_owner_[p];
+
+    std::optional<std::string> me;
+    Filter filter;
+    ReportOptions report_options;
+    if (!options.isUndefined() && !options.isNull()) {
+      if (val v = options["me"]; v.isString() && !v.as<std::string>().empty()) me = v.as<std::string>();
+      if (val v = options["from"]; v.isNumber()) filter.from_day = static_cast<int64_t>(std::floor(v.as<double>()));
+      if (val v = options["to"]; v.isNumber()) filter.to_day = static_cast<int64_t>(std::floor(v.as<double>()));
+      if (val v = options["chats"]; v.isArray()) {
+        std::set<ChatId> ids;
+        for (double id : emscripten::vecFromJSArray<double>(v)) ids.insert(static_cast<ChatId>(id));
+        filter.chats = std::move(ids);
+      }
+      if (val v = options["gapHours"]; v.isNumber() && v.as<double>() > 0)
+        report_options.conversation_gap_seconds = static_cast<int64_t>(v.as<double>() * 3600);
+    }
+
+    const OwnerResolution owner = resolve_owner(corpus_, me);
+    Json out = Json::object();
+    if (owner.status == OwnerResolution::Status::Ambiguous || owner.status == OwnerResolution::Status::NoSuchPerson) {
+      out["status"] = owner.status == OwnerResolution::Status::Ambiguous ? "ambiguous" : "no_such_person";
+      Json names = Json::array();
+      for (const std::string& n : owner.candidates) names.push(n);
+      out["candidates"] = std::move(names);
+      return out.dump();
+    }
+    if (filter.active()) apply_filter(filter);
+    std::string text = R"({"status":"ok","report":)";
+    build_report(corpus_, sources_, owner, report_options).dump_to(text);
+    text += "}";
+    return text;
+  }
+
+ private:
+  static std::string error_json(const std::string& message) {
+    Json j = Json::object();
+    j["error"] = message;
+    return j.dump();
+  }
+
+  void report_progress(uint64_t done, uint64_t total) {
+    // At most ~200 calls per input: crossing into JavaScript is not free.
+    if (done < total && done - last_done_ < total / 200) return;
+    last_done_ = done;
+    if (!progress_.isUndefined() && !progress_.isNull())
+      progress_(static_cast<double>(done), static_cast<double>(total));
+  }
+
+  void restore_full() {
+    if (!filtered_) return;
+    corpus_.messages = std::move(full_messages_);
+    corpus_.chats = std::move(full_chats_);
+    full_messages_ = MessageColumns();
+    full_chats_.clear();
+    filtered_ = false;
+  }
+
+  void apply_filter(const Filter& f) {
+    full_messages_ = std::move(corpus_.messages);
+    full_chats_ = std::move(corpus_.chats);
+    filtered_ = true;
+    const MessageColumns& all = full_messages_;
+    MessageColumns& kept = corpus_.messages;
+    kept = MessageColumns();
+    corpus_.chats.clear();
+    for (ChatId id = 0; id < full_chats_.size(); ++id) {
+      if (f.chats && !f.chats->count(id)) continue;
+      Chat chat = full_chats_[id];
+      const ChatId new_id = static_cast<ChatId>(corpus_.chats.size());
+      chat.begin = kept.size();
+      std::set<PersonId> members;
+      for (uint64_t i = full_chats_[id].begin; i < full_chats_[id].end; ++i) {
+        if (!f.keeps(all.time[i].day())) continue;
+        kept.chat.push_back(new_id);
+        kept.sender.push_back(all.sender[i]);
+        kept.time.push_back(all.time[i]);
+        kept.utc.push_back(all.utc[i]);
+        kept.kind.push_back(all.kind[i]);
+        kept.media.push_back(all.media[i]);
+        kept.flags.push_back(all.flags[i]);
+        kept.text.push_back(all.text[i]);
+        kept.platform_id.push_back(all.platform_id[i]);
+        kept.reply_to.push_back(all.reply_to[i]);
+        if (all.sender[i] != kNoPerson) members.insert(all.sender[i]);
+      }
+      chat.end = kept.size();
+      if (chat.size() == 0) continue;
+      chat.members.assign(members.begin(), members.end());
+      corpus_.chats.push_back(std::move(chat));
+    }
+  }
+
+  val progress_;
+  uint64_t last_done_ = 0;
+  std::optional<ImportSession> session_;
+  std::string staged_;
+  std::vector<SourceReport> sources_;
+  Corpus corpus_;
+  std::vector<bool> declared_owner_;
+  bool filtered_ = false;
+  MessageColumns full_messages_;
+  std::vector<Chat> full_chats_;
+};
+
+val choose_chat_entries_js(val names) {
+  const std::vector<std::string> list = emscripten::vecFromJSArray<std::string>(names);
+  val out = val::array();
+  for (size_t i : chatlens::choose_chat_entries(list)) out.call<void>("push", static_cast<double>(i));
+  return out;
+}
+
+bool may_be_export_file_js(std::string path) { return chatlens::may_be_export_file(path); }
+
+std::string title_from_file_name_js(std::string name) { return chatlens::title_from_file_name(name); }
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(chatlens) {
+  emscripten::class_<Session>("Session")
+      .constructor<val>()
+      .function("stage", &Session::stage)
+      .function("grow", &Session::grow)
+      .function("add", &Session::add)
+      .function("addFailure", &Session::add_failure)
+      .function("finish", &Session::finish)
+      .function("report", &Session::report);
+  emscripten::function("chooseChatEntries", &choose_chat_entries_js);
+  emscripten::function("mayBeExportFile", &may_be_export_file_js);
+  emscripten::function("titleFromFileName", &title_from_file_name_js);
+  emscripten::constant("schemaVersion", chatlens::kReportSchemaVersion);
+}
