@@ -6,6 +6,8 @@
 # Ends with one summary line per preset and an overall
 # "N passed, N failed, N skipped" line; exits non-zero on any failure.
 #
+# Then the web app's suite (scripts/test-web.sh) when release and wasm were built.
+#
 # Usage: scripts/test.sh [PRESET...]        (default: release debug wasm)
 # Environment: CHATLENS_JOBS (default: number of cores),
 #              CHATLENS_BUILD_PREFIX (default build/: build dirs are PREFIX<preset>)
@@ -88,6 +90,34 @@ run_preset() {
 for p in "${presets[@]}"; do
   run_preset "$p"
 done
+
+# The web app (Vitest + Playwright in Debian's Chromium) runs after the presets
+# it builds on (wasm for the core, release for chatlens and the generator).
+run_web() {
+  local t0=$SECONDS log=$prefix/web-test.log
+  echo
+  echo "=== web: scripts/test-web.sh"
+  mkdir -p "$prefix"
+  local rc=0
+  CHATLENS_BUILD_PREFIX=$prefix scripts/test-web.sh 2>&1 | tee "$log" || rc=$?
+  local line passed=0 failed=0 skipped=0
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$log" | tail -1 || true)
+  if [[ -n $line ]]; then
+    read -r passed _ failed _ skipped _ <<<"${line//,/}"
+  fi
+  local note=""
+  if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+    failed=1
+    note=" (test-web.sh exited $rc)"
+  fi
+  summary+=("web: $passed passed, $failed failed, $skipped skipped$note ($((SECONDS - t0)) s)")
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + skipped))
+}
+if [[ ${CHATLENS_SKIP_WEB:-0} != 1 && " ${presets[*]} " == *" wasm "* && " ${presets[*]} " == *" release "* ]]; then
+  run_web
+fi
 
 echo
 echo "=== summary ($((SECONDS - start)) s)"
