@@ -12,6 +12,29 @@ std::shared_ptr<const std::string> CommunityCache::Entry::gzipped() const {
   return gzip_;
 }
 
+Result<DataVersion> CommunityCache::current_version(Storage& storage) {
+  if (!storage.share_version_reads()) return storage.data_version();
+  std::unique_lock lock(version_mu_);
+  const uint64_t ticket = ++arrivals_;
+  for (;;) {
+    if (covered_ >= ticket) return last_version_;  // a check that began after this call arrived
+    if (!checking_) {
+      checking_ = true;
+      const uint64_t covers = arrivals_;  // everyone who has arrived by now
+      lock.unlock();
+      Result<DataVersion> v = storage.data_version();
+      lock.lock();
+      checking_ = false;
+      last_version_ = v;
+      covered_ = covers;
+      version_cv_.notify_all();
+      if (covered_ >= ticket) return v;
+      continue;
+    }
+    version_cv_.wait(lock);
+  }
+}
+
 std::string CommunityCache::etag_for(const DataVersion& v) const {
   // Format version of the response, database instance, data generation, k: all that decides the body.
   return "\"c1-" + v.instance.substr(0, 16) + "-" + std::to_string(v.generation) + "-k" + std::to_string(k_) + "\"";

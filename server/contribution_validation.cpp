@@ -6,9 +6,9 @@
 #include <cmath>
 #include <cstdint>
 
-#include "emoji_hexcode.hpp"
 #include "json/json.hpp"
 #include "report/community_buckets.hpp"
+#include "summary_emoji.hpp"
 
 namespace chatlens::server {
 namespace {

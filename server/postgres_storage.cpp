@@ -102,8 +102,10 @@ class PgConnection {
   Status setup() {
     PQsetNoticeProcessor(conn_, ignore_notice, nullptr);
     // The writer acknowledges a contribution only once its commit is flushed to disk.
-    const char* sql = writer_ ? "SET synchronous_commit TO on; SET client_min_messages TO warning"
-                              : "SET client_min_messages TO warning";
+    // Bounded: a stuck query must not hold a request (readers) or every contribution (the writer).
+    const char* sql = writer_ ? "SET synchronous_commit TO on; SET client_min_messages TO warning; "
+                                "SET statement_timeout TO '30s'"
+                              : "SET client_min_messages TO warning; SET statement_timeout TO '5s'";
     auto r = exec(sql);
     return r ? Status::ok() : r.status();
   }

@@ -332,7 +332,7 @@ void Routes::post_contribution(const Request& req, Response& res, const httplib:
 void Routes::get_community(const Request& req, Response& res) {
   res.set_header("Cache-Control", "no-cache");
   res.set_header("Vary", config_.cors_origins.empty() ? "Accept-Encoding" : "Accept-Encoding, Origin");
-  Result<DataVersion> version = storage_.data_version();
+  Result<DataVersion> version = cache_.current_version(storage_);
   if (!version) {
     res.set_header("Retry-After", "5");
     return send_error(res, 503, "unavailable", "the community data cannot be read right now; retry later");

@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "migrations.hpp"
+#include "static_files.hpp"
 
 namespace chatlens::server {
 
@@ -45,6 +46,8 @@ Status CommunityServer::start(std::string& log) {
   } else {
     log += "web app: not built (no web/dist); serving a placeholder page (see --web)\n";
   }
+
+  statics.set_community_url(config_.community_url);
 
   writer_ = std::make_unique<ContributionWriter>(*storage_, &metrics_, ContributionWriter::Options{});
   routes_ = std::make_unique<Routes>(config_, *storage_, *writer_, metrics_, std::move(statics));

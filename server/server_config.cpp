@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "static_files.hpp"
+
 namespace chatlens::server {
 
 const char* const kServeUsage =
@@ -82,6 +84,7 @@ Result<ServerConfig> parse_serve_args(const std::vector<std::string>& args) {
       if (!parse_number(value, number) || !std::isfinite(number) || number < 1) return bad("must be a number >= 1");
       c.rate_burst = number;
     } else if (name == "--community-url") {
+      if (origin_of(value).empty()) return bad("must be an absolute http:// or https:// URL");
       c.community_url = value;
     } else if (name == "--cors-origin") {
       c.cors_origins.push_back(value);

@@ -3,12 +3,12 @@
 #include <sqlite3.h>
 
 #include <atomic>
-#include <condition_variable>
-#include <thread>
 #include <chrono>
+#include <condition_variable>
 #include <mutex>
 #include <optional>
 #include <string_view>
+#include <thread>
 #include <unordered_map>
 #include <vector>
 
@@ -131,6 +131,7 @@ class SqliteStorage final : public Storage {
   }
 
   std::string_view backend() const override { return "sqlite"; }
+  bool share_version_reads() const override { return false; }  // each thread reads its own connection
   std::string describe() const override { return "SQLite " + path_.string(); }
 
   Status migrate() override {

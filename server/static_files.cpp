@@ -3,6 +3,8 @@
 #include <fstream>
 #include <iterator>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "compression.hpp"
 #include "etag.hpp"
@@ -151,12 +153,65 @@ Result<StaticFiles> StaticFiles::load(const std::filesystem::path& dir, size_t m
     std::ifstream in(real, std::ios::binary);
     std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     if (!in.good() && !in.eof()) return Status::error("cannot read " + real.string());
-    const std::string rel_path = "/" + p.lexically_relative(root).generic_string();
+    std::string rel_path = "/";  // (built in two steps: GCC 12 warns wrongly about "/" + string)
+    rel_path += p.lexically_relative(root).generic_string();
     out.add(rel_path, std::move(content));
   }
   if (!out.files_.count("/index.html"))
     return Status::error("the web app folder " + root.string() + " has no index.html");
   return out;
+}
+
+namespace {
+
+// A page may carry its own policy (<meta http-equiv="Content-Security-Policy">); browsers enforce
+// it besides the header's, so its connect-src must allow the community service's origin too.
+void allow_in_meta_policy(std::string& html, const std::string& origin) {
+  if (origin.empty()) return;
+  const std::string lowered = lower(html);
+  size_t tag = lowered.find("http-equiv=\"content-security-policy\"");
+  if (tag == std::string::npos) return;
+  const size_t tag_start = lowered.rfind('<', tag);
+  const size_t tag_end = lowered.find('>', tag);
+  const size_t content = lowered.find("content=\"", tag_start == std::string::npos ? 0 : tag_start);
+  if (content == std::string::npos || tag_end == std::string::npos || content > tag_end) return;
+  const size_t value_end = lowered.find('"', content + 9);
+  const size_t connect = lowered.find("connect-src", content);
+  if (connect == std::string::npos || value_end == std::string::npos || connect > value_end) return;
+  size_t directive_end = lowered.find(';', connect);
+  if (directive_end == std::string::npos || directive_end > value_end) directive_end = value_end;
+  html.insert(directive_end, " " + origin);
+}
+
+}  // namespace
+
+void StaticFiles::set_community_url(std::string_view url) {
+  if (url.empty()) return;
+  std::string escaped;
+  for (char c : url) {
+    switch (c) {
+      case '&': escaped += "&amp;"; break;
+      case '<': escaped += "&lt;"; break;
+      case '>': escaped += "&gt;"; break;
+      case '"': escaped += "&quot;"; break;
+      case '\'': escaped += "&#39;"; break;
+      default: escaped += c;
+    }
+  }
+  const std::string meta = "<meta name=\"chatlens-community\" content=\"" + escaped + "\">";
+  std::vector<std::pair<std::string, std::string>> pages;
+  for (const auto& [path, file] : files_) {
+    if (file.content_type.rfind("text/html", 0) != 0) continue;
+    std::string html = *file.body;
+    const std::string lowered = lower(html);
+    size_t at = lowered.find("<head");
+    at = at == std::string::npos ? 0 : lowered.find('>', at);
+    at = at == std::string::npos ? 0 : at + 1;
+    html.insert(at, meta);
+    allow_in_meta_policy(html, origin_of(url));
+    pages.emplace_back(path, std::move(html));
+  }
+  for (auto& [path, html] : pages) add(path, std::move(html));
 }
 
 StaticFiles StaticFiles::placeholder() {

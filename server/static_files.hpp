@@ -30,6 +30,10 @@ class StaticFiles {
   // A stand-in app for when the web app is not built: one page that says how to build it.
   static StaticFiles placeholder();
 
+  // Tells the web app where the community service is when it is not this origin: every HTML page
+  // gets <meta name="chatlens-community" content="URL"> (web/src/community/client.ts reads it).
+  void set_community_url(std::string_view url);
+
   // The file for a request path ("/", "/assets/index-3f9a1c2b.js", "/story" -> index.html).
   const StaticFile* find(std::string_view path) const;
   size_t size() const { return files_.size(); }

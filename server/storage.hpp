@@ -54,6 +54,9 @@ class Storage {
 
   // The current data version: cheap, called on every GET /community to validate caches.
   virtual Result<DataVersion> data_version() = 0;
+  // Whether concurrent data_version() calls should share one query (a round trip to a database
+  // server) rather than each make their own (a local read that costs microseconds).
+  virtual bool share_version_reads() const { return true; }
   // All cells and the version they belong to, consistently.
   virtual Result<CommunitySnapshot> snapshot() = 0;
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <cstring>
 
 #include "text/utf8.hpp"
 
@@ -18,6 +19,17 @@ constexpr std::array<bool, 256> kPlainStringByte = [] {
   for (int c = 0x20; c < 0x80; ++c) t[c] = c != '"' && c != '\\';
   return t;
 }();
+
+// Does any of the 8 bytes of `w` need a look inside a string: '"', '\\', a
+// control character or a non-ASCII byte? (Bit tricks: a zero byte of x shows in
+// (x - 0x01..) & ~x & 0x80..; for "below 0x20" subtract 0x20 instead.)
+constexpr bool word_needs_attention(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL;
+  const uint64_t quote = w ^ (kOnes * '"'), backslash = w ^ (kOnes * '\\');
+  const uint64_t zero_quote = (quote - kOnes) & ~quote, zero_backslash = (backslash - kOnes) & ~backslash;
+  const uint64_t control = (w - kOnes * 0x20) & ~w;
+  return ((zero_quote | zero_backslash | control) & kHighs) != 0 || (w & kHighs) != 0;
+}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -107,6 +119,10 @@ bool JsonScanner::scan_string() {
   size_t i = pos_ + 1;
   const size_t n = s_.size();
   for (;;) {
+    for (uint64_t w; i + 8 <= n; i += 8) {
+      std::memcpy(&w, s_.data() + i, 8);
+      if (word_needs_attention(w)) break;
+    }
     while (i < n && kPlainStringByte[static_cast<unsigned char>(s_[i])]) ++i;
     if (i >= n) return fail(open, "a string closed by '\"' (this one never ends)");
     const auto c = static_cast<unsigned char>(s_[i]);

@@ -1,5 +1,7 @@
 #include "import/telegram_message.hpp"
 
+#include <cstring>
+
 #include "import/telegram_text.hpp"
 
 namespace chatlens::telegram {
@@ -121,6 +123,20 @@ Key classify(const od::raw_json_string& raw) {
 // Old exports write "edited" on every message, with the epoch-0 local date
 // when it was never edited; whatever the time zone, that is before 1971.
 constexpr int64_t kRealEditAfter = LocalTime::from_civil(1971, 1, 1, 0, 0, 0).seconds;
+bool is_real_edit(std::string_view date) {
+  int year = 0;
+  for (size_t i = 0; i < 4; ++i) {
+    if (i >= date.size() || date[i] < '0' || date[i] > '9') return false;
+    year = year * 10 + (date[i] - '0');
+  }
+  return year >= 1971;
+}
+
+// Two digits at s[at], or -1.
+int two_digits(std::string_view s, size_t at) {
+  const unsigned a = static_cast<unsigned>(s[at] - '0'), b = static_cast<unsigned>(s[at + 1] - '0');
+  return a <= 9 && b <= 9 ? static_cast<int>(a * 10 + b) : -1;
+}
 
 std::string_view trim_token(std::string_view token) {
   while (!token.empty() &&
@@ -341,7 +357,7 @@ simdjson::error_code MessageReader::read(od::object& object, const ChunkMap& map
       case Key::Date: {
         std::string_view date;
         if (!read_raw_field(v, date, kIssueDate, m)) break;
-        if (parse_local_time(date, m.local))
+        if (dates_.parse(date, m.local))
           m.has_local = true;
         else
           m.issues |= kIssueDate;
@@ -358,9 +374,7 @@ simdjson::error_code MessageReader::read(od::object& object, const ChunkMap& map
       }
       case Key::Edited: {
         std::string_view date;
-        LocalTime t;
-        if (read_raw_field(v, date, kIssueDate, m) && parse_local_time(date, t))
-          m.edited |= t.seconds >= kRealEditAfter;
+        if (read_raw_field(v, date, kIssueDate, m)) m.edited |= is_real_edit(date);
         break;
       }
       case Key::EditedUnixtime: {
@@ -440,22 +454,19 @@ simdjson::error_code MessageReader::read(od::object& object, const ChunkMap& map
   return simdjson::SUCCESS;
 }
 
-bool parse_local_time(std::string_view s, LocalTime& out) {
+bool LocalTimeParser::parse(std::string_view s, LocalTime& out) {
   if (s.size() != 19 || s[4] != '-' || s[7] != '-' || (s[10] != 'T' && s[10] != ' ') || s[13] != ':' || s[16] != ':')
     return false;
-  auto num = [&](size_t at, size_t len, int& value) {
-    value = 0;
-    for (size_t i = at; i < at + len; ++i) {
-      if (s[i] < '0' || s[i] > '9') return false;
-      value = value * 10 + (s[i] - '0');
-    }
-    return true;
-  };
-  int y, mo, d, h, mi, sec;
-  if (!num(0, 4, y) || !num(5, 2, mo) || !num(8, 2, d) || !num(11, 2, h) || !num(14, 2, mi) || !num(17, 2, sec))
-    return false;
-  if (!is_valid_date(y, mo, d) || h > 23 || mi > 59 || sec > 60) return false;
-  out = LocalTime::from_civil(y, mo, d, h, mi, sec);
+  const int h = two_digits(s, 11), mi = two_digits(s, 14), sec = two_digits(s, 17);
+  if (h < 0 || h > 23 || mi < 0 || mi > 59 || sec < 0 || sec > 60) return false;
+  if (!has_day_ || std::memcmp(s.data(), day_text_, sizeof day_text_) != 0) {
+    const int century = two_digits(s, 0), year = two_digits(s, 2), mo = two_digits(s, 5), d = two_digits(s, 8);
+    if (century < 0 || year < 0 || !is_valid_date(century * 100 + year, mo, d)) return false;
+    day_ = days_from_civil(century * 100 + year, static_cast<unsigned>(mo), static_cast<unsigned>(d));
+    std::memcpy(day_text_, s.data(), sizeof day_text_);
+    has_day_ = true;
+  }
+  out = LocalTime{day_ * 86400 + h * 3600 + mi * 60 + sec};
   return true;
 }
 

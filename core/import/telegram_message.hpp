@@ -75,6 +75,18 @@ struct Message {
   void clear();
 };
 
+// "2023-08-23T13:11:23" (local wall clock, no offset). Consecutive messages
+// mostly share their day, so the day of the last date read is remembered.
+class LocalTimeParser {
+ public:
+  bool parse(std::string_view s, LocalTime& out);
+
+ private:
+  char day_text_[10] = {};
+  int64_t day_ = 0;
+  bool has_day_ = false;
+};
+
 class MessageReader {
  public:
   simdjson::error_code read(simdjson::ondemand::object& object, const ChunkMap& map, Message& m);
@@ -87,10 +99,8 @@ class MessageReader {
   simdjson::error_code read_members(simdjson::ondemand::value& v, const ChunkMap& map, Message& m);
 
   std::string text_buffer_, poll_buffer_, part_buffer_, contact_buffer_, from_id_buffer_, actor_id_buffer_;
+  LocalTimeParser dates_;
 };
-
-// "2023-08-23T13:11:23" (local wall clock, no offset).
-bool parse_local_time(std::string_view s, LocalTime& out);
 // Decimal digits, optionally negative.
 bool parse_int64(std::string_view s, int64_t& out);
 

@@ -19,20 +19,8 @@ bool starts_line_with_indent(std::string_view in, size_t at, std::string_view in
 
 }  // namespace
 
-MessageArrayReader::MessageArrayReader() {
-  // Room for a chunk and the message that straddles its end; iterate() grows it
-  // when needed, so a failure here only defers the allocation.
-  [[maybe_unused]] const auto status = parser_.allocate(2 * kChunkBytes);
-}
-
 MessageArrayReader::Layout MessageArrayReader::detect_layout(std::string_view in, size_t open) {
   Layout layout;
-  const size_t line = in.rfind('\n', open);
-  const size_t line_start = line == std::string_view::npos ? 0 : line + 1;
-  size_t i = line_start;
-  while (i < open && is_blank(in[i])) ++i;
-  layout.array_indent = std::string(in.substr(line_start, i - line_start));
-
   size_t first = open + 1;
   while (first < in.size() && is_ws(in[first])) ++first;
   if (first >= in.size() || in[first] != '{') return layout;
@@ -40,6 +28,17 @@ MessageArrayReader::Layout MessageArrayReader::detect_layout(std::string_view in
   while (indent_start > open + 1 && is_blank(in[indent_start - 1])) --indent_start;
   if (in[indent_start - 1] != '\n') return layout;  // not on a line of its own
   layout.element_indent = std::string(in.substr(indent_start, first - indent_start));
+
+  // The line holding '[' starts nearby in a pretty-printed file; never search a
+  // minified one backwards to its beginning.
+  constexpr size_t kMaxLine = 4096;
+  const size_t from = open > kMaxLine ? open - kMaxLine : 0;
+  const size_t newline = in.substr(from, open - from).rfind('\n');
+  if (newline == std::string_view::npos && from > 0) return layout;
+  const size_t line_start = newline == std::string_view::npos ? 0 : from + newline + 1;
+  size_t i = line_start;
+  while (i < open && is_blank(in[i])) ++i;
+  layout.array_indent = std::string(in.substr(line_start, i - line_start));
   layout.usable = layout.element_indent.size() > layout.array_indent.size();
   return layout;
 }
@@ -94,9 +93,15 @@ simdjson::error_code MessageArrayReader::parse_chunk(std::string_view in, size_t
                                                      size_t& failed_at) {
   const size_t len = end - start;
   const size_t need = len + 2 + simdjson::SIMDJSON_PADDING;
+  // Both buffers grow with the chunks (small inputs stay small) and double, so
+  // chunks a little longer than the last one do not reallocate every time.
   if (need > scratch_capacity_) {
-    scratch_capacity_ = std::max(need, kChunkBytes + kChunkBytes / 2);
+    scratch_capacity_ = std::max(need, 2 * scratch_capacity_);
     scratch_.reset(new char[scratch_capacity_]);
+  }
+  if (len + 2 > parser_.capacity()) {
+    // A failure only defers the allocation to iterate(), which then reports it.
+    [[maybe_unused]] const auto status = parser_.allocate(std::max(len + 2, 2 * parser_.capacity()));
   }
   char* buf = scratch_.get();
   buf[0] = '[';

@@ -1,5 +1,5 @@
 #pragma once
-// The "messages" array of a Telegram export, read in chunks of about a
+// The "messages" array of a Telegram export, read in chunks of up to half a
 // megabyte: each chunk is a run of whole message objects, copied behind a '['
 // into a small padded buffer and parsed with simdjson On-Demand. Memory stays
 // flat for exports of any size (full-account exports reach gigabytes, beyond
@@ -10,10 +10,12 @@
 // uses: every message opens on a line of its own, at the same indentation, and
 // the array closes with ']' at the indentation of the line that opened it.
 // Raw newlines never occur inside JSON strings, so such lines cannot be text.
-// A wrong guess (hand-edited or minified files) makes simdjson stop inside the
+// A wrong guess (hand-edited indentation) makes simdjson stop inside the
 // chunk: the messages read before that point are kept, and the rest is read
 // again with exact boundaries found by JsonScanner, which also pinpoints real
-// syntax errors. The copy costs a memcpy per chunk, cheap next to parsing.
+// syntax errors. Files without that layout (minified) use exact boundaries
+// throughout: correct, but slower, as the scanner reads every byte once more. The copy costs a memcpy per chunk, cheap
+// next to parsing.
 //
 // A chunk may also run past the end of the array (into the next chat of a
 // full-account export): simdjson then closes the array at its real ']' and the
@@ -77,7 +79,6 @@ class MessageSink {
 
 class MessageArrayReader {
  public:
-  MessageArrayReader();
   // `scan` is on the '[' of a messages array; on success it ends past the ']'.
   // On a syntax error scan.failed() says where and what was expected.
   bool read(JsonScanner& scan, MessageSink& sink, ProgressTicker& progress);

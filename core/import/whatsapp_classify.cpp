@@ -52,23 +52,21 @@ bool needs_cleaning(std::string_view s) {
   }
 }
 
-// What a first line holds, found in one pass: '<' (iOS attachments), a LRM/RLM
-// (iOS puts one before "document omitted"), ": https://foursquare.com/" (iOS
-// venues), and any mark at all (the text then needs cleaning). Bits of one
-// integer rather than bools: reading back bools written one by one stalls.
-enum LineTrait : unsigned { kAngle = 1, kLrm = 2, kVenue = 4, kMarks = 8 };
+// Marks in a first line, found in one pass: any mark (the text then needs
+// cleaning) and LRM/RLM in particular (iOS puts one before "document omitted").
+// Bits of one integer rather than bools: reading back bools written one by one stalls.
+enum LineTrait : unsigned { kLrm = 1, kMarks = 2 };
 using LineTraits = unsigned;
 
-LineTraits scan_line(std::string_view s) {
-  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-  auto has = [](uint64_t w, unsigned char c) {
-    const uint64_t x = w ^ (kOnes * c);
-    return (x - kOnes) & ~x & kHigh;
-  };
-  auto interesting = [&](const char* at) {
+LineTraits scan_marks(std::string_view s) {
+  constexpr uint64_t kHigh = 0x8080808080808080ULL;
+  // Every mark starts with a byte in D8..EF: words without one (plain text, emoji) are skipped.
+  auto high = [](const char* at) {
     uint64_t w;
     std::memcpy(&w, at, 8);
-    return (has(w, '<') | has(w, ':') | has(w, 0xE2) | has(w, 0xEF) | has(w, 0xD8)) != 0;
+    const uint64_t low7 = w & ~kHigh;
+    const uint64_t from_d8 = (low7 + 0x2828282828282828ULL) & w & kHigh, from_f0 = (low7 + 0x1010101010101010ULL) & w;
+    return (from_d8 & ~from_f0) != 0;
   };
   LineTraits t = 0;
   const char* p = s.data();
@@ -76,11 +74,7 @@ LineTraits scan_line(std::string_view s) {
   auto check = [&](size_t from, size_t to) {
     for (size_t i = from; i < to; ++i) {
       const char c = p[i];
-      if (c == '<') {
-        t |= kAngle;
-      } else if (c == ':') {
-        if (s.substr(i, 25) == ": https://foursquare.com/") t |= kVenue;
-      } else if (c == '\xE2' || c == '\xEF' || c == '\xD8') {
+      if (c == '\xE2' || c == '\xEF' || c == '\xD8') {
         if (mark_len(s, i)) t |= kMarks;
         if (c == '\xE2' && i + 2 < n && p[i + 1] == '\x80' && (p[i + 2] == '\x8E' || p[i + 2] == '\x8F')) t |= kLrm;
       }
@@ -89,9 +83,16 @@ LineTraits scan_line(std::string_view s) {
   // Eight bytes at a time; the tail as the (overlapping) last eight bytes.
   size_t i = 0;
   for (; i + 8 <= n; i += 8)
-    if (interesting(p + i)) check(i, i + 8);
-  if (i < n && (n < 8 || interesting(p + n - 8))) check(i, n);
+    if (high(p + i)) check(i, i + 8);
+  if (i < n && (n < 8 || high(p + n - 8))) check(i, n);
   return t;
+}
+
+// iOS venue: "Name (Address): https://foursquare.com/v/..." — the URL is the last word.
+bool ios_venue(std::string_view line) {
+  if (line.size() < 30) return false;
+  const size_t at = line.find(": https://foursquare.com/", line.size() > 160 ? line.size() - 160 : 0);
+  return at != npos && line.find(' ', at + 2) == npos;
 }
 
 // Without spaces and marks at either end.
@@ -207,7 +208,8 @@ std::string_view BodyClassifier::strip_edited(std::string_view body, bool& edite
   while (end && (body[end - 1] == ' ' || body[end - 1] == '\r' || body[end - 1] == '\n')) --end;
   if (!end || body[end - 1] != '>') return body;
   const size_t lt = body.rfind('<', end - 1);
-  if (lt == npos || end - lt > 200) return body;
+  // Folding never lengthens a text: shorter than the shortest marker ("<Media omitted>") is none.
+  if (lt == npos || end - lt > 200 || end - lt < templates_.shortest_edited_marker()) return body;
   window_.clear();
   fold_append(body.substr(lt, end - lt), window_);
   if (!templates_.edited_marker(window_)) return body;
@@ -228,7 +230,7 @@ std::string_view BodyClassifier::strip_edited(std::string_view body, bool& edite
 
 Body BodyClassifier::authored(std::string_view body, size_t first_line) {
   Body out;
-  body = strip_edited(body, out.edited);
+  if (!body.empty() && (body.back() == '>' || body.back() == ' ')) body = strip_edited(body, out.edited);
   first_line = std::min(first_line == npos ? body.find('\n') : first_line, body.size());
 
   // iOS starts placeholders and notices with LRM (RLM in Arabic), notices with two or three.
@@ -256,10 +258,10 @@ Body BodyClassifier::authored(std::string_view body, size_t first_line) {
   if (next < body.size() && body[next] == '\n') ++next;
   const std::string_view rest = body.substr(next);
 
-  if (marks || templates_.may_start(fold_key(first))) {
+  // No placeholder or label starts beyond the BMP: an emoji-first text needs no key.
+  if (marks || (!first.empty() && static_cast<Byte>(first[0]) < 0xF0 && templates_.may_start(fold_key(first)))) {
     folded_.clear();
-    map_.clear();
-    fold_append(first, folded_, &map_);
+    fold_append(first, folded_);  // the offset map is only needed for a location, built there
     const std::string_view folded = trim_loose(folded_);
     Placeholder p = templates_.placeholder(folded);
     if (p == Placeholder::None) {
@@ -324,6 +326,9 @@ Body BodyClassifier::authored(std::string_view body, size_t first_line) {
         size_t at = static_cast<size_t>(folded.data() - folded_.data()) + label_len;
         while (at < folded_.size() && folded_[at] == ' ') ++at;
         if (folded_.compare(at, 4, "http") == 0) {
+          window_.clear();
+          map_.clear();
+          fold_append(first, window_, &map_);
           out.kind = MessageKind::Location;
           out.text = clean(first.substr(map_[at]));
           return out;
@@ -341,8 +346,10 @@ Body BodyClassifier::authored(std::string_view body, size_t first_line) {
     }
   }
 
-  const LineTraits traits = scan_line(first);
-  if ((traits & kAngle) && attachment(content, first, rest, out)) return out;
+  const LineTraits traits = scan_marks(first);
+  // iOS attachments end with '>' ("<attached: NAME>"), or start with '<' when an export broke the name over lines.
+  if (!first.empty() && (first.back() == '>' || first.front() == '<') && attachment(content, first, rest, out))
+    return out;
   if (android_attachment(first, rest, out)) return out;
   if ((marks || (traits & kLrm)) && omitted_document(first, out)) return out;
   // Notices attributed to a contact or the chat: "<LRM><LRM>Your security code with X changed."
@@ -354,7 +361,7 @@ Body BodyClassifier::authored(std::string_view body, size_t first_line) {
   }
   // Venues: Android "Name\nAddress\nhttps://foursquare.com/v/...", iOS "Name (Address): https://foursquare.com/v/..."
   const std::string_view last_line = rest.empty() ? std::string_view() : content.substr(content.rfind('\n') + 1);
-  if ((!rest.empty() && last_line.substr(0, 23) == "https://foursquare.com/") || (rest.empty() && (traits & kVenue))) {
+  if ((!rest.empty() && last_line.substr(0, 23) == "https://foursquare.com/") || (rest.empty() && ios_venue(first))) {
     out.kind = MessageKind::Location;
     out.text = clean(content);
     return out;
@@ -435,6 +442,9 @@ bool BodyClassifier::android_attachment(std::string_view first, std::string_view
   size_t last = first.size();
   while (last && first[last - 1] == ' ') --last;
   if (!last || first[last - 1] != ')') return false;  // most texts: decided without trimming
+  // "NAME (file attached)": a space, then a short parenthesis closing the line (not ":)").
+  const size_t open = first.rfind('(', last - 1);
+  if (open == npos || open == 0 || first[open - 1] != ' ' || last - open > 64) return false;
   const std::string_view line = trim_marks(first);
   if (line.size() < 4 || line.back() != ')') return false;
   size_t start = line.size() > 96 ? line.size() - 96 : 0;

@@ -1,5 +1,7 @@
 #include "import/whatsapp_header.hpp"
 
+#include <cstring>
+
 namespace chatlens::whatsapp {
 namespace {
 
@@ -364,32 +366,43 @@ bool parse_date_time_separator(Cursor& c) {
 // markers: "[3/27/22, 21:41:35] ", "23/03/2022, 13:31 - ", "1/29/18, 12:24 PM - ".
 // Reads the same fields the general parser would; false when unsure (the
 // general parser then decides).
-// Up to max_digits ASCII digits; 0 when none or too many.
-inline int fast_number(const Byte*& p, const Byte* end, int max_digits, int& value) {
-  int n = 0;
-  value = 0;
-  while (p < end && static_cast<Byte>(*p - '0') < 10) {
-    if (++n > max_digits) return 0;
-    value = value * 10 + (*p++ - '0');
-  }
-  return n;
+// Up to max_digits (2 or 4) ASCII digits; 0 when none or too many. Reads up to
+// p[4] unchecked: the caller parses a zero-padded copy of the line.
+inline int fast_number(const Byte*& p, int max_digits, int& value) {
+  const unsigned d0 = p[0] - 48u, d1 = p[1] - 48u, d2 = p[2] - 48u;  // '0' is 48
+  if (d0 > 9) return 0;
+  if (d1 > 9) return value = static_cast<int>(d0), p += 1, 1;
+  if (d2 > 9) return value = static_cast<int>(d0 * 10 + d1), p += 2, 2;
+  if (max_digits < 3) return 0;
+  const unsigned d3 = p[3] - 48u;
+  if (d3 > 9) return value = static_cast<int>(d0 * 100 + d1 * 10 + d2), p += 3, 3;
+  if (p[4] - 48u <= 9) return 0;
+  value = static_cast<int>(d0 * 1000 + d1 * 100 + d2 * 10 + d3);
+  p += 4;
+  return 4;
 }
 
 bool parse_fast(const Byte* s, size_t size, Header& h) {
-  const Byte* p = s;
-  const Byte* const end = s + size;
-  // iOS puts a LRM (RLM in Arabic) before the bracket of placeholder lines.
-  while (end - p >= 3 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F)) p += 3;
-  const bool bracket = p < end && *p == '[';
+  // A zero-padded copy of the start of the line: no bounds checks below, and a
+  // zero byte matches nothing a header needs.
+  constexpr size_t kMax = 40;
+  Byte copy[kMax + 8] = {};
+  const Byte* line = s;  // long lines are read in place: the header ends well before kMax + 8
+  if (size < kMax + 8) line = static_cast<const Byte*>(std::memcpy(copy, s, size < kMax ? size : kMax));
+  const Byte* p = line;
+  // iOS puts a LRM (RLM in Arabic) before the bracket of placeholder lines. At most
+  // two here, so that no read goes past byte 40 of the line (more: the slow way).
+  for (int k = 0; k < 2 && p[0] == 0xE2 && p[1] == 0x80 && (p[2] == 0x8E || p[2] == 0x8F); ++k) p += 3;
+  const bool bracket = *p == '[';
   p += bracket;
   int f0 = 0, f1 = 0, f2 = 0;
-  const int d0 = fast_number(p, end, 4, f0);
-  if (!d0 || d0 == 3 || p >= end) return false;
+  const int d0 = fast_number(p, 4, f0);
+  if (!d0 || d0 == 3) return false;
   const Byte sep = *p++;
   if (sep != '/' && sep != '.' && sep != '-') return false;
-  const int d1 = fast_number(p, end, 4, f1);
-  if (!d1 || d1 == 3 || p >= end || *p++ != sep) return false;
-  const int d2 = fast_number(p, end, 4, f2);
+  const int d1 = fast_number(p, 4, f1);
+  if (!d1 || d1 == 3 || *p++ != sep) return false;
+  const int d2 = fast_number(p, 4, f2);
   if (d2 != 2 && d2 != 4) return false;
   int year_at = d2 == 4 ? 2 : -1;
   if (d0 == 4) {
@@ -401,29 +414,35 @@ bool parse_fast(const Byte* s, size_t size, Header& h) {
     year_at = 1;
   }
   if (year_at >= 0 && (year_at == 0 ? f0 : year_at == 1 ? f1 : f2) >= 2400) return false;  // Buddhist years
-  if (p < end && *p == ',') ++p;
-  if (p >= end || *p++ != ' ') return false;
+  if (*p == ',') ++p;
+  if (*p++ != ' ') return false;
   int hour = 0, minute = 0, second = 0;
-  if (!fast_number(p, end, 2, hour) || p >= end || *p++ != ':' || fast_number(p, end, 2, minute) != 2) return false;
-  if (p < end && *p == ':' && (++p, fast_number(p, end, 2, second) != 2)) return false;
+  if (!fast_number(p, 2, hour) || *p++ != ':' || fast_number(p, 2, minute) != 2) return false;
+  if (*p == ':' && (++p, fast_number(p, 2, second) != 2)) return false;
   DayPeriod period = DayPeriod::None;
-  if (end - p >= 3 && p[0] == ' ' && (p[2] | 0x20) == 'm' && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') &&
-      (end - p == 3 || p[3] == ' ' || p[3] == ']')) {
+  if (p[0] == ' ' && (p[2] | 0x20) == 'm' && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') &&
+      (p[3] == 0 || p[3] == ' ' || p[3] == ']')) {
     period = (p[1] | 0x20) == 'a' ? DayPeriod::Am : DayPeriod::Pm;
     p += 3;
   }
   if (hour > 23 || minute > 59 || second > 59) return false;
   HeaderStyle style;
   if (bracket) {
-    if (p >= end || *p++ != ']') return false;
-    if (p < end && *p == ' ') ++p;
+    if (*p++ != ']') return false;
+    if (*p == ' ') ++p;
     style = HeaderStyle::Bracket;
   } else {
-    if (end - p < 2 || p[0] != ' ' || p[1] != '-') return false;
+    if (p[0] != ' ' || p[1] != '-') return false;
     p += 2;
-    if (p < end && *p++ != ' ') return false;
+    if (*p == ' ')
+      ++p;
+    else if (static_cast<size_t>(p - line) != size)  // "- " or the end of the line
+      return false;
     style = HeaderStyle::Dash;
   }
+  // Everything read lies in the copied part (a zero stops every pattern), so
+  // the offset is an offset in the line; a line cut at kMax goes the slow way.
+  if (static_cast<size_t>(p - line) > (size < kMax ? size : kMax)) return false;
   // Field by field: a temporary Header{} copied over costs a store-forwarding stall per line.
   h.field[0] = static_cast<uint16_t>(f0);
   h.field[1] = static_cast<uint16_t>(f1);
@@ -442,7 +461,7 @@ bool parse_fast(const Byte* s, size_t size, Header& h) {
   h.hour = static_cast<uint8_t>(hour);
   h.minute = static_cast<uint8_t>(minute);
   h.second = static_cast<uint8_t>(second);
-  h.body = static_cast<uint32_t>(p - s);
+  h.body = static_cast<uint32_t>(p - line);
   return true;
 }
 

@@ -64,6 +64,9 @@ struct HeaderShape {
   bool month_first = false;  // for month names: "Mar 5"
 
   static HeaderShape of(const Header& h) { return {h.style, h.time_first, h.date_sep, h.month_first}; }
+  bool same(const HeaderShape& o) const {
+    return style == o.style && time_first == o.time_first && date_sep == o.date_sep;
+  }
   bool accepts(const Header& h) const {
     // A BOM at a line start marks a concatenated export, possibly from another device.
     return h.bom_led || (h.style == style && h.time_first == time_first && h.date_sep == date_sep);

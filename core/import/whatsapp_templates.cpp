@@ -53,6 +53,18 @@ char32_t fold_code_point(char32_t c) {
   return c;
 }
 
+// The capital of a letter fold_code_point() lowercases (the first letter of a template).
+char32_t upper_code_point(char32_t c) {
+  if ((c >= 0xE0 && c <= 0xFE && c != 0xF7) || (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) || (c >= 0x430 && c <= 0x44F))
+    return c - 0x20;
+  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+  if ((c >= 0x101 && c <= 0x137) || (c >= 0x14B && c <= 0x177) || (c >= 0x461 && c <= 0x4FF) ||
+      (c >= 0x1E01 && c <= 0x1EFF))
+    return (c & 1) ? c - 1 : c;
+  if ((c >= 0x13A && c <= 0x148) || (c >= 0x17A && c <= 0x17E)) return (c & 1) ? c : c - 1;
+  return c;
+}
+
 // Folds the character at s[i] into out (0..4 bytes; 0 for dropped marks) and advances i.
 size_t fold_one(std::string_view s, size_t& i, char* out) {
   const auto b = static_cast<unsigned char>(s[i]);
@@ -68,7 +80,31 @@ size_t fold_one(std::string_view s, size_t& i, char* out) {
     out[0] = c;
     return 1;
   }
-  char32_t cp = decode_utf8(s, i);
+  const auto b1 = i + 1 < s.size() ? static_cast<unsigned char>(s[i + 1]) : 0;
+  const auto b2 = i + 2 < s.size() ? static_cast<unsigned char>(s[i + 2]) : 0;
+  // Characters that fold to themselves, copied without decoding: lowercase
+  // Latin-1 letters, lowercase Cyrillic, Arabic (but ALM), and the three-byte
+  // scripts without case or marks (Devanagari, Thai, CJK but its punctuation, Hangul).
+  const bool cont1 = (b1 & 0xC0) == 0x80, cont2 = (b2 & 0xC0) == 0x80;
+  if (cont1 && ((b == 0xC3 && b1 >= 0x9F) || (b == 0xD0 && b1 >= 0xB0) || (b == 0xD1 && b1 < 0xA0) ||
+                (b >= 0xD8 && b <= 0xDB && !(b == 0xD8 && b1 == 0x9C)))) {
+    out[0] = static_cast<char>(b), out[1] = static_cast<char>(b1);
+    i += 2;
+    return 2;
+  }
+  if (cont1 && cont2 && (b == 0xE0 || (b >= 0xE4 && b <= 0xED) || (b == 0xE3 && b1 != 0x80))) {
+    out[0] = static_cast<char>(b), out[1] = static_cast<char>(b1), out[2] = static_cast<char>(b2);
+    i += 3;
+    return 3;
+  }
+  char32_t cp;
+  if (b >= 0xC2 && b <= 0xDF && cont1) {
+    // Two-byte characters (accented Latin, Greek, Cyrillic, Arabic) decoded here: the common case.
+    cp = (static_cast<char32_t>(b & 0x1F) << 6) | (b1 & 0x3F);
+    i += 2;
+  } else {
+    cp = decode_utf8(s, i);
+  }
   if (is_direction_mark(cp)) return 0;
   cp = fold_code_point(cp);
   if (cp < 0x80) return out[0] = static_cast<char>(cp), 1;
@@ -998,55 +1034,79 @@ bool ios_kind(Placeholder p) { return p >= Placeholder::ImageOmitted && p <= Pla
 }  // namespace
 
 void fold_append(std::string_view s, std::string& out, std::vector<uint32_t>* map) {
-  char buf[4];
+  // Written in place: a character never folds to more than 3 bytes per input byte (U+FFFD for a bad byte).
+  const size_t base = out.size();
+  out.resize(base + 3 * s.size());
+  char* w = out.data() + base;
+  const size_t map_base = map ? map->size() : 0;
+  if (map) map->resize(map_base + 3 * s.size());
+  uint32_t* m = map ? map->data() + map_base : nullptr;
   for (size_t i = 0; i < s.size();) {
     const size_t at = i;
-    const size_t n = fold_one(s, i, buf);
-    out.append(buf, n);
-    if (map) map->insert(map->end(), n, static_cast<uint32_t>(at));
+    const auto b = static_cast<unsigned char>(s[i]);
+    size_t n = 1;
+    if (b < 0x80 && b != '\'' && b != '`' && b != '\t') {
+      *w = static_cast<char>(b >= 'A' && b <= 'Z' ? b + 32 : b);
+      ++i;
+    } else {
+      n = fold_one(s, i, w);
+    }
+    w += n;
+    if (m)
+      for (size_t k = 0; k < n; ++k) *m++ = static_cast<uint32_t>(at);
   }
+  out.resize(static_cast<size_t>(w - out.data()));
+  if (map) map->resize(static_cast<size_t>(m - map->data()));
 }
 
-uint64_t fold_key(std::string_view s) {
-  if constexpr (std::endian::native == std::endian::little) {
-    // Eight ASCII bytes without quotes, tabs or a leading space (most texts): fold them at once.
-    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
-    if (s.size() >= 8 && s[0] != ' ') {
-      uint64_t w;
-      std::memcpy(&w, s.data(), 8);
-      auto has = [&](char c) {
-        const uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
-        return ((x - kOnes) & ~x & kHigh) != 0;
-      };
-      if (!(w & kHigh) && !has('\'') && !has('`') && !has('\t')) {
-        const uint64_t upper = (w + kOnes * (0x80 - 'A')) & ~(w + kOnes * (0x7F - 'Z')) & kHigh;
-        return w | (upper >> 2);
-      }
-    }
-  }
+namespace {
+
+// The exact key: the first eight bytes of the loose form.
+uint64_t exact_key(std::string_view s) {
   char buf[4];
   uint64_t key = 0;
   int have = 0;
   for (size_t i = 0; i < s.size() && have < 8;) {
-    size_t n = 1;
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      char c = s[i++];
-      if (c >= 'A' && c <= 'Z')
-        c = static_cast<char>(c + 32);
-      else if (c == '\'' || c == '`')
-        c = '"';
-      else if (c == '\t')
-        c = ' ';
-      buf[0] = c;
-    } else {
-      n = fold_one(s, i, buf);
-    }
+    const size_t n = fold_one(s, i, buf);
     for (size_t k = 0; k < n && have < 8; ++k) {
       if (have == 0 && buf[k] == ' ') continue;
       key |= static_cast<uint64_t>(static_cast<unsigned char>(buf[k])) << (8 * have++);
     }
   }
   return key;
+}
+
+}  // namespace
+
+uint64_t fold_key(std::string_view s) {
+  // Leading spaces and marks (LRM, RLM, BOM) do not count.
+  for (;;) {
+    const auto b0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);
+    if (b0 == ' ') {
+      s.remove_prefix(1);
+    } else if (s.size() >= 3 && ((b0 == 0xE2 && s[1] == '\x80' && (s[2] == '\x8E' || s[2] == '\x8F')) ||
+                                 (b0 == 0xEF && s[1] == '\xBB' && s[2] == '\xBF'))) {
+      s.remove_prefix(3);
+    } else {
+      break;
+    }
+  }
+  if constexpr (std::endian::native != std::endian::little) return exact_key(s);
+  // Byte-wise and branch-free: ASCII lowercased, every other byte as it is (see Templates::remember_start).
+  constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+  uint64_t w = 0;
+  if (s.size() >= 8)
+    std::memcpy(&w, s.data(), 8);
+  else
+    for (size_t i = 0; i < s.size(); ++i) w |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+  auto has = [&](unsigned char c) {
+    const uint64_t x = w ^ (kOnes * c);
+    return ((x - kOnes) & ~x & kHigh) != 0;
+  };
+  if (has('\'') || has('`') || has('\t')) return exact_key(s);  // the loose form changes these
+  const uint64_t low7 = w & ~kHigh;
+  const uint64_t upper = (low7 + kOnes * (0x80 - 'A')) & ~(low7 + kOnes * (0x7F - 'Z')) & ~w & kHigh;
+  return w | (upper >> 2);
 }
 
 std::string_view trim_loose(std::string_view f) {
@@ -1060,11 +1120,21 @@ const Templates& Templates::get() {
   return templates;
 }
 
-void Templates::remember_start(std::string_view folded) {
-  const uint64_t key = fold_key(folded);
-  const bool is_long = folded.size() >= 8;
-  const uint32_t s = slot(is_long ? key : key & 0xFFFFFFFF);
-  (is_long ? long_ : short_)[s >> 6] |= uint64_t{1} << (s & 63);
+void Templates::remember_start(std::string_view text) {
+  // fold_key() lowercases ASCII only: a string is remembered as written, in its
+  // loose form and capitalised ("Местоположение:" for "местоположение:").
+  std::string folded;
+  fold_append(text, folded);
+  std::string capitalised;
+  size_t i = 0;
+  if (!folded.empty()) append_utf8(capitalised, upper_code_point(decode_utf8(folded, i)));
+  capitalised.append(folded, i, std::string::npos);
+  for (std::string_view form : {text, std::string_view(folded), std::string_view(capitalised)}) {
+    const uint64_t key = fold_key(form);
+    const bool is_long = form.size() >= 8;
+    const uint32_t s = slot(is_long ? key : key & 0xFFFFFFFF);
+    (is_long ? long_ : short_)[s >> 6] |= uint64_t{1} << (s & 63);
+  }
 }
 
 Templates::Templates() {
@@ -1073,27 +1143,28 @@ Templates::Templates() {
     // The first meaning wins: strings that mean "deleted" by either side in some language stay "by someone else".
     const bool known = std::any_of(exact_.begin(), exact_.end(), [&](const auto& e) { return e.first == f; });
     if (!known) {
-      remember_start(f);
+      remember_start(row.text);
       if (ios_kind(row.kind)) omitted_.emplace_back(f, row.kind);
       exact_.emplace_back(std::move(f), row.kind);
     }
   }
   std::sort(exact_.begin(), exact_.end());
+  for (const auto& [text, kind] : exact_) exact_index_.emplace(text, kind);
   for (const LabelRow& row : kLabels) {
-    std::string f = fold(row.text);
-    remember_start(f);
-    labels_.emplace_back(std::move(f), row.kind);
+    remember_start(row.text);
+    labels_.emplace_back(fold(row.text), row.kind);
   }
   for (std::string_view s : kAttachedSuffixes) fold_append(s, attached_suffixes_.emplace_back());
   for (std::string_view s : kAttachPrefixes) fold_append(s, attach_prefixes_.emplace_back());
   for (std::string_view s : kEditedMarkers) fold_append(s, edited_.emplace_back());
+  shortest_edited_ = edited_.front().size();
+  for (const std::string& e : edited_) shortest_edited_ = std::min(shortest_edited_, e.size());
   for (const EventRow& row : kEvents) events_.push_back(compile(row.pattern, row.event, row.name_slot));
 }
 
 Placeholder Templates::placeholder(std::string_view folded) const {
-  auto it = std::lower_bound(exact_.begin(), exact_.end(), folded,
-                             [](const auto& e, std::string_view key) { return std::string_view(e.first) < key; });
-  return it != exact_.end() && it->first == folded ? it->second : Placeholder::None;
+  const auto it = exact_index_.find(folded);
+  return it == exact_index_.end() ? Placeholder::None : it->second;
 }
 
 Label Templates::label(std::string_view folded, size_t& length) const {

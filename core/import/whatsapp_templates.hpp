@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace chatlens::whatsapp {
@@ -16,8 +17,10 @@ namespace chatlens::whatsapp {
 // match found in the loose form can be cut out of the original text.
 void fold_append(std::string_view s, std::string& out, std::vector<uint32_t>* map = nullptr);
 
-// The first eight bytes of the loose form of `s` (after leading marks and
-// spaces), zero-padded: a cheap key to rule out most texts before folding them.
+// The first eight bytes of `s` after leading spaces and marks, ASCII lowercased,
+// zero-padded: a cheap key (no UTF-8 decoding) to rule out most texts before
+// folding them. Templates are remembered under the key of their written and of
+// their loose form, so only a non-ASCII case difference could slip through.
 uint64_t fold_key(std::string_view s);
 
 // Without leading spaces and trailing spaces/periods (the loose "optional trailing period").
@@ -74,6 +77,7 @@ class Templates {
   size_t attach_prefix(std::string_view folded) const;
   // " <This message was edited>" and translations: `folded` is the "<...>" part.
   bool edited_marker(std::string_view folded) const;
+  size_t shortest_edited_marker() const { return shortest_edited_; }
   // Group and chat events; `name` receives the captured group name (a view into `folded`) if any.
   Event event(std::string_view folded, std::string_view& name) const;
 
@@ -87,18 +91,20 @@ class Templates {
  private:
   Templates();
   // One-hash Bloom filters of the keys of long (8+ bytes) and short strings (first 4 bytes).
-  using Bloom = uint64_t[1024];
-  static uint32_t slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 48); }
+  using Bloom = uint64_t[256];  // 16 Kbit each: small enough to stay in L1 next to the text
+  static uint32_t slot(uint64_t key) { return static_cast<uint32_t>((key * 0x9E3779B97F4A7C15ULL) >> 50); }
   static bool test(const Bloom& bloom, uint64_t key) { return bloom[slot(key) >> 6] >> (slot(key) & 63) & 1; }
-  void remember_start(std::string_view folded);
+  void remember_start(std::string_view text);
 
   Bloom long_ = {}, short_ = {};
-  std::vector<std::pair<std::string, Placeholder>> exact_;  // sorted by text
+  std::vector<std::pair<std::string, Placeholder>> exact_;         // owns the texts
+  std::unordered_map<std::string_view, Placeholder> exact_index_;  // views into exact_
   std::vector<std::pair<std::string, Label>> labels_;
   std::vector<std::string> attached_suffixes_;
   std::vector<std::pair<std::string, Placeholder>> omitted_;
   std::vector<std::string> attach_prefixes_;
   std::vector<std::string> edited_;
+  size_t shortest_edited_ = 0;
   std::vector<Pattern> events_;
 };
 

@@ -2,16 +2,18 @@
 // record loop. Header shapes and day/month order are in whatsapp_header,
 // localised strings in whatsapp_templates, what a body is in whatsapp_classify.
 //
-// Two passes over the bytes: the first finds the header shape of the file and
-// its day/month order (over all headers, FORMATS.md §1.5, stopping early only
-// once the evidence is overwhelmingly one-sided), the second cuts records and
-// adds messages. Texts are views into the adopted input unless they need
-// rewriting (direction marks, CRLF inside multi-line bodies).
+// Two passes over the bytes: the first finds the header shape of the file (the
+// most frequent among its first headers) and its day/month order (over all
+// headers, FORMATS.md §1.5, stopping early only once the evidence is
+// overwhelmingly one-sided), the second cuts records and adds messages. Texts
+// are views into the adopted input unless they need rewriting (direction marks,
+// CRLF inside multi-line bodies).
 #include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "import/importer.hpp"
 #include "import/whatsapp_classify.hpp"
@@ -50,11 +52,24 @@ bool may_start_header(char c) {
   return (b >= '0' && b <= '9') || b == '[' || (b >= 'A' && b <= 'Z') || b >= 0xC0;
 }
 
-bool is_blank(std::string_view line) { return line.find_first_not_of(" \t") == std::string_view::npos; }
+bool is_blank(std::string_view line) {
+  for (char c : line)
+    if (c != ' ' && c != '\t') return false;
+  return true;
+}
 
 // ", “, ”, „, «, 「: quotes around group names in system lines.
 bool has_quote(std::string_view s) {
-  for (size_t i = 0; i < s.size(); ++i) {
+  // Names are short and mostly ASCII: eight bytes at a time while none is '"' or >= 0x80.
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const uint64_t q = w ^ (kOnes * '"');
+    if ((w | ((q - kOnes) & ~q)) & kHigh) break;
+  }
+  for (; i < s.size(); ++i) {
     const auto b = static_cast<unsigned char>(s[i]);
     if (b == '"') return true;
     if (b < 0xC2 || i + 1 >= s.size()) continue;
@@ -116,6 +131,7 @@ class Reader {
     size_t end = 0;        // end of the last line with content
   };
 
+  bool choose_shape();
   bool detect();
   void progress(uint64_t done) const {
     if (ctx_.progress) (*ctx_.progress)(done, bytes_.size());
@@ -138,6 +154,8 @@ class Reader {
   uint64_t yearless_rollovers_ = 0;
   int yearless_year_ = 0;
   int last_yearless_month_ = 0;
+  uint64_t last_written_ = UINT64_MAX;  // the last date as written (fields, year position), and its day
+  int64_t last_day_ = 0;
 
   BodyClassifier classifier_;
   ChatId chat_ = 0;
@@ -157,11 +175,40 @@ class Reader {
   bool owner_declared_ = false;
 };
 
+bool Reader::choose_shape() {
+  // The most frequent shape among the first headers, so that a preface line that
+  // happens to look like a header cannot impose its shape on the whole file.
+  struct Seen {
+    HeaderShape shape;
+    int count;
+  };
+  std::vector<Seen> seen;
+  LineReader lines{bytes_, start_};
+  Header h;
+  size_t begin = 0, end = 0;
+  for (int headers = 0; headers < 64 && lines.next(begin, end);) {
+    if (begin == end || !may_start_header(bytes_[begin])) continue;
+    if (!parse_header(bytes_.substr(begin, end - begin), h) || !plausible_date(h)) continue;
+    ++headers;
+    const HeaderShape shape = HeaderShape::of(h);
+    auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.shape.same(shape); });
+    if (it == seen.end())
+      seen.push_back({shape, 1});
+    else
+      ++it->count;
+  }
+  if (seen.empty()) return false;
+  // The first of the most frequent shapes.
+  shape_ =
+      std::max_element(seen.begin(), seen.end(), [](const Seen& a, const Seen& b) { return a.count < b.count; })->shape;
+  return true;
+}
+
 bool Reader::detect() {
+  if (!choose_shape()) return false;
   LineReader lines{bytes_, start_};
   DateOrderDetector detector;
   Header h;
-  bool have_shape = false;
   bool stopped = false;
   uint64_t headers = 0;
   int last_month = 0;
@@ -173,13 +220,7 @@ bool Reader::detect() {
       next_progress = lines.pos + kProgressStep;
     }
     if (begin == end || !may_start_header(bytes_[begin])) continue;
-    if (!parse_header(bytes_.substr(begin, end - begin), h) || !plausible_date(h)) continue;
-    if (!have_shape) {
-      shape_ = HeaderShape::of(h);
-      have_shape = true;
-    } else if (!shape_.accepts(h)) {
-      continue;
-    }
+    if (!parse_header(bytes_.substr(begin, end - begin), h) || !plausible_date(h) || !shape_.accepts(h)) continue;
     detector.observe(h);
     ++headers;
     if (detector.settled()) {
@@ -192,7 +233,6 @@ bool Reader::detect() {
       last_month = h.field[1];
     }
   }
-  if (!have_shape) return false;
   order_ = detector.decide();
   // Messages to expect: exact when every line was read, else extrapolated with a little slack.
   const uint64_t scanned = lines.pos - start_, total = bytes_.size() - start_;
@@ -203,15 +243,21 @@ bool Reader::detect() {
 
 bool Reader::header_at(std::string_view line, Header& h, LocalTime& time) {
   if (line.empty() || !may_start_header(line[0]) || !parse_header(line, h) || !shape_.accepts(h)) return false;
-  int y = 0, m = 0, d = 0;
   if (h.month_name && !h.has_year) {
     if (last_yearless_month_ && h.field[1] < last_yearless_month_) ++yearless_year_;
     last_yearless_month_ = h.field[1];
   }
-  if (!resolve_date(h, order_, yearless_year_, y, m, d)) return false;
-  time = LocalTime::from_civil(y, m, d, hour24(h), h.minute, h.second);
-  if (h.bom_led && !(h.style == shape_.style && h.time_first == shape_.time_first && h.date_sep == shape_.date_sep))
-    appended_export_ = true;
+  // Consecutive messages mostly share their date as written: it is resolved once per date.
+  const uint64_t written = h.field[0] | uint64_t{h.field[1]} << 16 | uint64_t{h.field[2]} << 32 |
+                           uint64_t{static_cast<uint8_t>(h.year_at)} << 48 | uint64_t{h.month_name} << 56;
+  if (written != last_written_ || (h.month_name && !h.has_year)) {
+    int y = 0, m = 0, d = 0;
+    if (!resolve_date(h, order_, yearless_year_, y, m, d)) return false;
+    last_written_ = written;
+    last_day_ = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+  }
+  time.seconds = last_day_ * 86400 + hour24(h) * 3600 + h.minute * 60 + h.second;
+  if (h.bom_led && !shape_.same(HeaderShape::of(h))) appended_export_ = true;
   return true;
 }
 

@@ -7,7 +7,7 @@
 #include <variant>
 
 #include "contribution_validation.hpp"
-#include "emoji_hexcode.hpp"
+#include "summary_emoji.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace chatlens::server;

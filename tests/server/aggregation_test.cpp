@@ -155,7 +155,9 @@ TEST(CommunityAggregation, RandomCommunitiesNeverPublishACellBelowK) {
       }
       EXPECT_EQ(published, int64_t(dist["published"]));
       const int64_t rest = people - published;
-      if (published > 0) EXPECT_TRUE(rest == 0 || rest >= k) << "k=" << k << " rest=" << rest << "\n" << json;
+      if (published > 0) {
+        EXPECT_TRUE(rest == 0 || rest >= k) << "k=" << k << " rest=" << rest << "\n" << json;
+      }
     };
     for (auto [name, dist] : simdjson::dom::object(doc["distributions"])) check(dist);
     for (auto hour : simdjson::dom::array(doc["hour_profile"])) check(hour);

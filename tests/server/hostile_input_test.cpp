@@ -119,8 +119,8 @@ std::vector<HostileCase> generate_cases() {
     add_body("missing " + prefix, replace_once(replace_once(valid, original + ",", ""), "," + original, ""));
     add_body("duplicated " + prefix, replace_once(valid, original, original + "," + original));
   }
-  for (const std::string& extra : {"\"name\":\"Ana\"", "\"ip\":\"1.2.3.4\"", "\"\":0", "\"Schema\":1", "\"version \":1",
-                                   "\"top_emoji\\u0000\":[]", "\"__proto__\":{}"})
+  for (const std::string extra : {"\"name\":\"Ana\"", "\"ip\":\"1.2.3.4\"", "\"\":0", "\"Schema\":1", "\"version \":1",
+                                  "\"top_emoji\\u0000\":[]", "\"__proto__\":{}"})
     add_body("extra field", replace_once(valid, "{", "{" + extra + ","));
   for (const std::string& whole :
        std::vector<std::string>{std::string("[]"), std::string("null"), std::string("\"x\""), std::string("123"),
@@ -140,14 +140,14 @@ std::vector<HostileCase> generate_cases() {
     for (char& c : noise) c = static_cast<char>(rng());
     cases.push_back({"oversized noise " + std::to_string(size), post_request(noise)});
   }
-  for (const std::string& length : {"4097", "99999999999", "18446744073709551616", "-1", "+10", "0x10", "1 0", " ", ""})
+  for (const std::string length : {"4097", "99999999999", "18446744073709551616", "-1", "+10", "0x10", "1 0", " ", ""})
     cases.push_back({"content-length " + length,
                      "POST /api/v1/contributions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
                      "Content-Length: " +
                          length + "\r\n\r\n" + valid});
 
   // 4. Headers: wrong types, keys, framing, encodings, sizes.
-  for (const std::string& type :
+  for (const std::string type :
        {"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonx",
         "application/json; charset=latin1", "text/json", "", "application/*", "*/*", "application/json\x01",
         "application/ld+json", "APPLICATION/XML"})
@@ -181,7 +181,7 @@ std::vector<HostileCase> generate_cases() {
                    "Content-Length: " +
                        std::to_string(valid.size()) + "\r\nContent-Length: " + std::to_string(valid.size()) +
                        "\r\n\r\n" + valid});
-  for (const std::string& enc : {"gzip", "deflate", "br", "identity, gzip", "x-unknown"})
+  for (const std::string enc : {"gzip", "deflate", "br", "identity, gzip", "x-unknown"})
     cases.push_back({"content-encoding " + enc, post_request(valid, "Content-Encoding: " + enc + "\r\n")});
   cases.push_back({"huge header", post_request(valid, "X-Filler: " + std::string(40000, 'a') + "\r\n")});
   {

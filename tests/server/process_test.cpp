@@ -162,7 +162,9 @@ TEST_P(Durability, AcknowledgedContributionsSurviveSigkillAndNoneCountsTwice) {
   for (const std::string& key : attempted) {
     const bool there = *storage->has_idempotency_key(key);
     present += there;
-    if (acknowledged.count(key)) EXPECT_TRUE(there) << key << " was acknowledged but is gone";
+    if (acknowledged.count(key)) {
+      EXPECT_TRUE(there) << key << " was acknowledged but is gone";
+    }
   }
   EXPECT_EQ(*storage->count_contributions(), static_cast<int64_t>(present)) << "every stored contribution once";
 

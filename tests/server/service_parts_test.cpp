@@ -141,6 +141,34 @@ TEST(StaticFiles, ServesTheBuildWithCachingByKind) {
   EXPECT_EQ(files->find("/../etc/passwd.txt"), nullptr);
 }
 
+TEST(StaticFiles, TheCommunityUrlIsWrittenIntoThePages) {
+  testing::TempDir dir;
+  std::ofstream(dir.path() / "index.html") << "<!doctype html><html><HEAD><title>x</title></head></html>";
+  auto files = StaticFiles::load(dir.path());
+  ASSERT_TRUE(files);
+  const std::string before = files->find("/")->etag;
+  files->set_community_url("https://community.example.org/?a=1&b=\"2\"");
+  const StaticFile* index = files->find("/");
+  EXPECT_EQ(*index->body,
+            "<!doctype html><html><HEAD><meta name=\"chatlens-community\" "
+            "content=\"https://community.example.org/?a=1&amp;b=&quot;2&quot;\"><title>x</title></head></html>");
+  EXPECT_NE(index->etag, before);
+
+  // A policy in the page itself gets the origin too (browsers enforce both).
+  testing::TempDir with_policy;
+  std::ofstream(with_policy.path() / "index.html")
+      << "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; connect-src 'self'; "
+         "img-src 'self'\"></head></html>";
+  auto pages = StaticFiles::load(with_policy.path());
+  ASSERT_TRUE(pages);
+  pages->set_community_url("https://community.example.org:8443/base");
+  EXPECT_NE(pages->find("/")->body->find("connect-src 'self' https://community.example.org:8443; img-src"),
+            std::string::npos)
+      << *pages->find("/")->body;
+  EXPECT_FALSE(parse_serve_args({"--community-url", "/relative"}));
+  EXPECT_TRUE(parse_serve_args({"--community-url", "https://community.example.org"}));
+}
+
 TEST(StaticFiles, HashedAssetsAreRecognised) {
   EXPECT_TRUE(is_hashed_asset("/assets/index-B9xk2Qf1.js"));
   EXPECT_TRUE(is_hashed_asset("/assets/chatlens_wasm-3f9a1c2b.wasm"));

@@ -4,8 +4,8 @@
 #include <variant>
 
 #include "contribution_validation.hpp"
-#include "emoji_hexcode.hpp"
 #include "report/community_buckets.hpp"
+#include "summary_emoji.hpp"
 #include "test_support.hpp"
 
 namespace chatlens::server {
@@ -217,7 +217,6 @@ TEST(EmojiHexcode, CanonicalSpellings) {
   EXPECT_FALSE(is_hexcode_syntax("23-FE0F"));
   EXPECT_FALSE(is_hexcode_syntax("1F602-"));
   EXPECT_FALSE(is_hexcode_syntax("1234567"));
-  EXPECT_EQ(hexcode_of("\xE2\x9D\xA4\xEF\xB8\x8F"), "2764-FE0F");
 }
 
 }  // namespace

@@ -209,6 +209,13 @@ TEST(WhatsAppLanguages, RussianAndCzechAndroidPlaceholders) {
   EXPECT_TRUE(
       IsMessage(ru, 3, "Dmitry S", "2022-03-23T15:13:00", K::Location, "https://maps.google.com/?q=51.50,-0.12"));
   EXPECT_TRUE(IsMessage(ru, 4, "Dmitry S", "2022-03-23T23:32:00", K::Call, "Пропущенный аудиозвонок"));
+  // Capitalised or not, without the iOS marks.
+  auto capital = import_whatsapp(
+      "23.03.2022, 15:13 - Dmitry S: Местоположение: https://maps.google.com/?q=51.50,-0.12\n"
+      "23.03.2022, 15:14 - Dmitry S: данное сообщение удалено\n");
+  EXPECT_TRUE(
+      IsMessage(capital, 0, "Dmitry S", "2022-03-23T15:13:00", K::Location, "https://maps.google.com/?q=51.50,-0.12"));
+  EXPECT_TRUE(IsMessage(capital, 1, "Dmitry S", "2022-03-23T15:14:00", K::Deleted, "данное сообщение удалено"));
 
   auto cs = import_whatsapp(
       "23.03.22 13:31 - Zprávy a hovory jsou zabezpečeny koncovým šifrováním. Další informace zobrazíte klepnutím.\n"

@@ -69,6 +69,17 @@ TEST(WhatsAppRecords, LinesBeforeTheFirstHeaderAreReportedWithLineNumbers) {
   EXPECT_EQ(w.report.skipped_examples[1].reason, "line before the first message header");
 }
 
+TEST(WhatsAppRecords, APrefaceThatLooksLikeAHeaderDoesNotDecideTheShape) {
+  auto w = import_whatsapp(
+      "1/2/3, 4:56 - exported by some tool\r\n"
+      "[3/27/22, 21:41:35] Ana: one\r\n"
+      "[3/27/22, 21:42:00] Bo: two\r\n");
+  EXPECT_EQ(w.report.variant, "ios");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_TRUE(IsMessage(w, 0, "Ana", "2022-03-27T21:41:35", K::Text, "one"));
+  EXPECT_EQ(w.report.lines_skipped, 1u);
+}
+
 TEST(WhatsAppRecords, HeaderOfAnotherShapeInsideABodyStaysText) {
   auto w = import_whatsapp(
       "[3/27/22, 21:41:35] Ana: pasted from Android:\r\n"
