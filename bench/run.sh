@@ -124,11 +124,12 @@ bench_import() {
     import_rows+=("| $format | $size | $(awk -v b="$(stat -c %s "$input")" 'BEGIN { printf "%.1f", b / 1e6 }') | n/a | n/a | n/a | n/a | n/a | ≥ $target MB/s | import_bench failed (exit $status): $(tail -n 1 "$log" | cut -c1-80) |")
     return
   fi
-  local bytes messages seconds mbps msgps rss skipped errors limit_kb verdict
+  local bytes messages seconds mbps cpu_mbps msgps rss skipped errors limit_kb verdict
   bytes=$(field bytes "$result")
   messages=$(field messages "$result")
   seconds=$(field seconds "$result")
   mbps=$(field mb_per_s "$result")
+  cpu_mbps=$(field cpu_mb_per_s "$result")
   msgps=$(field messages_per_s "$result")
   rss=$(field peak_rss_kb "$result")
   skipped=$(field skipped "$result")
@@ -137,13 +138,15 @@ bench_import() {
   if [[ $messages == "$size" && $skipped == 0 && $errors == 0 ]]; then
     import_ok=1
     import_seconds=$seconds
-    verdict=$(awk -v m="$mbps" -v t="$target" -v r="$rss" -v l="$limit_kb" 'BEGIN {
-      s = (m >= t) ? "speed ok" : "speed BELOW target"; print s ", " ((r <= l) ? "memory ok" : "memory OVER target") }')
+    # Speed is judged on wall time; CPU time (also shown) tells a busy machine from a slow importer.
+    verdict=$(awk -v m="$mbps" -v c="$cpu_mbps" -v t="$target" -v r="$rss" -v l="$limit_kb" 'BEGIN {
+      s = (m >= t) ? "speed ok" : (c >= t ? "speed ok by CPU time only (busy machine?)" : "speed BELOW target")
+      print s ", " ((r <= l) ? "memory ok" : "memory OVER target") }')
   else
     verdict="not comparable: imported $messages of $size messages, $skipped lines skipped"
     ((errors == 0)) || verdict="$verdict, input rejected (see $log)"
   fi
-  import_rows+=("| $format | $size | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $messages | $(awk -v s="$seconds" 'BEGIN { printf "%.3f", s }') | $mbps | $msgps | $(mb "$rss") (limit $(mb "$limit_kb")) | ≥ $target MB/s, ≤ 2×input+64 MB | $verdict |")
+  import_rows+=("| $format | $size | $(awk -v b="$bytes" 'BEGIN { printf "%.1f", b / 1e6 }') | $messages | $(awk -v s="$seconds" 'BEGIN { printf "%.3f", s }') | $mbps / $cpu_mbps | $msgps | $(mb "$rss") (limit $(mb "$limit_kb")) | ≥ $target MB/s, ≤ 2×input+64 MB | $verdict |")
 }
 
 # bench_analyze FILE FORMAT SIZE: chatlens analyze end to end (import, owner, insights,
@@ -226,7 +229,7 @@ done
   echo
   echo "## Import (import_bench: ImportSession in-process, best of 3)"
   echo
-  echo "| format | messages | MB | imported | seconds | MB/s | messages/s | peak MB | target | verdict |"
+  echo "| format | messages | MB | imported | seconds | MB/s (wall / CPU) | messages/s | peak MB | target | verdict |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
   printf '%s\n' "${import_rows[@]}"
   echo

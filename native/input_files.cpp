@@ -23,9 +23,20 @@ bool read_whole_file(const fs::path& path, std::string& out, std::string& error)
   }
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
-  // Padding lets JSON parsers read past the end without a second copy.
+  // One allocation of the final size, read in place (an iterator-based assign builds a
+  // growing temporary: three times the file at its peak). Padding lets JSON parsers read
+  // past the end without a second copy. A file that grows meanwhile is still read whole.
+  out.clear();
   out.reserve((ec ? 0 : size) + 64);
-  out.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  size_t have = 0, want = ec || size == 0 ? size_t{1} << 16 : size;
+  while (true) {
+    out.resize(have + want);
+    in.read(out.data() + have, static_cast<std::streamsize>(want));
+    have += static_cast<size_t>(in.gcount());
+    if (!in || in.peek() == std::char_traits<char>::eof()) break;
+    want = size_t{1} << 16;
+  }
+  out.resize(have);
   if (in.bad()) {
     error = "read error";
     return false;

@@ -7,62 +7,84 @@
 
 namespace chatlens {
 
-const std::vector<uint64_t>& DerivedData::by_time() {
+const std::vector<uint32_t>& DerivedData::by_time() {
   if (!by_time_) {
-    std::vector<uint64_t> order;
-    order.reserve(corpus_.size());
-    for (uint64_t i = 0; i < corpus_.size(); ++i)
-      if (is_personal(corpus_, i)) order.push_back(i);
+    // Each chat is already in time order: merge the chats (k-way, ties to the earlier chat,
+    // which is what a stable sort of the corpus would give).
+    uint64_t personal = 0;
+    for (uint64_t i = 0; i < corpus_.size(); ++i) personal += is_personal(corpus_, i);
+    std::vector<uint32_t> order;
+    order.reserve(personal);
     const auto& t = corpus_.messages.time;
-    std::stable_sort(order.begin(), order.end(), [&](uint64_t a, uint64_t b) { return t[a] < t[b]; });
+    struct Cursor {
+      uint64_t at, end;
+      ChatId chat;
+    };
+    auto later = [&](const Cursor& a, const Cursor& b) {
+      return t[a.at] == t[b.at] ? a.chat > b.chat : t[b.at] < t[a.at];
+    };
+    std::vector<Cursor> heap;
+    auto advance = [&](Cursor c) {  // to the chat's next personal message, if any
+      while (c.at < c.end && !is_personal(corpus_, c.at)) ++c.at;
+      if (c.at < c.end) heap.push_back(c), std::push_heap(heap.begin(), heap.end(), later);
+    };
+    for (ChatId c = 0; c < corpus_.chats.size(); ++c) advance({corpus_.chats[c].begin, corpus_.chats[c].end, c});
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), later);
+      Cursor c = heap.back();
+      heap.pop_back();
+      // Runs of one chat between the other chats' next messages need no heap traffic.
+      const bool alone = heap.empty();
+      do {
+        if (is_personal(corpus_, c.at)) order.push_back(static_cast<uint32_t>(c.at));
+        ++c.at;
+      } while (c.at < c.end && (alone || later(heap.front(), c) || !is_personal(corpus_, c.at)));
+      if (c.at < c.end) advance(c);
+    }
     by_time_ = std::move(order);
   }
   return *by_time_;
 }
 
-const std::vector<uint64_t>& DerivedData::owner_by_time() {
+const std::vector<uint32_t>& DerivedData::owner_by_time() {
   if (!owner_by_time_) {
-    std::vector<uint64_t> mine;
-    for (uint64_t i : by_time())
+    const auto& all = by_time();
+    uint64_t count = 0;
+    for (uint32_t i : all) count += corpus_.is_owner(corpus_.messages.sender[i]);
+    std::vector<uint32_t> mine;
+    mine.reserve(count);
+    for (uint32_t i : all)
       if (corpus_.is_owner(corpus_.messages.sender[i])) mine.push_back(i);
     owner_by_time_ = std::move(mine);
   }
   return *owner_by_time_;
 }
 
-const std::vector<uint32_t>& DerivedData::conversation() {
-  if (!conversation_) {
-    std::vector<uint32_t> conv(corpus_.size(), kNoConversation);
-    uint32_t next = 0;
-    // Chats are contiguous and sorted by time in the corpus.
-    for (const Chat& chat : corpus_.chats) {
-      std::optional<LocalTime> last;
-      for (uint64_t i = chat.begin; i < chat.end; ++i) {
-        if (!is_personal(corpus_, i)) continue;
-        const LocalTime t = corpus_.messages.time[i];
-        if (!last || t.seconds - last->seconds > gap_) ++next;
-        conv[i] = next - 1;
-        last = t;
-      }
-    }
-    conversation_ = std::move(conv);
-  }
-  return *conversation_;
-}
-
 const std::vector<Reply>& DerivedData::replies() {
   if (!replies_) {
-    const auto& conv = conversation();
-    std::vector<Reply> out;
-    for (const Chat& chat : corpus_.chats) {
-      uint64_t prev = UINT64_MAX;
-      for (uint64_t i = chat.begin; i < chat.end; ++i) {
-        if (!is_personal(corpus_, i)) continue;
-        if (prev != UINT64_MAX && conv[prev] == conv[i] && corpus_.messages.sender[prev] != corpus_.messages.sender[i])
-          out.push_back({i, prev, corpus_.messages.time[i].seconds - corpus_.messages.time[prev].seconds});
-        prev = i;
+    const auto& sender = corpus_.messages.sender;
+    const auto& time = corpus_.messages.time;
+    // Two passes, counting first: at millions of replies a growing vector would peak at twice the size.
+    auto each_reply = [&](auto&& emit) {
+      for (const Chat& chat : corpus_.chats) {
+        uint64_t prev = UINT64_MAX;
+        for (uint64_t i = chat.begin; i < chat.end; ++i) {
+          if (!is_personal(corpus_, i)) continue;
+          // Chats are in time order: the same conversation unless the silence exceeds the gap.
+          if (prev != UINT64_MAX && time[i].seconds - time[prev].seconds <= gap_ && sender[prev] != sender[i])
+            emit(i, prev);
+          prev = i;
+        }
       }
-    }
+    };
+    uint64_t count = 0;
+    each_reply([&](uint64_t, uint64_t) { ++count; });
+    std::vector<Reply> out;
+    out.reserve(count);
+    each_reply([&](uint64_t i, uint64_t prev) {
+      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(prev),
+                     static_cast<int32_t>(std::min<int64_t>(time[i].seconds - time[prev].seconds, INT32_MAX))});
+    });
     replies_ = std::move(out);
   }
   return *replies_;

@@ -11,15 +11,16 @@
 
 namespace chatlens {
 
-// A turn change inside one conversation: `reply` is the first message of its
-// sender after a message by someone else (`to`, the message right before it).
+// A turn change inside one conversation (a chat's messages split by silences longer
+// than the gap): `reply` is the first message of its sender after a message by
+// someone else (`to`, the message right before it).
+// 12 bytes: corpora hold fewer than 2^32 messages (CorpusBuilder checks), and a reply
+// comes within one conversation, so its delay is far below 2^31 seconds.
 struct Reply {
-  uint64_t reply;
-  uint64_t to;
-  int64_t delay_seconds;
+  uint32_t reply;
+  uint32_t to;
+  int32_t delay_seconds;
 };
-
-inline constexpr uint32_t kNoConversation = UINT32_MAX;
 
 // One emoji (or typed emoticon) in a message, skin tone folded out.
 struct EmojiUse {
@@ -47,12 +48,9 @@ class DerivedData {
       : corpus_(corpus), gap_(conversation_gap_seconds) {}
 
   // Indices of all messages written by people (not system lines), in global time order (stable).
-  const std::vector<uint64_t>& by_time();
+  const std::vector<uint32_t>& by_time();
   // The subset of by_time() written by the owner.
-  const std::vector<uint64_t>& owner_by_time();
-  // Per message: its conversation number (chats split by silences longer than the gap),
-  // kNoConversation for system lines.
-  const std::vector<uint32_t>& conversation();
+  const std::vector<uint32_t>& owner_by_time();
   // Every reply in every chat, in corpus order.
   const std::vector<Reply>& replies();
   // Last local time of any message (the end of the export), if any.
@@ -67,8 +65,7 @@ class DerivedData {
  private:
   const Corpus& corpus_;
   int64_t gap_;
-  std::optional<std::vector<uint64_t>> by_time_, owner_by_time_;
-  std::optional<std::vector<uint32_t>> conversation_;
+  std::optional<std::vector<uint32_t>> by_time_, owner_by_time_;
   std::optional<std::vector<Reply>> replies_;
   std::optional<MessageEmoji> emoji_;
   std::optional<std::vector<ChatLanguage>> languages_;

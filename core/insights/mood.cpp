@@ -18,7 +18,7 @@ constexpr size_t kMinScoredPerPeriod = 20;  // for the happiest/lowest month and
 constexpr size_t kMinScoredTotal = 30;
 
 struct Period {
-  std::vector<double> scores;
+  Moments scores;
   uint64_t emoji = 0;
   std::map<uint16_t, uint64_t> counts;
 };
@@ -27,12 +27,12 @@ Json period_json(const std::string& label, const Period& p) {
   Json j = Json::object();
   j["period"] = label;
   const MeanCi m = mean_ci95(p.scores);
-  j["scored"] = p.scores.size();
+  j["scored"] = p.scores.n;
   j["emoji"] = p.emoji;
-  j["coverage"] = p.emoji ? static_cast<double>(p.scores.size()) / static_cast<double>(p.emoji) : 0.0;
-  j["mean"] = p.scores.empty() ? Json() : Json(m.mean);
-  j["ci_low"] = p.scores.size() < 2 ? Json() : Json(m.low);
-  j["ci_high"] = p.scores.size() < 2 ? Json() : Json(m.high);
+  j["coverage"] = p.emoji ? static_cast<double>(p.scores.n) / static_cast<double>(p.emoji) : 0.0;
+  j["mean"] = p.scores.n == 0 ? Json() : Json(m.mean);
+  j["ci_low"] = p.scores.n < 2 ? Json() : Json(m.low);
+  j["ci_high"] = p.scores.n < 2 ? Json() : Json(m.high);
   std::vector<std::pair<uint16_t, uint64_t>> top(p.counts.begin(), p.counts.end());
   std::stable_sort(top.begin(), top.end(), [](auto& a, auto& b) { return a.second > b.second; });
   Json t = Json::array();
@@ -69,7 +69,7 @@ Json mood_insight(const InsightInput& in) {
       for (Period* p : targets) {
         ++p->emoji;
         if (score) {
-          p->scores.push_back(*score);
+          p->scores.add(*score);
           ++p->counts[static_cast<uint16_t>(u->id)];
         }
       }
@@ -80,12 +80,12 @@ Json mood_insight(const InsightInput& in) {
   out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["emoji"] = all.emoji;
-  out["data"]["scored_emoji"] = all.scores.size();
-  out["data"]["coverage"] = all.emoji ? static_cast<double>(all.scores.size()) / static_cast<double>(all.emoji) : 0.0;
+  out["data"]["scored_emoji"] = all.scores.n;
+  out["data"]["coverage"] = all.emoji ? static_cast<double>(all.scores.n) / static_cast<double>(all.emoji) : 0.0;
   out["scale"] = "-1 (negative) .. +1 (positive)";
   out["sources"] = Json(Json::Array{"Emoji Sentiment Ranking 1.0 (Kralj Novak et al. 2015, CC BY-SA 4.0)",
                                     "emoji-emotion (MIT)", "chatlens (own scores for newer faces and hearts)"});
-  if (all.scores.size() < kMinScoredTotal) {
+  if (all.scores.n < kMinScoredTotal) {
     mark_insufficient(
         out, "fewer than " + std::to_string(kMinScoredTotal) + " scored emoji of yours: a mood line would be noise");
     return out;
@@ -102,7 +102,7 @@ Json mood_insight(const InsightInput& in) {
   // Happiest and lowest months, among months with enough scored emoji.
   std::vector<std::pair<std::string, double>> ranked_months;
   for (const auto& [label, p] : months)
-    if (p.scores.size() >= kMinScoredPerPeriod) ranked_months.push_back({label, mean_ci95(p.scores).mean});
+    if (p.scores.n >= kMinScoredPerPeriod) ranked_months.push_back({label, mean_ci95(p.scores).mean});
   std::stable_sort(ranked_months.begin(), ranked_months.end(), [](auto& a, auto& b) { return a.second > b.second; });
   auto month_ref = [&](const std::pair<std::string, double>& m) {
     Json j = Json::object();
@@ -116,7 +116,7 @@ Json mood_insight(const InsightInput& in) {
   // Chats that bring out the owner's most positive and most negative emoji.
   std::vector<std::pair<ChatId, double>> ranked_chats;
   for (const auto& [chat, p] : chats)
-    if (p.scores.size() >= kMinScoredPerPeriod) ranked_chats.push_back({chat, mean_ci95(p.scores).mean});
+    if (p.scores.n >= kMinScoredPerPeriod) ranked_chats.push_back({chat, mean_ci95(p.scores).mean});
   std::stable_sort(ranked_chats.begin(), ranked_chats.end(), [](auto& a, auto& b) { return a.second > b.second; });
   auto chat_list = [&](bool positive) {
     Json list = Json::array();

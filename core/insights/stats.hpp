@@ -39,4 +39,29 @@ inline MeanCi mean_ci95(const std::vector<double>& v) {
   return r;
 }
 
+// Running count, mean and sum of squared deviations (Welford): the mean and its interval
+// without keeping every observation, which at millions of observations per period adds up.
+struct Moments {
+  size_t n = 0;
+  double mean = 0, m2 = 0;
+  void add(double x) {
+    ++n;
+    const double d = x - mean;
+    mean += d / static_cast<double>(n);
+    m2 += d * (x - mean);
+  }
+};
+
+inline MeanCi mean_ci95(const Moments& m) {
+  MeanCi r;
+  r.n = m.n;
+  if (m.n == 0) return r;
+  r.mean = m.mean;
+  if (m.n < 2) return r.low = r.high = r.mean, r;
+  const double se = std::sqrt(m.m2 / static_cast<double>(m.n - 1)) / std::sqrt(static_cast<double>(m.n));
+  r.low = r.mean - 1.96 * se;
+  r.high = r.mean + 1.96 * se;
+  return r;
+}
+
 }  // namespace chatlens

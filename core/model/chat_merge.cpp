@@ -41,23 +41,37 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
                           const std::function<std::string_view(TextRef)>& text) {
   const size_t n_chats = chats.size();
   MergePlan plan;
-  plan.keep.assign(messages.size(), true);
   std::vector<ChatId> parent(n_chats);
   for (ChatId c = 0; c < n_chats; ++c) parent[c] = c;
-
-  std::vector<std::vector<size_t>> members(n_chats);
-  for (size_t i = 0; i < messages.size(); ++i) members[messages.chat[i]].push_back(i);
-
   auto unite = [&](ChatId a, ChatId b) {
     a = find(parent, a);
     b = find(parent, b);
     if (a != b) parent[std::max(a, b)] = std::min(a, b);
   };
 
+  // One pass for what telling chats apart needs: sizes and distinct senders. Lists of
+  // message indices are only built below for the chats that may be copies of each other.
+  std::vector<uint64_t> sizes(n_chats, 0);
+  std::vector<std::vector<PersonId>> senders(n_chats);
+  std::vector<ChatId> last_chat_of;  // per person: the chat it was last listed in
+  for (size_t i = 0; i < messages.size(); ++i) {
+    const ChatId c = messages.chat[i];
+    ++sizes[c];
+    const PersonId s = messages.sender[i];
+    if (s == kNoPerson) continue;
+    if (s >= last_chat_of.size()) last_chat_of.resize(size_t{s} + 1, UINT32_MAX);
+    if (last_chat_of[s] != c) last_chat_of[s] = c, senders[c].push_back(s);
+  }
+  for (auto& list : senders) {  // interleaved chats may list someone twice
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+
   // Same platform id, or same WhatsApp title.
+  std::vector<bool> candidate(n_chats, false);
   std::map<std::string, ChatId> by_identity;
   for (ChatId c = 0; c < n_chats; ++c) {
-    if (members[c].empty()) continue;
+    if (sizes[c] == 0) continue;
     std::string key = std::string(to_string(chats[c].platform)) + '\n';
     if (!chats[c].platform_id.empty())
       key += "id:" + chats[c].platform_id;
@@ -66,10 +80,30 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
     else
       continue;
     auto [it, inserted] = by_identity.emplace(key, c);
-    if (!inserted) unite(it->second, c);
+    if (!inserted) unite(it->second, c), candidate[c] = candidate[it->second] = true;
+  }
+  // WhatsApp copies under different titles: same senders (compared below by overlap).
+  std::map<std::vector<PersonId>, std::vector<ChatId>> by_senders;
+  for (ChatId c = 0; c < n_chats; ++c)
+    if (chats[c].platform == Platform::WhatsApp && sizes[c] > 0 && !senders[c].empty())
+      by_senders[senders[c]].push_back(c);
+  for (auto& [who, group] : by_senders)
+    if (group.size() > 1)
+      for (ChatId c : group) candidate[c] = true;
+
+  plan.target.resize(n_chats);
+  if (std::find(candidate.begin(), candidate.end(), true) == candidate.end()) {
+    for (ChatId c = 0; c < n_chats; ++c) plan.target[c] = c;
+    return plan;  // nothing imported twice: every message is kept
   }
 
-  // WhatsApp copies under different titles: same senders and a large overlap.
+  std::vector<std::vector<size_t>> members(n_chats);
+  for (ChatId c = 0; c < n_chats; ++c)
+    if (candidate[c]) members[c].reserve(sizes[c]);
+  for (size_t i = 0; i < messages.size(); ++i)
+    if (candidate[messages.chat[i]]) members[messages.chat[i]].push_back(i);
+
+  // Same senders and at least half of the smaller chat's messages in the larger.
   std::vector<std::unordered_map<uint64_t, uint32_t>> key_counts(n_chats);
   auto counts = [&](ChatId c) -> std::unordered_map<uint64_t, uint32_t>& {
     auto& k = key_counts[c];
@@ -77,17 +111,7 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
       for (size_t i : members[c]) ++k[message_key(messages, i, text)];
     return k;
   };
-  std::map<std::vector<PersonId>, std::vector<ChatId>> by_senders;
-  for (ChatId c = 0; c < n_chats; ++c) {
-    if (chats[c].platform != Platform::WhatsApp || members[c].empty()) continue;
-    std::vector<PersonId> senders;
-    for (size_t i : members[c])
-      if (messages.sender[i] != kNoPerson) senders.push_back(messages.sender[i]);
-    std::sort(senders.begin(), senders.end());
-    senders.erase(std::unique(senders.begin(), senders.end()), senders.end());
-    if (!senders.empty()) by_senders[senders].push_back(c);
-  }
-  for (auto& [senders, group] : by_senders) {
+  for (auto& [who, group] : by_senders) {
     for (size_t a = 0; a < group.size(); ++a)
       for (size_t b = a + 1; b < group.size(); ++b) {
         if (find(parent, group[a]) == find(parent, group[b])) continue;
@@ -103,8 +127,8 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
         if (total > 0 && shared * 2 >= total) unite(group[a], group[b]);
       }
   }
+  key_counts.clear();
 
-  plan.target.resize(n_chats);
   for (ChatId c = 0; c < n_chats; ++c) plan.target[c] = find(parent, c);
 
   // Within each merged group: the largest copy first, then only what it lacks.
@@ -121,10 +145,12 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
         const uint64_t key = message_key(messages, i, text);
         const uint32_t nth = ++seen_here[key];
         uint32_t& held = have[key];
-        if (nth <= held)
+        if (nth <= held) {
+          if (plan.keep.empty()) plan.keep.assign(messages.size(), true);
           plan.keep[i] = false;  // the merged chat already holds this occurrence
-        else
+        } else {
           held = nth;
+        }
       }
     }
   }

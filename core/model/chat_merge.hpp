@@ -22,7 +22,7 @@ namespace chatlens {
 
 struct MergePlan {
   std::vector<ChatId> target;  // per chat: the chat it is merged into (itself if kept)
-  std::vector<bool> keep;      // per message: false for a duplicate of a merged copy
+  std::vector<bool> keep;      // per message: false for a duplicate of a merged copy; empty: keep all
 };
 
 MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& messages,

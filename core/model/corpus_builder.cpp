@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <numeric>
+#include <stdexcept>
 
 #include "model/chat_merge.hpp"
+#include "model/nearly_sorted.hpp"
 
 namespace chatlens {
 namespace {
 constexpr size_t kArenaBlock = size_t{16} << 20;
-constexpr uint64_t kOffsetMask = (uint64_t{1} << 48) - 1;
 
 std::string person_key(Platform platform, std::string_view name, std::string_view platform_id) {
   std::string key(1, static_cast<char>('0' + static_cast<int>(platform)));
@@ -18,11 +19,43 @@ std::string person_key(Platform platform, std::string_view name, std::string_vie
 }
 
 template <class T>
-void permute(std::vector<T>& column, const std::vector<uint64_t>& order) {
+void permute(std::vector<T>& column, const std::vector<uint32_t>& order) {
   std::vector<T> out;
   out.reserve(order.size());
-  for (uint64_t i : order) out.push_back(column[i]);
+  for (uint32_t i : order) out.push_back(column[i]);
   column.swap(out);
+}
+template <class T, T Default>
+void permute(SparseColumn<T, Default>& column, const std::vector<uint32_t>& order) {
+  column.permute(order);
+}
+
+// The kept messages grouped by (final) chat and stably by time within each chat; empty
+// when that is already their order, as it is for most inputs (one chat after another,
+// times only rarely going backwards): then nothing needs to move.
+std::vector<uint32_t> final_order(const MessageColumns& m, const std::vector<bool>& keep, size_t n_chats) {
+  const size_t n = m.size();
+  bool ordered = keep.empty();
+  for (size_t i = 1; ordered && i < n; ++i)
+    ordered = m.chat[i - 1] < m.chat[i] || (m.chat[i - 1] == m.chat[i] && !(m.time[i] < m.time[i - 1]));
+  if (ordered) return {};
+
+  // Counting sort by chat (stable), then a stable sort by time of the chats that need it.
+  std::vector<uint64_t> start(n_chats + 1, 0);
+  for (size_t i = 0; i < n; ++i)
+    if (keep.empty() || keep[i]) ++start[m.chat[i] + 1];
+  for (size_t c = 0; c < n_chats; ++c) start[c + 1] += start[c];
+  std::vector<uint32_t> order(start[n_chats]);
+  std::vector<uint64_t> next(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < n; ++i)
+    if (keep.empty() || keep[i]) order[next[m.chat[i]]++] = static_cast<uint32_t>(i);
+  for (size_t c = 0; c < n_chats; ++c) {
+    const auto first = order.begin() + static_cast<ptrdiff_t>(start[c]);
+    const auto last = order.begin() + static_cast<ptrdiff_t>(start[c + 1]);
+    const auto by_time = [&](uint32_t a, uint32_t b) { return m.time[a] < m.time[b]; };
+    stable_sort_nearly_sorted(first, last, by_time);
+  }
+  return order;
 }
 }  // namespace
 
@@ -63,8 +96,7 @@ TextRef CorpusBuilder::store_text(std::string_view text) {
   for (size_t b : adopted_) {
     const std::string& block = blocks_[b];
     if (text.data() >= block.data() && text.data() + text.size() <= block.data() + block.size())
-      return {(uint64_t{b} << 48) | static_cast<uint64_t>(text.data() - block.data()),
-              static_cast<uint32_t>(text.size())};
+      return TextRef::at(b, static_cast<uint64_t>(text.data() - block.data()), text.size());
   }
   // Otherwise copy into the arena; arena blocks never reallocate once referenced.
   size_t arena = arena_block_;
@@ -76,7 +108,7 @@ TextRef CorpusBuilder::store_text(std::string_view text) {
   std::string& block = blocks_[arena];
   const uint64_t offset = block.size();
   block.append(text);
-  return {(uint64_t{arena} << 48) | (offset & kOffsetMask), static_cast<uint32_t>(text.size())};
+  return TextRef::at(arena, offset, text.size());
 }
 
 void CorpusBuilder::add(const MessageDraft& m) {
@@ -98,22 +130,13 @@ void CorpusBuilder::rollback(size_t first_message, size_t chat_count) {
 }
 
 Corpus CorpusBuilder::finish() && {
+  // Positions are 32-bit while ordering: four billion messages is far beyond any export.
+  if (columns_.size() > UINT32_MAX) throw std::length_error("more than 4294967295 messages in one corpus");
   Corpus corpus;
   // Which chats are the same conversation imported more than once, and which
   // of their messages are duplicates (see chat_merge.hpp for the rule).
   const MergePlan plan = plan_chat_merge(chats_, columns_, [this](TextRef r) {
-    return std::string_view(blocks_[r.pos >> 48]).substr(r.pos & kOffsetMask, r.len);
-  });
-
-  // Final order: by merged chat, then stably by local time.
-  std::vector<uint64_t> order;
-  order.reserve(columns_.size());
-  for (uint64_t i = 0; i < columns_.size(); ++i)
-    if (plan.keep[i]) order.push_back(i);
-  std::stable_sort(order.begin(), order.end(), [&](uint64_t a, uint64_t b) {
-    const ChatId ca = plan.target[columns_.chat[a]], cb = plan.target[columns_.chat[b]];
-    if (ca != cb) return ca < cb;
-    return columns_.time[a] < columns_.time[b];
+    return std::string_view(blocks_[r.block]).substr(r.offset(), r.len);
   });
 
   // Renumber chats densely in their first-seen order.
@@ -137,28 +160,34 @@ Corpus CorpusBuilder::finish() && {
     if (plan.target[c] != c && corpus.chats[dense[plan.target[c]]].title.empty())
       corpus.chats[dense[plan.target[c]]].title = chats_[c].title;
 
+  // Final order: by merged chat, then stably by local time.
   for (ChatId& c : columns_.chat) c = dense[plan.target[c]];
-  permute(columns_.chat, order);
-  permute(columns_.sender, order);
-  permute(columns_.time, order);
-  permute(columns_.utc, order);
-  permute(columns_.kind, order);
-  permute(columns_.media, order);
-  permute(columns_.flags, order);
-  permute(columns_.text, order);
-  permute(columns_.platform_id, order);
-  permute(columns_.reply_to, order);
+  if (const std::vector<uint32_t> order = final_order(columns_, plan.keep, corpus.chats.size()); !order.empty()) {
+    permute(columns_.chat, order);
+    permute(columns_.sender, order);
+    permute(columns_.time, order);
+    permute(columns_.utc, order);
+    permute(columns_.kind, order);
+    permute(columns_.media, order);
+    permute(columns_.flags, order);
+    permute(columns_.text, order);
+    permute(columns_.platform_id, order);
+    permute(columns_.reply_to, order);
+  }
 
+  // Ranges and distinct senders per chat (messages of a chat are now contiguous).
+  std::vector<ChatId> last_chat_of(people_.size(), UINT32_MAX);
   for (auto& chat : corpus.chats) chat.begin = chat.end = 0;
   for (uint64_t i = 0; i < columns_.size(); ++i) {
-    Chat& chat = corpus.chats[columns_.chat[i]];
+    const ChatId c = columns_.chat[i];
+    Chat& chat = corpus.chats[c];
     if (chat.end == 0) chat.begin = i;
     chat.end = i + 1;
-    if (columns_.sender[i] != kNoPerson) chat.members.push_back(columns_.sender[i]);
+    const PersonId s = columns_.sender[i];
+    if (s != kNoPerson && last_chat_of[s] != c) last_chat_of[s] = c, chat.members.push_back(s);
   }
   for (auto& chat : corpus.chats) {
     std::sort(chat.members.begin(), chat.members.end());
-    chat.members.erase(std::unique(chat.members.begin(), chat.members.end()), chat.members.end());
     std::sort(chat.sources.begin(), chat.sources.end());
     chat.sources.erase(std::unique(chat.sources.begin(), chat.sources.end()), chat.sources.end());
   }

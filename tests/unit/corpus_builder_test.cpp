@@ -141,3 +141,48 @@ TEST(CorpusBuilder, RollbackForgetsAHalfImportedInput) {
   EXPECT_EQ(c.chats.size(), 1u);
   EXPECT_EQ(c.text(0), "kept");
 }
+
+TEST(CorpusBuilder, InterleavedChatsAreGroupedWithTheirMembersAndOrderedMoves) {
+  Fixture f;
+  const ChatId a = f.chat("A"), b = f.chat("B");
+  f.msg(b, "Ben", at(10, 0), "b1");
+  f.msg(a, "Ana", at(11, 0), "a2");
+  f.msg(b, "Cat", at(9, 0), "b0");
+  f.msg(a, "Ana", at(8, 0), "a1");
+  f.msg(a, "", at(12, 0), "a3 (system)");
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.chats.size(), 2u);
+  ASSERT_EQ(c.chats[0].size(), 3u);
+  ASSERT_EQ(c.chats[1].size(), 2u);
+  EXPECT_EQ(c.text(c.chats[0].begin), "a1");
+  EXPECT_EQ(c.text(c.chats[0].begin + 2), "a3 (system)");
+  EXPECT_EQ(c.text(c.chats[1].begin), "b0");
+  EXPECT_EQ(c.text(c.chats[1].begin + 1), "b1");
+  for (size_t i = 0; i < c.size(); ++i) EXPECT_EQ(c.messages.chat[i], i < 3 ? 0u : 1u);
+  EXPECT_EQ(c.chats[0].members.size(), 1u);  // Ana once, the system message is nobody's
+  EXPECT_EQ(c.chats[1].members.size(), 2u);
+}
+
+TEST(CorpusBuilder, ColumnsWhatsAppNeverFillsHoldNoValuesButReadAsDefaults) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  f.msg(a, "Ana", at(9, 0), "one");
+  f.msg(a, "Ana", at(9, 1), "two");
+  Corpus c = std::move(f.b).finish();
+  EXPECT_TRUE(c.messages.utc.all_default());
+  EXPECT_TRUE(c.messages.platform_id.all_default());
+  EXPECT_EQ(c.messages.utc.size(), 2u);
+  EXPECT_EQ(c.messages.utc[1], kNoUtc);
+  EXPECT_EQ(c.messages.reply_to[0], kNoMessageId);
+
+  // A value arriving late fills the earlier entries with the default, and reordering keeps it attached.
+  Fixture g;
+  const ChatId t = g.chat("T", Platform::Telegram, "42");
+  g.msg(t, "Ana", at(9, 5), "later", MessageKind::Text);
+  g.msg(t, "Ana", at(9, 0), "earlier, with an id", MessageKind::Text, 7);
+  Corpus d = std::move(g.b).finish();
+  EXPECT_FALSE(d.messages.platform_id.all_default());
+  EXPECT_EQ(d.text(0), "earlier, with an id");
+  EXPECT_EQ(d.messages.platform_id[0], 7);
+  EXPECT_EQ(d.messages.platform_id[1], kNoMessageId);
+}

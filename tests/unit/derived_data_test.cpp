@@ -1,0 +1,75 @@
+#include "insights/derived_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "model/corpus_builder.hpp"
+
+namespace chatlens {
+namespace {
+
+// Several chats with interleaved times, equal times across chats and system lines.
+Corpus random_corpus(unsigned seed) {
+  std::mt19937 rng(seed);
+  CorpusBuilder b;
+  const int chats = 1 + static_cast<int>(rng() % 6);
+  for (int c = 0; c < chats; ++c) b.add_chat(ChatDraft{Platform::WhatsApp, "chat " + std::to_string(c)});
+  const PersonId people[] = {b.person(Platform::WhatsApp, "Ana"), b.person(Platform::WhatsApp, "Ben"),
+                             b.person(Platform::WhatsApp, "Cat")};
+  for (int i = 0, n = static_cast<int>(rng() % 400); i < n; ++i) {
+    MessageDraft m;
+    m.chat = static_cast<ChatId>(rng() % chats);
+    m.time = LocalTime{static_cast<int64_t>(rng() % 50) * 60};  // many equal minutes
+    if (rng() % 5 == 0)
+      m.kind = MessageKind::System;
+    else
+      m.sender = people[rng() % 3];
+    b.add(m);
+  }
+  return std::move(b).finish();
+}
+
+TEST(DerivedData, ByTimeIsTheStableTimeOrderOfPersonalMessagesAcrossChats) {
+  for (unsigned seed = 1; seed <= 60; ++seed) {
+    const Corpus c = random_corpus(seed);
+    std::vector<uint32_t> want;
+    for (uint32_t i = 0; i < c.size(); ++i)
+      if (is_personal(c, i)) want.push_back(i);
+    std::stable_sort(want.begin(), want.end(),
+                     [&](uint32_t a, uint32_t b) { return c.messages.time[a] < c.messages.time[b]; });
+    DerivedData d(c, 3600);
+    EXPECT_EQ(d.by_time(), want) << "seed " << seed;
+  }
+}
+
+TEST(DerivedData, RepliesAreTurnChangesInsideConversations) {
+  CorpusBuilder b;
+  const ChatId chat = b.add_chat(ChatDraft{Platform::WhatsApp, "A"});
+  const PersonId ana = b.person(Platform::WhatsApp, "Ana"), ben = b.person(Platform::WhatsApp, "Ben");
+  auto say = [&](PersonId who, int64_t minute) {
+    MessageDraft m;
+    m.chat = chat;
+    m.sender = who;
+    m.time = LocalTime{minute * 60};
+    b.add(m);
+  };
+  say(ana, 0);
+  say(ben, 2);    // reply after 120 s
+  say(ben, 3);    // same sender: no reply
+  say(ana, 200);  // after the 1 h gap: a new conversation, no reply
+  say(ben, 201);  // reply after 60 s
+  const Corpus c = std::move(b).finish();
+  DerivedData d(c, 3600);
+  const auto& r = d.replies();
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[0].reply, 1u);
+  EXPECT_EQ(r[0].to, 0u);
+  EXPECT_EQ(r[0].delay_seconds, 120);
+  EXPECT_EQ(r[1].reply, 4u);
+  EXPECT_EQ(r[1].delay_seconds, 60);
+}
+
+}  // namespace
+}  // namespace chatlens
