@@ -11,13 +11,15 @@
 
 namespace chatlens::whatsapp {
 
+// Each small field in its own 4-byte slot: the classifier sets them one at a time, and the
+// caller reading two neighbouring bytes at once would wait on a failed store forwarding.
 struct Body {
-  MessageKind kind = MessageKind::Text;
-  MediaKind media = MediaKind::None;
-  bool notice = false;            // a system notice attributed to a chat or contact (iOS E2E, security code)
-  bool deleted_by_owner = false;  // "You deleted this message": the author is the owner of the export
-  bool edited = false;
   std::string_view text;  // final text; may point into the classifier (valid until its next call)
+  alignas(4) MessageKind kind = MessageKind::Text;
+  alignas(4) MediaKind media = MediaKind::None;
+  alignas(4) bool notice = false;            // a system notice attributed to a chat or contact (iOS E2E, security code)
+  alignas(4) bool deleted_by_owner = false;  // "You deleted this message": the author is the owner of the export
+  alignas(4) bool edited = false;
 };
 
 struct SystemLine {

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "import/importer.hpp"
+#include "import/line_reader.hpp"
 #include "import/whatsapp_classify.hpp"
 #include "import/whatsapp_header.hpp"
 #include "text/utf8.hpp"
@@ -26,24 +27,6 @@ namespace {
 using namespace whatsapp;
 
 constexpr uint64_t kProgressStep = uint64_t{4} << 20;
-
-// Lines split on \n, one trailing \r stripped; `number` is 1-based.
-struct LineReader {
-  std::string_view bytes;
-  size_t pos = 0;
-  uint64_t number = 0;
-
-  bool next(size_t& begin, size_t& end) {
-    if (pos >= bytes.size()) return false;
-    begin = pos;
-    const void* nl = std::memchr(bytes.data() + pos, '\n', bytes.size() - pos);
-    end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - bytes.data()) : bytes.size();
-    pos = nl ? end + 1 : bytes.size();
-    if (end > begin && bytes[end - 1] == '\r') --end;
-    ++number;
-    return true;
-  }
-};
 
 // Cheap test before parsing: a header starts with a digit, '[', an uppercase
 // month name, or a mark / Arabic digit (non-ASCII lead byte).

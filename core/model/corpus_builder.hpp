@@ -78,6 +78,7 @@ class CorpusBuilder {
   std::unordered_map<std::string, PersonId> person_index_;
   std::deque<std::string> blocks_;  // adopted inputs and arena blocks of copied texts
   std::vector<size_t> adopted_;     // indices of adopted input blocks, newest first
+  std::string_view latest_;         // the newest adopted block
   size_t arena_block_ = 0;
 };
 

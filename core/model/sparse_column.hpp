@@ -17,13 +17,10 @@ class SparseColumn {
   bool all_default() const { return values_.empty(); }
 
   void push_back(T v) {
-    if (!values_.empty()) {
+    if (!values_.empty())
       values_.push_back(v);
-    } else if (v != Default) {
-      values_.reserve(reserved_ > size_ ? reserved_ : size_ + 1);
-      values_.assign(size_, Default);
-      values_.push_back(v);
-    }
+    else if (v != Default)
+      materialize(v);
     ++size_;
   }
   void set(size_t i, T v) {
@@ -52,7 +49,23 @@ class SparseColumn {
     values_.swap(out);
   }
 
+  // Sets this[to[j]] = old this[from[j]] for every j: a permutation touching few entries.
+  template <class Index>
+  void move_within(const std::vector<Index>& to, const std::vector<Index>& from) {
+    if (values_.empty()) return;
+    std::vector<T> moving;
+    moving.reserve(from.size());
+    for (Index i : from) moving.push_back(values_[i]);
+    for (size_t j = 0; j < to.size(); ++j) values_[to[j]] = moving[j];
+  }
+
  private:
+  [[gnu::noinline]] void materialize(T first_value) {
+    values_.reserve(reserved_ > size_ ? reserved_ : size_ + 1);
+    values_.assign(size_, Default);
+    values_.push_back(first_value);
+  }
+
   std::vector<T> values_;  // empty while every value is Default
   size_t size_ = 0;
   size_t reserved_ = 0;

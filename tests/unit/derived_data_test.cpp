@@ -15,7 +15,7 @@ Corpus random_corpus(unsigned seed) {
   std::mt19937 rng(seed);
   CorpusBuilder b;
   const int chats = 1 + static_cast<int>(rng() % 6);
-  for (int c = 0; c < chats; ++c) b.add_chat(ChatDraft{Platform::WhatsApp, "chat " + std::to_string(c)});
+  for (int c = 0; c < chats; ++c) b.add_chat(ChatDraft{Platform::WhatsApp, "chat " + std::to_string(c), ChatKind::Group, {}, 0});
   const PersonId people[] = {b.person(Platform::WhatsApp, "Ana"), b.person(Platform::WhatsApp, "Ben"),
                              b.person(Platform::WhatsApp, "Cat")};
   for (int i = 0, n = static_cast<int>(rng() % 400); i < n; ++i) {
@@ -46,7 +46,7 @@ TEST(DerivedData, ByTimeIsTheStableTimeOrderOfPersonalMessagesAcrossChats) {
 
 TEST(DerivedData, RepliesAreTurnChangesInsideConversations) {
   CorpusBuilder b;
-  const ChatId chat = b.add_chat(ChatDraft{Platform::WhatsApp, "A"});
+  const ChatId chat = b.add_chat(ChatDraft{Platform::WhatsApp, "A", ChatKind::Private, {}, 0});
   const PersonId ana = b.person(Platform::WhatsApp, "Ana"), ben = b.person(Platform::WhatsApp, "Ben");
   auto say = [&](PersonId who, int64_t minute) {
     MessageDraft m;
