@@ -382,13 +382,18 @@ inline int fast_number(const Byte*& p, int max_digits, int& value) {
   return 4;
 }
 
-bool parse_fast(const Byte* s, size_t size, Header& h) {
-  // A zero-padded copy of the start of the line: no bounds checks below, and a
-  // zero byte matches nothing a header needs.
+bool parse_fast(const Byte* s, size_t size, size_t readable, Header& h) {
+  // No bounds checks below: the line is read in place when kMax + 8 bytes may be read
+  // from its start (a long line, or a short one followed by more of the buffer: its line
+  // break stops every pattern, and what follows it is never reached), else from a
+  // zero-padded copy (a zero byte matches nothing a header needs either).
   constexpr size_t kMax = 40;
-  Byte copy[kMax + 8] = {};
-  const Byte* line = s;  // long lines are read in place: the header ends well before kMax + 8
-  if (size < kMax + 8) line = static_cast<const Byte*>(std::memcpy(copy, s, size < kMax ? size : kMax));
+  const Byte* line = s;
+  Byte copy[kMax + 8];
+  if (readable < kMax + 8) {
+    std::memset(copy, 0, sizeof copy);
+    line = static_cast<const Byte*>(std::memcpy(copy, s, size < kMax ? size : kMax));
+  }
   const Byte* p = line;
   // iOS puts a LRM (RLM in Arabic) before the bracket of placeholder lines. At most
   // two here, so that no read goes past byte 40 of the line (more: the slow way).
@@ -421,7 +426,7 @@ bool parse_fast(const Byte* s, size_t size, Header& h) {
   if (*p == ':' && (++p, fast_number(p, 2, second) != 2)) return false;
   DayPeriod period = DayPeriod::None;
   if (p[0] == ' ' && (p[2] | 0x20) == 'm' && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') &&
-      (p[3] == 0 || p[3] == ' ' || p[3] == ']')) {
+      (p[3] == 0 || p[3] == ' ' || p[3] == ']' || static_cast<size_t>(p + 3 - line) == size)) {
     period = (p[1] | 0x20) == 'a' ? DayPeriod::Am : DayPeriod::Pm;
     p += 3;
   }
@@ -477,9 +482,11 @@ std::string_view to_string(DateOrder order) {
   return "DMY";
 }
 
-bool parse_header(std::string_view line, Header& h) {
+bool parse_header(std::string_view line, Header& h) { return parse_header(line, line.size(), h); }
+
+bool parse_header(std::string_view line, size_t readable, Header& h) {
   const auto* begin = reinterpret_cast<const Byte*>(line.data());
-  if (parse_fast(begin, line.size(), h)) return true;
+  if (parse_fast(begin, line.size(), readable, h)) return true;
   Cursor c{begin, begin + line.size()};
   h = Header{};
   h.bom_led = c.at() == 0xEF && c.at(1) == 0xBB && c.at(2) == 0xBF;

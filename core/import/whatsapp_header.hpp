@@ -43,6 +43,9 @@ struct Header {
 // Parses the header at the start of `line` (no line terminator). False when the
 // line does not start with a header of any known shape. No allocation.
 bool parse_header(std::string_view line, Header& out);
+// The same, for a line inside a larger buffer of which `readable` bytes from the line's
+// start may be read (its line break and what follows): spares copying a short line.
+bool parse_header(std::string_view line, size_t readable, Header& out);
 
 // Hour 0..23 after applying the 12-hour marker, leniently: "23:59 PM" stays 23,
 // "00:04 AM" stays 0, "12:00 AM" is 0, "13:37 p.m." is 13.

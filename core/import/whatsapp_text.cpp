@@ -203,7 +203,9 @@ bool Reader::detect() {
       next_progress = lines.pos + kProgressStep;
     }
     if (begin == end || !may_start_header(bytes_[begin])) continue;
-    if (!parse_header(bytes_.substr(begin, end - begin), h) || !plausible_date(h) || !shape_.accepts(h)) continue;
+    if (!parse_header(bytes_.substr(begin, end - begin), bytes_.size() - begin, h) || !plausible_date(h) ||
+        !shape_.accepts(h))
+      continue;
     detector.observe(h);
     ++headers;
     if (detector.settled()) {
@@ -225,7 +227,9 @@ bool Reader::detect() {
 }
 
 bool Reader::header_at(std::string_view line, Header& h, LocalTime& time) {
-  if (line.empty() || !may_start_header(line[0]) || !parse_header(line, h) || !shape_.accepts(h)) return false;
+  if (line.empty() || !may_start_header(line[0]) ||
+      !parse_header(line, static_cast<size_t>(bytes_.data() + bytes_.size() - line.data()), h) || !shape_.accepts(h))
+    return false;
   if (h.month_name && !h.has_year) {
     if (last_yearless_month_ && h.field[1] < last_yearless_month_) ++yearless_year_;
     last_yearless_month_ = h.field[1];
