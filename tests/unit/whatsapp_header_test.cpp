@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <string>
+
 #include "whatsapp_test_util.hpp"
 
 using namespace chatlens;
@@ -285,4 +288,32 @@ TEST(WhatsAppHeaders, ParserRejectsWhatIsNotAHeader) {
   EXPECT_TRUE(h.bom_led);
   EXPECT_EQ(h.field[0], 29);
   EXPECT_EQ(h.second, 3);
+}
+
+// Short lines are parsed in place when the buffer goes on after them: whatever follows the
+// line break must never change the verdict or the fields.
+TEST(WhatsAppHeader, InPlaceParsingOfShortLinesIgnoresWhatFollows) {
+  const char* lines[] = {"1/29/18, 12:24 PM - Ana: hi", "1/29/18, 12:24 PM", "1/29/18, 12:24 PM -", "1/29/18, 12:24",
+                         "[3/27/22, 21:41:35] Ana: x", "[3/27/22, 21:41:35]", "23/03/2022, 13:31 - ", "12/3",
+                         "23/03/2022, 13:31 -", "1/2/20, 3:4", "", "9/9/99, 9:59 am] x", "1/29/18, 12:24 PMx - A: b"};
+  const char* after[] = {"\n", "\r\n", "\n5 - Ana: more", "\n:45 PM - Ben: y", "\n] x", "\n- A: b", "\n\n\n\n\n\n\n\n"};
+  for (const char* line : lines) {
+    Header copy;
+    const bool ok = parse_header(line, copy);
+    for (const char* tail : after) {
+      const std::string buffer = std::string(line) + tail + std::string(64, '7');
+      Header in_place;
+      const std::string_view view(buffer.data(), std::strlen(line));
+      ASSERT_EQ(parse_header(view, buffer.size(), in_place), ok) << line << " + " << tail;
+      if (!ok) continue;
+      EXPECT_EQ(in_place.body, copy.body) << line;
+      EXPECT_EQ(in_place.hour, copy.hour) << line;
+      EXPECT_EQ(in_place.minute, copy.minute) << line;
+      EXPECT_EQ(in_place.second, copy.second) << line;
+      EXPECT_EQ(in_place.period, copy.period) << line;
+      EXPECT_EQ(in_place.style, copy.style) << line;
+      EXPECT_EQ(in_place.field[0], copy.field[0]) << line;
+      EXPECT_EQ(in_place.field[2], copy.field[2]) << line;
+    }
+  }
 }
