@@ -5,7 +5,7 @@
 #
 # For each size: generates a WhatsApp Android, a WhatsApp iOS and a Telegram export with
 # bench/gen_export (deterministic, fictional people) under build/bench/, imports each with
-# import_bench (best of 3, one size per process so memory peaks do not mix), runs
+# import_bench (best of 5, one size per process so memory peaks do not mix), runs
 # `chatlens analyze` end to end, and runs the peers on the same WhatsApp Android file:
 # chat-analytics and whatsapp-chat-parser (pinned in bench/peers/package.json, installed
 # with `npm ci` on first use). Numbers are printed, never asserted: targets are shown with a
@@ -117,7 +117,7 @@ bench_import() {
   local input=$1 format=$2 size=$3 target=$4
   local log=$out/import-$format-$size.log status=0 result
   import_ok=0 import_seconds=0
-  "$import_bench" "$input" >"$log" 2>&1 || status=$?  # no --me: shows whether the owner is found
+  "$import_bench" "$input" --runs 5 >"$log" 2>&1 || status=$?  # no --me: shows whether the owner is found
   grep -v '^RESULT ' "$log" | sed 's/^/  /' >&2 || true
   result=$(grep '^RESULT ' "$log" || true)
   if [[ -z $result ]]; then
@@ -227,7 +227,7 @@ done
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -m)."
   echo "Inputs: bench/gen_export (fictional, deterministic, seed 1) in $out/. Peak memory is the peak resident set size."
   echo
-  echo "## Import (import_bench: ImportSession in-process, best of 3)"
+  echo "## Import (import_bench: ImportSession in-process, best of 5)"
   echo
   echo "| format | messages | MB | imported | seconds | MB/s (wall / CPU) | messages/s | peak MB | target | verdict |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"

@@ -15,9 +15,14 @@ constexpr const char* kUsageText =
     "                      your report: a summary here, or the full JSON with -o (\"-o -\" for stdout)\n"
     "  messages PATH... [--format jsonl|csv]\n"
     "                      the normalised messages, one per line\n"
+    "  report PATH... [--me NAME] [-o report.html] [--gap-hours H] [--template FILE]\n"
+    "                      your report as one HTML file that opens offline\n"
+    "  serve [--port 8080] [--bind 127.0.0.1] [--db sqlite:PATH | postgresql://...] [--web DIR]\n"
+    "                      the web app and the community service (all options: chatlens serve --help)\n"
     "\n"
     "PATH: WhatsApp exports (.txt or .zip), Telegram Desktop exports (result.json or its folder).\n"
-    "Exit status: 0 ok, 2 usage error, 3 an input could not be read (the others were still used).\n";
+    "Exit status: 0 ok, 2 usage error, 3 an input could not be read (the others were still used),\n"
+    "4 the output could not be written.\n";
 
 }  // namespace
 

@@ -3,13 +3,18 @@
 # target for SECONDS (default 600), one after the other (2 cores, shared).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
-# Layout (all under build/fuzz, never committed):
+# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_import_session (tests/fuzz/) and
+# fuzz_contribution_validation (the community service's request validation, server/).
+# Layout (all under build/fuzz, or CHATLENS_FUZZ_DIR; never committed):
 #   seeds/<target>     generated from the project's own fixtures (tests/fuzz/make_seeds.py)
 #   corpus/<target>    what libFuzzer found interesting; kept between runs
 #   findings/<target>  crashes, leaks, timeouts, out-of-memory inputs; a run with any fails
 # Environment: CHATLENS_FUZZ_EXTRA_SEEDS   more read-only seed folders (':'-separated),
 #                e.g. ../shared/corpus; they are read in place, never copied
 #              CHATLENS_FUZZ_MAX_LEN       largest input tried (default 65536 bytes)
+#              CHATLENS_FUZZ_DIR           the build dir of the fuzz preset (default build/fuzz)
+#              CHATLENS_FUZZ_NATIVE_BUILD  a native build to take gen_export and chatlens from for
+#                                          seeds (default: the first found under build/)
 #              CHATLENS_JOBS               build jobs (default: number of cores)
 set -euo pipefail
 
@@ -20,21 +25,29 @@ shift || true
 targets=("$@")
 jobs=${CHATLENS_JOBS:-$(nproc)}
 max_len=${CHATLENS_FUZZ_MAX_LEN:-65536}
-out=$repo/build/fuzz
+out=${CHATLENS_FUZZ_DIR:-build/fuzz}
+[[ $out == /* ]] || out=$repo/$out
 
 scripts/install-deps.sh
-cmake --preset fuzz >/dev/null
+[[ -f $out/build.ninja ]] || cmake --preset fuzz -B "$out" >/dev/null
 # Default: every fuzz_* target the build defines (tests/fuzz/CMakeLists.txt).
 if [[ ${#targets[@]} -eq 0 ]]; then
   mapfile -t targets < <(cmake --build "$out" --target help | sed -n -E 's/^(fuzz_[A-Za-z0-9_]+):.*/\1/p' | sort -u)
   [[ ${#targets[@]} -gt 0 ]] || { echo "fuzz.sh: error: the fuzz preset defines no fuzz_* target" >&2; exit 1; }
 fi
-cmake --build --preset fuzz -j "$jobs" --target "${targets[@]}"
+cmake --build "$out" -j "$jobs" --target "${targets[@]}"
 
-# Seeds: bench/gen_export's small exports too when a native build has one.
+# Seeds: bench/gen_export's small exports too when a native build has one, and the
+# community summaries of `chatlens analyze` on them when there is a native chatlens.
 gen_args=()
-gen_export=$(find build -path build/fuzz -prune -o -type f -name gen_export -perm -u+x -print -quit 2>/dev/null || true)
+native() { # name -> an executable of that name in a native build (never a fuzz build)
+  find "${CHATLENS_FUZZ_NATIVE_BUILD:-build}" -path "*fuzz*" -prune -o -type f -name "$1" -perm -u+x -print -quit \
+    2>/dev/null || true
+}
+gen_export=$(native gen_export)
 [[ -z $gen_export ]] || gen_args=(--gen-export "$gen_export")
+chatlens=$(native chatlens)
+[[ -z $chatlens || -z $gen_export ]] || gen_args+=(--chatlens "$chatlens")
 python3 tests/fuzz/make_seeds.py "$repo" "$out/seeds" "${gen_args[@]}"
 
 # The session target sees every format, and the line that splits its input into files.
@@ -62,6 +75,9 @@ for t in "${targets[@]}"; do
   elif [[ -f tests/fuzz/$word.dict ]]; then
     dict_args=(-dict="tests/fuzz/$word.dict")
   fi
+  # Request bodies above 4 KiB are refused unread (kMaxContributionBytes): longer inputs waste runs.
+  len=$max_len
+  [[ $t != fuzz_contribution_validation || -n ${CHATLENS_FUZZ_MAX_LEN:-} ]] || len=8192
   mkdir -p "$out/corpus/$t" "$out/seeds/$t" "$out/findings/$t"
   log=$out/findings/$t.log
   before=$(find "$out/findings/$t" -type f | wc -l)
@@ -70,7 +86,7 @@ for t in "${targets[@]}"; do
   rc=0
   # The first folder is the working corpus (libFuzzer writes only there); the
   # others are seeds, read only.
-  "$out/tests/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$max_len" \
+  "$out/tests/fuzz/$t" -max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -max_len="$len" \
     "${dict_args[@]}" -artifact_prefix="$out/findings/$t/" -print_final_stats=1 \
     "$out/corpus/$t" "$out/seeds/$t" "${extra[@]}" >"$log" 2>&1 || rc=$?
   after=$(find "$out/findings/$t" -type f | wc -l)

@@ -13,6 +13,8 @@ packages=(
   libsimdjson-dev libutf8proc-dev libzip-dev zipcmp zipmerge ziptool
   libgtest-dev googletest libbenchmark-dev
   emscripten dpkg-dev unicode-data zip
+  # scripts/fuzz.sh makes its seeds with tests/fuzz/make_seeds.py.
+  python3
   # chatlens serve (server/): HTTP, SQLite, PostgreSQL's client library, zlib.
   libcpp-httplib-dev libsqlite3-dev libpq-dev zlib1g-dev
   # The service's tests run a throw-away PostgreSQL 15; its benchmark uses wrk.
@@ -34,8 +36,20 @@ done
 command -v node >/dev/null || is_installed nodejs || missing+=(nodejs)
 command -v npm >/dev/null || is_installed npm || missing+=(npm)
 
+# The web app's build (Vite 8, scripts/build-web.sh) needs Node.js ^20.19 or >= 22.12;
+# Debian 12's nodejs is 18. Only a warning: the native build and its tests do not need it.
+check_node() {
+  command -v node >/dev/null || return 0
+  node -e '
+    const [maj, min] = process.versions.node.split(".").map(Number);
+    process.exit((maj === 20 && min >= 19) || (maj === 22 && min >= 12) || maj > 22 ? 0 : 1)' && return 0
+  echo "install-deps: warning: Node.js $(node --version) is too old for the web app's build (needs 20.19 or" \
+    "newer): install a newer Node.js with its npm; the native build and its tests do not need it" >&2
+}
+
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "install-deps: everything is installed"
+  check_node
   exit 0
 fi
 
@@ -52,3 +66,4 @@ echo "install-deps: installing ${missing[*]}"
 # env: sudo would drop an exported variable; no questions asked in CI.
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
 "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+check_node

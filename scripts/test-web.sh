@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The web app's tests: installs what they need (Debian's chromium and emoji
 # font, the npm packages pinned in web/package-lock.json), builds the core for
-# the browser (CMake wasm preset, target chatlens_core_web), the chatlens
-# command and the export generator (release preset, two targets), and the app
-# (web/dist and the single-file template web/dist-report/report.html); then runs
+# the browser and the app (scripts/build-web.sh: CMake wasm preset, target
+# chatlens_core_web; web/dist and the single-file template
+# web/dist-report/report.html), the chatlens command and the export generator
+# (release preset, two targets); then runs
 #   - Vitest: components, the worker protocol against the real core, the i18n catalogue
 #   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
 #     screenshots in build/web-artifacts/
@@ -12,7 +13,10 @@
 # Usage: scripts/test-web.sh
 # Environment: CHATLENS_JOBS (default: number of cores),
 #              CHATLENS_BUILD_PREFIX (default build/: uses PREFIXwasm and PREFIXrelease, like test.sh),
-#              CHATLENS_WEB_WASM_DIR, CHATLENS_WEB_RELEASE_DIR (override those two build dirs)
+#              CHATLENS_WEB_WASM_DIR, CHATLENS_WEB_RELEASE_DIR (override those two build dirs),
+#              CHATLENS_ARTIFACTS (default build/web-artifacts: screenshots, logs)
+# Whatever the build dirs, the app is built in place: web/node_modules, web/src/wasm-gen,
+# web/dist and web/dist-report.
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,7 +27,8 @@ wasm_dir=${CHATLENS_WEB_WASM_DIR:-${prefix}wasm}
 release_dir=${CHATLENS_WEB_RELEASE_DIR:-${prefix}release}
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
-artifacts=$repo/build/web-artifacts
+artifacts=${CHATLENS_ARTIFACTS:-$repo/build/web-artifacts}
+export CHATLENS_ARTIFACTS=$artifacts  # web/tests/e2e/e2e.mjs writes there too
 mkdir -p "$artifacts"
 start=$SECONDS
 
@@ -41,17 +46,9 @@ if [[ ${#missing[@]} -gt 0 ]]; then
     { "${sudo[@]}" apt-get update -q >/dev/null && "${sudo[@]}" apt-get install -y -q "${missing[@]}"; }
 fi
 
-echo "=== web: npm ci"
-(cd web && npm ci --no-audit --no-fund --loglevel=error)
-
-echo "=== web: the core for the browser ($wasm_dir, target chatlens_core_web)"
-scripts/fetch-wasm-deps.sh
-if [[ ! -f $wasm_dir/build.ninja ]]; then
-  cmake --preset wasm -B "$wasm_dir" >/dev/null
-fi
-cmake --build "$wasm_dir" --target chatlens_core_web -j "$jobs"
-# The wasm target copies its output to web/src/wasm-gen (web/wasm/CMakeLists.txt).
-test -f web/src/wasm-gen/chatlens_core.wasm
+echo "=== web: npm packages, the core for the browser ($wasm_dir), the app (scripts/build-web.sh)"
+# --force: the tests always run against a fresh Vite build of the current sources.
+CHATLENS_WEB_WASM_DIR=$wasm_dir scripts/build-web.sh --force
 
 echo "=== web: chatlens and gen_export ($release_dir)"
 if [[ ! -f $release_dir/build.ninja ]]; then
@@ -59,8 +56,8 @@ if [[ ! -f $release_dir/build.ninja ]]; then
 fi
 cmake --build "$release_dir" --target chatlens gen_export -j "$jobs"
 
-echo "=== web: type check, format check, build (web/dist, web/dist-report/report.html)"
-(cd web && npm run --silent typecheck && npm run --silent format:check && npm run --silent build)
+echo "=== web: type check, format check"
+(cd web && npm run --silent typecheck && npm run --silent format:check)
 # The lockfile records no download host (web/.npmrc: omit-lockfile-registry-resolved).
 if grep -q '"resolved"' web/package-lock.json; then
   echo "web/package-lock.json records download addresses (\"resolved\"): regenerate it with web/.npmrc in place" >&2

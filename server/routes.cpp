@@ -85,7 +85,8 @@ Routes::Routes(const ServerConfig& config, Storage& storage, ContributionWriter&
       statics_(std::move(statics)),
       cache_(config.k_threshold),
       limiter_(config.rate_limit_per_minute, config.rate_burst),
-      csp_(content_security_policy(config.community_url)) {}
+      // The pages' own policies are enforced too: the header allows what they were built to reach.
+      csp_(content_security_policy(config.community_url, statics_.connect_origins())) {}
 
 void Routes::install(HttpServer& http) {
   http_ = &http;

@@ -1,5 +1,6 @@
 #include "static_files.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <iterator>
 #include <sstream>
@@ -29,7 +30,7 @@ std::string lower(std::string_view s) {
 constexpr const char* kPlaceholder =
     "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>chatlens</title></head>"
-    "<body style=\"font-family: sans-serif; max-width: 40rem; margin: 4rem auto; line-height: 1.5\">"
+    "<body>"
     "<h1>chatlens</h1><p>The community service is running, but the web app is not built here.</p>"
     "<p>Build it (<code>npm ci &amp;&amp; npm run build</code> in <code>web/</code>) and restart "
     "<code>chatlens serve</code>, or point it at a build with <code>--web DIR</code>.</p>"
@@ -101,12 +102,23 @@ std::string origin_of(std::string_view url) {
   return scheme + "://" + lower(authority);
 }
 
-std::string content_security_policy(std::string_view community_url) {
+std::string content_security_policy(std::string_view community_url, const std::vector<std::string>& connect_origins) {
+  // web/index.html's own policy (the built page carries it too), plus frame-ancestors, which only a
+  // header can set. tests/server/service_parts_test.cpp keeps the two the same.
   std::string connect = "'self'";
-  if (const std::string origin = origin_of(community_url); !origin.empty()) connect += " " + origin;
-  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-         "img-src 'self' data: blob:; connect-src " +
-         connect + "; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+  auto allow = [&connect](const std::string& origin) {
+    if (origin.empty()) return;
+    for (size_t at = connect.find(origin); at != std::string::npos; at = connect.find(origin, at + 1)) {
+      const size_t end = at + origin.size();
+      if (connect[at - 1] == ' ' && (end == connect.size() || connect[end] == ' ')) return;  // already there
+    }
+    connect += " " + origin;
+  };
+  for (const std::string& origin : connect_origins) allow(origin_of(origin));
+  allow(origin_of(community_url));
+  return "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src " + connect +
+         "; img-src 'self' data: blob:; style-src 'self'; font-src 'self'; media-src 'none'; object-src 'none'; "
+         "frame-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 }
 
 void StaticFiles::add(std::string path, std::string content) {
@@ -164,26 +176,53 @@ Result<StaticFiles> StaticFiles::load(const std::filesystem::path& dir, size_t m
 
 namespace {
 
-// A page may carry its own policy (<meta http-equiv="Content-Security-Policy">); browsers enforce
-// it besides the header's, so its connect-src must allow the community service's origin too.
-void allow_in_meta_policy(std::string& html, const std::string& origin) {
-  if (origin.empty()) return;
+// Where the connect-src directive of a page's own policy (<meta http-equiv="Content-Security-Policy">)
+// lies in `html`: [begin, end) of its sources, after the name; npos when there is none.
+std::pair<size_t, size_t> meta_connect_src(const std::string& html) {
+  constexpr std::pair<size_t, size_t> none{std::string::npos, std::string::npos};
   const std::string lowered = lower(html);
-  size_t tag = lowered.find("http-equiv=\"content-security-policy\"");
-  if (tag == std::string::npos) return;
+  const size_t tag = lowered.find("http-equiv=\"content-security-policy\"");
+  if (tag == std::string::npos) return none;
   const size_t tag_start = lowered.rfind('<', tag);
   const size_t tag_end = lowered.find('>', tag);
   const size_t content = lowered.find("content=\"", tag_start == std::string::npos ? 0 : tag_start);
-  if (content == std::string::npos || tag_end == std::string::npos || content > tag_end) return;
+  if (content == std::string::npos || tag_end == std::string::npos || content > tag_end) return none;
   const size_t value_end = lowered.find('"', content + 9);
-  const size_t connect = lowered.find("connect-src", content);
-  if (connect == std::string::npos || value_end == std::string::npos || connect > value_end) return;
+  size_t connect = lowered.find("connect-src", content);
+  if (connect == std::string::npos || value_end == std::string::npos || connect > value_end) return none;
+  connect += 11;
   size_t directive_end = lowered.find(';', connect);
   if (directive_end == std::string::npos || directive_end > value_end) directive_end = value_end;
-  html.insert(directive_end, " " + origin);
+  return {connect, directive_end};
+}
+
+// A page's policy is enforced by browsers besides the header's, so its connect-src must allow the
+// community service's origin too.
+void allow_in_meta_policy(std::string& html, const std::string& origin) {
+  if (origin.empty()) return;
+  const auto [begin, end] = meta_connect_src(html);
+  if (begin != std::string::npos) html.insert(end, " " + origin);
 }
 
 }  // namespace
+
+std::vector<std::string> StaticFiles::connect_origins() const {
+  std::vector<std::string> out;
+  for (const auto& [path, file] : files_) {
+    if (file.content_type.rfind("text/html", 0) != 0) continue;
+    const auto [begin, end] = meta_connect_src(*file.body);
+    if (begin == std::string::npos) continue;
+    std::istringstream sources(file.body->substr(begin, end - begin));
+    for (std::string source; sources >> source;) {
+      // Only plain http(s) origins: no wildcards, schemes alone or keywords widen the header's policy.
+      const std::string origin = origin_of(source);
+      if (origin.empty() || origin.find('*') != std::string::npos) continue;
+      if (std::find(out.begin(), out.end(), origin) == out.end()) out.push_back(origin);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
 
 void StaticFiles::set_community_url(std::string_view url) {
   if (url.empty()) return;

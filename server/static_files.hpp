@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "status.hpp"
 
@@ -34,6 +35,11 @@ class StaticFiles {
   // gets <meta name="chatlens-community" content="URL"> (web/src/community/client.ts reads it).
   void set_community_url(std::string_view url);
 
+  // The origins the pages' own policies (<meta http-equiv="Content-Security-Policy">) allow
+  // connections to besides their own: a community service the app was built for
+  // (VITE_COMMUNITY_URL), and the one set_community_url added. Sorted, without duplicates.
+  std::vector<std::string> connect_origins() const;
+
   // The file for a request path ("/", "/assets/index-3f9a1c2b.js", "/story" -> index.html).
   const StaticFile* find(std::string_view path) const;
   size_t size() const { return files_.size(); }
@@ -48,9 +54,12 @@ std::string_view media_type(std::string_view filename);
 // Whether a URL path is a content-hashed build asset (cacheable forever).
 bool is_hashed_asset(std::string_view path);
 
-// The Content-Security-Policy value; connect-src also allows `community_url`'s origin when it is
-// an absolute http(s) URL (the community service hosted elsewhere).
-std::string content_security_policy(std::string_view community_url = {});
+// The Content-Security-Policy value: web/index.html's policy plus frame-ancestors 'none'. Its
+// connect-src is 'self', plus `community_url`'s origin when that is an absolute http(s) URL (the
+// community service hosted elsewhere), plus the origins of `connect_origins` (those the served pages
+// were built to connect to: StaticFiles::connect_origins()).
+std::string content_security_policy(std::string_view community_url = {},
+                                    const std::vector<std::string>& connect_origins = {});
 // "https://host:port" of an absolute http(s) URL; empty otherwise.
 std::string origin_of(std::string_view url);
 

@@ -3,24 +3,36 @@
 
 Sources, all of the project's own making (nothing from ../shared is copied):
   * the string literals in tests/**/*.cpp (adjacent literals joined, escapes
-    decoded) that look like a WhatsApp or Telegram export;
+    decoded) that look like a WhatsApp or Telegram export, or a community
+    summary (tests/server: valid and invalid bodies);
   * files under tests/fixtures/ when there is such a folder;
   * with --gen-export PATH, small exports from bench/gen_export;
+  * with --gen-export and --chatlens PATH, the community_summary that
+    `chatlens analyze` writes for a few of those exports;
+  * community summaries made from docs/community_summary.schema.json (every
+    field at its edges, random valid ones) and from docs/community-summary.md's
+    example, and invalid ones made from those (one rule broken at a time);
   * a few minimal lines written here, so no target ever starts from nothing.
 
-Usage: make_seeds.py REPO OUT_DIR [--gen-export PATH]
+fuzz_contribution_validation reads the Content-Type header from its input's
+first line, the Idempotency-Key from the second, the body from the rest.
+
+Usage: make_seeds.py REPO OUT_DIR [--gen-export PATH] [--chatlens PATH]
 Writes OUT_DIR/<target>/<sha1 of content>; running it again is harmless.
 """
 import argparse
 import hashlib
+import json
 import os
+import random
 import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_import_session")
+CONTRIBUTION = "fuzz_contribution_validation"
+TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_import_session", CONTRIBUTION)
 SEPARATOR = b"\n--chatlens-fuzz-next-input--\n"  # fuzz_import_session.cpp splits inputs here
 
 BUILT_IN = {
@@ -93,6 +105,8 @@ def literals(source: str):
 
 def classify(data: bytes):
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if stripped[:1] == b"{" and (b"chatlens.community_summary" in data or b'"hour_profile"' in data):
+        return "contribution"
     if stripped[:1] in (b"{", b"[") and any(k in data for k in TELEGRAM_KEYS):
         return "telegram"
     if WHATSAPP_HEADER.search(data):
@@ -101,7 +115,7 @@ def classify(data: bytes):
 
 
 def from_tests(repo: Path):
-    for path in sorted((repo / "tests").rglob("*.cpp")):
+    for path in sorted(p for ext in ("*.cpp", "*.hpp") for p in (repo / "tests").rglob(ext)):
         if "fuzz" in path.parts:
             continue
         for data in literals(path.read_text(encoding="utf-8", errors="replace")):
@@ -136,11 +150,178 @@ def from_generator(gen_export: str):
                     yield kind, f.read_bytes()
 
 
+# Emoji of the server's table (server/summary_emoji.cpp), as emojibase hexcodes: plain, with a
+# variation selector, a ZWJ sequence, a keycap, a flag.
+EMOJI = ["1F602", "2764-FE0F", "1F44D", "1F60A", "1F605", "1F4AA", "1F382", "1F389", "1F644", "2600-FE0F",
+         "1F468-200D-1F469-200D-1F467", "0023-FE0F-20E3", "1F1EA-1F1F8", "1F525", "1F62D"]
+IDEMPOTENCY_KEYS = [b"chatlens-fuzz-seed-0001", b"123e4567-e89b-12d3-a456-426614174000", b"A" * 16, b"k_-.:" * 25 + b"abc"]
+CONTENT_TYPES = [b"application/json", b"application/json; charset=utf-8", b"Application/JSON;charset=UTF-8"]
+
+
+def contribution_input(body: bytes, content_type: bytes = CONTENT_TYPES[0], key: bytes = IDEMPOTENCY_KEYS[0]) -> bytes:
+    return content_type + b"\n" + key + b"\n" + body
+
+
+def hour_profile(rng: random.Random):
+    """24 rounded percentages of one day, as chatlens writes them (sum within 100 +- 12)."""
+    weights = [rng.random() ** 2 for _ in range(24)]
+    total = sum(weights)
+    return [round(100 * w / total) for w in weights]
+
+
+def schema_summaries(repo: Path):
+    """Valid community summaries: every allowed value of each field at least once, the edges, random mixes."""
+    schema = json.loads((repo / "docs" / "community_summary.schema.json").read_text(encoding="utf-8"))
+    props = schema["properties"]
+    per_day = props["messages_per_active_day"]["enum"]
+    minutes = props["minutes_per_day"]["enum"]
+    text = props["avg_text_length"]
+    lengths = list(range(text["minimum"], text["maximum"] + 1, text["multipleOf"]))
+    max_emoji = props["top_emoji"]["maxItems"]
+    base = {"schema": props["schema"]["const"], "version": props["version"]["const"]}
+    rng = random.Random(1)
+    out = []
+    count = max(len(per_day), len(minutes), 24)
+    for i in range(count):
+        s = dict(base)
+        s["top_emoji"] = rng.sample(EMOJI, i % (max_emoji + 1))
+        s["avg_text_length"] = lengths[0] if i == 0 else lengths[-1] if i == 1 else rng.choice(lengths)
+        s["messages_per_active_day"] = per_day[i % len(per_day)]
+        s["minutes_per_day"] = minutes[i % len(minutes)]
+        s["hour_profile"] = hour_profile(rng)
+        out.append(s)
+    # One hour holds the whole day; the lowest and highest sums allowed.
+    flat = [0] * 24
+    flat[3] = 100
+    out.append({**out[0], "hour_profile": flat})
+    out.append({**out[1], "hour_profile": [4] * 22 + [0, 0]})   # 88
+    out.append({**out[2], "hour_profile": [5] * 22 + [1, 1]})   # 112
+    return out
+
+
+def doc_example(repo: Path):
+    text = (repo / "docs" / "community-summary.md").read_text(encoding="utf-8")
+    m = re.search(r"```json\n(.*?)```", text, re.S)
+    return [json.loads(m.group(1))] if m else []
+
+
+def from_chatlens(chatlens: str, gen_export: str):
+    """The community_summary of real `chatlens analyze` reports on generated exports."""
+    formats = (("whatsapp-android", 1, 3000), ("whatsapp-ios", 2, 6000), ("telegram", 3, 4000), ("whatsapp-android", 4, 50000))
+    with tempfile.TemporaryDirectory() as tmp:
+        for fmt, seed, messages in formats:
+            out = Path(tmp) / f"{fmt}-{seed}"
+            try:
+                owner = subprocess.run([gen_export, "--format", fmt, "--messages", str(messages), "--chats", "4", "--seed",
+                                        str(seed), "--out", str(out)], check=True, capture_output=True, text=True,
+                                       timeout=120).stdout.strip()
+                files = [str(out)] if out.is_file() else sorted(str(p) for p in out.rglob("*") if p.is_file())
+                me = ["--me", owner] if owner and fmt != "telegram" else []
+                report = subprocess.run([chatlens, "analyze", *files, *me, "-o", "-"], check=True, capture_output=True,
+                                        timeout=300).stdout
+                summary = json.loads(report)["sections"]["community_summary"].get("summary")
+            except (OSError, subprocess.SubprocessError, ValueError, KeyError) as e:
+                print(f"make_seeds: chatlens analyze on gen_export {fmt} failed ({e}); skipping it", file=sys.stderr)
+                continue
+            if summary:
+                yield summary
+
+
+def encodings(summary) -> list:
+    """The same summary written a few ways JSON allows: compact, spaced, reordered, escaped."""
+    compact = json.dumps(summary, separators=(",", ":")).encode()
+    spaced = json.dumps(summary, indent=2).encode() + b"\n"
+    reordered = json.dumps(dict(reversed(list(summary.items())))).encode()
+    escaped = compact.replace(b'"schema"', b'"sch\\u0065ma"', 1)
+    # 35.0 and 1e2 are integers to JSON Schema (no fractional part): the service takes them.
+    whole = compact.replace(b'"avg_text_length":%d' % summary["avg_text_length"],
+                            b'"avg_text_length":%d.0' % summary["avg_text_length"])
+    return [compact, spaced, reordered, escaped, whole, b" \t\r\n" + compact + b"\r\n"]
+
+
+def broken(summary) -> list:
+    """Invalid bodies: one rule of docs/community-summary.md broken at a time."""
+    compact = json.dumps(summary, separators=(",", ":"))
+    out = []
+    def variant(**changes):
+        s = dict(summary)
+        for k, v in changes.items():
+            if v is KeyError:
+                s.pop(k, None)
+            else:
+                s[k] = v
+        out.append(json.dumps(s, separators=(",", ":")).encode())
+    variant(name="Ana")                                     # unknown field
+    variant(schema="chatlens.report")
+    variant(version=2)
+    variant(version="1")
+    variant(top_emoji=EMOJI[:11])                           # too many
+    variant(top_emoji=["1F602", "1F602"])                   # duplicate
+    variant(top_emoji=["1f602"])                            # lower case
+    variant(top_emoji=["1F44D-1F3FB"])                      # skin tone not folded
+    variant(top_emoji=["FFFFF"])                            # no such emoji
+    variant(top_emoji=["1F602", 1])
+    variant(top_emoji="1F602")
+    variant(avg_text_length=36)                             # not a multiple of 5
+    variant(avg_text_length=505)
+    variant(avg_text_length=-5)
+    variant(avg_text_length=35.5)
+    variant(avg_text_length=None)
+    variant(messages_per_active_day=4)
+    variant(messages_per_active_day=0)
+    variant(minutes_per_day=7)
+    variant(minutes_per_day=10 ** 30)
+    variant(hour_profile=[4] * 23)
+    variant(hour_profile=[4] * 25)
+    variant(hour_profile=[101] + [0] * 23)
+    variant(hour_profile=[-1] + [5] * 23)
+    variant(hour_profile=[1] * 24)                          # sums to 24
+    variant(hour_profile=[5] * 24)                          # sums to 120
+    variant(hour_profile=[4.5] * 24)
+    for field in summary:
+        variant(**{field: KeyError})                        # missing field
+    out += [
+        compact[:-1] + ',"version":1}',                     # duplicate field
+        compact + "{}",                                     # trailing data
+        compact[: len(compact) // 2],                       # cut
+        "[" + compact + "]",
+        "null", "", "{}", "1", '"chatlens.community_summary"',
+        compact.replace('"version":1', '"version":1' + " " * 4100),  # too large
+        compact.replace("[", "[" * 64, 1),
+        "\ufeff" + compact,                                  # a byte order mark: not JSON (RFC 8259)
+    ]
+    return [x.encode() if isinstance(x, str) else x for x in out]
+
+
+def contribution_seeds(repo: Path, literal_bodies, chatlens, gen_export):
+    valid = doc_example(repo) + schema_summaries(repo)
+    if chatlens and gen_export:
+        valid += list(from_chatlens(chatlens, gen_export))
+    seeds = set()
+    for i, summary in enumerate(valid):
+        for body in encodings(summary):
+            seeds.add(contribution_input(body, CONTENT_TYPES[i % len(CONTENT_TYPES)],
+                                         IDEMPOTENCY_KEYS[i % len(IDEMPOTENCY_KEYS)]))
+    for summary in valid[:3]:
+        for body in broken(summary):
+            seeds.add(contribution_input(body))
+    for body in literal_bodies:
+        seeds.add(contribution_input(body))
+    # Headers the service refuses, with a valid body.
+    body = json.dumps(valid[0], separators=(",", ":")).encode()
+    for content_type, key in ((b"text/plain", IDEMPOTENCY_KEYS[0]), (b"application/json; charset=latin-1", IDEMPOTENCY_KEYS[0]),
+                              (b"", IDEMPOTENCY_KEYS[0]), (CONTENT_TYPES[0], b"short"), (CONTENT_TYPES[0], b"a b" * 10),
+                              (CONTENT_TYPES[0], b"k" * 129), (CONTENT_TYPES[0], b"")):
+        seeds.add(contribution_input(body, content_type, key))
+    return seeds
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("repo", type=Path)
     ap.add_argument("out", type=Path)
     ap.add_argument("--gen-export", help="path of a built bench/gen_export")
+    ap.add_argument("--chatlens", help="path of a built chatlens command (community summaries of real reports)")
     args = ap.parse_args()
 
     found = [(kind, s.encode()) for kind, items in BUILT_IN.items() for s in items]
@@ -150,8 +331,12 @@ def main():
 
     seeds = {t: set() for t in TARGETS}
     for kind, data in found:
+        if kind == "contribution":
+            continue
         seeds["fuzz_whatsapp_text" if kind == "whatsapp" else "fuzz_telegram_json"].add(data)
         seeds["fuzz_import_session"].add(data)
+    seeds[CONTRIBUTION] = contribution_seeds(args.repo, [d for k, d in found if k == "contribution"], args.chatlens,
+                                             args.gen_export)
     # Multi-input seeds for the session: the same chat twice (merging), and a
     # WhatsApp export beside a Telegram one.
     wa = sorted(seeds["fuzz_whatsapp_text"], key=len)[:4]

@@ -138,6 +138,23 @@ TEST_F(Cli, TruncatedZipIsReportedWithItsName) {
   EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 3) << r.out;
 }
 
+TEST_F(Cli, HelpListsEveryCommand) {
+  for (const char* flag : {"--help", "-h", "help"}) {
+    const CliRun r = run(flag);
+    EXPECT_EQ(r.status, 0) << flag;
+    EXPECT_EQ(r.out.rfind("usage: chatlens <command>", 0), 0u) << r.out;
+    for (const char* command : {"analyze", "messages", "report", "serve"}) {
+      // Each command on a line of its own in the list: "\n  COMMAND ".
+      EXPECT_NE(r.out.find(std::string("\n  ") + command + " "), std::string::npos) << flag << ": " << command << "\n"
+                                                                                   << r.out;
+    }
+  }
+  // Without a command: the same list, on stderr, as a usage error.
+  const CliRun bare = run("");
+  EXPECT_EQ(bare.status, 2);
+  EXPECT_NE(bare.err.find("\n  serve "), std::string::npos) << bare.err;
+}
+
 TEST_F(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(run("").status, 2);
   EXPECT_EQ(run("frobnicate").status, 2);

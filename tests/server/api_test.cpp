@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 
+#include <fstream>
+#include <memory>
 #include <thread>
 
 #include "compression.hpp"
@@ -191,6 +193,65 @@ TEST_P(ApiSuite, TheWebAppComesWithItsSecurityAndCachingHeaders) {
   EXPECT_EQ(client_->Get("/some/app/route")->body, index->body);
   EXPECT_EQ(client_->Get("/missing.png")->status, 404);
   EXPECT_EQ(client_->Delete("/")->status, 405);
+}
+
+// The page's policy (in the built index.html) and the header's allow the same connections: the page's
+// own origin, the community service the app was built for, and the one `--community-url` names, which
+// the app is told to use (<meta name="chatlens-community">, web/src/community/client.ts).
+TEST_P(ApiSuite, ThePolicyAllowsTheCommunityServiceTheAppUses) {
+  const std::string page =
+      "<!doctype html><html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; "
+      "connect-src 'self'%s; img-src 'self'\"><title>chatlens</title></head><body></body></html>";
+  auto web_with = [&](const std::string& built_for) {
+    auto dir = std::make_unique<testing::TempDir>();
+    std::string html = page;
+    html.replace(html.find("%s"), 2, built_for.empty() ? "" : " " + built_for);
+    std::ofstream(dir->path() / "index.html") << html;
+    return dir;
+  };
+  auto connect_src = [](const std::string& policy) {
+    const size_t at = policy.find("connect-src ");
+    return at == std::string::npos ? std::string("(none)") : policy.substr(at, policy.find(';', at) - at);
+  };
+
+  {  // Same origin (the default): 'self' only, and the app is not pointed anywhere else.
+    auto web = web_with("");
+    start([&](ServerConfig& c) { c.web = web->path(); });
+    auto index = client_->Get("/");
+    ASSERT_EQ(index->status, 200);
+    EXPECT_EQ(connect_src(index->get_header_value("Content-Security-Policy")), "connect-src 'self'");
+    EXPECT_EQ(index->body.find("chatlens-community"), std::string::npos);
+    EXPECT_EQ(connect_src(client_->Get("/missing.png")->get_header_value("Content-Security-Policy")),
+              "connect-src 'self'");
+    server_.reset();
+  }
+  {  // --community-url elsewhere: the header, the page's policy and the app all name it.
+    auto web = web_with("");
+    start([&](ServerConfig& c) {
+      c.web = web->path();
+      c.community_url = "https://community.example.org:8443/chatlens";
+    });
+    auto index = client_->Get("/");
+    ASSERT_EQ(index->status, 200);
+    EXPECT_EQ(connect_src(index->get_header_value("Content-Security-Policy")),
+              "connect-src 'self' https://community.example.org:8443");
+    EXPECT_NE(index->body.find("connect-src 'self' https://community.example.org:8443;"), std::string::npos)
+        << index->body;
+    EXPECT_NE(index->body.find("<meta name=\"chatlens-community\" content=\"https://community.example.org:8443/chatlens\">"),
+              std::string::npos)
+        << index->body;
+    EXPECT_EQ(client_->Get("/some/app/route")->get_header_value("Content-Security-Policy"),
+              index->get_header_value("Content-Security-Policy"));
+    server_.reset();
+  }
+  {  // An app built for another service (VITE_COMMUNITY_URL): the header does not block what the page allows.
+    auto web = web_with("https://built-for.example");
+    start([&](ServerConfig& c) { c.web = web->path(); });
+    auto index = client_->Get("/");
+    ASSERT_EQ(index->status, 200);
+    EXPECT_EQ(connect_src(index->get_header_value("Content-Security-Policy")),
+              "connect-src 'self' https://built-for.example");
+  }
 }
 
 TEST_P(ApiSuite, ManyClientsAtOnceEachCountedOnce) {

@@ -17,6 +17,8 @@ add_executable(server_unit_tests
   "${_server_tests}/aggregation_test.cpp"
   "${_server_tests}/service_parts_test.cpp")
 target_link_libraries(server_unit_tests PRIVATE chatlens_server PkgConfig::LIBPQ GTest::gtest_main)
+# The web app's page policy (web/index.html) is compared with the header's.
+target_compile_definitions(server_unit_tests PRIVATE CHATLENS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
 gtest_discover_tests(server_unit_tests TEST_PREFIX "server.unit." PROPERTIES LABELS "server"
                      DISCOVERY_MODE PRE_TEST DISCOVERY_TIMEOUT 60)
 

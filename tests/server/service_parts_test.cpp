@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <iterator>
+#include <string>
+#include <vector>
 
 #include "compression.hpp"
 #include "day.hpp"
@@ -179,16 +182,60 @@ TEST(StaticFiles, HashedAssetsAreRecognised) {
 
 TEST(ContentSecurityPolicy, TheDocumentedPolicyPlusTheCommunityOrigin) {
   EXPECT_EQ(content_security_policy(),
-            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; "
-            "img-src 'self' data: blob:; connect-src 'self'; worker-src 'self' blob:; object-src 'none'; "
-            "base-uri 'none'; frame-ancestors 'none'");
+            "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self' blob:; connect-src 'self'; "
+            "img-src 'self' data: blob:; style-src 'self'; font-src 'self'; media-src 'none'; object-src 'none'; "
+            "frame-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   EXPECT_NE(content_security_policy("https://community.example.org/api/v1")
                 .find("connect-src 'self' https://community.example.org;"),
+            std::string::npos);
+  // The origins the pages were built for, each once, then the configured service.
+  EXPECT_NE(content_security_policy("https://b.example/x", {"https://a.example", "https://b.example", "'self'", "*"})
+                .find("connect-src 'self' https://a.example https://b.example;"),
             std::string::npos);
   EXPECT_EQ(origin_of("https://Community.Example.org:8443/x"), "https://community.example.org:8443");
   EXPECT_EQ(origin_of("/api/v1"), "");
   EXPECT_EQ(origin_of("javascript:alert(1)"), "");
   EXPECT_EQ(origin_of("https://a.example;script-src *"), "");
+}
+
+// The header and the page's own policy (web/index.html) say the same, so neither narrows the other
+// by surprise; the header only adds frame-ancestors, which a <meta> policy cannot carry.
+TEST(ContentSecurityPolicy, TheHeaderIsThePolicyOfWebIndexHtml) {
+  std::ifstream in(std::string(CHATLENS_SOURCE_DIR) + "/web/index.html");
+  ASSERT_TRUE(in) << "web/index.html";
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string marker = "http-equiv=\"Content-Security-Policy\" content=\"";
+  const size_t at = html.find(marker);
+  ASSERT_NE(at, std::string::npos);
+  std::string page = html.substr(at + marker.size(), html.find('"', at + marker.size()) - at - marker.size());
+  // Vite fills the community origin in at build time (web/vite.config.ts); none by default.
+  const std::string placeholder = " %CHATLENS_COMMUNITY_ORIGIN%";
+  ASSERT_NE(page.find(placeholder), std::string::npos) << page;
+  page.erase(page.find(placeholder), placeholder.size());
+  EXPECT_EQ(content_security_policy(), page + "; frame-ancestors 'none'");
+}
+
+TEST(StaticFiles, ThePagesOwnPoliciesNameTheOriginsTheyConnectTo) {
+  testing::TempDir dir;
+  std::ofstream(dir.path() / "index.html")
+      << "<html><head><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; connect-src 'self' "
+         "https://Built.Example:8443 https: *.example.org https://*.example.net; img-src https://img.example\">"
+         "</head></html>";
+  std::ofstream(dir.path() / "other.html") << "<html><head></head><body>no policy</body></html>";
+  std::ofstream(dir.path() / "app.js") << "const csp = \"connect-src https://not-a-page.example\"";
+  auto files = StaticFiles::load(dir.path());
+  ASSERT_TRUE(files);
+  EXPECT_EQ(files->connect_origins(), std::vector<std::string>{"https://built.example:8443"});
+  files->set_community_url("https://community.example.org/base");
+  EXPECT_EQ(files->connect_origins(),
+            (std::vector<std::string>{"https://built.example:8443", "https://community.example.org"}));
+
+  testing::TempDir plain;
+  std::ofstream(plain.path() / "index.html") << "<html><head><title>no policy</title></head></html>";
+  auto none = StaticFiles::load(plain.path());
+  ASSERT_TRUE(none);
+  EXPECT_TRUE(none->connect_origins().empty());
+  EXPECT_TRUE(StaticFiles::placeholder().connect_origins().empty());
 }
 
 TEST(ServeOptions, DefaultsAndLimits) {

@@ -48,9 +48,26 @@ async function call(fetcher: Fetch, url: string, init?: RequestInit): Promise<Re
   return res
 }
 
+// The service's errors are JSON, {"error": {"code": "...", "message": "..."}} (server/openapi.yaml,
+// components.schemas.Error); the message is written for people. Empty when the body is not that.
+async function serviceError(res: Response): Promise<{ code?: string; message?: string }> {
+  let body: Json
+  try {
+    body = await res.json()
+  } catch {
+    return {}
+  }
+  const code = get(body, 'error.code')
+  const message = get(body, 'error.message')
+  return {
+    code: typeof code === 'string' && code ? code : undefined,
+    message: typeof message === 'string' && message.trim() ? message.trim() : undefined,
+  }
+}
+
 export async function fetchCommunity(base = communityBase(), fetcher: Fetch = fetch): Promise<Community> {
   const res = await call(fetcher, `${base}/api/v1/community`, { headers: { Accept: 'application/json' } })
-  if (!res.ok) throw new CommunityUnavailable(`HTTP ${res.status}`)
+  if (!res.ok) throw new CommunityUnavailable((await serviceError(res)).message ?? `HTTP ${res.status}`)
   let body: Json
   try {
     body = await res.json()
@@ -70,7 +87,8 @@ export async function fetchCommunity(base = communityBase(), fetcher: Fetch = fe
 export interface ContributionResult {
   ok: boolean
   status: number
-  message?: string
+  code?: string // the service's error code ("unknown_field", "rate_limited", ...) when refused
+  message?: string // the service's explanation when refused
 }
 
 // `summary` as a string is sent byte for byte (the page shows the user exactly that text).
@@ -82,13 +100,7 @@ export async function contribute(summary: Json | string, base = communityBase(),
     body: typeof summary === 'string' ? summary : JSON.stringify(summary),
   })
   if (res.ok) return { ok: true, status: res.status }
-  let message: string | undefined
-  try {
-    message = get(await res.json(), 'message')
-  } catch {
-    /* no body */
-  }
-  return { ok: false, status: res.status, message }
+  return { ok: false, status: res.status, ...(await serviceError(res)) }
 }
 
 // Where a value falls among the published contributors: the share strictly
