@@ -103,6 +103,7 @@ std::string_view CorpusBuilder::adopt(std::string bytes) {
   blocks_.push_back(std::move(bytes));
   adopted_.insert(adopted_.begin(), blocks_.size() - 1);  // newest first: importers use the latest
   latest_ = blocks_.back();
+  latest_block_ = blocks_.size() - 1;
   return latest_;
 }
 
@@ -129,12 +130,8 @@ PersonId CorpusBuilder::person(Platform platform, std::string_view name, std::st
 
 void CorpusBuilder::set_person_name(PersonId p, std::string_view name) { people_[p].name = std::string(name); }
 
-TextRef CorpusBuilder::store_text(std::string_view text) {
+TextRef CorpusBuilder::store_text_elsewhere(std::string_view text) {
   if (text.empty()) return {};
-  // Borrow when the text lies inside an adopted input buffer (the common case), most
-  // often the one adopted last: the input being imported.
-  if (text.data() >= latest_.data() && text.data() + text.size() <= latest_.data() + latest_.size())
-    return TextRef::at(adopted_.front(), static_cast<uint64_t>(text.data() - latest_.data()), text.size());
   for (size_t b : adopted_) {
     const std::string& block = blocks_[b];
     if (text.data() >= block.data() && text.data() + text.size() <= block.data() + block.size())
@@ -151,19 +148,6 @@ TextRef CorpusBuilder::store_text(std::string_view text) {
   const uint64_t offset = block.size();
   block.append(text);
   return TextRef::at(arena, offset, text.size());
-}
-
-void CorpusBuilder::add(const MessageDraft& m) {
-  columns_.chat.push_back(m.chat);
-  columns_.sender.push_back(m.sender);
-  columns_.time.push_back(m.time);
-  columns_.utc.push_back(m.utc);
-  columns_.kind.push_back(m.kind);
-  columns_.media.push_back(m.media);
-  columns_.flags.push_back(m.flags);
-  columns_.text.push_back(store_text(m.text));
-  columns_.platform_id.push_back(m.platform_id);
-  columns_.reply_to.push_back(m.reply_to);
 }
 
 void CorpusBuilder::rollback(size_t first_message, size_t chat_count) {

@@ -50,7 +50,19 @@ class CorpusBuilder {
   void set_person_name(PersonId p, std::string_view name);
   const Person& person_info(PersonId p) const { return people_[p]; }
 
-  void add(const MessageDraft& m);
+  // Inline: called once per message from every importer.
+  void add(const MessageDraft& m) {
+    columns_.chat.push_back(m.chat);
+    columns_.sender.push_back(m.sender);
+    columns_.time.push_back(m.time);
+    columns_.utc.push_back(m.utc);
+    columns_.kind.push_back(m.kind);
+    columns_.media.push_back(m.media);
+    columns_.flags.push_back(m.flags);
+    columns_.text.push_back(store_text(m.text));
+    columns_.platform_id.push_back(m.platform_id);
+    columns_.reply_to.push_back(m.reply_to);
+  }
   // Room for about `more` messages: an importer that can estimate its count spares the columns regrowing.
   // Grows geometrically, so many small inputs in a row do not each copy the columns.
   void reserve(size_t more) {
@@ -70,7 +82,15 @@ class CorpusBuilder {
   Corpus finish() &&;
 
  private:
-  TextRef store_text(std::string_view text);
+  TextRef store_text(std::string_view text) {
+    // Borrowed when the text lies inside an adopted input buffer (the common case), most
+    // often the one adopted last: the input being imported.
+    if (!text.empty() && text.data() >= latest_.data() && text.data() + text.size() <= latest_.data() + latest_.size())
+      return TextRef::at(latest_block_, static_cast<uint64_t>(text.data() - latest_.data()), text.size());
+    return store_text_elsewhere(text);
+  }
+  // Older adopted buffers, or a copy into the arena.
+  TextRef store_text_elsewhere(std::string_view text);
 
   MessageColumns columns_;
   std::vector<Chat> chats_;
@@ -79,6 +99,7 @@ class CorpusBuilder {
   std::deque<std::string> blocks_;  // adopted inputs and arena blocks of copied texts
   std::vector<size_t> adopted_;     // indices of adopted input blocks, newest first
   std::string_view latest_;         // the newest adopted block
+  size_t latest_block_ = 0;
   size_t arena_block_ = 0;
 };
 
