@@ -5,7 +5,7 @@
 #
 # For each size: generates a WhatsApp Android, a WhatsApp iOS and a Telegram export with
 # bench/gen_export (deterministic, fictional people) under build/bench/, imports each with
-# import_bench (best of 5, one size per process so memory peaks do not mix), runs
+# import_bench (best of at least 5 runs and 2 s of imports, one size per process so memory peaks do not mix), runs
 # `chatlens analyze` end to end, and runs the peers on the same WhatsApp Android file:
 # chat-analytics and whatsapp-chat-parser (pinned in bench/peers/package.json, installed
 # with `npm ci` on first use). Numbers are printed, never asserted: targets are shown with a
@@ -227,7 +227,7 @@ done
   echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet 2>/dev/null || echo '+changes'), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -m)."
   echo "Inputs: bench/gen_export (fictional, deterministic, seed 1) in $out/. Peak memory is the peak resident set size."
   echo
-  echo "## Import (import_bench: ImportSession in-process, best of 5)"
+  echo "## Import (import_bench: ImportSession in-process, best of at least 5 runs and 2 s of imports)"
   echo
   echo "| format | messages | MB | imported | seconds | MB/s (wall / CPU) | messages/s | peak MB | target | verdict |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---|---|"
