@@ -125,7 +125,7 @@ for line in "${summary[@]}"; do
   echo "preset $line"
 done
 if [[ $total_skipped -gt 0 ]]; then
-  echo "(skipped tests did NOT run: see 'The following tests did not run' above; the corpus suite needs ../shared/corpus)"
+  echo "(skipped tests did NOT run: see 'The following tests did not run' above; the corpus suites need ../shared/corpus beside the repository)"
 fi
 echo "$total_passed passed, $total_failed failed, $total_skipped skipped"
 [[ $total_failed -eq 0 ]]
