@@ -35,7 +35,7 @@ struct ColumnAllocator {
 #endif
     return static_cast<T*>(::operator new(n * sizeof(T)));
   }
-  void deallocate(T* p, size_t n) noexcept {
+  void deallocate(T* p, [[maybe_unused]] size_t n) noexcept {
 #ifdef CHATLENS_HUGE_COLUMNS
     if (const size_t bytes = mapped_bytes(n)) {
       munmap(p, bytes);
