@@ -49,8 +49,8 @@ Status CommunityServer::start(std::string& log) {
 
   statics.set_community_url(config_.community_url);
 
-  writer_ = std::make_unique<ContributionWriter>(*storage_, &metrics_, ContributionWriter::Options{});
-  routes_ = std::make_unique<Routes>(config_, *storage_, *writer_, metrics_, std::move(statics));
+  writer_ = std::make_unique<ContributionWriter>(*storage_, &metrics_, ContributionWriter::Options{}, &write_health_);
+  routes_ = std::make_unique<Routes>(config_, *storage_, *writer_, metrics_, write_health_, std::move(statics));
   http_ = std::make_unique<HttpServer>(config_.http);
   routes_->install(*http_);
   port_ = http_->bind(config_.bind, config_.port);
