@@ -317,6 +317,11 @@ TEST(ServeOptions, DefaultsAndLimits) {
   EXPECT_EQ(parse_serve_args({"--trust-proxy"})->http.max_connections_per_client, 0u);
   EXPECT_EQ(parse_serve_args({"--trust-proxy", "--max-connections-per-client", "500"})->http.max_connections_per_client,
             500u);
+  // --help names every limit's option.
+  for (const char* option : {"--request-head-timeout", "--request-timeout", "--keep-alive-timeout", "--max-connections",
+                             "--max-connections-per-client", "--threads", "--rate-limit", "--rate-burst"})
+    EXPECT_NE(std::string(kServeUsage).find(option), std::string::npos) << option;
+  EXPECT_NE(std::string(kServeUsage).find("docs/limits.md"), std::string::npos);
   auto help = parse_serve_args({"--help"});
   ASSERT_FALSE(help);
   EXPECT_EQ(help.status().message(), "");
