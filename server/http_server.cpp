@@ -70,8 +70,8 @@ std::string peer_address(const sockaddr_storage& addr) {
 
 }  // namespace
 
-HttpServer::HttpServer(HttpLimits limits)
-    : limits_(limits), slots_(limits.max_connections, limits.max_connections_per_client) {
+HttpServer::HttpServer(HttpLimits limits, Metrics* metrics)
+    : limits_(limits), metrics_(metrics), slots_(limits.max_connections, limits.max_connections_per_client) {
   wake_fd_ = ::eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
   set_payload_max_length(limits_.max_request_bytes);
   // Only what the Keep-Alive response header says; the connection stages enforce them.
@@ -203,6 +203,7 @@ void HttpServer::accept_connections() {
     const std::string client = RateLimiter::client_key(peer_address(addr));
     const ConnectionLimits::Admission admission = slots_.admit(client);
     if (admission != ConnectionLimits::Admission::kAdmitted) {
+      count(admission == ConnectionLimits::Admission::kClientFull ? Refusal::kClientCap : Refusal::kServerFull);
       const std::string response =
           admission == ConnectionLimits::Admission::kClientFull
               ? error_response(503, "Service Unavailable", "too_many_connections",
@@ -244,7 +245,13 @@ void HttpServer::to_request_stage(int fd) {
 }
 
 void HttpServer::refuse(Connection& c, int status, const std::string& message) {
+  count(status == 431 ? Refusal::kHeadTooLarge : Refusal::kMalformedHead);
   c.send_now(refusal_response(status, message));
+  c.start_linger();
+}
+
+void HttpServer::answer_late(Connection& c, const std::string& message) {
+  c.send_now(refusal_response(408, message));
   c.start_linger();
 }
 
@@ -279,11 +286,15 @@ void HttpServer::check_deadlines(Clock::time_point now) {
     }
   }
   for (int fd : close) unwatch_and_close(fd);
-  for (int fd : late_head)
-    refuse(*held_[fd], 408,
-           "the request head did not arrive within " + seconds_text(limits_.request_head_timeout) + " s");
-  for (int fd : late_body)
-    refuse(*held_[fd], 408, "the request did not arrive within " + seconds_text(limits_.request_timeout) + " s");
+  for (int fd : late_head) {
+    count(Refusal::kHeadTimeout);
+    answer_late(*held_[fd],
+                "the request head did not arrive within " + seconds_text(limits_.request_head_timeout) + " s");
+  }
+  for (int fd : late_body) {
+    count(Refusal::kRequestTimeout);
+    answer_late(*held_[fd], "the request did not arrive within " + seconds_text(limits_.request_timeout) + " s");
+  }
 }
 
 void HttpServer::give_back(std::unique_ptr<Connection> c) {
@@ -309,6 +320,7 @@ void HttpServer::take_back_returned() {
 void HttpServer::serve_requests(std::unique_ptr<Connection> c, Clock::time_point queued_at) {
   if (Clock::now() - queued_at > limits_.request_timeout) {
     // Waited too long for a thread: the server is overloaded; say so rather than time out.
+    count(Refusal::kOverloaded);
     const std::string busy = error_response(503, "Service Unavailable", "overloaded",
                                             "the server is busy; retry in a moment", "Retry-After: 5\r\n");
     c->write(busy.data(), busy.size());
@@ -350,6 +362,7 @@ void HttpServer::serve_requests(std::unique_ptr<Connection> c, Clock::time_point
       case Progress::kReady: continue;
       case Progress::kClosed: return;
       case Progress::kRefused: {
+        count(c->refusal_status() == 431 ? Refusal::kHeadTooLarge : Refusal::kMalformedHead);
         const std::string r = refusal_response(c->refusal_status(), c->refusal_message());
         c->write(r.data(), r.size());
         c->flush();

@@ -33,12 +33,14 @@
 #include "connection_limits.hpp"
 #include "connection_queue.hpp"
 #include "http_limits.hpp"
+#include "metrics.hpp"
 
 namespace chatlens::server {
 
 class HttpServer : public httplib::Server {
  public:
-  explicit HttpServer(HttpLimits limits);
+  // `metrics` (optional) counts what the connection stage refuses.
+  explicit HttpServer(HttpLimits limits, Metrics* metrics = nullptr);
   ~HttpServer() override;
 
   // Binds and listens; the port (the chosen one when port is 0), or -1 (errno says why).
@@ -73,7 +75,11 @@ class HttpServer : public httplib::Server {
   void watch(std::unique_ptr<Connection> c);
   void unwatch_and_close(int fd);
   void to_request_stage(int fd);
-  void refuse(Connection& c, int status, const std::string& message);
+  void refuse(Connection& c, int status, const std::string& message);  // a malformed or too large head
+  void answer_late(Connection& c, const std::string& message);         // 408
+  void count(Refusal why) {
+    if (metrics_) metrics_->connection_refused(why);
+  }
   void set_accepting(bool on);
 
   // The request stage (pool threads).
@@ -82,6 +88,7 @@ class HttpServer : public httplib::Server {
   void give_back(std::unique_ptr<Connection> c);
 
   HttpLimits limits_;
+  Metrics* metrics_;
   ConnectionLimits slots_;
   int listen_fd_ = -1;
   int wake_fd_ = -1;  // eventfd: shutdown, or connections given back

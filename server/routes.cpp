@@ -186,6 +186,7 @@ HandlerResponse Routes::pre_route(const Request& req, Response& res) {
     case Route::kMetrics:
       if (!get) return method_not_allowed("GET, HEAD");
       metrics_.set_rate_limiter_clients(limiter_.clients());
+      if (http_) metrics_.set_open_connections(http_->open_connections());
       res.set_header("Cache-Control", "no-store");
       send(res, 200, "text/plain; version=0.0.4; charset=utf-8",
            std::make_shared<const std::string>(metrics_.render(storage_.backend())));

@@ -79,7 +79,7 @@ Status CommunityServer::start(std::string& log) {
   fit_connections_to_descriptors(config_.http, log);
   writer_ = std::make_unique<ContributionWriter>(*storage_, &metrics_, ContributionWriter::Options{}, &write_health_);
   routes_ = std::make_unique<Routes>(config_, *storage_, *writer_, metrics_, write_health_, std::move(statics));
-  http_ = std::make_unique<HttpServer>(config_.http);
+  http_ = std::make_unique<HttpServer>(config_.http, &metrics_);
   routes_->install(*http_);
   port_ = http_->bind(config_.bind, config_.port);
   if (port_ < 0)

@@ -121,6 +121,10 @@ TEST_P(Transport, SlowRequestHeadsNeverKeepHealthChecksWaiting) {
   std::printf("slowloris: %zu slow connections, %zu health checks, slowest %lld ms\n", slow.size(), checks.size(),
               static_cast<long long>(slowest.count()));
   EXPECT_GE(checks.size(), 15u);
+  const std::string metrics = testing::raw_exchange(
+      server.port(), "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", std::chrono::milliseconds(2000));
+  EXPECT_NE(metrics.find("chatlens_http_connections_refused_total{reason=\"head_timeout\"} 40"), std::string::npos)
+      << metrics;
   // Each slow head was cut off at the head timeout (not the request timeout) with a 408.
   for (const Slow& s : slow) {
     EXPECT_FALSE(s.open) << "a slow head was never cut off";
@@ -149,6 +153,11 @@ TEST_P(Transport, ConnectionsArePerClientAddressCapped) {
   ::close(extra);
   EXPECT_EQ(testing::status_of(refused), 503) << refused;
   EXPECT_NE(refused.find("too_many_connections"), std::string::npos) << refused;
+  const std::string metrics = testing::raw_exchange(
+      server.port(), "GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", std::chrono::milliseconds(2000));
+  EXPECT_NE(metrics.find("chatlens_http_connections_refused_total{reason=\"client_cap\"} 1\n"), std::string::npos)
+      << metrics;
+  EXPECT_NE(metrics.find("chatlens_http_connections_open 5\n"), std::string::npos) << "4 held and this one";
   // Other addresses are served meanwhile.
   EXPECT_EQ(testing::status_of(testing::raw_exchange(server.port(), "GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n",
                                                      std::chrono::milliseconds(1000), true, "127.0.0.8")),
