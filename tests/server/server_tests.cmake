@@ -15,7 +15,8 @@ set(_pg_state "${CMAKE_BINARY_DIR}/tests/server/postgres")
 add_executable(server_unit_tests
   "${_server_tests}/validation_test.cpp"
   "${_server_tests}/aggregation_test.cpp"
-  "${_server_tests}/service_parts_test.cpp")
+  "${_server_tests}/service_parts_test.cpp"
+  "${_server_tests}/export_format_test.cpp")
 target_link_libraries(server_unit_tests PRIVATE chatlens_server PkgConfig::LIBPQ GTest::gtest_main)
 # The web app's page policy (web/index.html) is compared with the header's.
 target_compile_definitions(server_unit_tests PRIVATE CHATLENS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
@@ -26,7 +27,8 @@ add_executable(server_storage_tests
   "${_server_tests}/storage_test.cpp"
   "${_server_tests}/api_test.cpp"
   "${_server_tests}/hostile_input_test.cpp"
-  "${_server_tests}/process_test.cpp")
+  "${_server_tests}/process_test.cpp"
+  "${_server_tests}/export_test.cpp")
 target_link_libraries(server_storage_tests PRIVATE chatlens_server PkgConfig::LIBPQ GTest::gtest_main)
 target_compile_definitions(server_storage_tests PRIVATE CHATLENS_CLI="$<TARGET_FILE:chatlens>"
                            CHATLENS_TEST_POSTGRES_URL_FILE="${_pg_state}/url")
