@@ -28,9 +28,14 @@ add() { # part passed failed note
 
 # The pinned npm packages (aws-cdk-lib, cdk-nag, action-validator...), installed when missing or stale.
 npm_ready() {
-  if [[ ! -f deploy/aws/node_modules/.package-lock.json ]] ||
-    ! cmp -s <(node -e 'const p=require("./deploy/aws/package-lock.json").packages; for (const k of Object.keys(p).sort()) if (k) console.log(k, p[k].version)') \
-      <(node -e 'const p=require("./deploy/aws/node_modules/.package-lock.json").packages; for (const k of Object.keys(p).sort()) if (k) console.log(k, p[k].version)'); then
+  # Up to date when node_modules lists every non-optional package of the lockfile at its version.
+  if ! node -e '
+    const fs = require("fs");
+    const want = JSON.parse(fs.readFileSync("deploy/aws/package-lock.json", "utf8")).packages;
+    let have;
+    try { have = JSON.parse(fs.readFileSync("deploy/aws/node_modules/.package-lock.json", "utf8")).packages; } catch { process.exit(1); }
+    for (const [k, p] of Object.entries(want)) if (k && !p.optional && have[k]?.version !== p.version) process.exit(1);
+    for (const k of Object.keys(have)) if (!(k in want)) process.exit(1);'; then
     (cd deploy/aws && npm ci --no-audit --no-fund) || return 1
   fi
 }
@@ -83,7 +88,7 @@ for part in "${parts[@]}"; do
       else
         add "$part" 0 1 " ($script did not finish)"
       fi
-      [[ $part == image ]] && grep -h '^image size:' "$log" | sed 's/^/  /' && lines+=("  $(grep -h '^image size:' "$log")")
+      [[ $part == image ]] && lines+=("  $(grep -h '^image size:' "$log")")
       ;;
     *)
       echo "test-deploy: unknown part '$part' (workflows, cdk, image, ha)" >&2

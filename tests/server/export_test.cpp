@@ -124,10 +124,10 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
   store("2026-03-02", {40, 41});
   store("2026-03-04", {50, 51, 52, 53});
   const auto expected_closed = expected_;
-  store("2026-03-05", {60});  // still open at 00:10 on the 5th (15 minutes of grace)
+  store("2026-03-05", {60});  // at 00:20 on the 5th the 4th has closed (00:15), the 5th is open
   expected_ = expected_closed;
 
-  auto first = run_export(at(2026, 3, 5, 0, 10));
+  auto first = run_export(at(2026, 3, 5, 0, 20));
   ASSERT_TRUE(first) << first.status().message();
   EXPECT_EQ(first->days_written, 3);
   EXPECT_EQ(first->contributions_written, 9);
@@ -142,6 +142,7 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
   ASSERT_EQ(::stat(old_file.c_str(), &before), 0);
   store("2026-03-06", {70});
   expected_[60] = "2026-03-05";  // closed now
+  expected_.erase(70);           // the 6th is open at 00:20 on the 6th
   auto second = run_export(at(2026, 3, 6, 0, 20));
   ASSERT_TRUE(second) << second.status().message();
   EXPECT_EQ(second->days_written, 1);
