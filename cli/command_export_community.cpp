@@ -63,7 +63,8 @@ int run_export_community(const std::vector<std::string>& args) {
     } else if (a == "--grace-minutes") {
       char* end = nullptr;
       const long n = std::strtol(v.c_str(), &end, 10);
-      if (v.empty() || *end || n < 0 || n > 24 * 60) return usage_error("--grace-minutes needs 0 to 1440, not '" + v + "'");
+      if (v.empty() || *end || n < 0 || n > 24 * 60)
+        return usage_error("--grace-minutes needs 0 to 1440, not '" + v + "'");
       options.grace = std::chrono::minutes(n);
     } else {
       return usage_error("unknown option: " + a);
@@ -83,9 +84,10 @@ int run_export_community(const std::vector<std::string>& args) {
     return kOutputError;
   }
   for (const std::string& p : report->problems) std::fprintf(stderr, "chatlens export-community: %s\n", p.c_str());
-  std::printf("chatlens export-community: %d days written (%lld contributions), %d days already exported, %zu problems\n",
-              report->days_written, static_cast<long long>(report->contributions_written), report->days_present,
-              report->problems.size());
+  std::printf(
+      "chatlens export-community: %d days written (%lld contributions), %d days already exported, %zu problems\n",
+      report->days_written, static_cast<long long>(report->contributions_written), report->days_present,
+      report->problems.size());
   return report->problems.empty() ? kOk : kOutputError;
 }
 

@@ -31,7 +31,7 @@ struct ExportOptions {
 
 struct ExportReport {
   int days_written = 0;
-  int days_present = 0;         // already exported earlier, row count checked
+  int days_present = 0;  // already exported earlier, row count checked
   int64_t contributions_written = 0;
   std::vector<std::string> problems;  // files that disagree with the database (each names its file)
 };

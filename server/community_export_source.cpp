@@ -33,7 +33,8 @@ Result<StoredContribution> make_row(const std::vector<std::string>& col, const s
   int64_t v[6];
   for (int i = 0; i < 6; ++i) {
     if (i == 1) continue;
-    if (!parse_int(col[i], v[i])) return Status::error(where + ": contribution " + col[0] + ": bad number '" + col[i] + "'");
+    if (!parse_int(col[i], v[i]))
+      return Status::error(where + ": contribution " + col[0] + ": bad number '" + col[i] + "'");
   }
   row.id = v[0];
   row.day = col[1];
@@ -165,8 +166,8 @@ class PostgresSource final : public ContributionSource {
     const std::string text = to_postgres(sql);
     std::vector<const char*> values;
     for (const std::string& p : params) values.push_back(p.c_str());
-    PGresult* r = PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr,
-                               nullptr, 0);
+    PGresult* r =
+        PQexecParams(conn_, text.c_str(), static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0);
     if (PQresultStatus(r) != PGRES_TUPLES_OK) {
       std::string why = PQresultErrorMessage(r);
       PQclear(r);
@@ -190,7 +191,7 @@ class PostgresSource final : public ContributionSource {
 }  // namespace
 
 Result<std::unique_ptr<ContributionSource>> open_contribution_source(const std::string& db,
-                                                                    const std::filesystem::path& data_dir) {
+                                                                     const std::filesystem::path& data_dir) {
   if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) return PostgresSource::open(db);
   if (db.empty()) return SqliteSource::open(data_dir / "community.sqlite3");
   if (db.rfind("sqlite:", 0) == 0) {

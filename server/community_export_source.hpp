@@ -35,6 +35,6 @@ class ContributionSource {
 // Opens what a --db value names (the same values as `chatlens serve --db`), read-only. The
 // database must already hold chatlens' schema.
 Result<std::unique_ptr<ContributionSource>> open_contribution_source(const std::string& db,
-                                                                    const std::filesystem::path& data_dir);
+                                                                     const std::filesystem::path& data_dir);
 
 }  // namespace chatlens::server

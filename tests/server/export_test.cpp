@@ -138,7 +138,7 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
   // The next day: only the day that closed since is added; earlier files are left untouched.
   const auto old_file = out_.path() / feed_file("2026-03-01");
   const std::string old_bytes = slurp(old_file);
-  struct stat before{};
+  struct stat before {};
   ASSERT_EQ(::stat(old_file.c_str(), &before), 0);
   store("2026-03-06", {70});
   expected_[60] = "2026-03-05";  // closed now
@@ -150,7 +150,7 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
   EXPECT_EQ(second->contributions_written, 1);
   EXPECT_TRUE(second->problems.empty());
   expect_feed_matches(4);
-  struct stat after{};
+  struct stat after {};
   ASSERT_EQ(::stat(old_file.c_str(), &after), 0);
   EXPECT_EQ(after.st_ino, before.st_ino);
   EXPECT_EQ(slurp(old_file), old_bytes);
@@ -168,7 +168,8 @@ TEST_P(ExportSuite, ADayThatChangedAfterItsExportIsReportedAndLeftAsItIs) {
   EXPECT_EQ(second->days_written, 0);
   ASSERT_EQ(second->problems.size(), 1u);
   EXPECT_NE(second->problems[0].find("day=2026-03-01"), std::string::npos) << second->problems[0];
-  EXPECT_NE(second->problems[0].find("holds 2 contributions, the database 3"), std::string::npos) << second->problems[0];
+  EXPECT_NE(second->problems[0].find("holds 2 contributions, the database 3"), std::string::npos)
+      << second->problems[0];
   EXPECT_EQ(slurp(out_.path() / feed_file("2026-03-01")), bytes);
 }
 

@@ -52,7 +52,6 @@ export function readConfig(node: Node): ChatlensConfig {
   if (config.failoverRegion === config.region) throw new Error('context failoverRegion must differ from region')
   if (config.githubRepository && !/^[\w.-]+\/[\w.-]+$/.test(config.githubRepository))
     throw new Error(`context githubRepository must be OWNER/NAME, not "${config.githubRepository}"`)
-  if (!config.domainName !== !config.certificateArn)
-    throw new Error('context domainName and certificateArn go together (the certificate in us-east-1)')
+  if (!config.domainName !== !config.certificateArn) throw new Error('context domainName and certificateArn go together (the certificate in us-east-1)')
   return config
 }

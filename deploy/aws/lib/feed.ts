@@ -85,9 +85,7 @@ export class Feed extends Construct {
         conditions: { StringLike: { 's3:prefix': [`${FEED_PREFIX}*`] } },
       }),
     )
-    this.task.taskRole.addToPrincipalPolicy(
-      new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects(`${FEED_PREFIX}*`)] }),
-    )
+    this.task.taskRole.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['s3:PutObject'], resources: [this.bucket.arnForObjects(`${FEED_PREFIX}*`)] }))
     NagSuppressions.addResourceSuppressions(
       this.task,
       [

@@ -75,7 +75,8 @@ export class Service extends Construct {
         { id: 'AwsSolutions-RDS11', reason: 'The standard PostgreSQL port; the cluster is in isolated subnets and admits the service only.' },
         {
           id: 'AwsSolutions-SMG4',
-          reason: 'Tasks read the password when they start; a rotation would cut new connections of running tasks. Rotate by changing the secret and redeploying (deploy/aws/README.md).',
+          reason:
+            'Tasks read the password when they start; a rotation would cut new connections of running tasks. Rotate by changing the secret and redeploying (deploy/aws/README.md).',
         },
       ],
       true,
@@ -100,7 +101,19 @@ export class Service extends Construct {
     task.addContainer('chatlens', {
       image: this.image,
       // libpq takes the connection from PG* variables: the URL holds no password.
-      command: ['serve', '--bind', '0.0.0.0', '--port', String(SERVICE_PORT), '--db', 'postgresql://', '--trust-proxy', '--web', '/srv/chatlens/web', '--quiet'],
+      command: [
+        'serve',
+        '--bind',
+        '0.0.0.0',
+        '--port',
+        String(SERVICE_PORT),
+        '--db',
+        'postgresql://',
+        '--trust-proxy',
+        '--web',
+        '/srv/chatlens/web',
+        '--quiet',
+      ],
       environment: {
         PGHOST: this.database.clusterEndpoint.hostname,
         PGPORT: this.database.clusterEndpoint.port.toString(),
@@ -226,7 +239,13 @@ export class Service extends Construct {
     NagSuppressions.addResourceSuppressionsByPath(
       Stack.of(this),
       `/${Stack.of(this).stackName}/LogRetentionaae0aa3c5b4d4f87b02d85b201efdd8a/ServiceRole/DefaultPolicy/Resource`,
-      [{ id: 'AwsSolutions-IAM5', reason: 'aws-cdk-lib log-retention handler: sets the retention of log groups it does not know in advance.', appliesTo: ['Resource::*'] }],
+      [
+        {
+          id: 'AwsSolutions-IAM5',
+          reason: 'aws-cdk-lib log-retention handler: sets the retention of log groups it does not know in advance.',
+          appliesTo: ['Resource::*'],
+        },
+      ],
     )
   }
 }

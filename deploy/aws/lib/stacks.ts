@@ -96,7 +96,16 @@ function replicate(stack: Stack, source: s3.Bucket, replicaName: string) {
   const cfn = source.node.defaultChild as s3.CfnBucket
   cfn.replicationConfiguration = {
     role: role.roleArn,
-    rules: [{ id: 'failover', status: 'Enabled', priority: 1, filter: { prefix: '' }, deleteMarkerReplication: { status: 'Enabled' }, destination: { bucket: replicaArn } }],
+    rules: [
+      {
+        id: 'failover',
+        status: 'Enabled',
+        priority: 1,
+        filter: { prefix: '' },
+        deleteMarkerReplication: { status: 'Enabled' },
+        destination: { bucket: replicaArn },
+      },
+    ],
   }
 }
 

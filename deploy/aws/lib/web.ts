@@ -85,9 +85,7 @@ export class Web extends Construct {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
       readTimeout: Duration.seconds(15),
     })
-    const certificate = config.certificateArn
-      ? acm.Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn)
-      : undefined
+    const certificate = config.certificateArn ? acm.Certificate.fromCertificateArn(this, 'Certificate', config.certificateArn) : undefined
 
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'chatlens web app and community API',
@@ -137,19 +135,22 @@ export class Web extends Construct {
       },
       {
         id: 'AwsSolutions-CFR2',
-        reason: 'No WAF web ACL by default (cost at small scale); the service validates and rate-limits requests itself. Add one in us-east-1 when traffic grows.',
+        reason:
+          'No WAF web ACL by default (cost at small scale); the service validates and rate-limits requests itself. Add one in us-east-1 when traffic grows.',
       },
       ...(certificate
         ? []
         : [
             {
               id: 'AwsSolutions-CFR4',
-              reason: 'Without a custom domain CloudFront serves its default certificate, whose TLS floor it sets itself; with domainName and certificateArn the distribution enforces TLSv1.2_2021.',
+              reason:
+                'Without a custom domain CloudFront serves its default certificate, whose TLS floor it sets itself; with domainName and certificateArn the distribution enforces TLSv1.2_2021.',
             },
           ]),
       {
         id: 'AwsSolutions-CFR5',
-        reason: 'The load balancer origin is reached over HTTP inside AWS; only CloudFront can reach it (prefix-list security group). Provide a certificate on the load balancer to change this.',
+        reason:
+          'The load balancer origin is reached over HTTP inside AWS; only CloudFront can reach it (prefix-list security group). Provide a certificate on the load balancer to change this.',
       },
     ])
 
@@ -166,8 +167,15 @@ export class Web extends Construct {
       NagSuppressions.addResourceSuppressions(
         Stack.of(this),
         [
-          { id: 'AwsSolutions-IAM4', reason: 'The CDK BucketDeployment handler uses the AWS managed basic execution role for its logs.', appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'] },
-          { id: 'AwsSolutions-IAM5', reason: 'The CDK BucketDeployment handler copies the asset objects into the site bucket (object-level wildcards on those two buckets only).' },
+          {
+            id: 'AwsSolutions-IAM4',
+            reason: 'The CDK BucketDeployment handler uses the AWS managed basic execution role for its logs.',
+            appliesTo: ['Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole'],
+          },
+          {
+            id: 'AwsSolutions-IAM5',
+            reason: 'The CDK BucketDeployment handler copies the asset objects into the site bucket (object-level wildcards on those two buckets only).',
+          },
           { id: 'AwsSolutions-L1', reason: 'The CDK BucketDeployment handler runtime is chosen by aws-cdk-lib, pinned in package.json.' },
         ],
         true,

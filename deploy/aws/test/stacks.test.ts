@@ -113,9 +113,7 @@ test('database: Aurora PostgreSQL Serverless v2, a writer and a reader, encrypte
 test('IAM: the service task role has no permissions; secrets are readable by the execution roles, one secret only', () => {
   const t = main()
   const policies = resources(t, 'AWS::IAM::Policy')
-  const statements = policies.flatMap((p) =>
-    p.Properties.PolicyDocument.Statement.map((s: any) => ({ roles: JSON.stringify(p.Properties.Roles), ...s })),
-  )
+  const statements = policies.flatMap((p) => p.Properties.PolicyDocument.Statement.map((s: any) => ({ roles: JSON.stringify(p.Properties.Roles), ...s })))
   const secretReads = statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('secretsmanager:')))
   assert.ok(secretReads.length >= 2)
   const secretIds = new Set(secretReads.map((s) => JSON.stringify(s.Resource)))
@@ -126,7 +124,7 @@ test('IAM: the service task role has no permissions; secrets are readable by the
   for (const type of ['AWS::IAM::User', 'AWS::IAM::AccessKey']) assert.equal(resources(t, type).length, 0)
 })
 
-test('IAM: the GitHub deploy role trusts this repository\'s main branch only and holds no keys', () => {
+test("IAM: the GitHub deploy role trusts this repository's main branch only and holds no keys", () => {
   const t = Template.fromStack(fullApp().stacks.deploy!)
   t.resourceCountIs('AWS::IAM::OIDCProvider', 1)
   t.resourceCountIs('AWS::IAM::AccessKey', 0)
@@ -147,15 +145,11 @@ test('warehouse feed: its bucket ages files out, the daily task may only add fil
   const t = main()
   t.hasResourceProperties('AWS::S3::Bucket', {
     LifecycleConfiguration: {
-      Rules: Match.arrayWith([
-        Match.objectLike({ Prefix: 'community/', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } }),
-      ]),
+      Rules: Match.arrayWith([Match.objectLike({ Prefix: 'community/', Status: 'Enabled', NoncurrentVersionExpiration: { NoncurrentDays: 30 } })]),
     },
   })
   t.hasResourceProperties('AWS::Events::Rule', { ScheduleExpression: 'cron(30 0 * * ? *)' })
-  const feed = resources(t, 'AWS::ECS::TaskDefinition').find((d) =>
-    d.Properties.ContainerDefinitions.some((c: any) => c.Command?.[0] === 'export-community'),
-  )
+  const feed = resources(t, 'AWS::ECS::TaskDefinition').find((d) => d.Properties.ContainerDefinitions.some((c: any) => c.Command?.[0] === 'export-community'))
   assert.ok(feed)
   const names = feed.Properties.ContainerDefinitions.map((c: any) => c.Name).sort()
   assert.deepEqual(names, ['export', 'upload'])

@@ -15,8 +15,7 @@ describe('sourceUrl', () => {
     expect(sourceUrl('http://example.org/x')).toBe('http://example.org/x')
   })
   it('turns anything else into no address', () => {
-    for (const bad of [undefined, '', '   ', 'example.org/chatlens', 'javascript:alert(1)', 'ftp://example.org/'])
-      expect(sourceUrl(bad), String(bad)).toBe('')
+    for (const bad of [undefined, '', '   ', 'example.org/chatlens', 'javascript:alert(1)', 'ftp://example.org/']) expect(sourceUrl(bad), String(bad)).toBe('')
   })
 })
 
