@@ -46,7 +46,7 @@ check "the filesystem exports" bash -c "podman export '$container' | tar -x -C '
 check "no shell in the image" bash -c "! ls '$rootfs'/bin/sh '$rootfs'/usr/bin/sh '$rootfs'/bin/bash >/dev/null 2>&1"
 check "the web app is inside" test -f "$rootfs/srv/chatlens/web/index.html"
 check "LICENSE and NOTICE are inside" test -f "$rootfs/usr/share/doc/chatlens/LICENSE" -a -f "$rootfs/usr/share/doc/chatlens/NOTICE"
-check "/data belongs to the service user" test "$(stat -c %u "$rootfs/data")" = 10001
+check "/data and /feed belong to the service user" test "$(stat -c %u "$rootfs/data"):$(stat -c %u "$rootfs/feed")" = 10001:10001
 files=$(find "$rootfs" -type f | wc -l)
 echo "  image holds $files files, $(du -sh "$rootfs" | cut -f1)"
 # The image's environment only (CHATLENS_DATA_DIR=/data, PATH), as a container would have it.
@@ -73,6 +73,8 @@ if [[ -n $port ]]; then
   check "it is stored in /data as the service user" test "$(stat -c %u "$rootfs/data/community.sqlite3" 2>/dev/null)" = 10001
   check "the HEALTHCHECK command succeeds from the image" \
     bash -c "$(printf '%q ' "${as_user[@]}") /usr/local/bin/chatlens healthcheck --url '$base/healthz'"
+  check "export-community runs from the image into /feed (today is still open: nothing to write)" \
+    bash -c "$(printf '%q ' "${as_user[@]}") /usr/local/bin/chatlens export-community --out /feed | grep -q '0 days written'"
   kill -TERM "$server"
   wait "$server"
   check "SIGTERM stops it cleanly (exit $?)" test $? -eq 0

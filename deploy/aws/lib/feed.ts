@@ -71,7 +71,8 @@ export class Feed extends Construct {
       image: ecs.ContainerImage.fromRegistry(UPLOADER_IMAGE),
       command: ['s3', 'sync', '/feed', this.bucket.s3UrlForObject(FEED_PREFIX), '--size-only', '--no-progress'],
       essential: true,
-      readonlyRootFilesystem: true,
+      // The AWS CLI may keep a cache under its home folder.
+      readonlyRootFilesystem: false,
       logging: ecs.LogDrivers.awsLogs({ logGroup: service.logGroup, streamPrefix: 'feed-upload' }),
     })
     uploader.addMountPoints({ containerPath: '/feed', sourceVolume: 'feed', readOnly: true })

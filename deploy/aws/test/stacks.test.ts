@@ -76,6 +76,10 @@ test('service: at least 2 Fargate tasks in private subnets of 2 zones, behind th
     (p) => p.Properties.TargetTrackingScalingPolicyConfiguration.PredefinedMetricSpecification.PredefinedMetricType,
   )
   assert.deepEqual(metrics.sort(), ['ALBRequestCountPerTarget', 'ECSServiceAverageCPUUtilization'])
+  // No load balancer access logs: they would hold client addresses.
+  const [alb] = resources(t, 'AWS::ElasticLoadBalancingV2::LoadBalancer')
+  const attributes = alb.Properties.LoadBalancerAttributes ?? []
+  assert.ok(!attributes.some((a: any) => a.Key === 'access_logs.s3.enabled' && a.Value === 'true'))
   // The load balancer admits CloudFront's origin-facing addresses only.
   const ingress = resources(t, 'AWS::EC2::SecurityGroup').flatMap((g) => g.Properties.SecurityGroupIngress ?? [])
   assert.ok(!ingress.some((r: any) => r.CidrIp === '0.0.0.0/0' || r.CidrIpv6 === '::/0'), 'nothing open to the internet')
