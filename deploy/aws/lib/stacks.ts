@@ -180,6 +180,7 @@ export class GithubDeployStack extends Stack {
           'ecr:BatchCheckLayerAvailability',
           'ecr:BatchGetImage',
           'ecr:CompleteLayerUpload',
+          'ecr:DescribeRepositories',
           'ecr:InitiateLayerUpload',
           'ecr:PutImage',
           'ecr:UploadLayerPart',
