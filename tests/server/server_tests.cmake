@@ -16,7 +16,8 @@ set(_pg_state "${CMAKE_BINARY_DIR}/tests/server/postgres")
 add_executable(server_unit_tests
   "${_server_tests}/validation_test.cpp"
   "${_server_tests}/aggregation_test.cpp"
-  "${_server_tests}/service_parts_test.cpp")
+  "${_server_tests}/service_parts_test.cpp"
+  "${_server_tests}/export_format_test.cpp")
 target_link_libraries(server_unit_tests PRIVATE chatlens_server PkgConfig::LIBPQ GTest::gtest_main)
 # The web app's page policy (web/index.html) is compared with the header's.
 target_compile_definitions(server_unit_tests PRIVATE CHATLENS_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
@@ -29,7 +30,8 @@ add_executable(server_storage_tests
   "${_server_tests}/hostile_input_test.cpp"
   "${_server_tests}/process_test.cpp"
   "${_server_tests}/readiness_test.cpp"
-  "${_server_tests}/transport_test.cpp")
+  "${_server_tests}/transport_test.cpp"
+  "${_server_tests}/export_test.cpp")
 # SQLite directly too: a VFS that fails writes (readiness), old schemas built by hand (migrations).
 target_link_libraries(server_storage_tests PRIVATE chatlens_server PkgConfig::LIBPQ SQLite::SQLite3 GTest::gtest_main)
 target_compile_definitions(server_storage_tests PRIVATE CHATLENS_CLI="$<TARGET_FILE:chatlens>"

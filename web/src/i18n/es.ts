@@ -46,6 +46,10 @@ export const es: Record<string, string> = {
   'source.core': 'el núcleo en C++ que lee las exportaciones y calcula el informe, compilado a WebAssembly para esta página',
   'source.web': 'esta aplicación web (Vue, TypeScript), su Web Worker y sus gráficos',
   'source.cli': 'el comando chatlens y el servicio comunitario opcional',
+  'source.repository': 'El repositorio de esta compilación:',
+  'source.no_repository':
+    'Esta copia se compiló sin la dirección de su repositorio: pregunta a quien la ofrece dónde publica su código fuente, o compila la tuya desde el código de chatlens.',
+  'source.license': 'chatlens es software libre bajo la licencia MIT.',
   'source.verify': 'Puedes compilarlo tú mismo y usarlo con `chatlens serve`, o hacer un informe sin navegador con `chatlens analyze`.',
 
   'upload.title': 'Tus chats',
