@@ -88,6 +88,7 @@ HttpServer::HttpServer(HttpLimits limits, Metrics* metrics)
 
 HttpServer::~HttpServer() {
   held_.clear();
+  svr_sock_ = INVALID_SOCKET;  // the listening socket is this class's to close, not the library's
   if (listen_fd_ >= 0) ::close(listen_fd_);
   if (epoll_fd_ >= 0) ::close(epoll_fd_);
   if (wake_fd_ >= 0) ::close(wake_fd_);
