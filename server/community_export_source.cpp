@@ -12,9 +12,13 @@ namespace {
 
 constexpr const char* kDaysSql =
     "SELECT DISTINCT day FROM contributions WHERE (?1 = '' OR day >= ?1) AND (?2 = '' OR day <= ?2) ORDER BY day";
-constexpr const char* kDaySql =
-    "SELECT id, day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, hour_profile, "
-    "top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
+// The key is random (schema 2): 16 bytes in SQLite, a UUID in PostgreSQL; both become 32 hex digits.
+constexpr const char* kDaySqlite =
+    "SELECT lower(hex(id)), day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, "
+    "hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
+constexpr const char* kDayPostgres =
+    "SELECT replace(id::text, '-', ''), day, summary_version, avg_text_length, messages_per_active_day, "
+    "minutes_per_day, hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
 
 // PostgreSQL spells parameters $1, $2.
 std::string to_postgres(std::string sql) {
@@ -27,16 +31,15 @@ bool parse_int(const std::string& text, int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// Builds a row from the columns of kDaySql, as text.
+// Builds a row from the columns of kDaySqlite and kDayPostgres, as text.
 Result<StoredContribution> make_row(const std::vector<std::string>& col, const std::string& where) {
   StoredContribution row;
   int64_t v[6];
-  for (int i = 0; i < 6; ++i) {
-    if (i == 1) continue;
+  for (int i = 2; i < 6; ++i) {
     if (!parse_int(col[i], v[i]))
       return Status::error(where + ": contribution " + col[0] + ": bad number '" + col[i] + "'");
   }
-  row.id = v[0];
+  row.id = col[0];
   row.day = col[1];
   row.summary_version = static_cast<int>(v[2]);
   row.contribution.avg_text_length = static_cast<int>(v[3]);
@@ -78,7 +81,7 @@ class SqliteSource final : public ContributionSource {
 
   Result<std::vector<StoredContribution>> read_day(const std::string& day) override {
     std::vector<StoredContribution> out;
-    Status s = query(kDaySql, {day}, 8, [&](std::vector<std::string>& col) {
+    Status s = query(kDaySqlite, {day}, 8, [&](std::vector<std::string>& col) {
       auto row = make_row(col, describe());
       if (!row) return row.status();
       out.push_back(std::move(*row));
@@ -148,7 +151,7 @@ class PostgresSource final : public ContributionSource {
 
   Result<std::vector<StoredContribution>> read_day(const std::string& day) override {
     std::vector<StoredContribution> out;
-    Status s = query(kDaySql, {day}, [&](std::vector<std::string>& col) {
+    Status s = query(kDayPostgres, {day}, [&](std::vector<std::string>& col) {
       auto row = make_row(col, describe());
       if (!row) return row.status();
       out.push_back(std::move(*row));

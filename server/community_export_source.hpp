@@ -15,7 +15,7 @@
 namespace chatlens::server {
 
 struct StoredContribution {
-  int64_t id = 0;           // the row's sequence number: a key for deduplicating loads
+  std::string id;           // the row's random key, 32 hex digits: unique, for deduplicating loads
   std::string day;          // the UTC day it was stored on, "YYYY-MM-DD"
   int summary_version = 0;  // the community_summary version it was sent as
   Contribution contribution;
@@ -28,7 +28,7 @@ class ContributionSource {
   // The distinct days holding contributions, ascending, between first and last (inclusive; an
   // empty bound is open).
   virtual Result<std::vector<std::string>> days(const std::string& first, const std::string& last) = 0;
-  // The contributions of one day, in id order.
+  // The contributions of one day, in key order (random: says nothing about arrival).
   virtual Result<std::vector<StoredContribution>> read_day(const std::string& day) = 0;
 };
 
