@@ -132,6 +132,7 @@ class Reader {
     size_t body = 0;       // where the text after the header starts
     size_t first_end = 0;  // end of the header line
     size_t end = 0;        // end of the last line with content
+    uint64_t line = 0;     // of the header
   };
 
   bool choose_shape();
@@ -180,6 +181,7 @@ class Reader {
   std::string group_name_;
   std::string_view notice_author_;  // who iOS attributed the encryption notice to
   std::string_view last_header_;    // the header part of the last record's first line
+  uint64_t record_line_ = 0;        // the header line of the record being flushed
   bool owner_declared_ = false;
 };
 
@@ -287,6 +289,7 @@ PersonId Reader::person(std::string_view raw) {
     std::string name = normalize_name(raw);
     if (name.empty()) name.push_back('?');  // an author made of marks only
     const PersonId id = ctx_.builder.person(Platform::WhatsApp, name);
+    ctx_.builder.note_first_seen(id, ctx_.source, record_line_);
     it = people_.emplace(raw, id).first;
     senders_.insert(id);
   }
@@ -313,6 +316,7 @@ bool Reader::cut_inside_author(std::string_view line, const Header& h) const {
 }
 
 void Reader::flush(const Record& r) {
+  record_line_ = r.line;
   const std::string_view all = bytes_.substr(r.body, r.end - r.body);
   const std::string_view first = bytes_.substr(r.body, r.first_end - r.body);
 
@@ -439,6 +443,7 @@ void Reader::run() {
       record.time = time;
       record.body = begin + h.body;
       record.first_end = record.end = end;
+      record.line = lines.number;
       open = true;
     } else if (is_blank(line)) {
       // Kept when more text follows (empty lines inside a body count), dropped at the end of a body.
