@@ -63,9 +63,11 @@ std::string_view file_type_name(fs::file_type type) {
 }
 
 // Inflates one zip entry chunk by chunk into `out`. `compressed` bounds the
-// ratio check (the archive's own size when the entry's is not known).
-bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, const InputLimits& limits,
-                   std::string& out, std::string& error) {
+// entry's ratio (the archive's own size when the entry's is not known); `before`
+// (what the archive's earlier entries inflated to) and `archive` bound the whole
+// archive alike, so that many small bombs add up to a refusal too.
+bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, uint64_t before, uint64_t archive,
+                   const InputLimits& limits, std::string& out, std::string& error) {
   constexpr size_t kChunk = size_t{1} << 20;
   // Never reserve what the header claims: a 200-byte archive may claim a terabyte.
   out.clear();
@@ -81,12 +83,15 @@ bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, con
     }
     out.resize(have + static_cast<size_t>(got));
     if (got == 0) return true;
-    const uint64_t size = out.size();
-    if (size > limits.max_input_bytes) {
-      error = "inflates to more than the input size limit of " + describe_byte_size(limits.max_input_bytes) +
+    const uint64_t size = out.size(), total = before + size;
+    const auto beyond_ratio = [&](uint64_t inflated, uint64_t from) {
+      return inflated > InputLimits::kRatioFloorBytes && inflated / std::max<uint64_t>(from, 1) >= limits.max_zip_ratio;
+    };
+    if (total > limits.max_input_bytes) {
+      error = std::string(before ? "with the entries before it, the archive inflates" : "inflates") +
+              " to more than the input size limit of " + describe_byte_size(limits.max_input_bytes) +
               " (--max-input-size changes it)";
-    } else if (size > InputLimits::kRatioFloorBytes &&
-               size / std::max<uint64_t>(compressed, 1) >= limits.max_zip_ratio) {
+    } else if (beyond_ratio(size, compressed) || beyond_ratio(total, archive)) {
       error = "compressed more than " + std::to_string(limits.max_zip_ratio) +
               ":1, which no chat export is (a zip bomb?); refused after " + describe_byte_size(size) +
               " (--max-zip-ratio changes the limit)";
@@ -147,6 +152,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     return;
   }
   const std::string zip_title = title_from_file_name(display_name);
+  uint64_t inflated = 0;  // by the entries read so far
   for (size_t index : chosen) {
     const std::string entry_name = display_name + ":" + names[index];
     zip_stat_t st;
@@ -162,10 +168,11 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     }
     const uint64_t compressed = std::min<uint64_t>(st.valid & ZIP_STAT_COMP_SIZE ? st.comp_size : size, size);
     std::string content, error;
-    if (!inflate_entry(file.get(), st.size, compressed, limits, content, error)) {
+    if (!inflate_entry(file.get(), st.size, compressed, inflated, size, limits, content, error)) {
       session.add_failure(entry_name, st.size, error);
       continue;
     }
+    inflated += content.size();
     // "_chat.txt" says nothing about the chat; the archive's name does.
     std::string title = names[index].find("_chat.txt") != std::string::npos || names[index] == "result.json"
                             ? zip_title

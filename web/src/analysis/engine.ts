@@ -136,6 +136,9 @@ export class AnalysisEngine {
     return size
   }
 
+  // What each archive's entries inflated to so far (the limits hold for the whole archive).
+  private inflated = new Map<RandomAccess, number>()
+
   private async stageZipEntry(session: CoreSession, src: RandomAccess, entry: ZipEntry): Promise<number> {
     // The declared size is a hint, never an allocation: a 200-byte archive may claim a terabyte.
     let capacity = Math.min(Math.max(entry.size, 0), 64 << 20)
@@ -153,13 +156,15 @@ export class AnalysisEngine {
         this.core.HEAPU8.set(chunk, ptr + written)
         written += chunk.length
       },
-      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2) },
+      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2), inflatedBefore: this.inflated.get(src) ?? 0 },
     )
+    this.inflated.set(src, (this.inflated.get(src) ?? 0) + written)
     return written
   }
 
   async analyze(inputs: InputFile[], options: ReportOptions): Promise<void> {
     this.session?.delete()
+    this.inflated.clear()
     const session = new this.core.Session((done, total) => {
       // Import progress of the current input: the second half of its share.
       const share = this.currentShare

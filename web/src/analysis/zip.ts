@@ -126,6 +126,9 @@ export interface ExtractOptions {
   chunkSize?: number
   onRead?: (compressedBytesRead: number) => void
   limits?: InputLimits
+  // What the archive's earlier entries inflated to: the whole archive is held to the limits too,
+  // so that many small bombs add up to a refusal.
+  inflatedBefore?: number
 }
 
 // The same limits as the native command (native/input_limits.hpp, docs/limits.md):
@@ -160,7 +163,7 @@ export async function extractEntry(
   src: RandomAccess,
   entry: ZipEntry,
   sink: (chunk: Uint8Array) => void,
-  { chunkSize = 4 << 20, onRead, limits = DEFAULT_LIMITS }: ExtractOptions = {},
+  { chunkSize = 4 << 20, onRead, limits = DEFAULT_LIMITS, inflatedBefore = 0 }: ExtractOptions = {},
 ): Promise<void> {
   if (entry.flags & 1) throw new ZipError('encrypted zip entries cannot be read')
   if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`unsupported compression method ${entry.method}`)
@@ -176,6 +179,7 @@ export async function extractEntry(
   const emit = (data: Uint8Array) => {
     inflated += data.length
     checkInflated(inflated, entry.compressedSize, limits)
+    if (inflatedBefore) checkInflated(inflatedBefore + inflated, src.size, limits)
     sink(data)
   }
   if (entry.method === 8) {

@@ -76,6 +76,14 @@ describe('zip reading', () => {
     expect(() => checkInflated(31 << 20, 1 << 10)).not.toThrow() // small entries never count as bombs
   })
 
+  it('holds the whole archive to the limits, so that many small bombs add up', async () => {
+    const src = bytesAccess(archive(6))
+    const entry = (await readCentralDirectory(src)).find((e) => e.name === '_chat.txt')!
+    // Alone the entry is fine; after entries that already inflated to 40 MiB it is not.
+    await extractEntry(src, entry, () => {})
+    await expect(extractEntry(src, entry, () => {}, { inflatedBefore: 40 << 20 })).rejects.toThrow(/compressed more than 100:1/)
+  })
+
   it('does not trust a declared size: a terabyte claim reads the real bytes', async () => {
     const src = bytesAccess(archive(0))
     const entry = (await readCentralDirectory(src)).find((e) => e.name === '_chat.txt')!
