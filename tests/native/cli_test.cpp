@@ -12,6 +12,17 @@
 
 namespace fs = std::filesystem;
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CHATLENS_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CHATLENS_ASAN 1
+#endif
+#endif
+#ifndef CHATLENS_ASAN
+#define CHATLENS_ASAN 0
+#endif
+
 namespace {
 
 struct CliRun {
@@ -48,9 +59,10 @@ class Cli : public ::testing::Test {
     return p;
   }
 
-  CliRun run(const std::string& args) {
+  // `prefix` runs first in the same shell (e.g. "ulimit -v N;").
+  CliRun run(const std::string& args, const std::string& prefix = "") {
     const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = std::string(CHATLENS_CLI) + " " + args + " 2>" + err.string();
+    const std::string cmd = prefix + std::string(CHATLENS_CLI) + " " + args + " 2>" + err.string();
     CliRun r;
     FILE* pipe = popen(cmd.c_str(), "r");
     char buf[4096];
@@ -304,6 +316,20 @@ TEST_F(Cli, InputsAboveTheSizeLimitAreRefused) {
   EXPECT_EQ(std::count(inflated.out.begin(), inflated.out.end(), '\n'), 3) << inflated.out;
   EXPECT_EQ(run("messages --max-input-size lots " + q(txt)).status, 2);
   EXPECT_EQ(run("analyze --max-zip-ratio 0 " + q(txt)).status, 2);
+}
+
+TEST_F(Cli, RunningOutOfMemoryIsAnUnreadableInputNotAnAbort) {
+#if CHATLENS_ASAN
+  GTEST_SKIP() << "AddressSanitizer reserves more address space than the limit this test sets";
+#endif
+  std::string text;
+  while (text.size() < (96u << 20)) text += "18/03/2022, 14:56 - Ana: hola hola hola hola hola hola\n";
+  const fs::path big = write("big.txt", text);
+  text = std::string();
+  // 128 MB of address space: the program loads, but cannot hold the input and its corpus.
+  const CliRun r = run("messages " + q(big) + " >/dev/null", "ulimit -v 131072; ");
+  EXPECT_EQ(r.status, 3) << r.err;
+  EXPECT_NE(r.err.find("chatlens messages: out of memory while reading the inputs"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, DevicesAndFifosAreRefusedNotReadForever) {
