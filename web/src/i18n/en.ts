@@ -64,6 +64,7 @@ export const en: Record<string, string> = {
   'upload.cancel': 'Cancel',
   'upload.failed': 'The analysis stopped.',
   'upload.start_over': 'Start over',
+  'upload.nothing_read': 'Nothing could be read from these files: see why for each one below.',
   'upload.results': 'What was read',
   'upload.some_failed.one': 'One file could not be read; the others were used.',
   'upload.some_failed.other': '{count} files could not be read; the others were used.',

@@ -64,6 +64,7 @@ export const es: Record<string, string> = {
   'upload.cancel': 'Cancelar',
   'upload.failed': 'El análisis se ha detenido.',
   'upload.start_over': 'Empezar de nuevo',
+  'upload.nothing_read': 'No se pudo leer nada de estos archivos: abajo verás por qué en cada uno.',
   'upload.results': 'Qué se ha leído',
   'upload.some_failed.one': 'Un archivo no se pudo leer; se han usado los demás.',
   'upload.some_failed.other': '{count} archivos no se pudieron leer; se han usado los demás.',
