@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "input_files.hpp"
+#include "local_today.hpp"
 
 namespace chatlens::cli {
 namespace {
@@ -43,7 +44,7 @@ class ProgressLine {
 
 ImportedInputs import_inputs(const std::vector<std::string>& paths) {
   ProgressLine progress;
-  ImportSession session([&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
+  ImportSession session(local_today(), [&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
   for (const std::string& path : paths) {
     progress.begin(path);
     const size_t before = session.sources().size();
