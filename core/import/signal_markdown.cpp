@@ -138,21 +138,24 @@ class SignalMarkdown final : public Importer {
     LineReader lines{head};
     size_t begin = 0, end = 0;
     MarkdownHeader h;
-    int headers = 0, old_style = 0, signed_off = 0;
-    bool last_was_record_end = false;
+    int headers = 0, old_style = 0, signed_off = 0, after_blank = 0;
+    bool last_was_record_end = false, last_blank = false;
     while (lines.number < 60 && lines.next(begin, end)) {
       const std::string_view line = head.substr(begin, end - begin);
+      const bool blank = is_blank(line);
       if (parse_header(line, h)) {
+        after_blank += headers > 0 && last_blank;  // every record but the first follows an empty line
         ++headers;
         old_style += h.old_style;
       }
       // A non-blank line ending in two spaces, followed by an empty line.
-      if (is_blank(line) && last_was_record_end) ++signed_off;
-      last_was_record_end = !is_blank(line) && line.size() >= 2 && line.substr(line.size() - 2) == "  ";
+      if (blank && last_was_record_end) ++signed_off;
+      last_was_record_end = !blank && line.size() >= 2 && line.substr(line.size() - 2) == "  ";
+      last_blank = blank;
     }
     if (!headers) return 0;
     if (old_style == headers) return 95;
-    if (old_style == 0 && signed_off * 2 >= headers) return 95;
+    if (old_style == 0 && (signed_off * 2 >= headers || (headers >= 2 && after_blank * 2 >= headers))) return 95;
     return 0;
   }
 

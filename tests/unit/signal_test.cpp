@@ -136,6 +136,11 @@ TEST(SignalSniff, SignalIsToldApartFromWhatsAppIos) {
                            "chat.md");
   EXPECT_EQ(sig.report.platform, "signal");
   EXPECT_EQ(signal_markdown_importer().sniff("[2019-12-24, 12:23] Jane Doe: Hello John!\n"), 95);
+  // Records ending in reactions or stickers (no trailing spaces) still follow an empty line each.
+  EXPECT_EQ(signal_markdown_importer().sniff("[2022-03-27 21:41:35] Ana: hi  \n(- Bo: x -)\n\n"
+                                             "[2022-03-27 21:42:00] Bo:   \n(( y ))\n\n"
+                                             "[2022-03-27 21:43:00] Ana: (This message was deleted)\n\n"),
+            95);
   EXPECT_EQ(signal_markdown_importer().sniff("12/24/19, 12:23 - Jane: hi\n"), 0);
 }
 
