@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "input_files.hpp"
+#include "local_today.hpp"
 #include "text/printable.hpp"
 
 namespace chatlens::cli {
@@ -44,7 +45,7 @@ class ProgressLine {
 
 ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputLimits& limits) {
   ProgressLine progress;
-  ImportSession session([&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
+  ImportSession session(local_today(), [&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
   for (const std::string& path : paths) {
     progress.begin(printable(path));
     const size_t before = session.sources().size();

@@ -147,8 +147,8 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   const std::vector<size_t> chosen = choose_chat_entries(names);
   if (chosen.empty()) {
     session.add_failure(display_name, size,
-                        "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt or result.json "
-                        "inside");
+                        "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt, result.json "
+                        "or Signal's chat.md inside");
     return;
   }
   const std::string zip_title = title_from_file_name(display_name);

@@ -27,14 +27,15 @@ std::string describe_nothing_imported(const SourceReport& report) {
 
 std::string describe_unrecognised(std::string_view bytes) {
   if (bytes.empty())
-    return "the file is empty; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export (result.json)";
+    return "the file is empty; expected a WhatsApp chat export (.txt/.zip), a Telegram Desktop export (result.json) "
+           "or a Signal chat exported by signal-export (chat.md/data.json)";
   std::string_view head = sniff_window(bytes);
   if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06")
     return "this is a zip archive; pass the .zip itself so chatlens can look inside it";
   size_t first = head.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (head[first] == '{' || head[first] == '['))
-    return "JSON that is not a Telegram Desktop export: expected an object with a \"messages\" array or a \"chats\" "
-           "list";
+    return "JSON that is not a Telegram Desktop export (an object with a \"messages\" array or a \"chats\" list) "
+           "nor signal-export's data.json (one object per line with \"date\", \"sender\" and \"body\")";
   if (!is_valid_utf8(head.substr(0, std::min<size_t>(head.size(), 1024))) || head.find('\0') != std::string_view::npos)
     return "binary data, not a text export; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export "
            "(result.json)";
@@ -102,7 +103,8 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   const size_t first_message = builder_.message_count();
   const size_t chat_count = builder_.chat_count();
   const std::string_view adopted = builder_.adopt(std::move(bytes));
-  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr};
+  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr,
+                    today_};
   best->import(ctx);
   // Skipped records and nothing read: an unreadable input, not an empty chat.
   if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);

@@ -15,11 +15,18 @@ export interface CoreSession {
 }
 
 export interface CoreModule {
-  Session: new (progress: (done: number, total: number) => void) => CoreSession
+  // `today` is the local date, "YYYY-MM-DD": the core reads no clock (same bytes, same corpus).
+  Session: new (progress: (done: number, total: number) => void, today: string) => CoreSession
   chooseChatEntries(names: string[]): number[]
   titleFromFileName(name: string): string
   mayBeExportFile(path: string): boolean
   HEAPU8: Uint8Array
+}
+
+// The browser's local date as "YYYY-MM-DD", handed to the core as "today".
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 type PlanItem =
@@ -29,7 +36,7 @@ type PlanItem =
 
 const CHUNK = 8 << 20
 // Messages that exports could not say better themselves; shown per file.
-export const ZIP_WITHOUT_CHAT = 'zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt or result.json inside it'
+export const ZIP_WITHOUT_CHAT = "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt, result.json or Signal's chat.md inside it"
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date (the core's local-time day numbers).
 export function dayNumber(date: string | undefined): number | undefined {
@@ -110,6 +117,7 @@ export class AnalysisEngine {
       const zipTitle = this.core.titleFromFileName(input.path)
       for (const i of chosen) {
         const entry = entries[i]
+        // Names that say nothing of the chat (signal-export's chat.md is named by its folder, in the core).
         const generic = /(^|\/)_chat\.txt$/.test(entry.name) || /(^|\/)result\.json$/.test(entry.name)
         items.push({
           kind: 'zip',
@@ -169,7 +177,7 @@ export class AnalysisEngine {
       // Import progress of the current input: the second half of its share.
       const share = this.currentShare
       this.progress('importing', this.progressBase + share / 2 + (total > 0 ? (done / total) * (share / 2) : 0))
-    })
+    }, localToday())
     this.session = session
     const items = await this.plan(inputs)
     const bytes = items.reduce((n, i) => n + (i.kind === 'failure' ? 0 : i.size), 0)

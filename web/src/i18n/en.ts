@@ -56,7 +56,7 @@ export const en: Record<string, string> = {
   'upload.promise_title': 'Nothing leaves your device.',
   'upload.promise': 'Your files are read right here, in this browser tab. They are not uploaded anywhere, and closing the tab forgets them.',
   'upload.drop': 'Drop your exports here',
-  'upload.drop_hint': 'Several files at once, whole folders and .zip files: WhatsApp .txt or .zip, Telegram result.json.',
+  'upload.drop_hint': 'Several files at once, whole folders and .zip files: WhatsApp .txt or .zip, Telegram result.json, Signal chat.md or data.json.',
   'upload.pick_files': 'Choose files',
   'upload.pick_folder': 'Choose a folder',
   'upload.chosen.one': '1 file ({size})',
@@ -88,6 +88,11 @@ export const en: Record<string, string> = {
   'guide.telegram.1': 'In Telegram Desktop open Settings → Advanced → Export Telegram data.',
   'guide.telegram.2': 'Tick the chats you want and choose the format Machine-readable JSON, then Export.',
   'guide.telegram.3': 'Drop the result.json here, or the whole export folder.',
+  'guide.tab.signal': 'Signal',
+  'guide.signal.1':
+    'Signal has no export of its own: on the computer where Signal Desktop is linked to your phone, install signal-export (the sigexport command) and close Signal Desktop.',
+  'guide.signal.2': 'Run sigexport with a destination folder, for example sigexport ~/signal-chats. It writes one folder per chat, each with a chat.md.',
+  'guide.signal.3': 'Drop the chat.md (or data.json) of each chat you want here, or the whole folder. You appear as “Me”.',
   'guide.sketch.chat_name': 'Alex',
   'guide.sketch.view_contact': 'View contact',
   'guide.sketch.search': 'Search',
@@ -110,6 +115,9 @@ export const en: Record<string, string> = {
   'guide.sketch.personal_chats': 'Personal chats',
   'guide.sketch.groups': 'Groups',
   'guide.sketch.json': 'JSON format',
+  'guide.sketch.signal_folder': 'signal-chats',
+  'guide.sketch.group_name': 'Climbing',
+  'guide.sketch.note_to_self': 'Note to Self/chat.md',
 
   'progress.label': 'Progress of the analysis',
   'progress.phase.loading': 'Starting…',
@@ -132,6 +140,7 @@ export const en: Record<string, string> = {
   'sources.line': 'line {line}',
   'platform.whatsapp': 'WhatsApp',
   'platform.telegram': 'Telegram',
+  'platform.signal': 'Signal',
 
   'report.title': 'Your report',
   'report.title_named': "{name}'s report",

@@ -2,7 +2,7 @@
 // for a mix of good, broken and zipped inputs; the owner picker; filters.
 import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AnalysisEngine, coreOptions, dayNumber, type CoreModule } from '../../src/analysis/engine'
+import { AnalysisEngine, coreOptions, dayNumber, localToday, type CoreModule } from '../../src/analysis/engine'
 import { isCandidateInFolder } from '../../src/analysis/inputs'
 import type { FromWorker, InputFile } from '../../src/analysis/protocol'
 import { coreBuilt, loadCore, whatsappChat } from './core'
@@ -34,6 +34,11 @@ describe('dates for the core', () => {
     expect(dayNumber('2024-01-01')).toBe(19723)
     expect(dayNumber('nope')).toBeUndefined()
     expect(coreOptions({ me: 'Ana', from: '1970-01-01', chats: [1] })).toEqual({ me: 'Ana', from: 0, chats: [1] })
+  })
+
+  it('hands the core the local date as today', () => {
+    expect(localToday(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
+    expect(localToday(new Date(2023, 11, 31, 0, 0))).toBe('2023-12-31')
   })
 })
 
@@ -134,6 +139,8 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     expect(core.chooseChatEntries(['__MACOSX/._chat.txt', 'x/_chat.txt', 'a.txt'])).toEqual([1])
     expect(core.chooseChatEntries(['00000046-doc.txt', 'WhatsApp Chat with Ana.txt', 'photo.jpg'])).toEqual([1])
     expect(core.chooseChatEntries(['ChatExport/result.json', 'ChatExport/photos/x.jpg'])).toEqual([0])
+    // signal-export: chat.md per chat folder, data.json only where there is no chat.md.
+    expect(core.chooseChatEntries(['s/Ana/chat.md', 's/Ana/data.json', 's/Ana/media/a.jpg', 's/Bo/data.json'])).toEqual([0, 3])
     expect(core.titleFromFileName('WhatsApp Chat - Ana.zip')).toBe('Ana')
   })
 
@@ -149,6 +156,9 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
       '__MACOSX/Chats/._chat.txt',
       'Chats/._chat.txt',
       'Chats/readme.md',
+      'signal-chats/Ana/chat.md',
+      'signal-chats/Ana/data.json',
+      'signal-chats/Ana/index.html',
     ]
     for (const p of paths) expect(isCandidateInFolder(p), p).toBe(core.mayBeExportFile(p))
   })
