@@ -41,7 +41,7 @@ bool parse_int(const std::string& text, int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// Builds a row from the columns of kDaySql, as text.
+// Builds a row from the columns of kDaySqlSqlite and kDaySqlPostgres, as text.
 Result<StoredContribution> make_row(const std::vector<std::string>& col, const std::string& where) {
   StoredContribution row;
   int64_t v[6];
