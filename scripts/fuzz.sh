@@ -11,7 +11,8 @@
 #   findings/<target>  crashes, leaks, timeouts, out-of-memory inputs; a run with any fails
 # Environment: CHATLENS_FUZZ_EXTRA_SEEDS   more read-only seed folders (':'-separated),
 #                e.g. ../shared/corpus; they are read in place, never copied
-#              CHATLENS_FUZZ_MAX_LEN       largest input tried (default 65536 bytes)
+#              CHATLENS_FUZZ_MAX_LEN       largest input tried (default 262144 bytes: room for the
+#                                          20,000-100,000-deep nesting of the hostile seeds)
 #              CHATLENS_FUZZ_DIR           the build dir of the fuzz preset (default build/fuzz)
 #              CHATLENS_FUZZ_NATIVE_BUILD  a native build to take gen_export and chatlens from for
 #                                          seeds (default: the first found under build/)
@@ -24,7 +25,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 jobs=${CHATLENS_JOBS:-$(nproc)}
-max_len=${CHATLENS_FUZZ_MAX_LEN:-65536}
+max_len=${CHATLENS_FUZZ_MAX_LEN:-262144}
 out=${CHATLENS_FUZZ_DIR:-build/fuzz}
 [[ $out == /* ]] || out=$repo/$out
 

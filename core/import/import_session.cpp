@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/utf16.hpp"
 #include "text/utf8.hpp"
 
 namespace chatlens {
@@ -10,6 +11,16 @@ namespace {
 std::string_view sniff_window(std::string_view bytes) {
   while (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   return bytes.substr(0, 4096);
+}
+
+std::string describe_nothing_imported(const SourceReport& report) {
+  std::string out = "nothing could be imported: " + std::to_string(report.lines_skipped) +
+                    (report.lines_skipped == 1 ? " record" : " records") + " skipped and none read";
+  if (!report.skipped_examples.empty()) {
+    const SkippedLine& first = report.skipped_examples.front();
+    out += " (first at line " + std::to_string(first.line) + ": " + first.reason + ")";
+  }
+  return out;
 }
 
 }  // namespace
@@ -70,6 +81,11 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   report.file = std::move(name);
   report.bytes = bytes.size();
   if (title_hint.empty()) title_hint = title_from_file_name(report.file);
+  const Utf16 utf16 = detect_utf16(std::string_view(bytes).substr(0, 4096));
+  if (utf16 != Utf16::None) {
+    bytes = utf16_to_utf8(bytes, utf16);  // the UTF-16 original is released here
+    report.notes.push_back("decoded from " + std::string(to_string(utf16)));
+  }
 
   const Importer* best = nullptr;
   int best_score = 0;
@@ -80,6 +96,7 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   }
   if (!best) {
     report.error = describe_unrecognised(bytes);
+    if (utf16 != Utf16::None) report.error = std::string(to_string(utf16)) + " text (decoded): " + *report.error;
     return report;
   }
 
@@ -89,6 +106,8 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr,
                     today_};
   best->import(ctx);
+  // Skipped records and nothing read: an unreadable input, not an empty chat.
+  if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);
   if (!report.ok()) {
     builder_.rollback(first_message, chat_count);
     report.records = 0;

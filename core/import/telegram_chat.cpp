@@ -155,6 +155,8 @@ void ChatSink::commit(size_t offset) {
     content(draft);
     if (draft.sender != kNoPerson) note_sender(draft.sender);
   }
+  if (draft.sender != kNoPerson && ctx_.builder.person_info(draft.sender).first_line == 0)
+    ctx_.builder.note_first_seen(draft.sender, ctx_.source, lines_.line_at(offset));
   if (m.edited) draft.flags |= kEdited;
   if (m.forwarded) draft.flags |= kForwarded;
   if (m.reply_to != kNoMessageId) {

@@ -90,6 +90,26 @@ bool iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
+// A line's shape with every run of ASCII digits written as one '9' and every run
+// of ASCII letters as one 'a': "12/31/22, 21:0" -> "9/9/9, 9:9".
+std::string shape_of_line(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    const bool digit = c >= '0' && c <= '9', letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!digit && !letter) {
+      out += c;
+      ++i;
+      continue;
+    }
+    out += digit ? '9' : 'a';
+    while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') == digit) &&
+           (digit || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+      ++i;
+  }
+  return out;
+}
+
 // LRM, RLM, LRE..RLO at `p` (three bytes): the marks around names and notices.
 bool mark3(const char* p) {
   const auto b1 = static_cast<unsigned char>(p[1]), b2 = static_cast<unsigned char>(p[2]);
@@ -142,6 +162,7 @@ class Reader {
     size_t body = 0;       // where the text after the header starts
     size_t first_end = 0;  // end of the header line
     size_t end = 0;        // end of the last line with content
+    uint64_t line = 0;     // of the header
   };
 
   bool choose_shape();
@@ -152,6 +173,10 @@ class Reader {
   bool is_header(size_t begin, size_t end, Header& h) const;
   bool header_at(std::string_view line, uint64_t number, bool open, Header& h, LocalTime& time);
   bool switch_shape(std::string_view line, uint64_t number, bool open, const Header& h);
+  // The last line of a file that ends without a line break, cut inside a header:
+  // "12/31/22, 21:0" (the date or time), or "12/31/22, 21:05 - An" (the author).
+  bool cut_inside_header(std::string_view line) const;
+  bool cut_inside_author(std::string_view line, const Header& h) const;
   bool run_starts(size_t begin, const HeaderShape& shape, bool open);
   DateOrder order_for(int layout, size_t from);
   void flush(const Record& r);
@@ -192,6 +217,8 @@ class Reader {
   ChatId chat_ = 0;
   uint64_t records_ = 0;
   std::unordered_map<std::string_view, PersonId> people_;
+  std::string_view last_header_;    // the header part of the last record's first line
+  uint64_t record_line_ = 0;        // the header line of the record being flushed
   std::string_view last_author_;
   PersonId last_person_ = kNoPerson;
   struct CachedAuthor {
@@ -408,6 +435,7 @@ PersonId Reader::person(std::string_view raw) {
     std::string name = normalize_name(raw);
     if (name.empty()) name.push_back('?');  // an author made of marks only
     const PersonId id = ctx_.builder.person(Platform::WhatsApp, name);
+    ctx_.builder.note_first_seen(id, ctx_.source, record_line_);
     it = people_.emplace(raw, id).first;
     senders_.insert(id);
   }
@@ -417,10 +445,27 @@ PersonId Reader::person(std::string_view raw) {
   return it->second;
 }
 
+bool Reader::cut_inside_header(std::string_view line) const {
+  if (last_header_.empty() || line.size() >= last_header_.size() + 2) return false;
+  const std::string cut = shape_of_line(line), whole = shape_of_line(last_header_);
+  return cut.size() >= 3 && cut.size() < whole.size() && whole.compare(0, cut.size(), cut) == 0;
+}
+
+bool Reader::cut_inside_author(std::string_view line, const Header& h) const {
+  const std::string_view body = line.substr(h.body);
+  if (body.empty()) return true;
+  if (find_colon_space(body) != std::string_view::npos || body.back() == ':') return false;
+  // A real system line never reads as the start of a participant's name.
+  for (const auto& [author, person] : people_)
+    if (author.substr(0, body.size()) == body) return true;
+  return false;
+}
+
 // Out of the record loop's way: rarely reached (the text starts with its author's name).
 __attribute__((noinline)) bool Reader::is_event_noinline(std::string_view text) { return classifier_.is_event(text); }
 
 void Reader::flush(const Record& r) {
+  record_line_ = r.line;
   const std::string_view all = bytes_.substr(r.body, r.end - r.body);
   const std::string_view first = bytes_.substr(r.body, r.first_end - r.body);
 
@@ -547,15 +592,26 @@ void Reader::run() {
       next_progress = lines.pos + kProgressStep;
     }
     const std::string_view line = bytes_.substr(begin, end - begin);
+    const bool unterminated = lines.pos >= bytes_.size() && bytes_.back() != '\n';
     if (header_at(line, lines.number, open, h, time)) {
+      if (unterminated && cut_inside_author(line, h)) {
+        report.skip(lines.number, begin, "message header cut off at the end of the file", line);
+        continue;
+      }
       if (open) flush(record);
+      last_header_ = line.substr(0, h.body);
       record.time = time;
       record.body = begin + h.body;
       record.first_end = record.end = end;
+      record.line = lines.number;
       open = true;
     } else if (is_blank(line)) {
       // Kept when more text follows (empty lines inside a body count), dropped at the end of a body.
     } else if (open) {
+      if (unterminated && cut_inside_header(line)) {
+        report.skip(lines.number, begin, "message header cut off at the end of the file", line);
+        continue;
+      }
       record.end = end;
     } else {
       report.skip(lines.number, begin, "line before the first message header", line);

@@ -61,6 +61,28 @@ BUILT_IN = {
     ],
 }
 
+# Hostile shapes (issue 9), so the fuzzers start from them rather than having to
+# grow them: nesting far past the 64-level limit (a messages array and a text
+# entity array 20,000 to 100,000 deep), a stray scalar closing the messages
+# array, every message unreadable, a string as "messages", UTF-16 re-saves, and
+# a header cut off at the end of a file.
+def hostile():
+    chat = '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [\n  %s\n ]\n}\n'
+    msg = ('{"id": %d, "type": "message", "date": "2022-12-31T21:05:09", "from": "Ana", "from_id": "user1", '
+           '"text": %s}')
+    for depth in (100000, 20000):
+        yield "telegram", (chat % (msg % (1, '"hi"') + ",\n  " + "[" * depth + "]" * depth)).encode()
+    yield "telegram", (chat % (msg % (1, '"hi"') + ",\n  " + msg % (2, "[" * 20000 + "]" * 20000))).encode()
+    yield "telegram", (chat % (msg % (1, '"hi"') + ",\n  7")).encode()
+    yield "telegram", (chat % "1,\n  2").encode()
+    yield "telegram", b'{"name": "Ana", "type": "personal_chat", "id": 1, "messages": "hello"}'
+    wa = "12/31/22, 21:05 - Ana: hi\n12/31/22, 21:06 - Ben: hello\n"
+    yield "whatsapp", b"\xff\xfe" + wa.encode("utf-16-le")
+    yield "whatsapp", wa.encode("utf-16-be")
+    yield "whatsapp", (wa + "12/31/22, 21:07 - Be").encode()
+    yield "whatsapp", (wa + "12/31/22, 2").encode()
+
+
 # A message header at a line start: optional LRM and "[", a date, a time, then
 # the " - " (Android) or "] " (iOS) before the sender.
 WHATSAPP_HEADER = re.compile(
@@ -339,7 +361,7 @@ def main():
     args = ap.parse_args()
 
     found = [(kind, s.encode()) for kind, items in BUILT_IN.items() for s in items]
-    found += list(from_tests(args.repo)) + list(from_fixtures(args.repo))
+    found += list(from_tests(args.repo)) + list(from_fixtures(args.repo)) + list(hostile())
     if args.gen_export:
         found += list(from_generator(args.gen_export))
 

@@ -2,7 +2,7 @@
 // plans the inputs (zip entries chosen by the core), streams each one into
 // WebAssembly memory in chunks, imports it, and builds reports.
 import type { CorpusSummary, FromWorker, InputFile, ReportOptions, SourceReport } from './protocol'
-import { blobAccess, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
+import { blobAccess, DEFAULT_LIMITS, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
 
 export interface CoreSession {
   stage(size: number): number
@@ -88,6 +88,10 @@ export class AnalysisEngine {
         items.push({ kind: 'failure', name: input.path, size, error: `cannot read the file: ${errorText(e)}` })
         continue
       }
+      if (size > DEFAULT_LIMITS.maxInputBytes) {
+        items.push({ kind: 'failure', name: input.path, size, error: `the file is ${size} bytes, larger than the input size limit of 4 GiB` })
+        continue
+      }
       if (!looksLikeZip(head)) {
         items.push({ kind: 'file', name: input.path, input, size })
         continue
@@ -140,8 +144,12 @@ export class AnalysisEngine {
     return size
   }
 
+  // What each archive's entries inflated to so far (the limits hold for the whole archive).
+  private inflated = new Map<RandomAccess, number>()
+
   private async stageZipEntry(session: CoreSession, src: RandomAccess, entry: ZipEntry): Promise<number> {
-    let capacity = Math.max(entry.size, 0)
+    // The declared size is a hint, never an allocation: a 200-byte archive may claim a terabyte.
+    let capacity = Math.min(Math.max(entry.size, 0), 64 << 20)
     let ptr = session.stage(capacity)
     let written = 0
     await extractEntry(
@@ -156,13 +164,15 @@ export class AnalysisEngine {
         this.core.HEAPU8.set(chunk, ptr + written)
         written += chunk.length
       },
-      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2) },
+      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2), inflatedBefore: this.inflated.get(src) ?? 0 },
     )
+    this.inflated.set(src, (this.inflated.get(src) ?? 0) + written)
     return written
   }
 
   async analyze(inputs: InputFile[], options: ReportOptions): Promise<void> {
     this.session?.delete()
+    this.inflated.clear()
     const session = new this.core.Session((done, total) => {
       // Import progress of the current input: the second half of its share.
       const share = this.currentShare
@@ -203,6 +213,11 @@ export class AnalysisEngine {
     this.progress('analyzing', bytes, true)
     const summary: CorpusSummary = JSON.parse(session.finish())
     this.post({ type: 'corpus', summary })
+    // Nothing could be imported from any input: per-file errors, not an empty report.
+    if (summary.messages === 0 && items.length > 0) {
+      this.post({ type: 'nothing' })
+      return
+    }
     this.report(options)
   }
 

@@ -46,6 +46,10 @@ export const en: Record<string, string> = {
   'source.core': 'the C++ core that reads exports and computes the report, compiled to WebAssembly for this page',
   'source.web': 'this web app (Vue, TypeScript), its Web Worker and its charts',
   'source.cli': 'the chatlens command and the optional community service',
+  'source.repository': 'The repository of this build:',
+  'source.no_repository':
+    'This copy was built without the address of its repository: ask whoever runs it where its source code is published, or build your own from the chatlens sources.',
+  'source.license': 'chatlens is free software under the MIT License.',
   'source.verify': 'You can build it yourself and run it with `chatlens serve`, or make a report without any browser with `chatlens analyze`.',
 
   'upload.title': 'Your chats',
@@ -60,6 +64,7 @@ export const en: Record<string, string> = {
   'upload.cancel': 'Cancel',
   'upload.failed': 'The analysis stopped.',
   'upload.start_over': 'Start over',
+  'upload.nothing_read': 'Nothing could be read from these files: see why for each one below.',
   'upload.results': 'What was read',
   'upload.some_failed.one': 'One file could not be read; the others were used.',
   'upload.some_failed.other': '{count} files could not be read; the others were used.',

@@ -46,6 +46,10 @@ export const es: Record<string, string> = {
   'source.core': 'el núcleo en C++ que lee las exportaciones y calcula el informe, compilado a WebAssembly para esta página',
   'source.web': 'esta aplicación web (Vue, TypeScript), su Web Worker y sus gráficos',
   'source.cli': 'el comando chatlens y el servicio comunitario opcional',
+  'source.repository': 'El repositorio de esta compilación:',
+  'source.no_repository':
+    'Esta copia se compiló sin la dirección de su repositorio: pregunta a quien la ofrece dónde publica su código fuente, o compila la tuya desde el código de chatlens.',
+  'source.license': 'chatlens es software libre bajo la licencia MIT.',
   'source.verify': 'Puedes compilarlo tú mismo y usarlo con `chatlens serve`, o hacer un informe sin navegador con `chatlens analyze`.',
 
   'upload.title': 'Tus chats',
@@ -61,6 +65,7 @@ export const es: Record<string, string> = {
   'upload.cancel': 'Cancelar',
   'upload.failed': 'El análisis se ha detenido.',
   'upload.start_over': 'Empezar de nuevo',
+  'upload.nothing_read': 'No se pudo leer nada de estos archivos: abajo verás por qué en cada uno.',
   'upload.results': 'Qué se ha leído',
   'upload.some_failed.one': 'Un archivo no se pudo leer; se han usado los demás.',
   'upload.some_failed.other': '{count} archivos no se pudieron leer; se han usado los demás.',

@@ -71,6 +71,33 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done)
   })
 
+  it('gives per-file errors and no report when nothing at all could be imported', async () => {
+    const { messages } = await run([
+      file('result.json', '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": "not an array"}'),
+      file('all-bad.json', '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [1, 2, 7]}'),
+    ])
+    const sources = messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
+    expect(sources[0].error).toMatch(/nothing could be imported.*"messages" is not an array/)
+    expect(sources[1].error).toMatch(/nothing could be imported: 3 records skipped/)
+    expect(messages.at(-1)).toEqual({ type: 'nothing' })
+    expect(messages.some((m) => m.type === 'report')).toBe(false)
+  })
+
+  it('reads a zip whose entry claims a terabyte without reserving it', async () => {
+    const zip = zipSync({ '_chat.txt': [strToU8(whatsappChat('Sam', 'Ana')), { level: 0 }] })
+    // Patch the central directory's uncompressed size to 0xFFFFFFFF - 1 (a 4 GiB claim).
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+    for (let i = zip.length - 22; i >= 0; i--)
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 0xfffffffe, true)
+        break
+      }
+    const { messages } = await run([file('claims.zip', zip)])
+    const sources = messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
+    expect(sources).toHaveLength(1)
+    expect(sources[0].file).toBe('claims.zip:_chat.txt')
+  })
+
   it('asks who the owner is when the exports cannot tell, then reports for the chosen name', async () => {
     const { engine, messages } = await run([file('chat.txt', whatsappChat('Sam', 'Ana'))])
     const owner = messages.at(-1)
