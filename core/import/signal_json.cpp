@@ -28,13 +28,78 @@ struct Line {
   std::string date_copy, sender_copy, body_copy, quote_copy, attachment_copy, sticker_copy;
 };
 
+// The JSON type of a value; never throws (a broken value is an error code, as everywhere here).
+simdjson::error_code type_of(od::value& v, od::json_type& t) { return v.type().get(t); }
+
 // A string value copied out (simdjson's string buffer is reused by later strings of the line).
+// Null or another type: as if absent.
 simdjson::error_code read_string(od::value v, std::string& copy, std::string_view& out) {
+  od::json_type t;
+  if (auto e = type_of(v, t)) return e;
+  if (t != od::json_type::string) return simdjson::SUCCESS;
   std::string_view s;
-  if (v.type() != od::json_type::string) return simdjson::SUCCESS;  // null or another type: as if absent
   if (auto e = v.get_string().get(s)) return e;
   copy.assign(s.data(), s.size());
   out = copy;
+  return simdjson::SUCCESS;
+}
+
+// The first attachment's name (or the file of its path): [{"name": ..., "path": ...}, ...].
+simdjson::error_code read_attachments(od::value v, Line& m) {
+  od::array list;
+  if (auto e = v.get_array().get(list)) return e;
+  for (auto item : list) {
+    od::value a;
+    if (auto e = item.get(a)) return e;
+    od::json_type t;
+    if (auto e = type_of(a, t)) return e;
+    if (!m.attachment.empty() || t != od::json_type::object) continue;
+    od::object att;
+    if (auto e = a.get_object().get(att)) return e;
+    std::string_view name, path;
+    std::string path_copy;
+    for (auto f : att) {
+      od::field af;
+      if (auto e = std::move(f).get(af)) return e;
+      std::string_view k;
+      if (auto e = af.unescaped_key().get(k)) return e;
+      simdjson::error_code e = simdjson::SUCCESS;
+      if (k == "name")
+        e = read_string(af.value(), m.attachment_copy, name);
+      else if (k == "path")
+        e = read_string(af.value(), path_copy, path);
+      if (e) return e;
+    }
+    if (name.empty() && !path.empty()) {
+      m.attachment_copy.assign(path.substr(path.find_last_of('/') + 1));
+      name = m.attachment_copy;
+    }
+    m.attachment = name.empty() ? std::string_view("attachment") : name;
+  }
+  return simdjson::SUCCESS;
+}
+
+// "" or null: none; an emoji string; or an object with "emoji" (other versions).
+simdjson::error_code read_sticker(od::value v, Line& m) {
+  od::json_type t;
+  if (auto e = type_of(v, t)) return e;
+  if (t == od::json_type::string) {
+    if (auto e = read_string(v, m.sticker_copy, m.sticker_text)) return e;
+    m.sticker = !m.sticker_text.empty();
+  } else if (t == od::json_type::object) {
+    od::object st;
+    if (auto e = v.get_object().get(st)) return e;
+    m.sticker = true;
+    for (auto f : st) {
+      od::field sf;
+      if (auto e = std::move(f).get(sf)) return e;
+      std::string_view k;
+      if (auto e = sf.unescaped_key().get(k)) return e;
+      if (k == "emoji")
+        if (auto e = read_string(sf.value(), m.sticker_copy, m.sticker_text)) return e;
+    }
+    if (m.sticker_text.empty()) m.sticker_text = "sticker";
+  }
   return simdjson::SUCCESS;
 }
 
@@ -47,6 +112,8 @@ simdjson::error_code read_line(od::document& doc, Line& m) {
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return e;
     od::value v = field.value();
+    od::json_type t;
+    if (auto e = type_of(v, t)) return e;
     simdjson::error_code e = simdjson::SUCCESS;
     if (key == "date") {
       e = read_string(v, m.date_copy, m.date);
@@ -56,10 +123,10 @@ simdjson::error_code read_line(od::document& doc, Line& m) {
       e = read_string(v, m.body_copy, m.body);
     } else if (key == "quote") {
       e = read_string(v, m.quote_copy, m.quote);
-    } else if (key == "deleted") {
+    } else if (key == "deleted" && t == od::json_type::boolean) {
       bool b = false;
-      if (v.type() == od::json_type::boolean && v.get_bool().get(b) == simdjson::SUCCESS) m.deleted = b;
-    } else if (key == "reactions" && v.type() == od::json_type::array) {
+      if ((e = v.get_bool().get(b)) == simdjson::SUCCESS) m.deleted = b;
+    } else if (key == "reactions" && t == od::json_type::array) {
       od::array list;
       if ((e = v.get_array().get(list))) return e;
       for (auto item : list) {
@@ -67,54 +134,10 @@ simdjson::error_code read_line(od::document& doc, Line& m) {
         if ((e = item.get(r))) return e;
         ++m.reactions;
       }
-    } else if (key == "attachments" && v.type() == od::json_type::array) {
-      od::array list;
-      if ((e = v.get_array().get(list))) return e;
-      for (auto item : list) {
-        od::value a;
-        if ((e = item.get(a))) return e;
-        if (!m.attachment.empty() || a.type() != od::json_type::object) continue;
-        od::object att;
-        if ((e = a.get_object().get(att))) return e;
-        std::string_view name, path;
-        std::string path_copy;
-        for (auto f : att) {
-          od::field af;
-          if ((e = std::move(f).get(af))) return e;
-          std::string_view k;
-          if ((e = af.unescaped_key().get(k))) return e;
-          if (k == "name")
-            e = read_string(af.value(), m.attachment_copy, name);
-          else if (k == "path")
-            e = read_string(af.value(), path_copy, path);
-          if (e) return e;
-        }
-        // The name, or the file of the path when the name is missing.
-        if (name.empty() && !path.empty()) {
-          m.attachment_copy.assign(path.substr(path.find_last_of('/') + 1));
-          name = m.attachment_copy;
-        }
-        m.attachment = name.empty() ? std::string_view("attachment") : name;
-      }
+    } else if (key == "attachments" && t == od::json_type::array) {
+      e = read_attachments(v, m);
     } else if (key == "sticker") {
-      // "" or null: none; an emoji string; or an object with "emoji" (other versions).
-      const od::json_type t = v.type();
-      if (t == od::json_type::string) {
-        if ((e = read_string(v, m.sticker_copy, m.sticker_text))) return e;
-        m.sticker = !m.sticker_text.empty();
-      } else if (t == od::json_type::object) {
-        od::object st;
-        if ((e = v.get_object().get(st))) return e;
-        m.sticker = true;
-        for (auto f : st) {
-          od::field sf;
-          if ((e = std::move(f).get(sf))) return e;
-          std::string_view k;
-          if ((e = sf.unescaped_key().get(k))) return e;
-          if (k == "emoji" && (e = read_string(sf.value(), m.sticker_copy, m.sticker_text))) return e;
-        }
-        if (m.sticker_text.empty()) m.sticker_text = "sticker";
-      }
+      e = read_sticker(v, m);
     }
     if (e) return e;
   }

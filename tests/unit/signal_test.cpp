@@ -194,6 +194,18 @@ TEST(SignalJson, BrokenLinesAndUnreadableDatesAreSkippedAndSaidSo) {
   EXPECT_EQ(s.report.skipped_examples[2].reason, "message without a date");
 }
 
+TEST(SignalJson, AValueThatIsNotJsonIsAnErrorNotAnException) {
+  // Found by fuzz_signal: a control byte where a value starts.
+  auto s = import_signal(std::string(R"({"date": "2023-05-01T10:20:30", "sender": "Ana", "reactions":)") + "\x18" +
+                             R"([["Me", "x"]], "body": "x"})" + "\n" +
+                             R"({"date": "2023-05-01T10:21:00", "sender": "Ana", "body": "ok"})" + "\n",
+                         "Ana/data.json");
+  ASSERT_TRUE(s.report.ok());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s.report.lines_skipped, 1u);
+  EXPECT_TRUE(IsMessage(s, 0, "Ana", "2023-05-01T10:21:00", K::Text, "ok"));
+}
+
 TEST(SignalContent, MediaKindsFollowSignalExportsLists) {
   EXPECT_EQ(signal::media_of_file("a.JPG"), M::Image);
   EXPECT_EQ(signal::media_of_file("a.gif"), M::Gif);
