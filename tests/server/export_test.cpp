@@ -41,10 +41,10 @@ std::string slurp(const std::filesystem::path& path) {
   return s.str();
 }
 
-// Every line of every feed file under `dir`: contribution id -> (day, avg_text_length), failing
+// Every line of every feed file under `dir`: contribution key -> (day, avg_text_length), failing
 // the test on a duplicate id or a line that is not the documented JSON.
-std::map<int64_t, std::pair<std::string, int64_t>> read_feed(const std::filesystem::path& dir, int& files) {
-  std::map<int64_t, std::pair<std::string, int64_t>> seen;
+std::map<std::string, std::pair<std::string, int64_t>> read_feed(const std::filesystem::path& dir, int& files) {
+  std::map<std::string, std::pair<std::string, int64_t>> seen;
   simdjson::dom::parser parser;
   files = 0;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(dir)) {
@@ -59,8 +59,8 @@ std::map<int64_t, std::pair<std::string, int64_t>> read_feed(const std::filesyst
     for (std::string line; std::getline(lines, line);) {
       simdjson::dom::element doc;
       EXPECT_EQ(parser.parse(line).get(doc), simdjson::SUCCESS) << line;
-      int64_t id = 0, avg = 0, version = 0;
-      std::string_view day;
+      int64_t avg = 0, version = 0;
+      std::string_view day, id;
       simdjson::dom::array hours, emoji;
       EXPECT_EQ(doc["contribution_id"].get(id), simdjson::SUCCESS) << line;
       EXPECT_EQ(doc["day"].get(day), simdjson::SUCCESS) << line;
@@ -73,7 +73,9 @@ std::map<int64_t, std::pair<std::string, int64_t>> read_feed(const std::filesyst
       // Nothing but the documented fields.
       EXPECT_EQ(doc.get_object().value().size(), 8u) << line;
       EXPECT_EQ(entry.path().parent_path().filename().string(), "day=" + std::string(day));
-      EXPECT_TRUE(seen.emplace(id, std::make_pair(std::string(day), avg)).second) << "contribution " << id << " twice";
+      EXPECT_EQ(id.size(), 36u) << line;  // a UUID
+      EXPECT_TRUE(seen.emplace(std::string(id), std::make_pair(std::string(day), avg)).second)
+          << "contribution " << id << " twice";
     }
   }
   return seen;
