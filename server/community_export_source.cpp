@@ -12,26 +12,13 @@ namespace {
 
 constexpr const char* kDaysSql =
     "SELECT DISTINCT day FROM contributions WHERE (?1 = '' OR day >= ?1) AND (?2 = '' OR day <= ?2) ORDER BY day";
-// The key: 16 random bytes in SQLite, a UUID in PostgreSQL (migrations.cpp, version 2).
+// The key is random (schema 2): 16 bytes in SQLite, a UUID in PostgreSQL; both become 32 hex digits.
 constexpr const char* kDaySqlite =
     "SELECT lower(hex(id)), day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, "
     "hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
 constexpr const char* kDayPostgres =
-    "SELECT id::text, day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, "
-    "hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
-
-// 32 hexadecimal digits (with or without dashes) as a UUID's text, 8-4-4-4-12; empty when malformed.
-std::string as_uuid(const std::string& key) {
-  std::string hex;
-  for (const char c : key) {
-    if (c == '-') continue;
-    if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) return {};
-    hex += c;
-  }
-  if (hex.size() != 32) return {};
-  return hex.substr(0, 8) + "-" + hex.substr(8, 4) + "-" + hex.substr(12, 4) + "-" + hex.substr(16, 4) + "-" +
-         hex.substr(20);
-}
+    "SELECT replace(id::text, '-', ''), day, summary_version, avg_text_length, messages_per_active_day, "
+    "minutes_per_day, hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
 
 // PostgreSQL spells parameters $1, $2.
 std::string to_postgres(std::string sql) {
@@ -44,23 +31,24 @@ bool parse_int(const std::string& text, int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// Builds a row from the columns of kDaySql, as text.
+// Builds a row from the columns of kDaySqlite and kDayPostgres, as text.
 Result<StoredContribution> make_row(const std::vector<std::string>& col, const std::string& where) {
   StoredContribution row;
-  row.id = as_uuid(col[0]);
-  if (row.id.empty()) return Status::error(where + ": a contribution with a malformed key '" + col[0] + "'");
-  int64_t v[6] = {};
+  int64_t v[6];
   for (int i = 2; i < 6; ++i) {
     if (!parse_int(col[i], v[i]))
-      return Status::error(where + ": contribution " + row.id + ": bad number '" + col[i] + "'");
+      return Status::error(where + ": contribution " + col[0] + ": bad number '" + col[i] + "'");
   }
+  row.id = col[0];
+  if (row.id.size() != 32 || row.id.find_first_not_of("0123456789abcdef") != std::string::npos)
+    return Status::error(where + ": a contribution with a malformed key '" + row.id + "'");
   row.day = col[1];
   row.summary_version = static_cast<int>(v[2]);
   row.contribution.avg_text_length = static_cast<int>(v[3]);
   row.contribution.messages_per_active_day = static_cast<int>(v[4]);
   row.contribution.minutes_per_day = static_cast<int>(v[5]);
   if (!split_hour_profile(col[6], row.contribution.hour_profile))
-    return Status::error(where + ": contribution " + row.id + ": malformed hour_profile");
+    return Status::error(where + ": contribution " + col[0] + ": malformed hour_profile");
   row.contribution.top_emoji = split_emoji(col[7]);
   return row;
 }

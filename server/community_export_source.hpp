@@ -2,6 +2,7 @@
 // Read-only access to the stored contributions by UTC day, for the warehouse feed
 // (community_export.hpp). It reads the contributions table of the schema migrations.cpp creates
 // and never writes: exporting from a live database changes nothing in it.
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -14,8 +15,7 @@
 namespace chatlens::server {
 
 struct StoredContribution {
-  std::string id;           // the row's random key as a UUID (schema 2): for deduplicating loads;
-                            // random, so that it keeps no arrival order
+  std::string id;           // the row's random key, 32 hex digits: unique, for deduplicating loads
   std::string day;          // the UTC day it was stored on, "YYYY-MM-DD"
   int summary_version = 0;  // the community_summary version it was sent as
   Contribution contribution;
@@ -28,7 +28,7 @@ class ContributionSource {
   // The distinct days holding contributions, ascending, between first and last (inclusive; an
   // empty bound is open).
   virtual Result<std::vector<std::string>> days(const std::string& first, const std::string& last) = 0;
-  // The contributions of one day, in key order (random: not the order they arrived in).
+  // The contributions of one day, in key order (random: says nothing about arrival).
   virtual Result<std::vector<StoredContribution>> read_day(const std::string& day) = 0;
 };
 

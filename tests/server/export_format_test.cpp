@@ -14,7 +14,7 @@ system_clock::time_point at(int y, unsigned m, unsigned d, int hour, int minute)
 
 TEST(ExportFormat, OneLineWithTheDocumentedFieldsInOrder) {
   StoredContribution row;
-  row.id = "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0";
+  row.id = "3f2a9c0d5e6b47a18c9d0e1f2a3b4c5d";
   row.day = "2026-03-01";
   row.summary_version = 1;
   row.contribution.avg_text_length = 35;
@@ -22,11 +22,10 @@ TEST(ExportFormat, OneLineWithTheDocumentedFieldsInOrder) {
   row.contribution.minutes_per_day = 45;
   row.contribution.hour_profile = {0, 0, 0, 0, 0, 0, 1, 3, 5, 6, 6, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 2};
   row.contribution.top_emoji = {"1F602"};
-  EXPECT_EQ(
-      feed_line(row),
-      R"({"contribution_id":"0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0","day":"2026-03-01","summary_version":1,"avg_text_length":35,)"
-      R"("messages_per_active_day":25,"minutes_per_day":45,)"
-      R"("hour_profile":[0,0,0,0,0,0,1,3,5,6,6,7,7,6,6,6,6,6,6,6,6,5,4,2],"top_emoji":["1F602"]})");
+  EXPECT_EQ(feed_line(row),
+            R"({"contribution_id":"3f2a9c0d5e6b47a18c9d0e1f2a3b4c5d","day":"2026-03-01","summary_version":1,"avg_text_length":35,)"
+            R"("messages_per_active_day":25,"minutes_per_day":45,)"
+            R"("hour_profile":[0,0,0,0,0,0,1,3,5,6,6,7,7,6,6,6,6,6,6,6,6,5,4,2],"top_emoji":["1F602"]})");
   EXPECT_EQ(feed_file("2026-03-01").string(), "day=2026-03-01/chatlens-contributions-2026-03-01.ndjson.gz");
   EXPECT_EQ(last_closed_day(at(2026, 3, 5, 0, 14), minutes(15)), "2026-03-03");
   EXPECT_EQ(last_closed_day(at(2026, 3, 5, 0, 15), minutes(15)), "2026-03-04");
