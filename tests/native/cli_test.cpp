@@ -293,8 +293,9 @@ TEST_F(Cli, ZipBombIsRefusedNamingTheEntryWithinTheMemoryBudget) {
   EXPECT_EQ(r.status, 3);
   EXPECT_NE(r.err.find("bomb.zip:_chat.txt: compressed more than 100:1"), std::string::npos) << r.err;
   EXPECT_EQ(r.out, "");
-  // Refused after 32 MiB: far below 2 x the entry + 64 MB.
-  EXPECT_LT(children_peak_mb(), 2 * 36 + 64);
+  // Refused after 32 MiB: far below 2 x the entry + 64 MB (AddressSanitizer's shadow and
+  // quarantine add their own share; the release preset holds the real budget).
+  EXPECT_LT(children_peak_mb(), (2 * 36 + 64) * (CHATLENS_ASAN ? 3 : 1));
   // A higher ratio lets it through (to the next limit, here a smaller input size).
   const CliRun allowed = run("messages --max-zip-ratio 100000 --max-input-size 33M " + q(z));
   EXPECT_EQ(allowed.err.find("compressed more than"), std::string::npos) << allowed.err;
