@@ -142,7 +142,8 @@ int main(int argc, char** argv) {
       const chatlens::OwnerResolution resolution = chatlens::resolve_owner(corpus, me);
       if (resolution.status == chatlens::OwnerResolution::Status::Resolved) {
         owner = chatlens::owner_name(corpus);
-        owner_how = resolution.how;
+        for (const OwnerMethod& m : resolution.how)
+          owner_how.append(owner_how.empty() ? "" : "; ").append(m.platform).append(" ").append(m.key);
       } else {
         owner = "?";
         owner_how = "not resolved, ";

@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "insights/section_util.hpp"
+
 namespace chatlens {
 
 Json source_report_json(const SourceReport& r) {
@@ -46,7 +48,10 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   Json platform_list = Json::array();
   for (const auto& p : platforms) platform_list.push(p);
   owner_json["platforms"] = std::move(platform_list);
-  owner_json["how"] = owner.how;
+  Json how = Json::array();
+  for (const OwnerMethod& m : owner.how)
+    how.push(message(m.key, m.platform.empty() ? Json::object() : Json(Json::Object{{"platform", m.platform}})));
+  owner_json["how"] = std::move(how);
   report["owner"] = std::move(owner_json);
 
   Json src = Json::array();

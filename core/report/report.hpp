@@ -12,7 +12,7 @@
 
 namespace chatlens {
 
-inline constexpr int kReportSchemaVersion = 1;
+inline constexpr int kReportSchemaVersion = 2;
 
 Json source_report_json(const SourceReport& r);
 
