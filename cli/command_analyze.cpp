@@ -8,6 +8,7 @@
 #include "import_inputs.hpp"
 #include "model/identity.hpp"
 #include "report/report.hpp"
+#include "terminal_summary.hpp"
 
 namespace chatlens::cli {
 

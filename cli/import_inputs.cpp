@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "input_files.hpp"
+#include "words.hpp"
 
 namespace chatlens::cli {
 namespace {
@@ -44,6 +45,7 @@ class ProgressLine {
 ImportedInputs import_inputs(const std::vector<std::string>& paths) {
   ProgressLine progress;
   ImportSession session([&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
+  const Words& words = Words::english();
   for (const std::string& path : paths) {
     progress.begin(path);
     const size_t before = session.sources().size();
@@ -52,14 +54,14 @@ ImportedInputs import_inputs(const std::vector<std::string>& paths) {
     for (size_t i = before; i < session.sources().size(); ++i) {
       const SourceReport& r = session.sources()[i];
       if (!r.ok()) {
-        std::fprintf(stderr, "chatlens: %s: %s\n", r.file.c_str(), r.error->c_str());
+        std::fprintf(stderr, "chatlens: %s: %s\n", r.file.c_str(), words.render(*r.error).c_str());
       } else if (r.lines_skipped > 0) {
-        std::fprintf(stderr, "chatlens: %s: %llu lines skipped", r.file.c_str(),
-                     static_cast<unsigned long long>(r.lines_skipped));
+        std::string line = words.text("summary.lines_skipped", Json::Object{{"count", r.lines_skipped}});
         if (!r.skipped_examples.empty())
-          std::fprintf(stderr, " (first at line %llu: %s)", static_cast<unsigned long long>(r.skipped_examples[0].line),
-                       r.skipped_examples[0].reason.c_str());
-        std::fprintf(stderr, "\n");
+          line.append(" ").append(words.text(
+              "summary.first_skipped",
+              Json::Object{{"line", r.skipped_examples[0].line}, {"reason", r.skipped_examples[0].reason.to_json()}}));
+        std::fprintf(stderr, "chatlens: %s: %s\n", r.file.c_str(), line.c_str());
       }
     }
   }

@@ -15,10 +15,17 @@ namespace chatlens {
 namespace fs = std::filesystem;
 namespace {
 
-bool read_whole_file(const fs::path& path, std::string& out, std::string& error) {
+// A failure of the platform: a key, and what the system or libzip said as the detail.
+SourceMessage failure(std::string_view key, std::string detail = {}) {
+  SourceMessage m{std::string(key)};
+  if (!detail.empty()) m.params["detail"] = std::move(detail);
+  return m;
+}
+
+bool read_whole_file(const fs::path& path, std::string& out, SourceMessage& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
+    error = failure("source.cannot_open", std::strerror(errno));
     return false;
   }
   std::error_code ec;
@@ -38,7 +45,7 @@ bool read_whole_file(const fs::path& path, std::string& out, std::string& error)
   }
   out.resize(have);
   if (in.bad()) {
-    error = "read error";
+    error = failure("source.read_error");
     return false;
   }
   return true;
@@ -63,16 +70,14 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!source) {
-    session.add_failure(display_name, size, std::string("cannot read zip: ") + zip_error_strerror(&error));
+    session.add_failure(display_name, size, failure("source.zip_unreadable", zip_error_strerror(&error)));
     zip_error_fini(&error);
     return;
   }
   std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
   if (!archive) {
     zip_source_free(source);
-    session.add_failure(display_name, size,
-                        std::string("truncated or corrupt zip archive (") + zip_error_strerror(&error) +
-                            "); expected a WhatsApp export .zip containing the chat .txt");
+    session.add_failure(display_name, size, failure("source.zip_corrupt", zip_error_strerror(&error)));
     zip_error_fini(&error);
     return;
   }
@@ -86,9 +91,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   }
   const std::vector<size_t> chosen = choose_chat_entries(names);
   if (chosen.empty()) {
-    session.add_failure(display_name, size,
-                        "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt or result.json "
-                        "inside");
+    session.add_failure(display_name, size, failure("source.zip_without_chat"));
     return;
   }
   const std::string zip_title = title_from_file_name(display_name);
@@ -97,12 +100,12 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-      session.add_failure(entry_name, 0, "cannot read zip entry: " + std::string(zip_strerror(archive.get())));
+      session.add_failure(entry_name, 0, failure("source.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
     if (!file) {
-      session.add_failure(entry_name, st.size, "cannot open zip entry: " + std::string(zip_strerror(archive.get())));
+      session.add_failure(entry_name, st.size, failure("source.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
     std::string content;
@@ -110,8 +113,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     content.resize(st.size);
     const zip_int64_t got = zip_fread(file.get(), content.data(), st.size);
     if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      session.add_failure(entry_name, st.size,
-                          "truncated or corrupt zip entry (" + std::string(zip_file_strerror(file.get())) + ")");
+      session.add_failure(entry_name, st.size, failure("source.zip_entry_corrupt", zip_file_strerror(file.get())));
       continue;
     }
     // "_chat.txt" says nothing about the chat; the archive's name does.
@@ -133,15 +135,16 @@ void load_path(ImportSession& session, const fs::path& path) {
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) {
-      session.add_failure(path.string(), 0, "folder without chat exports (.txt, .zip or result.json)");
+      session.add_failure(path.string(), 0, failure("source.folder_without_exports"));
       return;
     }
     for (const fs::path& file : files) load_path(session, file);
     return;
   }
-  std::string bytes, error;
+  std::string bytes;
+  SourceMessage error;
   if (!fs::exists(path, ec)) {
-    session.add_failure(path.string(), 0, "no such file or folder");
+    session.add_failure(path.string(), 0, failure("source.no_such_path"));
     return;
   }
   if (!read_whole_file(path, bytes, error)) {

@@ -48,7 +48,7 @@ fi
 
 echo "=== web: npm packages, the core for the browser ($wasm_dir), the app (scripts/build-web.sh)"
 # --force: the tests always run against a fresh Vite build of the current sources.
-CHATLENS_WEB_WASM_DIR=$wasm_dir scripts/build-web.sh --force
+CHATLENS_WEB_WASM_DIR=$wasm_dir CHATLENS_WEB_RELEASE_DIR=$release_dir scripts/build-web.sh --force
 
 echo "=== web: chatlens and gen_export ($release_dir)"
 if [[ ! -f $release_dir/build.ninja ]]; then
@@ -58,6 +58,8 @@ cmake --build "$release_dir" --target chatlens gen_export -j "$jobs"
 
 echo "=== web: type check, format check"
 (cd web && npm run --silent typecheck && npm run --silent format:check)
+# The report's TypeScript types are generated from docs/report.schema.json: they must be current.
+(cd web && npm run --silent check:types)
 # The lockfile records no download host (web/.npmrc: omit-lockfile-registry-resolved).
 if grep -q '"resolved"' web/package-lock.json; then
   echo "web/package-lock.json records download addresses (\"resolved\"): regenerate it with web/.npmrc in place" >&2
@@ -74,7 +76,9 @@ echo
 echo "=== web: unit tests (Vitest)"
 rm -f "$artifacts/vitest.json"
 unit_rc=0
-(cd web && npx vitest run --reporter=default --reporter=json --outputFile="$artifacts/vitest.json") || unit_rc=$?
+release_abs=$(cd "$release_dir" && pwd)
+# The unit tests analyse generated exports with this build's chatlens (tests/unit/global-setup.ts).
+(cd web && CHATLENS_BUILD="$release_abs" npx vitest run --reporter=default --reporter=json --outputFile="$artifacts/vitest.json") || unit_rc=$?
 if [[ -f $artifacts/vitest.json ]]; then
   read -r unit_passed unit_failed unit_skipped < <(node -e '
     const r = require(process.argv[1]);

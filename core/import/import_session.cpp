@@ -14,21 +14,16 @@ std::string_view sniff_window(std::string_view bytes) {
 
 }  // namespace
 
-std::string describe_unrecognised(std::string_view bytes) {
-  if (bytes.empty())
-    return "the file is empty; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export (result.json)";
+SourceMessage describe_unrecognised(std::string_view bytes) {
+  if (bytes.empty()) return {"source.empty_file"};
   std::string_view head = sniff_window(bytes);
-  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06")
-    return "this is a zip archive; pass the .zip itself so chatlens can look inside it";
+  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return {"source.zip_as_text"};
   size_t first = head.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (head[first] == '{' || head[first] == '['))
-    return "JSON that is not a Telegram Desktop export: expected an object with a \"messages\" array or a \"chats\" "
-           "list";
+    return {"source.json_not_telegram"};
   if (!is_valid_utf8(head.substr(0, std::min<size_t>(head.size(), 1024))) || head.find('\0') != std::string_view::npos)
-    return "binary data, not a text export; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export "
-           "(result.json)";
-  return "no WhatsApp message header (like \"12/31/22, 21:05 - Name: text\" or \"[31.12.22, 21:05:09] Name: text\") "
-         "in the first lines, and not a Telegram Desktop JSON export";
+    return {"source.binary"};
+  return {"source.unrecognised_text"};
 }
 
 std::string title_from_file_name(std::string_view file_name) {
@@ -95,7 +90,7 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   return report;
 }
 
-const SourceReport& ImportSession::add_failure(std::string name, uint64_t bytes, std::string error) {
+const SourceReport& ImportSession::add_failure(std::string name, uint64_t bytes, SourceMessage error) {
   SourceReport& report = sources_.emplace_back();
   report.file = std::move(name);
   report.bytes = bytes;

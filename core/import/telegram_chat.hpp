@@ -86,7 +86,7 @@ class ChatSink final : public MessageSink {
   ChatId chat();
   void commit(size_t offset);
   void content(MessageDraft& draft);
-  void skip(size_t offset, std::string reason);
+  void skip(size_t offset, SourceMessage reason);
   void note_sender(PersonId p);
 
   ImportContext& ctx_;

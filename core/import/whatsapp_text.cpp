@@ -362,9 +362,7 @@ void Reader::run() {
   SourceReport& report = ctx_.report;
   while (bytes_.substr(start_, 3) == "\xEF\xBB\xBF") start_ += 3;
   if (!detect()) {
-    report.error =
-        "no WhatsApp message header (like \"12/31/22, 21:05 - Name: text\" or \"[31.12.22, 21:05:09] Name: text\") "
-        "found in the file";
+    report.error = SourceMessage{"source.no_whatsapp_header"};
     return;
   }
 
@@ -398,7 +396,7 @@ void Reader::run() {
     } else if (open) {
       record.end = end;
     } else {
-      report.skip(lines.number, begin, "line before the first message header", line);
+      report.skip(lines.number, begin, {"source.line_before_first_header"}, line);
     }
   }
   if (open) flush(record);
@@ -410,10 +408,8 @@ void Reader::run() {
   report.date_order = std::string(month_names_ ? (shape_.month_first ? "MDY" : "DMY") : to_string(order_));
   report.records = records_;
   report.chats = 1;
-  if (yearless_rollovers_ || month_names_)
-    report.notes.push_back("some dates have no year; they were placed in the most recent possible years");
-  if (appended_export_)
-    report.notes.push_back("the file holds a second export appended after the first (a line starting with a BOM)");
+  if (yearless_rollovers_ || month_names_) report.notes.push_back({"source.dates_without_year"});
+  if (appended_export_) report.notes.push_back({"source.second_export_appended"});
 }
 
 class WhatsAppText final : public Importer {

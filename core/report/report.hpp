@@ -19,7 +19,4 @@ Json source_report_json(const SourceReport& r);
 Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources, const OwnerResolution& owner,
                   const ReportOptions& options = {});
 
-// A few lines for the terminal when no output file was asked for.
-std::string render_summary(const Json& report);
-
 }  // namespace chatlens
