@@ -9,7 +9,7 @@
 set -euo pipefail
 web=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 repo=$(cd "$web/.." && pwd)
-build=${1:-$repo/build/release}
+build=$(cd "${1:-$repo/build/release}" && pwd)  # absolute: the analysis runs in another folder
 gen=$build/bench/gen_export
 cli=$build/cli/chatlens
 [[ -x $gen && -x $cli ]] || { echo "make-demo-report: build $gen and $cli first (release preset)" >&2; exit 1; }
