@@ -208,15 +208,15 @@ void Message::clear() {
 }
 
 std::string_view describe_issue(uint32_t issue) {
-  if (issue & kIssueText) return "source.issue.text";
-  if (issue & kIssueId) return "source.issue.id";
-  if (issue & kIssueType) return "source.issue.type";
-  if (issue & kIssueDate) return "source.issue.date";
-  if (issue & kIssueFrom) return "source.issue.from";
-  if (issue & kIssueReply) return "source.issue.reply";
-  if (issue & kIssueMedia) return "source.issue.media";
-  if (issue & kIssueService) return "source.issue.service";
-  return "source.issue.other";
+  if (issue & kIssueText) return "source.issue_text";
+  if (issue & kIssueId) return "source.issue_id";
+  if (issue & kIssueType) return "source.issue_type";
+  if (issue & kIssueDate) return "source.issue_date";
+  if (issue & kIssueFrom) return "source.issue_from";
+  if (issue & kIssueReply) return "source.issue_reply";
+  if (issue & kIssueMedia) return "source.issue_media";
+  if (issue & kIssueService) return "source.issue_service";
+  return "source.issue_other";
 }
 
 simdjson::error_code MessageReader::read_peer_id(od::value& v, const ChunkMap& map, std::string& buffer, Peer& peer,

@@ -250,5 +250,5 @@ TEST(TelegramSchema, SchemaViolationsAreReadAsFarAsPossible) {
   EXPECT_EQ(r.report.notes[1].key, "source.unexpected_values_in_message");
   EXPECT_EQ(r.report.notes[1].params.find("count")->as_int(), 2);
   EXPECT_EQ(r.report.notes[1].params.find("message_id")->as_int(), 2);
-  EXPECT_EQ(r.report.notes[1].params.find("issue")->find("key")->as_string().rfind("source.issue.", 0), 0u);
+  EXPECT_EQ(r.report.notes[1].params.find("issue")->find("key")->as_string().rfind("source.issue_", 0), 0u);
 }

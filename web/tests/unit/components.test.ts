@@ -146,6 +146,6 @@ describe('owner picker and file list', () => {
     expect(items[0].text()).toContain('1,200 messages')
     expect(items[0].text()).toContain('2 lines skipped')
     expect(items[0].text()).toContain('line before the first message —')
-    expect(items[1].text()).toContain('binary data')
+    expect(items[1].text()).toContain('Binary data')
   })
 })

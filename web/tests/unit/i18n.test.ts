@@ -119,7 +119,7 @@ describe('i18n catalogue', () => {
   it('renders messages with plurals and sentences inside sentences', () => {
     expect(translateMessage('en', { key: 'summary.lines_skipped', params: { count: 1 } })).toBe('1 line skipped')
     expect(translateMessage('es', { key: 'summary.lines_skipped', params: { count: 2 } })).toBe('2 líneas omitidas')
-    const nested = { key: 'source.unexpected_values', params: { count: 3, issue: { key: 'source.issue.date', params: {} } } }
+    const nested = { key: 'source.unexpected_values', params: { count: 3, issue: { key: 'source.issue_date', params: {} } } }
     expect(translateMessage('es', nested)).toContain('una fecha que no se puede leer')
   })
 
