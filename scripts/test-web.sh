@@ -5,7 +5,10 @@
 # chatlens_core_web; web/dist and the single-file template
 # web/dist-report/report.html), the chatlens command and the export generator
 # (release preset, two targets); then runs
-#   - Vitest: components, the worker protocol against the real core, the i18n catalogue
+#   - Vitest: components, the worker protocol against the real core, the i18n catalogue,
+#     the section manifest
+#   - the report contract: every report of chatlens analyze valid against
+#     docs/report.schema.json (tests/contract/report_contract.mjs)
 #   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
 #     screenshots in build/web-artifacts/
 # and ends with a plain "N passed, N failed, N skipped" line; exits non-zero on any failure.
@@ -87,10 +90,22 @@ fi
 if [[ $unit_rc -ne 0 && $unit_failed -eq 0 ]]; then unit_failed=1; fi
 
 echo
+echo "=== web: the report contract (docs/report.schema.json, ajv; tests/contract/report_contract.mjs)"
+# Also a ctest test of the release preset, which skips when web/node_modules is not there yet:
+# here the packages are installed, so it always runs.
+contract_log=$artifacts/contract.log
+contract_rc=0
+node tests/contract/report_contract.mjs --chatlens "$release_abs/cli/chatlens" --gen-export "$release_abs/bench/gen_export" \
+  2>&1 | tee "$contract_log" || contract_rc=$?
+contract_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$contract_log" | tail -n 1 || true)
+contract_passed=0 contract_failed=0
+[[ -z $contract_line ]] || read -r contract_passed _ contract_failed _ _ _ <<<"${contract_line//,/}"
+if [[ $contract_rc -ne 0 && $contract_failed -eq 0 ]] || [[ -z $contract_line ]]; then contract_failed=$((contract_failed + 1)); fi
+
+echo
 echo "=== web: end to end (headless Chromium)"
 e2e_log=$artifacts/e2e.log
 e2e_rc=0
-release_abs=$(cd "$release_dir" && pwd)
 (cd web && CHATLENS_BUILD="$release_abs" node tests/e2e/e2e.mjs) 2>&1 | tee "$e2e_log" || e2e_rc=$?
 e2e_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$e2e_log" | tail -n 1 || true)
 e2e_passed=0 e2e_failed=0 e2e_skipped=0
@@ -99,12 +114,13 @@ if [[ -n $e2e_line ]]; then
 fi
 if [[ $e2e_rc -ne 0 && $e2e_failed -eq 0 ]] || [[ -z $e2e_line ]]; then e2e_failed=$((e2e_failed + 1)); fi
 
-passed=$((unit_passed + e2e_passed))
-failed=$((unit_failed + e2e_failed))
+passed=$((unit_passed + contract_passed + e2e_passed))
+failed=$((unit_failed + contract_failed + e2e_failed))
 skipped=$((unit_skipped + e2e_skipped))
 echo
 echo "=== web summary ($((SECONDS - start)) s)"
 echo "web unit: $unit_passed passed, $unit_failed failed, $unit_skipped skipped"
+echo "report contract: $contract_passed passed, $contract_failed failed"
 echo "web e2e: $e2e_passed passed, $e2e_failed failed, $e2e_skipped skipped"
 echo "screenshots: $artifacts"
 echo "$passed passed, $failed failed, $skipped skipped"
