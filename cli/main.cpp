@@ -19,6 +19,10 @@ constexpr const char* kUsageText =
     "                      your report as one HTML file that opens offline\n"
     "  serve [--port 8080] [--bind 127.0.0.1] [--db sqlite:PATH | postgresql://...] [--web DIR]\n"
     "                      the web app and the community service (all options: chatlens serve --help)\n"
+    "  export-community --out DIR [--db ...] [--from DAY] [--to DAY]\n"
+    "                      the stored contributions as daily gzip NDJSON files (a warehouse feed)\n"
+    "  healthcheck [--url http://127.0.0.1:8080/healthz]\n"
+    "                      exit 0 when the service answers 200 (a container's HEALTHCHECK)\n"
     "\n"
     "PATH: WhatsApp exports (.txt or .zip), Telegram Desktop exports (result.json or its folder).\n"
     "Exit status: 0 ok, 2 usage error, 3 an input could not be read (the others were still used),\n"
@@ -43,6 +47,8 @@ int main(int argc, char** argv) {
   if (command == "analyze") return run_analyze(args);
   if (command == "report") return run_report(args);
   if (command == "serve") return run_serve(args);
+  if (command == "export-community") return run_export_community(args);
+  if (command == "healthcheck") return run_healthcheck(args);
   std::fprintf(stderr, "chatlens: unknown command '%s'\n\n%s", command.c_str(), kUsageText);
   return kUsage;
 }

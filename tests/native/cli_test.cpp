@@ -143,7 +143,7 @@ TEST_F(Cli, HelpListsEveryCommand) {
     const CliRun r = run(flag);
     EXPECT_EQ(r.status, 0) << flag;
     EXPECT_EQ(r.out.rfind("usage: chatlens <command>", 0), 0u) << r.out;
-    for (const char* command : {"analyze", "messages", "report", "serve"}) {
+    for (const char* command : {"analyze", "messages", "report", "serve", "export-community", "healthcheck"}) {
       // Each command on a line of its own in the list: "\n  COMMAND ".
       EXPECT_NE(r.out.find(std::string("\n  ") + command + " "), std::string::npos) << flag << ": " << command << "\n"
                                                                                    << r.out;
@@ -153,6 +153,22 @@ TEST_F(Cli, HelpListsEveryCommand) {
   const CliRun bare = run("");
   EXPECT_EQ(bare.status, 2);
   EXPECT_NE(bare.err.find("\n  serve "), std::string::npos) << bare.err;
+}
+
+TEST_F(Cli, ExportCommunityAndHealthcheckSayWhatIsWrong) {
+  CliRun r = run("export-community");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--out DIR is required"), std::string::npos) << r.err;
+  r = run("export-community --out x --from 2026-1-1");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("--from needs a day as YYYY-MM-DD"), std::string::npos) << r.err;
+  r = run("export-community --out x --db sqlite:" + (dir_ / "none.sqlite3").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("no SQLite database at"), std::string::npos) << r.err;
+  EXPECT_EQ(run("healthcheck --url ftp://127.0.0.1/healthz").status, 2);
+  r = run("healthcheck --url http://127.0.0.1:9/healthz --timeout 1");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.err.find("http://127.0.0.1:9/healthz"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, UsageErrorsExitTwo) {
