@@ -25,7 +25,7 @@ SourceMessage failure(std::string_view key, std::string detail = {}) {
 bool read_whole_file(const fs::path& path, std::string& out, SourceMessage& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = failure("source.cannot_open", std::strerror(errno));
+    error = failure("input.cannot_open", std::strerror(errno));
     return false;
   }
   std::error_code ec;
@@ -45,7 +45,7 @@ bool read_whole_file(const fs::path& path, std::string& out, SourceMessage& erro
   }
   out.resize(have);
   if (in.bad()) {
-    error = failure("source.read_error");
+    error = failure("input.read_error");
     return false;
   }
   return true;
@@ -70,14 +70,14 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!source) {
-    session.add_failure(display_name, size, failure("source.zip_unreadable", zip_error_strerror(&error)));
+    session.add_failure(display_name, size, failure("input.zip_unreadable", zip_error_strerror(&error)));
     zip_error_fini(&error);
     return;
   }
   std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
   if (!archive) {
     zip_source_free(source);
-    session.add_failure(display_name, size, failure("source.zip_corrupt", zip_error_strerror(&error)));
+    session.add_failure(display_name, size, failure("input.zip_corrupt", zip_error_strerror(&error)));
     zip_error_fini(&error);
     return;
   }
@@ -91,7 +91,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   }
   const std::vector<size_t> chosen = choose_chat_entries(names);
   if (chosen.empty()) {
-    session.add_failure(display_name, size, failure("source.zip_without_chat"));
+    session.add_failure(display_name, size, failure("input.zip_without_chat"));
     return;
   }
   const std::string zip_title = title_from_file_name(display_name);
@@ -100,12 +100,12 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-      session.add_failure(entry_name, 0, failure("source.zip_entry_unreadable", zip_strerror(archive.get())));
+      session.add_failure(entry_name, 0, failure("input.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
     if (!file) {
-      session.add_failure(entry_name, st.size, failure("source.zip_entry_unreadable", zip_strerror(archive.get())));
+      session.add_failure(entry_name, st.size, failure("input.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
     std::string content;
@@ -113,7 +113,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     content.resize(st.size);
     const zip_int64_t got = zip_fread(file.get(), content.data(), st.size);
     if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      session.add_failure(entry_name, st.size, failure("source.zip_entry_corrupt", zip_file_strerror(file.get())));
+      session.add_failure(entry_name, st.size, failure("input.zip_entry_corrupt", zip_file_strerror(file.get())));
       continue;
     }
     // "_chat.txt" says nothing about the chat; the archive's name does.
@@ -135,7 +135,7 @@ void load_path(ImportSession& session, const fs::path& path) {
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) {
-      session.add_failure(path.string(), 0, failure("source.folder_without_exports"));
+      session.add_failure(path.string(), 0, failure("input.folder_without_exports"));
       return;
     }
     for (const fs::path& file : files) load_path(session, file);
@@ -144,7 +144,7 @@ void load_path(ImportSession& session, const fs::path& path) {
   std::string bytes;
   SourceMessage error;
   if (!fs::exists(path, ec)) {
-    session.add_failure(path.string(), 0, failure("source.no_such_path"));
+    session.add_failure(path.string(), 0, failure("input.no_such_path"));
     return;
   }
   if (!read_whole_file(path, bytes, error)) {

@@ -15,15 +15,15 @@ std::string_view sniff_window(std::string_view bytes) {
 }  // namespace
 
 SourceMessage describe_unrecognised(std::string_view bytes) {
-  if (bytes.empty()) return {"source.empty_file"};
+  if (bytes.empty()) return {"input.empty_file"};
   std::string_view head = sniff_window(bytes);
-  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return {"source.zip_as_text"};
+  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return {"input.zip_as_text"};
   size_t first = head.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (head[first] == '{' || head[first] == '['))
-    return {"source.json_not_telegram"};
+    return {"input.json_not_telegram"};
   if (!is_valid_utf8(head.substr(0, std::min<size_t>(head.size(), 1024))) || head.find('\0') != std::string_view::npos)
-    return {"source.binary"};
-  return {"source.unrecognised_text"};
+    return {"input.binary"};
+  return {"input.unrecognised_text"};
 }
 
 std::string title_from_file_name(std::string_view file_name) {

@@ -307,7 +307,7 @@ SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError&
     found = buf;
   }
   // The sentence is the catalogue's; what was expected and found stay technical detail.
-  return {"source.invalid_json", Json::Object{{"offset", error.offset},
+  return {"input.invalid_json", Json::Object{{"offset", error.offset},
                                               {"line", at.line},
                                               {"column", at.column},
                                               {"expected", error.expected},

@@ -69,7 +69,7 @@ struct TextPosition {
 };
 TextPosition text_position(std::string_view bytes, size_t offset);
 
-// source.invalid_json with offset, line, column, expected (e.g. "',' or '}' after an
+// input.invalid_json with offset, line, column, expected (e.g. "',' or '}' after an
 // object member") and found (e.g. "'\"'").
 SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError& error);
 

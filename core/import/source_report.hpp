@@ -11,7 +11,7 @@
 
 namespace chatlens {
 
-// A sentence about an input, for a person: an i18n key ("source.*") and its
+// A sentence about an input, for a person: an i18n key ("input.*") and its
 // parameters. The report writes it as a message object like every sentence
 // (docs/report.schema.json, $defs/message); the words live in the catalogues.
 struct SourceMessage {
@@ -26,7 +26,7 @@ std::ostream& operator<<(std::ostream& out, const SourceMessage& m);
 struct SkippedLine {
   uint64_t line = 0;     // 1-based line number (or byte offset for binary formats, see `offset`)
   uint64_t offset = 0;   // byte offset of the problem in the input
-  SourceMessage reason;  // source.line_before_first_header, ...
+  SourceMessage reason;  // input.line_before_first_header, ...
   std::string excerpt;   // the start of the offending line, at most ~120 bytes, valid UTF-8
 };
 

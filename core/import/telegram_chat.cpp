@@ -82,7 +82,7 @@ simdjson::error_code ChatSink::element(od::value value, size_t offset, const Chu
     // With guessed chunk boundaries this may be a cut through a message: read it again exactly.
     if (!exact) return simdjson::INCORRECT_TYPE;
     CHATLENS_TRY(consume_value(value));
-    skip(offset, {"source.not_a_message_object"});
+    skip(offset, {"input.not_a_message_object"});
     return simdjson::SUCCESS;
   }
   od::object object;
@@ -117,7 +117,7 @@ void ChatSink::commit(size_t offset) {
     if (m.id != kNoMessageId) reason.params["id"] = m.id;
     return reason;
   };
-  if (m.type == MessageType::Unsupported) return skip(offset, with_id("source.unsupported_message"));
+  if (m.type == MessageType::Unsupported) return skip(offset, with_id("input.unsupported_message"));
 
   MessageDraft draft;
   if (m.has_local) {
@@ -126,7 +126,7 @@ void ChatSink::commit(size_t offset) {
     draft.time = LocalTime{m.utc};
     ++tally_.local_from_utc;
   } else {
-    return skip(offset, with_id("source.message_without_date"));
+    return skip(offset, with_id("input.message_without_date"));
   }
   draft.chat = chat();
   draft.utc = m.utc;

@@ -63,7 +63,7 @@ class TelegramImport {
     ctx_.builder.reserve(ctx_.bytes.size() / 400);
     if (!read_root()) {
       ctx_.report.error =
-          scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error()) : SourceMessage{"source.telegram_unreadable"};
+          scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error()) : SourceMessage{"input.telegram_unreadable"};
       return;
     }
     people_.name_deleted_accounts();
@@ -145,7 +145,7 @@ class TelegramImport {
         } else {
           const size_t at = scan_.pos();
           if (!scan_.skip_value()) return false;
-          ctx_.report.skip(lines_.line_at(at), at, {"source.not_a_chat_object"}, ctx_.bytes.substr(at, 200));
+          ctx_.report.skip(lines_.line_at(at), at, {"input.not_a_chat_object"}, ctx_.bytes.substr(at, 200));
         }
         if (scan_.consume(',')) continue;
         if (scan_.consume(']')) return true;
@@ -235,7 +235,7 @@ class TelegramImport {
     if (inferred_owners_.empty()) return;
     for (const PersonId p : inferred_owners_) {
       if (p != inferred_owners_[0]) {
-        ctx_.report.notes.push_back({"source.owner_undecided"});
+        ctx_.report.notes.push_back({"input.owner_undecided"});
         return;
       }
     }
@@ -245,16 +245,16 @@ class TelegramImport {
   void add_notes() {
     auto& notes = ctx_.report.notes;
     if (tally_.local_from_utc)
-      notes.push_back({"source.local_time_from_utc", Json::Object{{"count", tally_.local_from_utc}}});
+      notes.push_back({"input.local_time_from_utc", Json::Object{{"count", tally_.local_from_utc}}});
     if (tally_.unknown_type)
       notes.push_back(
-          {"source.unknown_type", Json::Object{{"count", tally_.unknown_type}, {"type", tally_.first_unknown_type}}});
+          {"input.unknown_type", Json::Object{{"count", tally_.unknown_type}, {"type", tally_.first_unknown_type}}});
     if (tally_.with_issues) {
-      SourceMessage note{"source.unexpected_values", Json::Object{{"count", tally_.with_issues}}};
+      SourceMessage note{"input.unexpected_values", Json::Object{{"count", tally_.with_issues}}};
       SourceMessage issue{std::string(telegram::describe_issue(tally_.first_issue))};
       note.params["issue"] = issue.to_json();  // a sentence inside the sentence
       if (tally_.first_issue_message != kNoMessageId) {
-        note.key = "source.unexpected_values_in_message";
+        note.key = "input.unexpected_values_in_message";
         note.params["message_id"] = tally_.first_issue_message;
       }
       notes.push_back(std::move(note));

@@ -208,15 +208,15 @@ void Message::clear() {
 }
 
 std::string_view describe_issue(uint32_t issue) {
-  if (issue & kIssueText) return "source.issue_text";
-  if (issue & kIssueId) return "source.issue_id";
-  if (issue & kIssueType) return "source.issue_type";
-  if (issue & kIssueDate) return "source.issue_date";
-  if (issue & kIssueFrom) return "source.issue_from";
-  if (issue & kIssueReply) return "source.issue_reply";
-  if (issue & kIssueMedia) return "source.issue_media";
-  if (issue & kIssueService) return "source.issue_service";
-  return "source.issue_other";
+  if (issue & kIssueText) return "input.issue_text";
+  if (issue & kIssueId) return "input.issue_id";
+  if (issue & kIssueType) return "input.issue_type";
+  if (issue & kIssueDate) return "input.issue_date";
+  if (issue & kIssueFrom) return "input.issue_from";
+  if (issue & kIssueReply) return "input.issue_reply";
+  if (issue & kIssueMedia) return "input.issue_media";
+  if (issue & kIssueService) return "input.issue_service";
+  return "input.issue_other";
 }
 
 simdjson::error_code MessageReader::read_peer_id(od::value& v, const ChunkMap& map, std::string& buffer, Peer& peer,

@@ -362,7 +362,7 @@ void Reader::run() {
   SourceReport& report = ctx_.report;
   while (bytes_.substr(start_, 3) == "\xEF\xBB\xBF") start_ += 3;
   if (!detect()) {
-    report.error = SourceMessage{"source.no_whatsapp_header"};
+    report.error = SourceMessage{"input.no_whatsapp_header"};
     return;
   }
 
@@ -396,7 +396,7 @@ void Reader::run() {
     } else if (open) {
       record.end = end;
     } else {
-      report.skip(lines.number, begin, {"source.line_before_first_header"}, line);
+      report.skip(lines.number, begin, {"input.line_before_first_header"}, line);
     }
   }
   if (open) flush(record);
@@ -408,8 +408,8 @@ void Reader::run() {
   report.date_order = std::string(month_names_ ? (shape_.month_first ? "MDY" : "DMY") : to_string(order_));
   report.records = records_;
   report.chats = 1;
-  if (yearless_rollovers_ || month_names_) report.notes.push_back({"source.dates_without_year"});
-  if (appended_export_) report.notes.push_back({"source.second_export_appended"});
+  if (yearless_rollovers_ || month_names_) report.notes.push_back({"input.dates_without_year"});
+  if (appended_export_) report.notes.push_back({"input.second_export_appended"});
 }
 
 class WhatsAppText final : public Importer {

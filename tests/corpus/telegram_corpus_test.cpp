@@ -186,7 +186,7 @@ TEST(TelegramCorpus, ChatAnalyticsDirectMessages) {
   EXPECT_EQ(owners(c), "Alice");
   // Four messages have only date_unixtime.
   ASSERT_EQ(r.report.notes.size(), 1u);
-  EXPECT_EQ(r.report.notes[0].debug(), R"(source.local_time_from_utc {"count":4})");
+  EXPECT_EQ(r.report.notes[0].debug(), R"(input.local_time_from_utc {"count":4})");
 }
 
 TEST(TelegramCorpus, ChatAnalyticsMultiChatAccountExport) {
@@ -318,7 +318,7 @@ TEST(TelegramCorpus, InnerdvationsInvalidJsonIsRejectedWithItsPosition) {
   ASSERT_FALSE(r.report.ok());
   EXPECT_EQ(
       r.report.error->debug(),
-      R"(source.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
+      R"(input.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
   EXPECT_EQ(r.corpus.size(), 0u);
   EXPECT_EQ(r.corpus.chats.size(), 0u);
 }

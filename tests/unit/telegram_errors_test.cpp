@@ -43,7 +43,7 @@ TEST(TelegramSniff, OtherJsonIsNotTelegram) {
 TEST(TelegramSniff, NonTelegramJsonIsReportedClearly) {
   const auto r = import_telegram(R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A"}]})");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_EQ(r.report.error->key, "source.json_not_telegram") << *r.report.error;
+  EXPECT_EQ(r.report.error->key, "input.json_not_telegram") << *r.report.error;
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -60,7 +60,7 @@ TEST(TelegramErrors, InvalidJsonNamesWhatWasExpectedAndWhere) {
   ASSERT_FALSE(r.report.ok());
   EXPECT_EQ(
       r.report.error->debug(),
-      R"(source.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
+      R"(input.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
   EXPECT_EQ(r.corpus.size(), 0u);
   EXPECT_EQ(r.corpus.chats.size(), 0u);
   EXPECT_EQ(r.report.records, 0u);
@@ -73,7 +73,7 @@ TEST(TelegramErrors, BrokenMessageDiscardsTheWholeInput) {
   {"id": 2, "type": "message", "date": "2024-01-01T10:00:00", "from": "A" "from_id": "user1", "text": "broken"}
  ]})");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_EQ(r.report.error->key, "source.invalid_json");
+  EXPECT_EQ(r.report.error->key, "input.invalid_json");
   EXPECT_EQ(r.report.error->params.find("line")->as_int(), 3);
   EXPECT_EQ(r.report.error->params.find("column")->as_int(), 75);
   EXPECT_EQ(r.report.error->params.find("expected")->as_string(), "',' or '}' after an object member");
@@ -103,7 +103,7 @@ TEST(TelegramErrors, OtherSyntaxErrorsAreExplained) {
   for (const auto& [json, expected] : cases) {
     const auto r = import_telegram(json);
     ASSERT_FALSE(r.report.ok()) << json;
-    EXPECT_EQ(r.report.error->key, "source.invalid_json");
+    EXPECT_EQ(r.report.error->key, "input.invalid_json");
     const std::string said = r.report.error->params.find("expected")->as_string();
     EXPECT_NE(("\"" + said + "\"").find(expected), std::string::npos) << *r.report.error;
     EXPECT_EQ(r.corpus.size(), 0u);

@@ -66,7 +66,7 @@ TEST(WhatsAppRecords, LinesBeforeTheFirstHeaderAreReportedWithLineNumbers) {
   EXPECT_EQ(w.report.skipped_examples[0].offset, 0u);
   EXPECT_EQ(w.report.skipped_examples[0].excerpt, "Exported from my phone");
   EXPECT_EQ(w.report.skipped_examples[1].line, 3u);
-  EXPECT_EQ(w.report.skipped_examples[1].reason.key, "source.line_before_first_header");
+  EXPECT_EQ(w.report.skipped_examples[1].reason.key, "input.line_before_first_header");
 }
 
 TEST(WhatsAppRecords, APrefaceThatLooksLikeAHeaderDoesNotDecideTheShape) {

@@ -4,7 +4,7 @@
 //   const ptr = s.stage(size);          // staging buffer in WASM memory: JS copies the file there in chunks
 //   s.grow(newSize) -> ptr              // for zip entries whose size is not known in advance
 //   s.add(name, length, titleHint)      // imports the staged bytes (adopted, not copied) -> SourceReport JSON
-//   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key source.*, the
+//   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
 //                                       // browser's words as detail ("" for none) -> SourceReport JSON
 //   s.finish()                          // ->
 //   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, from, to, chats,
@@ -75,7 +75,7 @@ class Session {
     return source_report_json(r).dump();
   }
 
-  // A file the page could not read: `key` is an i18n key (source.*), `detail` what the
+  // A file the page could not read: `key` is an i18n key (input.*), `detail` what the
   // browser or the zip reader said (may be empty).
   std::string add_failure(std::string name, double bytes, std::string key, std::string detail) {
     if (!session_) return error_json("session already finished");

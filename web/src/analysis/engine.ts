@@ -8,7 +8,7 @@ export interface CoreSession {
   stage(size: number): number
   grow(size: number): number
   add(name: string, length: number, titleHint: string): string
-  // key: an i18n key (source.*); detail: what the browser or the zip reader said, or ''.
+  // key: an i18n key (input.*); detail: what the browser or the zip reader said, or ''.
   addFailure(name: string, bytes: number, key: string, detail: string): string
   finish(): string
   report(options: Record<string, unknown>): string
@@ -78,7 +78,7 @@ export class AnalysisEngine {
       try {
         head = new Uint8Array(await input.file.slice(0, 4).arrayBuffer())
       } catch (e) {
-        items.push({ kind: 'failure', name: input.path, size, key: 'source.cannot_read', detail: errorText(e) })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.cannot_read', detail: errorText(e) })
         continue
       }
       if (!looksLikeZip(head)) {
@@ -90,12 +90,12 @@ export class AnalysisEngine {
       try {
         entries = await readCentralDirectory(src)
       } catch (e) {
-        items.push({ kind: 'failure', name: input.path, size, key: 'source.zip_corrupt', detail: errorText(e) })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.zip_corrupt', detail: errorText(e) })
         continue
       }
       const chosen = this.core.chooseChatEntries(entries.map((e) => e.name))
       if (chosen.length === 0) {
-        items.push({ kind: 'failure', name: input.path, size, key: 'source.zip_without_chat', detail: '' })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.zip_without_chat', detail: '' })
         continue
       }
       const zipTitle = this.core.titleFromFileName(input.path)
@@ -176,8 +176,8 @@ export class AnalysisEngine {
           session.stage(0)
           source = JSON.parse(
             e instanceof ZipError
-              ? session.addFailure(item.name, item.size, 'source.zip_entry_unreadable', e.message)
-              : session.addFailure(item.name, item.size, 'source.cannot_read', errorText(e)),
+              ? session.addFailure(item.name, item.size, 'input.zip_entry_unreadable', e.message)
+              : session.addFailure(item.name, item.size, 'input.cannot_read', errorText(e)),
           )
           this.post({ type: 'source', source })
           this.progressBase += item.size

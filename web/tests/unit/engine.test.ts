@@ -56,9 +56,9 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     expect(sources[0].error).toBeNull()
     expect(sources[0].records).toBe(180)
     expect(sources[1].error).toBeNull()
-    expect(sources[2].error?.key).toBe('source.zip_corrupt')
+    expect(sources[2].error?.key).toBe('input.zip_corrupt')
     expect(sources[2].error?.params.detail).toBeTruthy()
-    expect(sources[3].error?.key).toBe('source.unrecognised_text')
+    expect(sources[3].error?.key).toBe('input.unrecognised_text')
     const report = (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
     expect(report.owner.name).toBe('Sam')
     expect(report.sections.overview.data.chats).toBe(2)

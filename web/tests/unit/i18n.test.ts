@@ -29,7 +29,7 @@ function sourceFiles(dir: string, ext = /\.(ts|vue)$/): string[] {
 // ("section.name") that start with a known namespace, as written in message(),
 // mark_insufficient(), SourceMessage{...} and the privacy statements.
 const CORE_NAMESPACES =
-  /^(overview|activity|reply_speed|mood|comings_goings|topics|sleep|work|shared_groups|emoji_wall|media|privacy|community_summary|owner|source|summary)\./
+  /^(overview|activity|reply_speed|mood|comings_goings|topics|sleep|work|shared_groups|emoji_wall|media|privacy|community_summary|owner|input|summary)\./
 function coreKeys(): Map<string, string> {
   const keys = new Map<string, string>()
   for (const dir of ['core', 'native', 'cli', 'web/wasm'])
@@ -119,7 +119,7 @@ describe('i18n catalogue', () => {
   it('renders messages with plurals and sentences inside sentences', () => {
     expect(translateMessage('en', { key: 'summary.lines_skipped', params: { count: 1 } })).toBe('1 line skipped')
     expect(translateMessage('es', { key: 'summary.lines_skipped', params: { count: 2 } })).toBe('2 líneas omitidas')
-    const nested = { key: 'source.unexpected_values', params: { count: 3, issue: { key: 'source.issue_date', params: {} } } }
+    const nested = { key: 'input.unexpected_values', params: { count: 3, issue: { key: 'input.issue_date', params: {} } } }
     expect(translateMessage('es', nested)).toContain('una fecha que no se puede leer')
   })
 
