@@ -19,8 +19,7 @@ SourceMessage describe_unrecognised(std::string_view bytes) {
   std::string_view head = sniff_window(bytes);
   if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return {"input.zip_as_text"};
   size_t first = head.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && (head[first] == '{' || head[first] == '['))
-    return {"input.json_not_telegram"};
+  if (first != std::string_view::npos && (head[first] == '{' || head[first] == '[')) return {"input.json_not_telegram"};
   if (!is_valid_utf8(head.substr(0, std::min<size_t>(head.size(), 1024))) || head.find('\0') != std::string_view::npos)
     return {"input.binary"};
   return {"input.unrecognised_text"};
