@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "input_files.hpp"
+#include "local_today.hpp"
+#include "text/printable.hpp"
 #include "words.hpp"
 
 namespace chatlens::cli {
@@ -42,26 +44,27 @@ class ProgressLine {
 
 }  // namespace
 
-ImportedInputs import_inputs(const std::vector<std::string>& paths) {
+ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputLimits& limits) {
   ProgressLine progress;
-  ImportSession session([&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
+  ImportSession session(local_today(), [&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
   const Words& words = Words::english();
   for (const std::string& path : paths) {
-    progress.begin(path);
+    progress.begin(printable(path));
     const size_t before = session.sources().size();
-    load_path(session, path);
+    load_path(session, path, limits);
     progress.end();
     for (size_t i = before; i < session.sources().size(); ++i) {
       const SourceReport& r = session.sources()[i];
+      const std::string file = printable(r.file);
       if (!r.ok()) {
-        std::fprintf(stderr, "chatlens: %s: %s\n", r.file.c_str(), words.render(*r.error).c_str());
+        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(words.render(*r.error)).c_str());
       } else if (r.lines_skipped > 0) {
         std::string line = words.text("summary.lines_skipped", Json::Object{{"count", r.lines_skipped}});
         if (!r.skipped_examples.empty())
           line.append(" ").append(words.text(
               "summary.first_skipped",
               Json::Object{{"line", r.skipped_examples[0].line}, {"reason", r.skipped_examples[0].reason.to_json()}}));
-        std::fprintf(stderr, "chatlens: %s: %s\n", r.file.c_str(), line.c_str());
+        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(line).c_str());
       }
     }
   }

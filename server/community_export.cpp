@@ -88,7 +88,8 @@ std::string feed_line(const StoredContribution& row) {
   const Contribution& c = row.contribution;
   std::string out;
   out.reserve(256);
-  out += "{\"contribution_id\":" + std::to_string(row.id);
+  out += "{\"contribution_id\":";
+  append_json_string(out, row.id);
   out += ",\"day\":";
   append_json_string(out, row.day);
   out += ",\"summary_version\":" + std::to_string(row.summary_version);

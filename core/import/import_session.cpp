@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/utf16.hpp"
 #include "text/utf8.hpp"
 
 namespace chatlens {
@@ -10,6 +11,17 @@ namespace {
 std::string_view sniff_window(std::string_view bytes) {
   while (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   return bytes.substr(0, 4096);
+}
+
+SourceMessage describe_nothing_imported(const SourceReport& report) {
+  SourceMessage m{"input.nothing_imported", Json::Object{{"count", report.lines_skipped}}};
+  if (!report.skipped_examples.empty()) {
+    const SkippedLine& first = report.skipped_examples.front();
+    m.key = "input.nothing_imported_first";
+    m.params["line"] = first.line;
+    m.params["reason"] = first.reason.to_json();
+  }
+  return m;
 }
 
 }  // namespace
@@ -63,6 +75,11 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   report.file = std::move(name);
   report.bytes = bytes.size();
   if (title_hint.empty()) title_hint = title_from_file_name(report.file);
+  const Utf16 utf16 = detect_utf16(std::string_view(bytes).substr(0, 4096));
+  if (utf16 != Utf16::None) {
+    bytes = utf16_to_utf8(bytes, utf16);  // the UTF-16 original is released here
+    report.notes.push_back({"input.decoded_utf16", Json::Object{{"encoding", to_string(utf16)}}});
+  }
 
   const Importer* best = nullptr;
   int best_score = 0;
@@ -73,14 +90,20 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   }
   if (!best) {
     report.error = describe_unrecognised(bytes);
+    if (utf16 != Utf16::None)
+      report.error = SourceMessage{"input.decoded_then",
+                                   Json::Object{{"encoding", to_string(utf16)}, {"error", report.error->to_json()}}};
     return report;
   }
 
   const size_t first_message = builder_.message_count();
   const size_t chat_count = builder_.chat_count();
   const std::string_view adopted = builder_.adopt(std::move(bytes));
-  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr};
+  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr,
+                    today_};
   best->import(ctx);
+  // Skipped records and nothing read: an unreadable input, not an empty chat.
+  if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);
   if (!report.ok()) {
     builder_.rollback(first_message, chat_count);
     report.records = 0;

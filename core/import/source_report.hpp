@@ -23,6 +23,11 @@ struct SourceMessage {
 };
 std::ostream& operator<<(std::ostream& out, const SourceMessage& m);
 
+// Transitional: a sentence about an input that has no key of its own yet (text from
+// importer work merged before the keys existed). Both catalogues show it as it is
+// (input.text = "{text}"); each use is a sentence still to give a key.
+inline SourceMessage untranslated(std::string text) { return {"input.text", Json::Object{{"text", std::move(text)}}}; }
+
 struct SkippedLine {
   uint64_t line = 0;     // 1-based line number (or byte offset for binary formats, see `offset`)
   uint64_t offset = 0;   // byte offset of the problem in the input
@@ -33,7 +38,7 @@ struct SkippedLine {
 struct SourceReport {
   std::string file;  // display name: "chat.txt", "export.zip:_chat.txt"
   uint64_t bytes = 0;
-  std::string platform;    // "whatsapp", "telegram"; empty when nothing matched
+  std::string platform;    // "whatsapp", "telegram", "signal"; empty when nothing matched
   std::string variant;     // "android", "ios", "ios-2017", "single-chat", "full-account", ...
   std::string date_order;  // "DMY", "MDY", "YMD" where the format leaves it open
   uint64_t records = 0;    // messages read

@@ -6,7 +6,7 @@ import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOp
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
 
-export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error'
+export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error' | 'nothing'
 
 export interface Progress {
   phase: Phase
@@ -86,6 +86,9 @@ export function handle(msg: FromWorker) {
       state.demo = false
       state.progress = { ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 }
       onReport?.()
+      break
+    case 'nothing':
+      state.status = 'nothing'
       break
     case 'error':
       if (state.status === 'working' || msg.fatal) {
