@@ -134,16 +134,17 @@ int main(int argc, char** argv) {
       chats = corpus.chats.size();
       for (const auto& r : reports) {
         skipped += r.lines_skipped;
-        if (!r.ok()) errors.append("  ").append(r.file).append(": ").append(*r.error).append("\n");
+        if (!r.ok()) errors.append("  ").append(r.file).append(": ").append(r.error->debug()).append("\n");
         for (const auto& s : r.skipped_examples)
           if (skipped <= 20)
             std::fprintf(stderr, "  skipped %s:%llu: %s: %s\n", r.file.c_str(), static_cast<unsigned long long>(s.line),
-                         s.reason.c_str(), s.excerpt.c_str());
+                         s.reason.debug().c_str(), s.excerpt.c_str());
       }
       const chatlens::OwnerResolution resolution = chatlens::resolve_owner(corpus, me);
       if (resolution.status == chatlens::OwnerResolution::Status::Resolved) {
         owner = chatlens::owner_name(corpus);
-        owner_how = resolution.how;
+        for (const OwnerMethod& m : resolution.how)
+          owner_how.append(owner_how.empty() ? "" : "; ").append(m.platform).append(" ").append(m.key);
       } else {
         owner = "?";
         owner_how = "not resolved, ";

@@ -10,6 +10,7 @@
 #include "model/identity.hpp"
 #include "report/report.hpp"
 #include "terminal_output.hpp"
+#include "terminal_summary.hpp"
 #include "text/printable.hpp"
 
 namespace chatlens::cli {

@@ -8,6 +8,7 @@
 #include "input_files.hpp"
 #include "local_today.hpp"
 #include "text/printable.hpp"
+#include "words.hpp"
 
 namespace chatlens::cli {
 namespace {
@@ -46,6 +47,7 @@ class ProgressLine {
 ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputLimits& limits) {
   ProgressLine progress;
   ImportSession session(local_today(), [&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
+  const Words& words = Words::english();
   for (const std::string& path : paths) {
     progress.begin(printable(path));
     const size_t before = session.sources().size();
@@ -55,14 +57,14 @@ ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputL
       const SourceReport& r = session.sources()[i];
       const std::string file = printable(r.file);
       if (!r.ok()) {
-        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(*r.error).c_str());
+        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(words.render(*r.error)).c_str());
       } else if (r.lines_skipped > 0) {
-        std::fprintf(stderr, "chatlens: %s: %llu lines skipped", file.c_str(),
-                     static_cast<unsigned long long>(r.lines_skipped));
+        std::string line = words.text("summary.lines_skipped", Json::Object{{"count", r.lines_skipped}});
         if (!r.skipped_examples.empty())
-          std::fprintf(stderr, " (first at line %llu: %s)", static_cast<unsigned long long>(r.skipped_examples[0].line),
-                       printable(r.skipped_examples[0].reason).c_str());
-        std::fprintf(stderr, "\n");
+          line.append(" ").append(words.text(
+              "summary.first_skipped",
+              Json::Object{{"line", r.skipped_examples[0].line}, {"reason", r.skipped_examples[0].reason.to_json()}}));
+        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(line).c_str());
       }
     }
   }

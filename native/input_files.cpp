@@ -15,6 +15,13 @@ namespace chatlens {
 namespace fs = std::filesystem;
 namespace {
 
+// A failure of the platform: a key, and what the system or libzip said as the detail.
+SourceMessage failure(std::string_view key, std::string detail = {}) {
+  SourceMessage m{std::string(key)};
+  if (!detail.empty()) m.params["detail"] = std::move(detail);
+  return m;
+}
+
 std::string too_large(uint64_t limit) {
   return "larger than the input size limit of " + describe_byte_size(limit) + " (--max-input-size changes it)";
 }
@@ -123,16 +130,14 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   zip_error_init(&error);
   zip_source_t* source = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
   if (!source) {
-    session.add_failure(display_name, size, std::string("cannot read zip: ") + zip_error_strerror(&error));
+    session.add_failure(display_name, size, failure("input.zip_unreadable", zip_error_strerror(&error)));
     zip_error_fini(&error);
     return;
   }
   std::unique_ptr<zip_t, ZipCloser> archive(zip_open_from_source(source, ZIP_RDONLY | ZIP_CHECKCONS, &error));
   if (!archive) {
     zip_source_free(source);
-    session.add_failure(display_name, size,
-                        std::string("truncated or corrupt zip archive (") + zip_error_strerror(&error) +
-                            "); expected a WhatsApp export .zip containing the chat .txt");
+    session.add_failure(display_name, size, failure("input.zip_corrupt", zip_error_strerror(&error)));
     zip_error_fini(&error);
     return;
   }
@@ -146,9 +151,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   }
   const std::vector<size_t> chosen = choose_chat_entries(names);
   if (chosen.empty()) {
-    session.add_failure(display_name, size,
-                        "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt, result.json "
-                        "or Signal's chat.md inside");
+    session.add_failure(display_name, size, failure("input.zip_without_chat"));
     return;
   }
   const std::string zip_title = title_from_file_name(display_name);
@@ -158,18 +161,18 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     zip_stat_t st;
     zip_stat_init(&st);
     if (zip_stat_index(archive.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE)) {
-      session.add_failure(entry_name, 0, "cannot read zip entry: " + std::string(zip_strerror(archive.get())));
+      session.add_failure(entry_name, 0, failure("input.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
     std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
     if (!file) {
-      session.add_failure(entry_name, st.size, "cannot open zip entry: " + std::string(zip_strerror(archive.get())));
+      session.add_failure(entry_name, st.size, failure("input.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
     const uint64_t compressed = std::min<uint64_t>(st.valid & ZIP_STAT_COMP_SIZE ? st.comp_size : size, size);
     std::string content, error;
     if (!inflate_entry(file.get(), st.size, compressed, inflated, size, limits, content, error)) {
-      session.add_failure(entry_name, st.size, error);
+      session.add_failure(entry_name, st.size, untranslated(error));
       continue;
     }
     inflated += content.size();
@@ -192,7 +195,7 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
     }
     std::sort(files.begin(), files.end());
     if (files.empty()) {
-      session.add_failure(path.string(), 0, "folder without chat exports (.txt, .zip or result.json)");
+      session.add_failure(path.string(), 0, failure("input.folder_without_exports"));
       return;
     }
     for (const fs::path& file : files) load_path(session, file, limits);
@@ -201,27 +204,26 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
   std::string bytes, error;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
-    session.add_failure(path.string(), 0, "no such file or folder");
+    session.add_failure(path.string(), 0, failure("input.no_such_path"));
     return;
   }
   if (!fs::is_regular_file(status)) {
-    session.add_failure(path.string(), 0,
-                        std::string(file_type_name(status.type())) +
-                            ", not an export file: chatlens reads exports saved as files or folders");
+    session.add_failure(path.string(), 0, {"input.not_a_file", Json::Object{{"type", file_type_name(status.type())}}});
     return;
   }
   const uint64_t size = fs::file_size(path, ec);
   if (ec) {
-    session.add_failure(path.string(), 0, "cannot read its size: " + ec.message());
+    session.add_failure(path.string(), 0, failure("input.cannot_read", ec.message()));
     return;
   }
   if (size > limits.max_input_bytes) {
-    session.add_failure(path.string(), size,
-                        "the file is " + std::to_string(size) + " bytes, " + too_large(limits.max_input_bytes));
+    session.add_failure(
+        path.string(), size,
+        untranslated("the file is " + std::to_string(size) + " bytes, " + too_large(limits.max_input_bytes)));
     return;
   }
   if (!read_whole_file(path, size, limits.max_input_bytes, bytes, error)) {
-    session.add_failure(path.string(), 0, error);
+    session.add_failure(path.string(), 0, untranslated(error));
     return;
   }
   if (looks_like_zip(bytes))

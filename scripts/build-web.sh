@@ -5,7 +5,11 @@
 #   2. the core for the browser: CMake wasm preset, target chatlens_core_web,
 #      which copies chatlens_core.{js,wasm} into web/src/wasm-gen (needs the
 #      sources from scripts/fetch-wasm-deps.sh);
-#   3. the app (web/dist, what `chatlens serve` hosts) and the single-file
+#   3. the example report of the presentation page (web/src/demo/demo-report.json,
+#      a build output, never committed): a generated export of fictional people
+#      analysed by the current core (web/scripts/make-demo-report.sh; builds
+#      chatlens and gen_export of the release preset in PREFIXrelease);
+#   4. the app (web/dist, what `chatlens serve` hosts) and the single-file
 #      report template (web/dist-report/report.html, what `chatlens report`
 #      fills), each only when one of its inputs is newer than it.
 # Used by scripts/run.sh and scripts/test-web.sh. System packages are
@@ -15,6 +19,7 @@
 # Environment: CHATLENS_JOBS (default: number of cores),
 #              CHATLENS_BUILD_PREFIX (default build/: the wasm build dir is PREFIXwasm),
 #              CHATLENS_WEB_WASM_DIR (overrides that dir),
+#              CHATLENS_WEB_RELEASE_DIR (the release build dir for the example report),
 #              VITE_COMMUNITY_URL (the community service when it is not the page's origin;
 #              when set, the app is always rebuilt)
 set -euo pipefail
@@ -32,6 +37,7 @@ done
 jobs=${CHATLENS_JOBS:-$(nproc)}
 prefix=${CHATLENS_BUILD_PREFIX:-build/}
 wasm_dir=${CHATLENS_WEB_WASM_DIR:-${prefix}wasm}
+release_dir=${CHATLENS_WEB_RELEASE_DIR:-${prefix}release}
 # em++ needs Node's modules (acorn) from Debian's node path.
 export NODE_PATH=/usr/share/nodejs${NODE_PATH:+:$NODE_PATH}
 
@@ -77,7 +83,15 @@ echo "build-web: the core for the browser ($wasm_dir, target chatlens_core_web)"
 cmake --build "$wasm_dir" --target chatlens_core_web -j "$jobs"
 [[ -f web/src/wasm-gen/chatlens_core.wasm ]] || die "the wasm build left no web/src/wasm-gen/chatlens_core.wasm"
 
-# 3. The app and the report template. Inputs: the sources (with wasm-gen), the
+# 3. The example report, made by the current core (ninja rebuilds only what changed).
+if [[ ! -f $release_dir/build.ninja ]]; then
+  echo "build-web: configuring the release preset in $release_dir (the example report needs chatlens and gen_export)"
+  cmake --preset release -B "$release_dir" >/dev/null
+fi
+cmake --build "$release_dir" --target chatlens gen_export -j "$jobs" >/dev/null
+web/scripts/make-demo-report.sh "$release_dir"
+
+# 4. The app and the report template. Inputs: the sources (with wasm-gen), the
 # HTML entries, the build's configuration and the installed packages.
 inputs=(web/src web/index.html web/report.html web/vite.config.ts web/tsconfig.json web/package.json
   web/package-lock.json web/node_modules/.package-lock.json)

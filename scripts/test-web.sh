@@ -5,7 +5,10 @@
 # chatlens_core_web; web/dist and the single-file template
 # web/dist-report/report.html), the chatlens command and the export generator
 # (release preset, two targets); then runs
-#   - Vitest: components, the worker protocol against the real core, the i18n catalogue
+#   - Vitest: components, the worker protocol against the real core, the i18n catalogue,
+#     the section manifest
+#   - the report contract: every report of chatlens analyze valid against
+#     docs/report.schema.json (tests/contract/report_contract.mjs)
 #   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
 #     screenshots in build/web-artifacts/
 # and ends with a plain "N passed, N failed, N skipped" line; exits non-zero on any failure.
@@ -48,7 +51,7 @@ fi
 
 echo "=== web: npm packages, the core for the browser ($wasm_dir), the app (scripts/build-web.sh)"
 # --force: the tests always run against a fresh Vite build of the current sources.
-CHATLENS_WEB_WASM_DIR=$wasm_dir scripts/build-web.sh --force
+CHATLENS_WEB_WASM_DIR=$wasm_dir CHATLENS_WEB_RELEASE_DIR=$release_dir scripts/build-web.sh --force
 
 echo "=== web: chatlens and gen_export ($release_dir)"
 if [[ ! -f $release_dir/build.ninja ]]; then
@@ -58,6 +61,8 @@ cmake --build "$release_dir" --target chatlens gen_export -j "$jobs"
 
 echo "=== web: type check, format check"
 (cd web && npm run --silent typecheck && npm run --silent format:check)
+# The report's TypeScript types are generated from docs/report.schema.json: they must be current.
+(cd web && npm run --silent check:types)
 # The lockfile records no download host (web/.npmrc: omit-lockfile-registry-resolved).
 if grep -q '"resolved"' web/package-lock.json; then
   echo "web/package-lock.json records download addresses (\"resolved\"): regenerate it with web/.npmrc in place" >&2
@@ -74,7 +79,9 @@ echo
 echo "=== web: unit tests (Vitest)"
 rm -f "$artifacts/vitest.json"
 unit_rc=0
-(cd web && npx vitest run --reporter=default --reporter=json --outputFile="$artifacts/vitest.json") || unit_rc=$?
+release_abs=$(cd "$release_dir" && pwd)
+# The unit tests analyse generated exports with this build's chatlens (tests/unit/global-setup.ts).
+(cd web && CHATLENS_BUILD="$release_abs" npx vitest run --reporter=default --reporter=json --outputFile="$artifacts/vitest.json") || unit_rc=$?
 if [[ -f $artifacts/vitest.json ]]; then
   read -r unit_passed unit_failed unit_skipped < <(node -e '
     const r = require(process.argv[1]);
@@ -83,10 +90,22 @@ fi
 if [[ $unit_rc -ne 0 && $unit_failed -eq 0 ]]; then unit_failed=1; fi
 
 echo
+echo "=== web: the report contract (docs/report.schema.json, ajv; tests/contract/report_contract.mjs)"
+# Also a ctest test of the release preset, which skips when web/node_modules is not there yet:
+# here the packages are installed, so it always runs.
+contract_log=$artifacts/contract.log
+contract_rc=0
+node tests/contract/report_contract.mjs --chatlens "$release_abs/cli/chatlens" --gen-export "$release_abs/bench/gen_export" \
+  2>&1 | tee "$contract_log" || contract_rc=$?
+contract_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$contract_log" | tail -n 1 || true)
+contract_passed=0 contract_failed=0
+[[ -z $contract_line ]] || read -r contract_passed _ contract_failed _ _ _ <<<"${contract_line//,/}"
+if [[ $contract_rc -ne 0 && $contract_failed -eq 0 ]] || [[ -z $contract_line ]]; then contract_failed=$((contract_failed + 1)); fi
+
+echo
 echo "=== web: end to end (headless Chromium)"
 e2e_log=$artifacts/e2e.log
 e2e_rc=0
-release_abs=$(cd "$release_dir" && pwd)
 (cd web && CHATLENS_BUILD="$release_abs" node tests/e2e/e2e.mjs) 2>&1 | tee "$e2e_log" || e2e_rc=$?
 e2e_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$e2e_log" | tail -n 1 || true)
 e2e_passed=0 e2e_failed=0 e2e_skipped=0
@@ -95,12 +114,13 @@ if [[ -n $e2e_line ]]; then
 fi
 if [[ $e2e_rc -ne 0 && $e2e_failed -eq 0 ]] || [[ -z $e2e_line ]]; then e2e_failed=$((e2e_failed + 1)); fi
 
-passed=$((unit_passed + e2e_passed))
-failed=$((unit_failed + e2e_failed))
+passed=$((unit_passed + contract_passed + e2e_passed))
+failed=$((unit_failed + contract_failed + e2e_failed))
 skipped=$((unit_skipped + e2e_skipped))
 echo
 echo "=== web summary ($((SECONDS - start)) s)"
 echo "web unit: $unit_passed passed, $unit_failed failed, $unit_skipped skipped"
+echo "report contract: $contract_passed passed, $contract_failed failed"
 echo "web e2e: $e2e_passed passed, $e2e_failed failed, $e2e_skipped skipped"
 echo "screenshots: $artifacts"
 echo "$passed passed, $failed failed, $skipped skipped"

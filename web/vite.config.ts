@@ -110,6 +110,7 @@ export default defineConfig(({ mode }) => {
       environment: 'happy-dom',
       include: ['tests/unit/**/*.test.ts'],
       setupFiles: ['tests/unit/setup.ts'],
+      globalSetup: ['tests/unit/global-setup.ts'],
     },
   }
 })

@@ -13,34 +13,28 @@ std::string_view sniff_window(std::string_view bytes) {
   return bytes.substr(0, 4096);
 }
 
-std::string describe_nothing_imported(const SourceReport& report) {
-  std::string out = "nothing could be imported: " + std::to_string(report.lines_skipped) +
-                    (report.lines_skipped == 1 ? " record" : " records") + " skipped and none read";
+SourceMessage describe_nothing_imported(const SourceReport& report) {
+  SourceMessage m{"input.nothing_imported", Json::Object{{"count", report.lines_skipped}}};
   if (!report.skipped_examples.empty()) {
     const SkippedLine& first = report.skipped_examples.front();
-    out += " (first at line " + std::to_string(first.line) + ": " + first.reason + ")";
+    m.key = "input.nothing_imported_first";
+    m.params["line"] = first.line;
+    m.params["reason"] = first.reason.to_json();
   }
-  return out;
+  return m;
 }
 
 }  // namespace
 
-std::string describe_unrecognised(std::string_view bytes) {
-  if (bytes.empty())
-    return "the file is empty; expected a WhatsApp chat export (.txt/.zip), a Telegram Desktop export (result.json) "
-           "or a Signal chat exported by signal-export (chat.md/data.json)";
+SourceMessage describe_unrecognised(std::string_view bytes) {
+  if (bytes.empty()) return {"input.empty_file"};
   std::string_view head = sniff_window(bytes);
-  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06")
-    return "this is a zip archive; pass the .zip itself so chatlens can look inside it";
+  if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return {"input.zip_as_text"};
   size_t first = head.find_first_not_of(" \t\r\n");
-  if (first != std::string_view::npos && (head[first] == '{' || head[first] == '['))
-    return "JSON that is not a Telegram Desktop export (an object with a \"messages\" array or a \"chats\" list) "
-           "nor signal-export's data.json (one object per line with \"date\", \"sender\" and \"body\")";
+  if (first != std::string_view::npos && (head[first] == '{' || head[first] == '[')) return {"input.json_not_telegram"};
   if (!is_valid_utf8(head.substr(0, std::min<size_t>(head.size(), 1024))) || head.find('\0') != std::string_view::npos)
-    return "binary data, not a text export; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export "
-           "(result.json)";
-  return "no WhatsApp message header (like \"12/31/22, 21:05 - Name: text\" or \"[31.12.22, 21:05:09] Name: text\") "
-         "in the first lines, and not a Telegram Desktop JSON export";
+    return {"input.binary"};
+  return {"input.unrecognised_text"};
 }
 
 std::string title_from_file_name(std::string_view file_name) {
@@ -84,7 +78,7 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   const Utf16 utf16 = detect_utf16(std::string_view(bytes).substr(0, 4096));
   if (utf16 != Utf16::None) {
     bytes = utf16_to_utf8(bytes, utf16);  // the UTF-16 original is released here
-    report.notes.push_back("decoded from " + std::string(to_string(utf16)));
+    report.notes.push_back({"input.decoded_utf16", Json::Object{{"encoding", to_string(utf16)}}});
   }
 
   const Importer* best = nullptr;
@@ -96,7 +90,9 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   }
   if (!best) {
     report.error = describe_unrecognised(bytes);
-    if (utf16 != Utf16::None) report.error = std::string(to_string(utf16)) + " text (decoded): " + *report.error;
+    if (utf16 != Utf16::None)
+      report.error = SourceMessage{"input.decoded_then",
+                                   Json::Object{{"encoding", to_string(utf16)}, {"error", report.error->to_json()}}};
     return report;
   }
 
@@ -116,7 +112,7 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   return report;
 }
 
-const SourceReport& ImportSession::add_failure(std::string name, uint64_t bytes, std::string error) {
+const SourceReport& ImportSession::add_failure(std::string name, uint64_t bytes, SourceMessage error) {
   SourceReport& report = sources_.emplace_back();
   report.file = std::move(name);
   report.bytes = bytes;

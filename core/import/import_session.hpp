@@ -21,7 +21,7 @@ class ImportSession {
   // `name` is shown in messages; `title_hint` names the chat when the content does not.
   const SourceReport& add(std::string name, std::string bytes, std::string title_hint = {});
   // Records an input that could not even be opened (unreadable file, broken zip).
-  const SourceReport& add_failure(std::string name, uint64_t bytes, std::string error);
+  const SourceReport& add_failure(std::string name, uint64_t bytes, SourceMessage error);
 
   const std::vector<SourceReport>& sources() const { return sources_; }
   bool any_failed() const;
@@ -35,7 +35,7 @@ class ImportSession {
 };
 
 // Why no importer accepted these bytes, in words a user understands.
-std::string describe_unrecognised(std::string_view bytes);
+SourceMessage describe_unrecognised(std::string_view bytes);
 
 // Chat title from an export's file name: "WhatsApp Chat with Ana.txt" -> "Ana".
 std::string title_from_file_name(std::string_view file_name);

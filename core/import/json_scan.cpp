@@ -296,7 +296,7 @@ TextPosition text_position(std::string_view bytes, size_t offset) {
   return p;
 }
 
-std::string describe_json_error(std::string_view bytes, const JsonSyntaxError& error) {
+SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError& error) {
   const TextPosition at = text_position(bytes, error.offset);
   std::string found;
   if (error.offset >= bytes.size()) {
@@ -310,8 +310,12 @@ std::string describe_json_error(std::string_view bytes, const JsonSyntaxError& e
       std::snprintf(buf, sizeof buf, "byte 0x%02X", b);
     found = buf;
   }
-  return "invalid JSON at byte " + std::to_string(error.offset) + " (line " + std::to_string(at.line) + ", column " +
-         std::to_string(at.column) + "): expected " + error.expected + ", found " + found;
+  // The sentence is the catalogue's; what was expected and found stay technical detail.
+  return {"input.invalid_json", Json::Object{{"offset", error.offset},
+                                              {"line", at.line},
+                                              {"column", at.column},
+                                              {"expected", error.expected},
+                                              {"found", found}}};
 }
 
 }  // namespace chatlens

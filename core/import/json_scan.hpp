@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "import/source_report.hpp"
+
 namespace chatlens {
 
 struct JsonSyntaxError {
@@ -73,7 +75,8 @@ struct TextPosition {
 };
 TextPosition text_position(std::string_view bytes, size_t offset);
 
-// "invalid JSON at byte 57 (line 4, column 3): expected ',' or '}' after an object member, found '\"'".
-std::string describe_json_error(std::string_view bytes, const JsonSyntaxError& error);
+// input.invalid_json with offset, line, column, expected (e.g. "',' or '}' after an
+// object member") and found (e.g. "'\"'").
+SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError& error);
 
 }  // namespace chatlens

@@ -78,11 +78,8 @@ void ChatWriter::finish(std::string_view variant) {
   report.variant = std::string(variant);
   report.records = records_;
   report.chats = 1;
-  if (unknown_senders_)
-    report.notes.push_back(std::to_string(unknown_senders_) +
-                           " messages have no known sender (\"No-Sender\"); they are kept without one");
-  if (reactions_)
-    report.notes.push_back("reactions read: " + std::to_string(reactions_) + " (reports do not use them yet)");
+  if (unknown_senders_) report.notes.push_back({"input.unknown_senders", Json::Object{{"count", unknown_senders_}}});
+  if (reactions_) report.notes.push_back({"input.reactions_read", Json::Object{{"count", reactions_}}});
 }
 
 }  // namespace chatlens::signal

@@ -171,17 +171,17 @@ class Reader {
     simdjson::error_code e = parser_.iterate(buffer_.data(), text.size(), buffer_.size()).get(doc);
     if (!e) e = read_line(doc, m);
     if (e) {
-      ctx_.report.skip(number, offset, std::string("not a JSON message object: ") + simdjson::error_message(e), text);
+      ctx_.report.skip(number, offset,
+                       {"input.not_a_json_message", Json::Object{{"detail", simdjson::error_message(e)}}}, text);
       return;
     }
     IsoDateTime when;
     if (m.date.empty()) {
-      ctx_.report.skip(number, offset, "message without a date", text);
+      ctx_.report.skip(number, offset, {"input.message_without_date_plain"}, text);
       return;
     }
     if (!parse_iso8601(m.date, when)) {
-      ctx_.report.skip(number, offset,
-                       "message with a date that cannot be read: \"" + std::string(m.date.substr(0, 40)) + "\"", text);
+      ctx_.report.skip(number, offset, {"input.unreadable_date", Json::Object{{"date", m.date.substr(0, 40)}}}, text);
       return;
     }
     const signal::Content content =

@@ -84,7 +84,7 @@ class Reader {
       } else if (open_) {
         end_ = end;
       } else {
-        ctx_.report.skip(lines.number, begin, "line before the first message header", line);
+        ctx_.report.skip(lines.number, begin, {"input.line_before_first_header"}, line);
       }
     }
     if (open_) flush();
@@ -107,7 +107,7 @@ class Reader {
     if (colon == std::string_view::npos && first_end > 0 && record[first_end - 1] == ':')
       colon = first_end - 1, body_at = first_end;
     if (colon == std::string_view::npos) {
-      ctx_.report.skip(line_, body_, "message header without \"Sender: \"", record.substr(0, first_end));
+      ctx_.report.skip(line_, body_, {"input.header_without_sender"}, record.substr(0, first_end));
       return;
     }
     const std::string_view sender = record.substr(0, colon);

@@ -2,17 +2,37 @@
 // What an importer says about one input: what it recognised, how much it read,
 // and everything it skipped, with line numbers (nothing is dropped silently).
 #include <cstdint>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "json/json.hpp"
+
 namespace chatlens {
 
+// A sentence about an input, for a person: an i18n key ("input.*") and its
+// parameters. The report writes it as a message object like every sentence
+// (docs/report.schema.json, $defs/message); the words live in the catalogues.
+struct SourceMessage {
+  std::string key;
+  Json params = Json::object();
+
+  Json to_json() const;
+  std::string debug() const;  // key and parameters, for logs and test failures
+};
+std::ostream& operator<<(std::ostream& out, const SourceMessage& m);
+
+// Transitional: a sentence about an input that has no key of its own yet (text from
+// importer work merged before the keys existed). Both catalogues show it as it is
+// (input.text = "{text}"); each use is a sentence still to give a key.
+inline SourceMessage untranslated(std::string text) { return {"input.text", Json::Object{{"text", std::move(text)}}}; }
+
 struct SkippedLine {
-  uint64_t line = 0;    // 1-based line number (or byte offset for binary formats, see `offset`)
-  uint64_t offset = 0;  // byte offset of the problem in the input
-  std::string reason;   // "line before the first message header", ...
-  std::string excerpt;  // the start of the offending line, at most ~120 bytes, valid UTF-8
+  uint64_t line = 0;     // 1-based line number (or byte offset for binary formats, see `offset`)
+  uint64_t offset = 0;   // byte offset of the problem in the input
+  SourceMessage reason;  // input.line_before_first_header, ...
+  std::string excerpt;   // the start of the offending line, at most ~120 bytes, valid UTF-8
 };
 
 struct SourceReport {
@@ -25,11 +45,11 @@ struct SourceReport {
   uint64_t chats = 0;
   uint64_t lines_skipped = 0;
   std::vector<SkippedLine> skipped_examples;  // the first few skipped lines
-  std::vector<std::string> notes;             // non-fatal observations worth showing
-  std::optional<std::string> error;           // set when the input could not be read at all
+  std::vector<SourceMessage> notes;           // non-fatal observations worth showing
+  std::optional<SourceMessage> error;         // set when the input could not be read at all
 
   static constexpr size_t kMaxExamples = 5;
-  void skip(uint64_t line, uint64_t offset, std::string reason, std::string_view text);
+  void skip(uint64_t line, uint64_t offset, SourceMessage reason, std::string_view text);
   bool ok() const { return !error.has_value(); }
 };
 

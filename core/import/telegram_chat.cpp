@@ -82,7 +82,7 @@ simdjson::error_code ChatSink::element(od::value value, size_t offset, const Chu
     // With guessed chunk boundaries this may be a cut through a message: read it again exactly.
     if (!exact) return simdjson::INCORRECT_TYPE;
     CHATLENS_TRY(consume_value(value));
-    skip(offset, "not a message object");
+    skip(offset, {"input.not_a_message_object"});
     return simdjson::SUCCESS;
   }
   od::object object;
@@ -93,7 +93,7 @@ simdjson::error_code ChatSink::element(od::value value, size_t offset, const Chu
   return simdjson::SUCCESS;
 }
 
-void ChatSink::skip(size_t offset, std::string reason) {
+void ChatSink::skip(size_t offset, SourceMessage reason) {
   const std::string_view rest = ctx_.bytes.substr(std::min(offset, ctx_.bytes.size()));
   ctx_.report.skip(lines_.line_at(offset), offset, std::move(reason), rest.substr(0, 200));
 }
@@ -111,11 +111,13 @@ void ChatSink::note_sender(PersonId p) {
 
 void ChatSink::commit(size_t offset) {
   const Message& m = message_;
-  auto with_id = [&](std::string reason) {
-    if (m.id != kNoMessageId) reason += " (id " + std::to_string(m.id) + ")";
+  // The message's id, when it has one, is a parameter: "... (id 12)".
+  auto with_id = [&](std::string_view key) {
+    SourceMessage reason{std::string(key)};
+    if (m.id != kNoMessageId) reason.params["id"] = m.id;
     return reason;
   };
-  if (m.type == MessageType::Unsupported) return skip(offset, with_id("unsupported message"));
+  if (m.type == MessageType::Unsupported) return skip(offset, with_id("input.unsupported_message"));
 
   MessageDraft draft;
   const int64_t utc = m.utc != kNoUtc ? m.utc : m.date_utc;
@@ -130,10 +132,11 @@ void ChatSink::commit(size_t offset) {
     while (shown.size() < m.bad_date.size() && !shown.empty() &&
            (static_cast<unsigned char>(m.bad_date[shown.size()]) & 0xC0) == 0x80)
       shown.remove_suffix(1);  // not inside a character
-    return skip(offset, with_id("message with a date that cannot be read: \"" + std::string(shown) +
-                                (shown.size() < m.bad_date.size() ? "…" : "") + "\""));
+    SourceMessage reason = with_id("input.unreadable_date");
+    reason.params["date"] = std::string(shown) + (shown.size() < m.bad_date.size() ? "…" : "");
+    return skip(offset, std::move(reason));
   } else {
-    return skip(offset, with_id("message without a date"));
+    return skip(offset, with_id("input.message_without_date"));
   }
   draft.chat = chat();
   draft.utc = utc;

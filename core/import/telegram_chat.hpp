@@ -72,7 +72,7 @@ class ChatSink final : public MessageSink {
 
   simdjson::error_code element(simdjson::ondemand::value value, size_t offset, const ChunkMap& map,
                                bool exact) override;
-  void unreadable(size_t offset, std::string reason) override { skip(offset, std::move(reason)); }
+  void unreadable(size_t offset, SourceMessage reason) override { skip(offset, std::move(reason)); }
 
   // Creates the chat (once) and fills in what the chat object said; `title_hint`
   // names a chat that names itself nowhere.
@@ -87,7 +87,7 @@ class ChatSink final : public MessageSink {
   ChatId chat();
   void commit(size_t offset);
   void content(MessageDraft& draft);
-  void skip(size_t offset, std::string reason);
+  void skip(size_t offset, SourceMessage reason);
   void note_sender(PersonId p);
 
   ImportContext& ctx_;

@@ -62,8 +62,8 @@ class TelegramImport {
     // Pretty-printed messages take about 250 (old schema) to 450 bytes (current) each.
     ctx_.builder.reserve(ctx_.bytes.size() / 400);
     if (!read_root()) {
-      ctx_.report.error = scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error())
-                                         : std::string("the Telegram export could not be read");
+      ctx_.report.error =
+          scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error()) : SourceMessage{"input.telegram_unreadable"};
       return;
     }
     people_.name_deleted_accounts();
@@ -126,7 +126,7 @@ class TelegramImport {
       if (scan_.peek() == '[') return arrays_.read(scan_, sink, progress_);
       const size_t at = scan_.pos();
       if (!scan_.skip_value()) return false;
-      ctx_.report.skip(lines_.line_at(at), at, "\"messages\" is not an array", ctx_.bytes.substr(at, 200));
+      ctx_.report.skip(lines_.line_at(at), at, {"input.messages_not_an_array"}, ctx_.bytes.substr(at, 200));
       return true;
     }
     if (key == "name") return read_string_value(info.name, &info.name_null);
@@ -148,8 +148,7 @@ class TelegramImport {
         } else {
           const size_t at = scan_.pos();
           if (!scan_.skip_value()) return false;
-          ctx_.report.skip(lines_.line_at(at), at, "chat list entry that is not a chat object",
-                           ctx_.bytes.substr(at, 200));
+          ctx_.report.skip(lines_.line_at(at), at, {"input.not_a_chat_object"}, ctx_.bytes.substr(at, 200));
         }
         if (scan_.consume(',')) continue;
         if (scan_.consume(']')) return true;
@@ -239,8 +238,7 @@ class TelegramImport {
     if (inferred_owners_.empty()) return;
     for (const PersonId p : inferred_owners_) {
       if (p != inferred_owners_[0]) {
-        ctx_.report.notes.push_back(
-            "the export does not name its owner, and its chats point to different people: owner left undecided");
+        ctx_.report.notes.push_back({"input.owner_undecided"});
         return;
       }
     }
@@ -250,17 +248,19 @@ class TelegramImport {
   void add_notes() {
     auto& notes = ctx_.report.notes;
     if (tally_.local_from_utc)
-      notes.push_back(std::to_string(tally_.local_from_utc) +
-                      " messages have no local \"date\", only \"date_unixtime\": their local time is the UTC time");
+      notes.push_back({"input.local_time_from_utc", Json::Object{{"count", tally_.local_from_utc}}});
     if (tally_.unknown_type)
-      notes.push_back(std::to_string(tally_.unknown_type) + " messages have an unknown \"type\" (first: \"" +
-                      tally_.first_unknown_type + "\"); read as ordinary messages");
+      notes.push_back(
+          {"input.unknown_type", Json::Object{{"count", tally_.unknown_type}, {"type", tally_.first_unknown_type}}});
     if (tally_.with_issues) {
-      std::string note = std::to_string(tally_.with_issues) + " messages have values of an unexpected type (first: " +
-                         std::string(telegram::describe_issue(tally_.first_issue));
-      if (tally_.first_issue_message != kNoMessageId)
-        note += " in message " + std::to_string(tally_.first_issue_message);
-      notes.push_back(note + "); read as far as possible");
+      SourceMessage note{"input.unexpected_values", Json::Object{{"count", tally_.with_issues}}};
+      SourceMessage issue{std::string(telegram::describe_issue(tally_.first_issue))};
+      note.params["issue"] = issue.to_json();  // a sentence inside the sentence
+      if (tally_.first_issue_message != kNoMessageId) {
+        note.key = "input.unexpected_values_in_message";
+        note.params["message_id"] = tally_.first_issue_message;
+      }
+      notes.push_back(std::move(note));
     }
   }
 

@@ -209,15 +209,15 @@ void Message::clear() {
 }
 
 std::string_view describe_issue(uint32_t issue) {
-  if (issue & kIssueText) return "\"text\" that is neither a string nor an array";
-  if (issue & kIssueId) return "an \"id\" that is not an integer";
-  if (issue & kIssueType) return "a \"type\" that is not a string";
-  if (issue & kIssueDate) return "a date that cannot be read";
-  if (issue & kIssueFrom) return "a sender (\"from\"/\"from_id\") of an unexpected type";
-  if (issue & kIssueReply) return "a \"reply_to_message_id\" that is not an integer";
-  if (issue & kIssueMedia) return "media details of an unexpected type";
-  if (issue & kIssueService) return "service details of an unexpected type";
-  return "an unexpected value";
+  if (issue & kIssueText) return "input.issue_text";
+  if (issue & kIssueId) return "input.issue_id";
+  if (issue & kIssueType) return "input.issue_type";
+  if (issue & kIssueDate) return "input.issue_date";
+  if (issue & kIssueFrom) return "input.issue_from";
+  if (issue & kIssueReply) return "input.issue_reply";
+  if (issue & kIssueMedia) return "input.issue_media";
+  if (issue & kIssueService) return "input.issue_service";
+  return "input.issue_other";
 }
 
 simdjson::error_code MessageReader::read_peer_id(od::value& v, const ChunkMap& map, std::string& buffer, Peer& peer,

@@ -42,7 +42,7 @@ enum Issue : uint32_t {
   kIssueMedia = 1u << 6,  // "media_type", "sticker_emoji", "poll", "contact_information", ...
   kIssueService = 1u << 7,
 };
-std::string_view describe_issue(uint32_t issue);  // for the first bit set
+std::string_view describe_issue(uint32_t issue);  // i18n key (input.issue_*) of the first bit set
 
 struct Message {
   MessageType type = MessageType::Message;

@@ -150,10 +150,10 @@ bool MessageArrayReader::skip_unreadable(JsonScanner& scan, size_t start, simdjs
   JsonScanner probe(scan.bytes(), start);
   probe.limit_depth(kMaxNesting);
   if (!probe.skip_value() && probe.too_deep()) {
-    sink.unreadable(start, "nested too deeply at byte " + std::to_string(probe.error().offset) + " (more than " +
-                               std::to_string(kMaxNesting) + " levels of arrays and objects)");
+    sink.unreadable(start,
+                    {"input.nested_too_deeply", Json::Object{{"offset", probe.error().offset}, {"max", kMaxNesting}}});
   } else {
-    sink.unreadable(start, std::string("message that cannot be read (") + simdjson::error_message(error) + ")");
+    sink.unreadable(start, {"input.unreadable_message", Json::Object{{"detail", simdjson::error_message(error)}}});
   }
   return true;
 }

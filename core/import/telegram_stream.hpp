@@ -76,7 +76,7 @@ class MessageSink {
   virtual ~MessageSink() = default;
   // An element of valid JSON that cannot be read (nested too deeply, ...),
   // starting at input byte `offset`: skipped and counted, never silently.
-  virtual void unreadable(size_t offset, std::string reason) = 0;
+  virtual void unreadable(size_t offset, SourceMessage reason) = 0;
   // Reads one element of the array, which starts at input byte `offset`.
   // SUCCESS: taken for good (kept, or skipped and counted). An error leaves
   // nothing behind: the element is read again from its first byte with exact

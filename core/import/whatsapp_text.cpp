@@ -217,8 +217,8 @@ class Reader {
   ChatId chat_ = 0;
   uint64_t records_ = 0;
   std::unordered_map<std::string_view, PersonId> people_;
-  std::string_view last_header_;    // the header part of the last record's first line
-  uint64_t record_line_ = 0;        // the header line of the record being flushed
+  std::string_view last_header_;  // the header part of the last record's first line
+  uint64_t record_line_ = 0;      // the header line of the record being flushed
   std::string_view last_author_;
   PersonId last_person_ = kNoPerson;
   struct CachedAuthor {
@@ -567,9 +567,7 @@ void Reader::run() {
   SourceReport& report = ctx_.report;
   while (bytes_.substr(start_, 3) == "\xEF\xBB\xBF") start_ += 3;
   if (!detect()) {
-    report.error =
-        "no WhatsApp message header (like \"12/31/22, 21:05 - Name: text\" or \"[31.12.22, 21:05:09] Name: text\") "
-        "found in the file";
+    report.error = SourceMessage{"input.no_whatsapp_header"};
     return;
   }
 
@@ -595,7 +593,7 @@ void Reader::run() {
     const bool unterminated = lines.pos >= bytes_.size() && bytes_.back() != '\n';
     if (header_at(line, lines.number, open, h, time)) {
       if (unterminated && cut_inside_author(line, h)) {
-        report.skip(lines.number, begin, "message header cut off at the end of the file", line);
+        report.skip(lines.number, begin, {"input.header_cut_off"}, line);
         continue;
       }
       if (open) flush(record);
@@ -609,12 +607,12 @@ void Reader::run() {
       // Kept when more text follows (empty lines inside a body count), dropped at the end of a body.
     } else if (open) {
       if (unterminated && cut_inside_header(line)) {
-        report.skip(lines.number, begin, "message header cut off at the end of the file", line);
+        report.skip(lines.number, begin, {"input.header_cut_off"}, line);
         continue;
       }
       record.end = end;
     } else {
-      report.skip(lines.number, begin, "line before the first message header", line);
+      report.skip(lines.number, begin, {"input.line_before_first_header"}, line);
     }
   }
   if (open) flush(record);
@@ -626,14 +624,13 @@ void Reader::run() {
   report.date_order = std::string(month_names_ ? (shape_.month_first ? "MDY" : "DMY") : to_string(file_order_));
   report.records = records_;
   report.chats = 1;
-  if (yearless_rollovers_ || month_names_)
-    report.notes.push_back("some dates have no year; they were placed in the most recent possible years");
-  if (appended_export_)
-    report.notes.push_back("the file holds a second export appended after the first (a line starting with a BOM)");
+  if (yearless_rollovers_ || month_names_) report.notes.push_back({"input.dates_without_year"});
+  if (appended_export_) report.notes.push_back({"input.second_export_appended"});
   if (shape_changes_)
-    report.notes.push_back("the message headers change format at line " + std::to_string(first_change_line_) +
-                           (shape_changes_ > 1 ? " and " + std::to_string(shape_changes_ - 1) + " more times" : "") +
-                           "; each run of lines was read in its own format");
+    report.notes.push_back(
+        shape_changes_ == 1 ? SourceMessage{"input.header_format_change", Json::Object{{"line", first_change_line_}}}
+                            : SourceMessage{"input.header_format_changes",
+                                            Json::Object{{"line", first_change_line_}, {"count", shape_changes_ - 1}}});
 }
 
 class WhatsAppText final : public Importer {

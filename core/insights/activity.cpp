@@ -67,8 +67,7 @@ Json activity_insight(const InsightInput& in) {
   out["data"]["others_messages"] = order.size() - owner_count;
   out["weekdays"] = Json(Json::Array{"mon", "tue", "wed", "thu", "fri", "sat", "sun"});
   out["enough_data"] = owner_count >= kMinMessages;
-  if (owner_count < kMinMessages)
-    mark_insufficient(out, "fewer than " + std::to_string(kMinMessages) + " messages of yours: hours would be noise");
+  if (owner_count < kMinMessages) mark_insufficient(out, "activity.few_messages", Json::Object{{"min", kMinMessages}});
   out["owner_messages"] = grid_json(owner);
   out["owner_replies"] = grid_json(owner_replies);
   out["others_messages"] = grid_json(others);

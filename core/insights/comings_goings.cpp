@@ -72,13 +72,13 @@ Json comings_goings_insight(const InsightInput& in) {
   out["data"] = data_basis(counted, first, last);
   out["data"]["people"] = people.size();
   if (people.empty() || !last) {
-    mark_insufficient(out, "no messages exchanged with you were found (is the owner known?)");
+    mark_insufficient(out, "comings_goings.no_exchanges");
     return out;
   }
   const int end_month = month_index(*last);
   const int span_months = end_month - month_index(*first) + 1;
   out["enough_data"] = span_months >= 6;
-  if (span_months < 6) mark_insufficient(out, "less than 6 months of history: arrivals and departures need time");
+  if (span_months < 6) mark_insufficient(out, "comings_goings.short_history", Json::Object{{"months", 6}});
 
   // Per person timelines, most exchanged first.
   std::vector<PersonId> order;

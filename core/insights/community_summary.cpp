@@ -63,8 +63,8 @@ Json community_summary_insight(const InsightInput& in) {
   out["data"]["active_days"] = days.size();
 
   if (mine.size() < kMinMessages || days.size() < kMinDays) {
-    mark_insufficient(out, "a summary needs at least " + std::to_string(kMinMessages) + " of your messages on " +
-                               std::to_string(kMinDays) + " days");
+    mark_insufficient(out, "community_summary.too_little",
+                      Json::Object{{"messages", kMinMessages}, {"days", kMinDays}});
     return out;
   }
   out["enough_data"] = true;

@@ -62,9 +62,9 @@ Json emoji_wall_insight(const InsightInput& in) {
                  owner_messages.empty() ? std::nullopt : std::optional(c.messages.time[owner_messages.back()]));
   out["data"]["emoji"] = total;
   out["data"]["messages_with_emoji"] = messages_with_emoji;
-  out["source"] = "emojibase-data 17.0.0 (names, groups)";
+  out["source"] = message("emoji_wall.source", Json::Object{{"package", "emojibase-data"}, {"version", "17.0.0"}});
   if (total == 0) {
-    mark_insufficient(out, "you did not use any emoji in these chats");
+    mark_insufficient(out, "emoji_wall.no_emoji");
     out["emoji"] = Json::array();
     return out;
   }

@@ -41,6 +41,7 @@ Json shared_groups_insight(const InsightInput& in);
 Json mood_insight(const InsightInput& in);
 Json topics_insight(const InsightInput& in);
 Json emoji_wall_insight(const InsightInput& in);
+Json media_insight(const InsightInput& in);
 Json privacy_insight(const InsightInput& in);
 Json community_summary_insight(const InsightInput& in);
 

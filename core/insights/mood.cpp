@@ -82,12 +82,11 @@ Json mood_insight(const InsightInput& in) {
   out["data"]["emoji"] = all.emoji;
   out["data"]["scored_emoji"] = all.scores.n;
   out["data"]["coverage"] = all.emoji ? static_cast<double>(all.scores.n) / static_cast<double>(all.emoji) : 0.0;
-  out["scale"] = "-1 (negative) .. +1 (positive)";
-  out["sources"] = Json(Json::Array{"Emoji Sentiment Ranking 1.0 (Kralj Novak et al. 2015, CC BY-SA 4.0)",
-                                    "emoji-emotion (MIT)", "chatlens (own scores for newer faces and hearts)"});
+  out["scale"] = message("mood.scale", Json::Object{{"min", -1}, {"max", 1}});
+  out["sources"] = Json(Json::Array{message("mood.source_emoji_sentiment_ranking"),
+                                    message("mood.source_emoji_emotion"), message("mood.source_chatlens")});
   if (all.scores.n < kMinScoredTotal) {
-    mark_insufficient(
-        out, "fewer than " + std::to_string(kMinScoredTotal) + " scored emoji of yours: a mood line would be noise");
+    mark_insufficient(out, "mood.few_scored", Json::Object{{"min", kMinScoredTotal}});
     return out;
   }
   out["enough_data"] = true;

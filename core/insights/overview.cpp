@@ -3,6 +3,7 @@
 #include <map>
 
 #include "insights/insight.hpp"
+#include "insights/section_util.hpp"
 
 namespace chatlens {
 namespace {
@@ -83,12 +84,13 @@ Json overview_insight(const InsightInput& in) {
   out["data"] = totals;
 
   if (!order.empty()) {
+    out["enough_data"] = true;
     out["first_message"] = format_local_iso(c.messages.time[order.front()]);
     out["last_message"] = format_local_iso(c.messages.time[order.back()]);
   } else {
+    mark_insufficient(out, "overview.no_messages");
     out["first_message"] = nullptr;
     out["last_message"] = nullptr;
-    out["note"] = "no messages written by people in these inputs";
   }
   out["everyone"] = day_stats_json(day_stats(all_days), all_days.size());
   out["owner"] = day_stats_json(day_stats(owner_days), owner_days.size());

@@ -1,27 +1,16 @@
 // privacy: "what your messages reveal" — plain statements built from the other
 // sections (so it must be registered after them), each with its evidence and
 // the section it comes from. Texts are i18n keys with parameters: the web app
-// and the terminal render them in Spanish or English.
+// and the terminal render them in Spanish or English. Siblings are read only
+// through SectionView: a statement whose facts are missing is not made.
 #include <algorithm>
 
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
+#include "insights/section_view.hpp"
 
 namespace chatlens {
 namespace {
-
-const Json* path(const Json* j, std::initializer_list<std::string_view> keys) {
-  for (std::string_view k : keys) {
-    if (!j) return nullptr;
-    j = j->find(k);
-  }
-  return j;
-}
-
-bool enough(const Json* section) {
-  const Json* e = section ? section->find("enough_data") : nullptr;
-  return section && (!e || (e->is_null() ? false : e->as_bool()));
-}
 
 Json statement(std::string key, std::string section, Json params, Json evidence) {
   Json s = Json::object();
@@ -32,114 +21,143 @@ Json statement(std::string key, std::string section, Json params, Json evidence)
   return s;
 }
 
-Json names_of(const Json& list, size_t n) {
+// The first n "name" fields of a list of people.
+Json names_of(const Json::Array& list, size_t n) {
   Json names = Json::array();
-  for (size_t i = 0; i < list.size() && i < n; ++i)
-    if (const Json* name = list.as_array()[i].find("name")) names.push(*name);
+  for (size_t i = 0; i < list.size() && names.size() < n; ++i)
+    if (auto name = text_of(list[i], "name")) names.push(*name);
   return names;
+}
+
+void sleep_schedule(const SectionView& sleep, Json& out) {
+  if (!sleep.enough()) return;
+  const auto bedtime = sleep.text({"all", "bedtime", "median"}), wake_up = sleep.text({"all", "wake_up", "median"});
+  const auto verdict = sleep.text({"verdict"});
+  const auto nights = sleep.number({"data", "nights_inferred"});
+  const Json* method = sleep.at({"method"});
+  if (!bedtime || !wake_up || !verdict || !nights) return;
+  Json p = Json::object();
+  p["bedtime"] = *bedtime;
+  p["wake_up"] = *wake_up;
+  p["verdict"] = *verdict;
+  Json e = Json::object();
+  e["nights"] = static_cast<int64_t>(*nights);
+  if (method) e["method"] = *method;
+  out.push(statement("privacy.sleep_schedule", "sleep", std::move(p), std::move(e)));
+}
+
+void working_hours(const SectionView& work, Json& out) {
+  if (!work.enough() || !work.flag({"shows_working_hours"}).value_or(false)) return;
+  const auto from = work.text({"window", "from"}), to = work.text({"window", "to"});
+  const auto share = work.number({"window", "share_of_weekday_messages"});
+  if (!from || !to || !share) return;
+  Json p = Json::object();
+  p["from"] = *from;
+  p["to"] = *to;
+  Json e = Json::object();
+  e["share_of_weekday_messages"] = *share;
+  e["lunch_dip"] = work.flag({"lunch_dip"}).value_or(false);
+  out.push(statement("privacy.working_hours", "work", std::move(p), std::move(e)));
+}
+
+void reply_priorities(const SectionView& rs, Json& out) {
+  const Json::Array* fastest = rs.list({"private", "you_reply_fastest_to"});
+  if (!rs.enough() || !fastest || fastest->empty()) return;
+  const auto median = number_of(fastest->front(), "median_seconds");
+  if (!median) return;
+  Json p = Json::object();
+  p["names"] = names_of(*fastest, 3);
+  Json e = Json::object();
+  e["median_seconds"] = *median;
+  out.push(statement("privacy.reply_priorities", "reply_speed", std::move(p), std::move(e)));
+}
+
+// Closest people are known even from a short history; people who left need enough of it.
+void people(const SectionView& cg, Json& out) {
+  if (const Json::Array* list = cg.list({"people"}); list && !list->empty()) {
+    if (const auto total = number_of(list->front(), "total")) {
+      Json p = Json::object();
+      p["names"] = names_of(*list, 3);
+      Json e = Json::object();
+      e["messages_exchanged"] = static_cast<int64_t>(*total);
+      out.push(statement("privacy.closest_people", "comings_goings", std::move(p), std::move(e)));
+    }
+  }
+  const Json::Array* faded = cg.list({"faded"});
+  if (!cg.enough() || !faded || faded->empty()) return;
+  const auto silent = number_of(faded->front(), "silent_months");
+  if (!silent) return;
+  Json p = Json::object();
+  p["count"] = faded->size();
+  p["names"] = names_of(*faded, 3);
+  Json e = Json::object();
+  e["silent_months"] = static_cast<int64_t>(*silent);
+  out.push(statement("privacy.people_who_left", "comings_goings", std::move(p), std::move(e)));
+}
+
+void daily_routine(const SectionView& act, Json& out) {
+  const Json::Array* peaks = act.list({"peak_hours", "owner_messages"});
+  const auto messages = act.number({"data", "messages"});
+  if (!act.enough() || !peaks || peaks->empty() || !peaks->front().is_number() || !messages) return;
+  Json p = Json::object();
+  p["hour"] = peaks->front();
+  Json e = Json::object();
+  e["messages"] = static_cast<int64_t>(*messages);
+  out.push(statement("privacy.daily_routine", "activity", std::move(p), std::move(e)));
+}
+
+// Languages are known from little text; interests need enough of it.
+void languages_and_interests(const SectionView& topics, Json& out) {
+  if (const Json::Array* langs = topics.list({"languages"}); langs && !langs->empty()) {
+    Json codes = Json::array();
+    for (const Json& l : *langs)
+      if (auto code = text_of(l, "language")) codes.push(*code);
+    Json p = Json::object();
+    p["languages"] = std::move(codes);
+    out.push(statement("privacy.languages", "topics", std::move(p), Json::object()));
+  }
+  const Json::Array* interests = topics.list({"interests"});
+  if (!topics.enough() || !interests || interests->empty()) return;
+  Json terms = Json::array();
+  for (size_t i = 0; i < interests->size() && i < 5; ++i)
+    if (auto term = text_of((*interests)[i], "term")) terms.push(*term);
+  Json p = Json::object();
+  p["terms"] = std::move(terms);
+  out.push(statement("privacy.interests", "topics", std::move(p), Json::object()));
+}
+
+void social_circles(const SectionView& sg, Json& out) {
+  const Json::Array* top = sg.list({"top"});
+  if (!sg.enough() || !top || top->empty()) return;
+  const auto name = text_of(top->front(), "name");
+  const auto groups = number_of(top->front(), "shared_groups");
+  if (!name || !groups) return;
+  Json p = Json::object();
+  p["name"] = *name;
+  p["groups"] = static_cast<int64_t>(*groups);
+  out.push(statement("privacy.social_circles", "shared_groups", std::move(p), Json::object()));
 }
 
 }  // namespace
 
 Json privacy_insight(const InsightInput& in) {
-  Json out = Json::object();
-  Json statements = Json::array();
   const Json* s = in.sections;
+  Json statements = Json::array();
+  sleep_schedule(SectionView(s, "sleep"), statements);
+  working_hours(SectionView(s, "work"), statements);
+  reply_priorities(SectionView(s, "reply_speed"), statements);
+  people(SectionView(s, "comings_goings"), statements);
+  daily_routine(SectionView(s, "activity"), statements);
+  languages_and_interests(SectionView(s, "topics"), statements);
+  social_circles(SectionView(s, "shared_groups"), statements);
 
-  if (const Json* sleep = path(s, {"sleep"}); enough(sleep)) {
-    Json p = Json::object();
-    p["bedtime"] = *path(sleep, {"all", "bedtime", "median"});
-    p["wake_up"] = *path(sleep, {"all", "wake_up", "median"});
-    p["verdict"] = *path(sleep, {"verdict"});
-    Json e = Json::object();
-    e["nights"] = *path(sleep, {"data", "nights_inferred"});
-    e["method"] = *path(sleep, {"method"});
-    statements.push(statement("privacy.sleep_schedule", "sleep", std::move(p), std::move(e)));
-  }
-  if (const Json* work = path(s, {"work"}); enough(work) && path(work, {"shows_working_hours"})->as_bool()) {
-    Json p = Json::object();
-    p["from"] = *path(work, {"window", "from"});
-    p["to"] = *path(work, {"window", "to"});
-    Json e = Json::object();
-    e["share_of_weekday_messages"] = *path(work, {"window", "share_of_weekday_messages"});
-    e["lunch_dip"] = *path(work, {"lunch_dip"});
-    statements.push(statement("privacy.working_hours", "work", std::move(p), std::move(e)));
-  }
-  if (const Json* rs = path(s, {"reply_speed"}); enough(rs)) {
-    const Json* fastest = path(rs, {"private", "you_reply_fastest_to"});
-    if (fastest && fastest->size() > 0) {
-      Json p = Json::object();
-      p["names"] = names_of(*fastest, 3);
-      Json e = Json::object();
-      e["median_seconds"] = *fastest->as_array()[0].find("median_seconds");
-      statements.push(statement("privacy.reply_priorities", "reply_speed", std::move(p), std::move(e)));
-    }
-  }
-  if (const Json* cg = path(s, {"comings_goings"})) {
-    const Json* people = path(cg, {"people"});
-    if (people && people->size() > 0) {
-      Json p = Json::object();
-      p["names"] = names_of(*people, 3);
-      Json e = Json::object();
-      e["messages_exchanged"] = *people->as_array()[0].find("total");
-      statements.push(statement("privacy.closest_people", "comings_goings", std::move(p), std::move(e)));
-    }
-    const Json* faded = path(cg, {"faded"});
-    if (enough(cg) && faded && faded->size() > 0) {
-      Json p = Json::object();
-      p["count"] = faded->size();
-      p["names"] = names_of(*faded, 3);
-      Json e = Json::object();
-      e["silent_months"] = *faded->as_array()[0].find("silent_months");
-      statements.push(statement("privacy.people_who_left", "comings_goings", std::move(p), std::move(e)));
-    }
-  }
-  if (const Json* act = path(s, {"activity"}); enough(act)) {
-    const Json* peaks = path(act, {"peak_hours", "owner_messages"});
-    if (peaks && peaks->size() > 0) {
-      Json p = Json::object();
-      p["hour"] = *peaks->as_array().begin();
-      Json e = Json::object();
-      e["messages"] = *path(act, {"data", "messages"});
-      statements.push(statement("privacy.daily_routine", "activity", std::move(p), std::move(e)));
-    }
-  }
-  if (const Json* topics = path(s, {"topics"})) {
-    if (const Json* langs = path(topics, {"languages"}); langs && langs->size() > 0) {
-      Json p = Json::object();
-      Json codes = Json::array();
-      for (const Json& l : langs->as_array())
-        if (const Json* code = l.find("language")) codes.push(*code);
-      p["languages"] = std::move(codes);
-      statements.push(statement("privacy.languages", "topics", std::move(p), Json::object()));
-    }
-    if (const Json* interests = path(topics, {"interests"}); enough(topics) && interests && interests->size() > 0) {
-      Json p = Json::object();
-      Json terms = Json::array();
-      for (size_t i = 0; i < interests->size() && i < 5; ++i)
-        if (const Json* term = interests->as_array()[i].find("term")) terms.push(*term);
-      p["terms"] = std::move(terms);
-      statements.push(statement("privacy.interests", "topics", std::move(p), Json::object()));
-    }
-  }
-  if (const Json* sg = path(s, {"shared_groups"}); enough(sg)) {
-    const Json* top = path(sg, {"top"});
-    if (top && top->size() > 0) {
-      Json p = Json::object();
-      p["name"] = *top->as_array()[0].find("name");
-      p["groups"] = *top->as_array()[0].find("shared_groups");
-      statements.push(statement("privacy.social_circles", "shared_groups", std::move(p), Json::object()));
-    }
-  }
-
+  Json out = Json::object();
   out["data"] = Json::object();
   out["data"]["statements"] = statements.size();
   out["statements"] = std::move(statements);
-  out["context"] =
-      "Metadata alone — who, when, how often — reveals relationships and routines (Mayer, Mutchler and Mitchell, "
-      "PNAS 2016). Everything here was computed on your computer.";
+  out["context"] = message("privacy.context");
   if (out["statements"].size() == 0)
-    mark_insufficient(out, "not enough data for any statement yet");
+    mark_insufficient(out, "privacy.no_statements");
   else
     out["enough_data"] = true;
   return out;

@@ -14,6 +14,7 @@ const std::vector<InsightInfo>& all_insights() {
       {"work", work_insight},
       {"shared_groups", shared_groups_insight},
       {"emoji_wall", emoji_wall_insight},
+      {"media", media_insight},
       // Reads the sections above: keep it after them.
       {"privacy", privacy_insight},
       {"community_summary", community_summary_insight},

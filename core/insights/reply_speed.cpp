@@ -119,9 +119,7 @@ Json reply_speed_insight(const InsightInput& in) {
                           out["groups"]["data"]["contacts_with_enough_replies"].as_int() >
                       0;
   out["enough_data"] = enough;
-  if (!enough)
-    mark_insufficient(out,
-                      "no contact has at least " + std::to_string(kMinReplies) + " replies in either direction yet");
+  if (!enough) mark_insufficient(out, "reply_speed.few_replies", Json::Object{{"min", kMinReplies}});
   return out;
 }
 

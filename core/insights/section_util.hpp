@@ -1,8 +1,9 @@
 #pragma once
 // Conventions every section follows: a "data" object saying what it was computed
-// from, and "enough_data": false with a plain "note" instead of noise.
+// from, and "enough_data": false with a "note" (an i18n message) instead of noise.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "json/json.hpp"
 #include "model/local_time.hpp"
@@ -17,9 +18,19 @@ inline Json data_basis(uint64_t messages, std::optional<LocalTime> first, std::o
   return d;
 }
 
-inline void mark_insufficient(Json& section, const std::string& note) {
+// A sentence for a person: an i18n key with its parameters. The words live in
+// the catalogues, never in the report.
+inline Json message(std::string_view key, Json params = Json::object()) {
+  Json m = Json::object();
+  m["key"] = key;
+  m["params"] = std::move(params);
+  return m;
+}
+
+// The "not enough data" form every section shares: enough_data false and a note.
+inline void mark_insufficient(Json& section, std::string_view key, Json params = Json::object()) {
   section["enough_data"] = false;
-  section["note"] = note;
+  section["note"] = message(key, std::move(params));
 }
 
 inline std::string hour_label(int minutes_of_day) {

@@ -24,9 +24,9 @@ Json shared_groups_insight(const InsightInput& in) {
   out["data"] = Json::object();
   out["data"]["groups_with_you"] = groups;
   out["data"]["people"] = shared.size();
-  out["note_on_membership"] = "members are the people who wrote in a group; silent members do not appear in exports";
+  out["note_on_membership"] = message("shared_groups.membership_note");
   if (groups == 0) {
-    mark_insufficient(out, "no group chats of yours in these exports");
+    mark_insufficient(out, "shared_groups.no_groups");
     out["top"] = Json::array();
     return out;
   }

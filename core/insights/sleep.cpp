@@ -83,10 +83,11 @@ Json sleep_insight(const InsightInput& in) {
   out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["nights_inferred"] = nights.size();
-  out["method"] = "longest silence in your messages covering 01:00-06:00; an upper bound of sleep";
+  out["method"] =
+      message("sleep.method", Json::Object{{"from", hour_label(kNightStart / 60)}, {"to", hour_label(kNightEnd / 60)}});
   out["enough_data"] = nights.size() >= kMinNights;
   if (nights.size() < kMinNights) {
-    mark_insufficient(out, "fewer than " + std::to_string(kMinNights) + " nights could be inferred from your messages");
+    mark_insufficient(out, "sleep.few_nights", Json::Object{{"min", kMinNights}});
     return out;
   }
   out["all"] = summary(nights);

@@ -156,10 +156,9 @@ Json topics_insight(const InsightInput& in) {
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["words"] = all.tokens;
   out["data"]["distinct_terms"] = terms.size();
-  out["method"] =
-      "weighted log-odds with an informative Dirichlet prior (500 pseudo-counts) against your whole history (Monroe, "
-      "Colaresi and Quinn 2008); terms seen on at least 3 days with z > 1 (z > 1.96 flagged significant); stopwords "
-      "from stopwords-iso plus chatlens' chat slang";
+  out["method"] = message(
+      "topics.method",
+      Json::Object{{"prior", kPriorSize}, {"min_days", kMinDays}, {"min_z", kMinZ}, {"significant_z", kSignificantZ}});
   out["period"] = by_quarter ? "quarter" : "year";
 
   // Languages: of each chat, and of the owner's messages overall.
@@ -212,7 +211,7 @@ Json topics_insight(const InsightInput& in) {
   out["hashtags"] = hashtags.top(10, "hashtag");
 
   if (all.tokens < kMinTokens) {
-    mark_insufficient(out, "fewer than " + std::to_string(kMinTokens) + " words of yours: topics need more text");
+    mark_insufficient(out, "topics.few_words", Json::Object{{"min", kMinTokens}});
     return out;
   }
   out["enough_data"] = true;

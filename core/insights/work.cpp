@@ -12,7 +12,8 @@ namespace chatlens {
 namespace {
 
 constexpr uint64_t kMinMessages = 200;
-constexpr double kQuieter = 0.75;  // weekday rate below 75% of the weekend rate
+constexpr int kMinWeekdays = 10, kMinWeekendDays = 4;  // distinct active days of each kind
+constexpr double kQuieter = 0.75;                      // weekday rate below 75% of the weekend rate
 constexpr int kMinWindowHours = 4;
 
 }  // namespace
@@ -39,8 +40,10 @@ Json work_insight(const InsightInput& in) {
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["active_weekdays"] = n_weekdays;
   out["data"]["active_weekend_days"] = n_weekends;
-  if (mine.size() < kMinMessages || n_weekdays < 10 || n_weekends < 4) {
-    mark_insufficient(out, "too few messages on weekdays and weekends to see a working pattern");
+  if (mine.size() < kMinMessages || n_weekdays < kMinWeekdays || n_weekends < kMinWeekendDays) {
+    mark_insufficient(
+        out, "work.few_messages",
+        Json::Object{{"messages", kMinMessages}, {"weekdays", kMinWeekdays}, {"weekend_days", kMinWeekendDays}});
     return out;
   }
   out["enough_data"] = true;

@@ -46,6 +46,7 @@ class Json {
   bool is_null() const { return std::holds_alternative<std::nullptr_t>(v_); }
   bool is_object() const { return std::holds_alternative<Object>(v_); }
   bool is_array() const { return std::holds_alternative<Array>(v_); }
+  bool is_bool() const { return std::holds_alternative<bool>(v_); }
   bool is_string() const { return std::holds_alternative<std::string>(v_); }
   bool is_number() const { return std::holds_alternative<int64_t>(v_) || std::holds_alternative<double>(v_); }
   const Array& as_array() const { return std::get<Array>(v_); }

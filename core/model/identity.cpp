@@ -56,20 +56,19 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
       return result;
     }
     result.status = OwnerResolution::Status::Resolved;
-    result.how = "named by the caller";
+    result.how.push_back({"", "owner.named_by_caller"});
     return result;
   }
 
   std::set<std::string> ambiguous;
   bool any_resolved = false;
-  std::vector<std::string> hows;
   for (Platform platform : platforms) {
     // 1. Declared by the export.
     bool declared = false;
     for (const Person& p : corpus.people) declared |= p.platform == platform && p.is_owner;
     if (declared) {
       any_resolved = true;
-      hows.push_back(std::string(to_string(platform)) + ": stated in the export");
+      result.how.push_back({std::string(to_string(platform)), "owner.stated_in_export"});
       continue;
     }
     // 2. The one participant common to all chats.
@@ -85,7 +84,7 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     if (common.size() == 1) {
       corpus.people[*common.begin()].is_owner = true;
       any_resolved = true;
-      hows.push_back(std::string(to_string(platform)) + ": the one participant common to all chats");
+      result.how.push_back({std::string(to_string(platform)), "owner.common_participant"});
       continue;
     }
     // 3. Ambiguous: offer the common participants, or everyone when nobody is common.
@@ -101,7 +100,6 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     return result;
   }
   result.status = any_resolved ? OwnerResolution::Status::Resolved : OwnerResolution::Status::NoMessages;
-  for (size_t i = 0; i < hows.size(); ++i) result.how += (i ? "; " : "") + hows[i];
   return result;
 }
 

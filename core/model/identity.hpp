@@ -15,10 +15,17 @@
 
 namespace chatlens {
 
+// How the owner of one platform was found: an i18n key ("owner.named_by_caller",
+// "owner.stated_in_export", "owner.common_participant") and the platform ("" for --me).
+struct OwnerMethod {
+  std::string platform;
+  std::string_view key;
+};
+
 struct OwnerResolution {
   enum class Status { Resolved, Ambiguous, NoSuchPerson, NoMessages } status = Status::NoMessages;
   std::vector<std::string> candidates;  // for Ambiguous and NoSuchPerson: names to choose from
-  std::string how;                      // "declared by the export", "common to all chats", "--me"
+  std::vector<OwnerMethod> how;         // one per platform, in platform order
 };
 
 // Marks the owner(s) in corpus.people. `me` (case-insensitive, direction marks

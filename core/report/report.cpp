@@ -2,6 +2,8 @@
 
 #include <set>
 
+#include "insights/section_util.hpp"
+
 namespace chatlens {
 
 Json source_report_json(const SourceReport& r) {
@@ -19,15 +21,15 @@ Json source_report_json(const SourceReport& r) {
     Json e = Json::object();
     e["line"] = s.line;
     e["offset"] = s.offset;
-    e["reason"] = s.reason;
+    e["reason"] = s.reason.to_json();
     e["text"] = s.excerpt;
     examples.push(std::move(e));
   }
   j["skipped_examples"] = std::move(examples);
   Json notes = Json::array();
-  for (const std::string& n : r.notes) notes.push(n);
+  for (const SourceMessage& n : r.notes) notes.push(n.to_json());
   j["notes"] = std::move(notes);
-  j["error"] = r.error ? Json(*r.error) : Json();
+  j["error"] = r.error ? r.error->to_json() : Json();
   return j;
 }
 
@@ -46,7 +48,10 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   Json platform_list = Json::array();
   for (const auto& p : platforms) platform_list.push(p);
   owner_json["platforms"] = std::move(platform_list);
-  owner_json["how"] = owner.how;
+  Json how = Json::array();
+  for (const OwnerMethod& m : owner.how)
+    how.push(message(m.key, m.platform.empty() ? Json::object() : Json(Json::Object{{"platform", m.platform}})));
+  owner_json["how"] = std::move(how);
   report["owner"] = std::move(owner_json);
 
   Json src = Json::array();
@@ -62,94 +67,6 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   }
   report["sections"] = std::move(sections);
   return report;
-}
-
-std::string render_summary(const Json& report) {
-  std::string out;
-  auto str = [](const Json* j) -> std::string {
-    if (!j || j->is_null()) return "-";
-    if (j->is_string()) return j->as_string();
-    return j->dump();
-  };
-  const Json* owner = report.find("owner");
-  out += "chatlens report";
-  if (owner && owner->find("name") && !owner->find("name")->is_null()) out += " for " + str(owner->find("name"));
-  out += "\n\n";
-  if (const Json* sources = report.find("sources")) {
-    for (const Json& s : sources->as_array()) {
-      out += "  " + str(s.find("file")) + ": ";
-      if (s.find("error") && !s.find("error")->is_null()) {
-        out += "NOT READ — " + str(s.find("error")) + "\n";
-        continue;
-      }
-      out += str(s.find("records")) + " messages (" + str(s.find("platform"));
-      if (const Json* v = s.find("variant"); v && !v->is_null()) out += " " + v->as_string();
-      if (const Json* d = s.find("date_order"); d && !d->is_null()) out += ", " + d->as_string();
-      out += ")";
-      if (s.find("lines_skipped")->as_int() > 0) out += ", " + str(s.find("lines_skipped")) + " lines skipped";
-      out += "\n";
-    }
-  }
-  const Json* sections = report.find("sections");
-  const Json* overview = sections ? sections->find("overview") : nullptr;
-  if (overview) {
-    out += "\n  from " + str(overview->find("first_message")) + " to " + str(overview->find("last_message")) + "\n";
-    if (const Json* data = overview->find("data"))
-      out += "  " + str(data->find("messages")) + " messages in " + str(data->find("chats")) + " chats with " +
-             str(data->find("people")) + " people\n";
-    if (const Json* me = overview->find("owner"); me && me->find("active_days")) {
-      out += "  you wrote " + str(me->find("messages")) + " messages on " + str(me->find("active_days")) +
-             " days; busiest day " + str(me->find("busiest_day")->find("date")) + " (" +
-             str(me->find("busiest_day")->find("messages")) + " messages); longest streak " +
-             str(me->find("longest_streak")->find("days")) + " days\n";
-    }
-    if (const Json* chats = overview->find("chats"); chats && chats->size() > 0) {
-      out += "\n  top chats:\n";
-      size_t n = 0;
-      for (const Json& chat : chats->as_array()) {
-        if (n++ == 5) break;
-        out += "    " + str(chat.find("title")) + " — " + str(chat.find("messages")) + " messages\n";
-      }
-    }
-  }
-  if (sections) {
-    auto enough = [](const Json* sec) {
-      const Json* e = sec ? sec->find("enough_data") : nullptr;
-      return sec && e && !e->is_null() && e->as_bool();
-    };
-    std::string highlights;
-    if (const Json* act = sections->find("activity"); enough(act)) {
-      const Json* peaks = act->find("peak_hours")->find("owner_messages");
-      if (peaks->size() > 0) highlights += "  you write most around " + str(&peaks->as_array()[0]) + ":00\n";
-    }
-    if (const Json* rs = sections->find("reply_speed"); enough(rs)) {
-      const Json* fastest = rs->find("private")->find("you_reply_fastest_to");
-      if (fastest->size() > 0) {
-        const Json& f = fastest->as_array()[0];
-        highlights += "  you reply fastest to " + str(f.find("name")) + " (median " +
-                      std::to_string(static_cast<int>(f.find("median_seconds")->as_double() / 60)) + " min)\n";
-      }
-    }
-    if (const Json* sleep = sections->find("sleep"); enough(sleep))
-      highlights += "  you usually go quiet at " + str(sleep->find("all")->find("bedtime")->find("median")) +
-                    " and start again at " + str(sleep->find("all")->find("wake_up")->find("median")) + "\n";
-    if (const Json* mood = sections->find("mood"); enough(mood)) {
-      if (const Json* happy = mood->find("happiest_month"); happy && !happy->is_null())
-        highlights += "  your happiest month by emoji: " + str(happy->find("month")) + "\n";
-    }
-    if (const Json* wall = sections->find("emoji_wall"); enough(wall)) {
-      std::string top;
-      const auto& list = wall->find("emoji")->as_array();
-      for (size_t i = 0; i < list.size() && i < 5; ++i) top += str(list[i].find("emoji")) + " ";
-      highlights += "  your emoji: " + top + "\n";
-    }
-    if (const Json* cg = sections->find("comings_goings"); enough(cg) && cg->find("faded")->size() > 0)
-      highlights += "  faded from your chats: " + std::to_string(cg->find("faded")->size()) + " people, e.g. " +
-                    str(cg->find("faded")->as_array()[0].find("name")) + "\n";
-    if (!highlights.empty()) out += "\n" + highlights;
-  }
-  out += "\nWrite the full report with -o report.json\n";
-  return out;
 }
 
 }  // namespace chatlens

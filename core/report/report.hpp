@@ -12,14 +12,11 @@
 
 namespace chatlens {
 
-inline constexpr int kReportSchemaVersion = 1;
+inline constexpr int kReportSchemaVersion = 2;
 
 Json source_report_json(const SourceReport& r);
 
 Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources, const OwnerResolution& owner,
                   const ReportOptions& options = {});
-
-// A few lines for the terminal when no output file was asked for.
-std::string render_summary(const Json& report);
 
 }  // namespace chatlens

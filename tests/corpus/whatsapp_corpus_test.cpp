@@ -69,7 +69,7 @@ Imported import_file(const std::string& relative) {
   Imported out;
   out.report = session.sources().at(0);
   out.corpus = std::move(session).finish();
-  EXPECT_TRUE(out.report.ok()) << relative << ": " << out.report.error.value_or("");
+  EXPECT_TRUE(out.report.ok()) << relative << ": " << (out.report.error ? out.report.error->debug() : "");
   EXPECT_EQ(out.report.platform, "whatsapp") << relative;
   return out;
 }

@@ -54,9 +54,9 @@ Imported import_all(const std::vector<GeneratedFile>& files) {
     const chatlens::SourceReport& r = session.add(f.name, f.bytes);
     out.records += r.records;
     out.skipped += r.lines_skipped;
-    if (!r.ok()) out.errors += f.name + ": " + *r.error + "\n";
+    if (!r.ok()) out.errors += f.name + ": " + r.error->debug() + "\n";
     for (const auto& s : r.skipped_examples)
-      out.skipped_examples += f.name + ":" + std::to_string(s.line) + ": " + s.reason + ": " + s.excerpt + "\n";
+      out.skipped_examples += f.name + ":" + std::to_string(s.line) + ": " + s.reason.debug() + ": " + s.excerpt + "\n";
   }
   out.corpus = std::move(session).finish();
   out.owner = chatlens::resolve_owner(out.corpus);

@@ -34,6 +34,16 @@ class CorpusSketch {
   void say(ChatId chat, const std::string& who, const char* when, const std::string& text = "hi") {
     say(chat, who, t(when), text);
   }
+  // A media message (photo, voice note, ...) without text.
+  void send(ChatId chat, const std::string& who, const char* when, MediaKind media) {
+    MessageDraft m;
+    m.chat = chat;
+    m.sender = b_.person(Platform::WhatsApp, who);
+    m.time = t(when);
+    m.kind = MessageKind::Media;
+    m.media = media;
+    b_.add(m);
+  }
   Corpus build(const std::string& owner = "Me") {
     Corpus c = std::move(b_).finish();
     resolve_owner(c, std::string_view(owner));

@@ -144,7 +144,8 @@ TEST(SleepInsight, SaysSoWhenThereAreTooFewNights) {
   const Corpus c = s.build();
   const Json sl = run_insight(sleep_insight, c);
   EXPECT_FALSE(sl.find("enough_data")->as_bool());
-  EXPECT_NE(sl.find("note")->as_string().find("fewer than 14 nights"), std::string::npos);
+  EXPECT_EQ(sl.find("note")->find("key")->as_string(), "sleep.few_nights");
+  EXPECT_EQ(sl.find("note")->find("params")->find("min")->as_int(), 14);
 }
 
 TEST(SharedGroupsInsight, CountsGroupsSharedWithTheOwner) {

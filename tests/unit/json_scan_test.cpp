@@ -88,10 +88,12 @@ TEST(JsonScan, ErrorsAreDescribedWithLineAndColumn) {
   const std::string_view json = "{\n  \"a\": 1\n  \"b\": 2\n}";
   JsonScanner scan(json);
   ASSERT_FALSE(scan.skip_value());
-  EXPECT_EQ(describe_json_error(json, scan.error()),
-            "invalid JSON at byte 13 (line 3, column 3): expected ',' or '}' after an object member, found '\"'");
-  EXPECT_EQ(describe_json_error("[", JsonSyntaxError{1, "a value"}),
-            "invalid JSON at byte 1 (line 1, column 2): expected a value, found the end of the input");
+  EXPECT_EQ(
+      describe_json_error(json, scan.error()).debug(),
+      R"(input.invalid_json {"offset":13,"line":3,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
+  EXPECT_EQ(
+      describe_json_error("[", JsonSyntaxError{1, "a value"}).debug(),
+      R"(input.invalid_json {"offset":1,"line":1,"column":2,"expected":"a value","found":"the end of the input"})");
   const TextPosition p = text_position("ab\ncd\r\nef", 8);
   EXPECT_EQ(p.line, 3u);
   EXPECT_EQ(p.column, 2u);

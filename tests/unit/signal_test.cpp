@@ -77,7 +77,7 @@ TEST(SignalMarkdown, ReactionsAreCountedAndLeftOutOfTheText) {
   EXPECT_TRUE(IsMessage(s, 0, "Ana", "2023-05-01T10:20:30", K::Text, "great news"));
   EXPECT_TRUE(IsMessage(s, 1, "Bo", "2023-05-01T10:21:00", K::Text, "(- not a reaction -) inside a text"));
   ASSERT_FALSE(s.report.notes.empty());
-  EXPECT_NE(s.report.notes.back().find("reactions read: 2"), std::string::npos) << s.report.notes.back();
+  EXPECT_EQ(s.report.notes.back().debug(), R"(input.reactions_read {"count":2})");
 }
 
 TEST(SignalMarkdown, AttachmentsStickersCallsAndDeletedMessages) {
@@ -115,7 +115,7 @@ TEST(SignalMarkdown, GroupsNoteToSelfAndUnknownSenders) {
   EXPECT_EQ(g.chat().title, "Friends");
   EXPECT_TRUE(IsMessage(g, 2, "", "2023-05-01T10:02:00", K::Text, "who?"));
   ASSERT_FALSE(g.report.notes.empty());
-  EXPECT_NE(g.report.notes[0].find("No-Sender"), std::string::npos);
+  EXPECT_EQ(g.report.notes[0].key, "input.unknown_senders");
 
   auto self = import_signal(record("2023-05-01 10:00:00", "Me", "milk"), "Note to Self/chat.md");
   EXPECT_EQ(self.chat().kind, ChatKind::Saved);
@@ -174,7 +174,7 @@ TEST(SignalJson, LinesWithQuotesReactionsAttachmentsAndDeleted) {
   EXPECT_TRUE(IsMessage(s, 5, "Me", "2023-05-01T10:25:00", K::Call, "Incoming video call (accepted, 12s)"));
   EXPECT_EQ(s.owner(), "Me");
   EXPECT_EQ(s.chat().title, "Ana");
-  EXPECT_NE(s.report.notes.back().find("reactions read: 1"), std::string::npos);
+  EXPECT_EQ(s.report.notes.back().debug(), R"(input.reactions_read {"count":1})");
 }
 
 TEST(SignalJson, BrokenLinesAndUnreadableDatesAreSkippedAndSaidSo) {
@@ -188,10 +188,10 @@ TEST(SignalJson, BrokenLinesAndUnreadableDatesAreSkippedAndSaidSo) {
   ASSERT_EQ(s.size(), 1u);
   EXPECT_EQ(s.report.lines_skipped, 3u);
   ASSERT_EQ(s.report.skipped_examples.size(), 3u);
-  EXPECT_EQ(s.report.skipped_examples[0].reason, "message with a date that cannot be read: \"yesterday\"");
+  EXPECT_EQ(s.report.skipped_examples[0].reason.debug(), R"(input.unreadable_date {"date":"yesterday"})");
   EXPECT_EQ(s.report.skipped_examples[0].line, 2u);
-  EXPECT_EQ(s.report.skipped_examples[1].reason.rfind("not a JSON message object", 0), 0u);
-  EXPECT_EQ(s.report.skipped_examples[2].reason, "message without a date");
+  EXPECT_EQ(s.report.skipped_examples[1].reason.key, "input.not_a_json_message");
+  EXPECT_EQ(s.report.skipped_examples[2].reason.key, "input.message_without_date_plain");
 }
 
 TEST(SignalJson, AValueThatIsNotJsonIsAnErrorNotAnException) {

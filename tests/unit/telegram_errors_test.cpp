@@ -43,7 +43,7 @@ TEST(TelegramSniff, OtherJsonIsNotTelegram) {
 TEST(TelegramSniff, NonTelegramJsonIsReportedClearly) {
   const auto r = import_telegram(R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A"}]})");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_NE(r.report.error->find("not a Telegram Desktop export"), std::string::npos) << *r.report.error;
+  EXPECT_EQ(r.report.error->key, "input.json_not_telegram") << *r.report.error;
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -58,8 +58,9 @@ TEST(TelegramErrors, InvalidJsonNamesWhatWasExpectedAndWhere) {
   ]
 })");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_EQ(*r.report.error,
-            "invalid JSON at byte 67 (line 5, column 3): expected ',' or '}' after an object member, found '\"'");
+  EXPECT_EQ(
+      r.report.error->debug(),
+      R"(input.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
   EXPECT_EQ(r.corpus.size(), 0u);
   EXPECT_EQ(r.corpus.chats.size(), 0u);
   EXPECT_EQ(r.report.records, 0u);
@@ -72,8 +73,10 @@ TEST(TelegramErrors, BrokenMessageDiscardsTheWholeInput) {
   {"id": 2, "type": "message", "date": "2024-01-01T10:00:00", "from": "A" "from_id": "user1", "text": "broken"}
  ]})");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_NE(r.report.error->find("(line 3, column 75): expected ',' or '}' after an object member"), std::string::npos)
-      << *r.report.error;
+  EXPECT_EQ(r.report.error->key, "input.invalid_json");
+  EXPECT_EQ(r.report.error->params.find("line")->as_int(), 3);
+  EXPECT_EQ(r.report.error->params.find("column")->as_int(), 75);
+  EXPECT_EQ(r.report.error->params.find("expected")->as_string(), "',' or '}' after an object member");
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -83,25 +86,26 @@ TEST(TelegramErrors, TruncatedFileIsAnError) {
   {"id": 2, "type": "message", "date": "2024-01-01T10:00:00", "from": "A", "from_id": "user1", "text": "cut h)";
   const auto r = import_telegram(json);
   ASSERT_FALSE(r.report.ok());
-  EXPECT_NE(r.report.error->find("never ends"), std::string::npos) << *r.report.error;
+  EXPECT_NE(r.report.error->debug().find("never ends"), std::string::npos) << *r.report.error;
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
 TEST(TelegramErrors, OtherSyntaxErrorsAreExplained) {
   const std::pair<std::string, std::string> cases[] = {
-      {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": "a"},]})", "expected a message after ','"},
+      {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": "a"},]})", "a message after ','"},
       {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": "a\u12"}]})",
        "four hexadecimal digits after \\u"},
       {"{\"messages\": [{\"type\": \"message\", \"date_unixtime\": \"1\", \"text\": \"a\xFF\"}]}", "valid UTF-8"},
-      {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": "a"}]} trailing)",
-       "expected the end of the input"},
-      {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": tru}]})", "expected a value"},
-      {R"({"about": "x", "personal_information": {"user_id": 1,}})", "expected a string key"},
+      {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": "a"}]} trailing)", "the end of the input"},
+      {R"({"messages": [{"type": "message", "date_unixtime": "1", "text": tru}]})", "\"a value\""},
+      {R"({"about": "x", "personal_information": {"user_id": 1,}})", "a string key"},
   };
   for (const auto& [json, expected] : cases) {
     const auto r = import_telegram(json);
     ASSERT_FALSE(r.report.ok()) << json;
-    EXPECT_NE(r.report.error->find(expected), std::string::npos) << *r.report.error;
+    EXPECT_EQ(r.report.error->key, "input.invalid_json");
+    const std::string said = r.report.error->params.find("expected")->as_string();
+    EXPECT_NE(("\"" + said + "\"").find(expected), std::string::npos) << *r.report.error;
     EXPECT_EQ(r.corpus.size(), 0u);
   }
 }

@@ -67,7 +67,7 @@ TEST(WhatsAppRecords, LinesBeforeTheFirstHeaderAreReportedWithLineNumbers) {
   EXPECT_EQ(w.report.skipped_examples[0].offset, 0u);
   EXPECT_EQ(w.report.skipped_examples[0].excerpt, "Exported from my phone");
   EXPECT_EQ(w.report.skipped_examples[1].line, 3u);
-  EXPECT_EQ(w.report.skipped_examples[1].reason, "line before the first message header");
+  EXPECT_EQ(w.report.skipped_examples[1].reason.key, "input.line_before_first_header");
 }
 
 TEST(WhatsAppRecords, APrefaceThatLooksLikeAHeaderDoesNotDecideTheShape) {
@@ -200,7 +200,8 @@ TEST(WhatsAppRecords, HeaderFormatSwitchingPartwayKeepsEveryLine) {
   EXPECT_TRUE(IsMessage(w, 2, "Ana", "2023-06-30T16:15:00", K::Text, "after"));
   EXPECT_TRUE(IsMessage(w, 3, "Bo", "2023-07-01T09:00:00", K::Text, "next day"));
   ASSERT_FALSE(w.report.notes.empty());
-  EXPECT_NE(w.report.notes.back().find("line 4"), std::string::npos);
+  EXPECT_EQ(w.report.notes.back().key.rfind("input.header_format_change", 0), 0u);
+  EXPECT_EQ(w.report.notes.back().params.find("line")->as_int(), 4);
 }
 
 TEST(WhatsAppRecords, ARunOfAnotherShapeInTheMiddleIsRead) {

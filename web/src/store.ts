@@ -4,7 +4,7 @@ import { markRaw, reactive, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
 import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
-import type { Json } from './lib/json'
+import type { Report } from './report'
 
 export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error' | 'nothing'
 
@@ -24,7 +24,7 @@ export const state = reactive({
   corpus: null as CorpusSummary | null,
   candidates: [] as string[],
   ownerStatus: null as 'ambiguous' | 'no_such_person' | null,
-  report: null as Json | null,
+  report: null as Report | null,
   options: {} as ReportOptions,
   error: null as string | null,
   analysisMs: 0,
@@ -35,6 +35,7 @@ export const state = reactive({
   finishedAt: 0,
   // The single-file report and the demo have no worker behind them.
   source: 'none' as 'none' | 'analysis' | 'embedded',
+  demo: false, // the embedded report is the generated example
 })
 
 let client: AnalysisClient | null = null
@@ -82,6 +83,7 @@ export function handle(msg: FromWorker) {
       state.status = 'done'
       state.finishedAt = performance.now()
       state.source = 'analysis'
+      state.demo = false
       state.progress = { ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 }
       onReport?.()
       break
@@ -147,10 +149,12 @@ export function cancel() {
   state.progress = { phase: 'loading', file: '', done: 0, total: 1, etaSeconds: null }
 }
 
-export function loadEmbedded(report: Json) {
+// A report without a worker behind it: the single-file report, or the example (demo).
+export function loadEmbedded(report: Report, demo = false) {
   state.report = markRaw(report)
   state.status = 'done'
   state.source = 'embedded'
+  state.demo = demo
 }
 
 export function canFilter(): boolean {

@@ -5,7 +5,8 @@
 //   const ptr = s.stage(size);          // staging buffer in WASM memory: JS copies the file there in chunks
 //   s.grow(newSize) -> ptr              // for zip entries whose size is not known in advance
 //   s.add(name, length, titleHint)      // imports the staged bytes (adopted, not copied) -> SourceReport JSON
-//   s.addFailure(name, bytes, error)    // an input that could not even be opened -> SourceReport JSON
+//   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
+//                                       // browser's words as detail ("" for none) -> SourceReport JSON
 //   s.finish()                          // ->
 //   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, from, to, chats,
 //   gapHours}) -> {"status":"ok","report":{...}}
@@ -13,6 +14,7 @@
 //   Module.chooseChatEntries(["a/_chat.txt", ...]) -> [indices]
 //   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
+//   Module.sectionNames() -> ["overview", ...] (the registered insights, in report order)
 //
 // Filters (date range in days since 1970-01-01 of the local wall clock, chat ids)
 // re-run the insights on a filtered view of the corpus: the owner is resolved on
@@ -78,8 +80,12 @@ class Session {
     return source_report_json(r).dump();
   }
 
-  std::string add_failure(std::string name, double bytes, std::string error) {
+  // A file the page could not read: `key` is an i18n key (input.*), `detail` what the
+  // browser or the zip reader said (may be empty).
+  std::string add_failure(std::string name, double bytes, std::string key, std::string detail) {
     if (!session_) return error_json("session already finished");
+    SourceMessage error{std::move(key)};
+    if (!detail.empty()) error.params["detail"] = std::move(detail);
     return source_report_json(session_->add_failure(std::move(name), static_cast<uint64_t>(bytes), std::move(error)))
         .dump();
   }
@@ -244,6 +250,14 @@ bool may_be_export_file_js(std::string path) { return chatlens::may_be_export_fi
 
 std::string title_from_file_name_js(std::string name) { return chatlens::title_from_file_name(name); }
 
+// The sections the core registers, in report order (the web app's manifest test compares them).
+val section_names_js() {
+  val out = val::array();
+  for (const chatlens::InsightInfo& insight : chatlens::all_insights())
+    out.call<void>("push", std::string(insight.name));
+  return out;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(chatlens) {
@@ -258,5 +272,6 @@ EMSCRIPTEN_BINDINGS(chatlens) {
   emscripten::function("chooseChatEntries", &choose_chat_entries_js);
   emscripten::function("mayBeExportFile", &may_be_export_file_js);
   emscripten::function("titleFromFileName", &title_from_file_name_js);
+  emscripten::function("sectionNames", &section_names_js);
   emscripten::constant("schemaVersion", chatlens::kReportSchemaVersion);
 }

@@ -8,7 +8,8 @@ export interface CoreSession {
   stage(size: number): number
   grow(size: number): number
   add(name: string, length: number, titleHint: string): string
-  addFailure(name: string, bytes: number, error: string): string
+  // key: an i18n key (input.*); detail: what the browser or the zip reader said, or ''.
+  addFailure(name: string, bytes: number, key: string, detail: string): string
   finish(): string
   report(options: Record<string, unknown>): string
   delete(): void
@@ -20,6 +21,7 @@ export interface CoreModule {
   chooseChatEntries(names: string[]): number[]
   titleFromFileName(name: string): string
   mayBeExportFile(path: string): boolean
+  sectionNames(): string[]
   HEAPU8: Uint8Array
 }
 
@@ -32,11 +34,9 @@ export function localToday(now: Date = new Date()): string {
 type PlanItem =
   | { kind: 'file'; name: string; input: InputFile; size: number }
   | { kind: 'zip'; name: string; src: RandomAccess; entry: ZipEntry; titleHint: string; size: number }
-  | { kind: 'failure'; name: string; size: number; error: string }
+  | { kind: 'failure'; name: string; size: number; key: string; detail: string }
 
 const CHUNK = 8 << 20
-// Messages that exports could not say better themselves; shown per file.
-export const ZIP_WITHOUT_CHAT = "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt, result.json or Signal's chat.md inside it"
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date (the core's local-time day numbers).
 export function dayNumber(date: string | undefined): number | undefined {
@@ -85,11 +85,11 @@ export class AnalysisEngine {
       try {
         head = new Uint8Array(await input.file.slice(0, 4).arrayBuffer())
       } catch (e) {
-        items.push({ kind: 'failure', name: input.path, size, error: `cannot read the file: ${errorText(e)}` })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.cannot_read', detail: errorText(e) })
         continue
       }
       if (size > DEFAULT_LIMITS.maxInputBytes) {
-        items.push({ kind: 'failure', name: input.path, size, error: `the file is ${size} bytes, larger than the input size limit of 4 GiB` })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.too_large', detail: String(size) })
         continue
       }
       if (!looksLikeZip(head)) {
@@ -101,17 +101,12 @@ export class AnalysisEngine {
       try {
         entries = await readCentralDirectory(src)
       } catch (e) {
-        items.push({
-          kind: 'failure',
-          name: input.path,
-          size,
-          error: `truncated or corrupt zip archive (${errorText(e)}); expected a WhatsApp export .zip containing the chat .txt`,
-        })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.zip_corrupt', detail: errorText(e) })
         continue
       }
       const chosen = this.core.chooseChatEntries(entries.map((e) => e.name))
       if (chosen.length === 0) {
-        items.push({ kind: 'failure', name: input.path, size, error: ZIP_WITHOUT_CHAT })
+        items.push({ kind: 'failure', name: input.path, size, key: 'input.zip_without_chat', detail: '' })
         continue
       }
       const zipTitle = this.core.titleFromFileName(input.path)
@@ -188,7 +183,7 @@ export class AnalysisEngine {
       this.currentFile = item.name
       let source: SourceReport
       if (item.kind === 'failure') {
-        source = JSON.parse(session.addFailure(item.name, item.size, item.error))
+        source = JSON.parse(session.addFailure(item.name, item.size, item.key, item.detail))
       } else {
         this.currentShare = item.size
         this.progress('reading', this.progressBase, true)
@@ -197,8 +192,11 @@ export class AnalysisEngine {
           length = item.kind === 'file' ? await this.stageFile(session, item.input.file) : await this.stageZipEntry(session, item.src, item.entry)
         } catch (e) {
           session.stage(0)
-          const why = e instanceof ZipError ? `cannot read zip entry: ${e.message}` : `cannot read the file: ${errorText(e)}`
-          source = JSON.parse(session.addFailure(item.name, item.size, why))
+          source = JSON.parse(
+            e instanceof ZipError
+              ? session.addFailure(item.name, item.size, 'input.zip_entry_unreadable', e.message)
+              : session.addFailure(item.name, item.size, 'input.cannot_read', errorText(e)),
+          )
           this.post({ type: 'source', source })
           this.progressBase += item.size
           continue

@@ -1,5 +1,6 @@
 // Messages between the page and the analysis worker. The worker owns the core
 // (WebAssembly) and the imported corpus; the page only ever sees reports.
+import type { Report, Source } from '../report'
 
 export interface InputFile {
   file: Blob // a File from a drop or a picker
@@ -13,19 +14,8 @@ export interface ReportOptions {
   chats?: number[] // chat ids from CorpusSummary; all when absent
 }
 
-export interface SourceReport {
-  file: string
-  bytes: number
-  platform: string | null
-  variant: string | null
-  date_order: string | null
-  records: number
-  chats: number
-  lines_skipped: number
-  skipped_examples: { line: number; offset: number; reason: string; text: string }[]
-  notes: string[]
-  error: string | null
-}
+// What was read from one input: the report's own type (docs/report.schema.json).
+export type SourceReport = Source
 
 export interface ChatSummary {
   id: number
@@ -55,6 +45,6 @@ export type FromWorker =
   | { type: 'source'; source: SourceReport }
   | { type: 'corpus'; summary: CorpusSummary }
   | { type: 'owner'; status: 'ambiguous' | 'no_such_person'; candidates: string[] }
-  | { type: 'report'; report: any; options: ReportOptions; ms: number; wasmBytes?: number }
+  | { type: 'report'; report: Report; options: ReportOptions; ms: number; wasmBytes?: number }
   | { type: 'nothing' } // no input yielded a message: each one's error is in its source
   | { type: 'error'; message: string; fatal: boolean }

@@ -1,8 +1,12 @@
+// The component of every card of the manifest (src/report/manifest.ts). Typed by
+// the manifest's card names: a card without a component, or a component without
+// a card, is a type error.
 import type { Component } from 'vue'
-import type { CardName } from '../lib/sections'
+import type { CardName } from '../report/manifest'
 import ActivityCard from './ActivityCard.vue'
 import ComingsGoingsCard from './ComingsGoingsCard.vue'
 import EmojiWallCard from './EmojiWallCard.vue'
+import MediaCard from './MediaCard.vue'
 import MoodCard from './MoodCard.vue'
 import OverviewCard from './OverviewCard.vue'
 import PrivacyCard from './PrivacyCard.vue'
@@ -21,5 +25,6 @@ export const CARD_COMPONENTS: Record<CardName, Component> = {
   sleep_work: SleepWorkCard,
   shared_groups: SharedGroupsCard,
   emoji_wall: EmojiWallCard,
+  media: MediaCard,
   privacy: PrivacyCard,
 }

@@ -1,9 +1,11 @@
 // Spanish and English. The language comes from the browser, can be switched, and
 // the choice is remembered on this device only. Messages are flat keys with
 // {name} parameters; plurals use "key.one" / "key.other" chosen by Intl.PluralRules.
+// The catalogues are JSON so that the chatlens command reads the same words
+// (cli/ embeds en.json at build time for its terminal summary).
 import { computed, ref } from 'vue'
-import { en } from './en'
-import { es } from './es'
+import en from './en.json'
+import es from './es.json'
 
 export type Lang = 'en' | 'es'
 export const languages: Lang[] = ['en', 'es']
@@ -55,6 +57,8 @@ function format(value: unknown, l: Lang): string {
       l,
     )
   if (typeof value === 'number') return formatNumber(value, l)
+  // A sentence inside a sentence (e.g. the kind of a problem in a source's note).
+  if (isMessage(value)) return translateMessage(l, value)
   return String(value)
 }
 
@@ -88,6 +92,25 @@ export function translatePlural(l: Lang, key: string, count: number, params: Par
   return translate(l, k, { count, ...params })
 }
 
+// A sentence of the report: the core never writes words, only {key, params}
+// (docs/report.schema.json, $defs/message). A "count" parameter picks the plural
+// form when the catalogue has "key.one"/"key.other".
+export interface Message {
+  key: string
+  params?: Params
+}
+
+export function isMessage(v: unknown): v is Message {
+  return !!v && typeof v === 'object' && typeof (v as Message).key === 'string'
+}
+
+export function translateMessage(l: Lang, m: Message): string {
+  const params = m.params ?? {}
+  const count = params.count
+  if (typeof count === 'number' && catalogs[l][`${m.key}.other`] !== undefined) return translatePlural(l, m.key, count, params)
+  return translate(l, m.key, params)
+}
+
 export function has(key: string, l: Lang = lang.value): boolean {
   return catalogs[l][key] !== undefined
 }
@@ -98,6 +121,7 @@ export function useI18n() {
     lang,
     t: (key: string, params?: Params) => translate(lang.value, key, params),
     tn: (key: string, count: number, params?: Params) => translatePlural(lang.value, key, count, params),
+    tm: (m: Message) => translateMessage(lang.value, m),
     locale: computed(() => lang.value),
   }
 }

@@ -1,15 +1,14 @@
 // The most striking findings of a report, one idea each: what story mode walks
-// through and what shareable cards show. Names can be replaced by initials.
+// through and what shareable cards show. Each card of the manifest
+// (src/report/manifest.ts) names its own finder; names can become initials.
 import { formatList, formatNumber, translate, translatePlural, type Lang } from '../i18n'
+import { enough, section, type ReportLike } from '../report'
 import { clock, duration, hour } from './format'
 import { initials } from './initials'
-import { arr, get, num, type Json } from './json'
-import { type CardName, enough, section } from './sections'
-import { emojiCounts } from './shapes'
 
 export interface Highlight {
   id: string
-  card: CardName
+  card: string // the card it comes from (manifest name)
   big: string // the big number or word
   text: string // one short sentence
 }
@@ -18,58 +17,98 @@ export interface HighlightOptions {
   initials?: boolean
 }
 
-export function highlights(report: Json, l: Lang, opts: HighlightOptions = {}): Highlight[] {
-  const out: Highlight[] = []
-  const name = (n: string) => (opts.initials ? initials(n) : n)
-  const t = (key: string, p: Record<string, unknown> = {}) => translate(l, key, p)
+export interface HighlightContext {
+  l: Lang
+  t: (key: string, params?: Record<string, unknown>) => string
+  name: (n: string) => string
+}
+
+export type HighlightFinder = (report: ReportLike, c: HighlightContext) => Omit<Highlight, 'card'>[]
+
+export const overviewHighlights: HighlightFinder = (report, { l, t }) => {
   const ov = section(report, 'overview')
-  const mine = num(get(ov, 'owner.messages'))
-  if (mine > 0) {
-    out.push({ id: 'messages', card: 'overview', big: formatNumber(mine, l), text: t('hl.messages', { chats: num(get(ov, 'data.chats')) }) })
-    const streak = num(get(ov, 'owner.longest_streak.days'))
-    if (streak > 1) out.push({ id: 'streak', card: 'overview', big: translatePlural(l, 'unit.days', streak), text: t('hl.streak') })
-  }
+  const mine = ov?.owner.messages ?? 0
+  if (!ov || mine === 0) return []
+  const out = [{ id: 'messages', big: formatNumber(mine, l), text: t('hl.messages', { chats: ov.data.chats }) }]
+  const streak = ov.owner.longest_streak?.days ?? 0
+  if (streak > 1) out.push({ id: 'streak', big: translatePlural(l, 'unit.days', streak), text: t('hl.streak') })
+  return out
+}
+
+export const activityHighlights: HighlightFinder = (report, { l, t }) => {
   const act = section(report, 'activity')
-  const peak = arr<number>(get(act, 'peak_hours.owner_messages'))[0]
-  if (enough(act) && typeof peak === 'number') out.push({ id: 'peak_hour', card: 'activity', big: hour(peak, l), text: t('hl.peak_hour') })
+  const peak = act?.peak_hours.owner_messages[0]
+  return enough(act) && typeof peak === 'number' ? [{ id: 'peak_hour', big: hour(peak, l), text: t('hl.peak_hour') }] : []
+}
+
+export const replySpeedHighlights: HighlightFinder = (report, { l, t, name }) => {
   const rs = section(report, 'reply_speed')
-  const fastest = arr(get(rs, 'private.you_reply_fastest_to'))[0]
-  if (enough(rs) && fastest)
-    out.push({ id: 'fastest', card: 'reply_speed', big: duration(fastest.median_seconds, l), text: t('hl.fastest', { name: name(fastest.name) }) })
+  const fastest = rs?.private.you_reply_fastest_to[0]
+  return enough(rs) && fastest ? [{ id: 'fastest', big: duration(fastest.median_seconds, l), text: t('hl.fastest', { name: name(fastest.name) }) }] : []
+}
+
+export const sleepWorkHighlights: HighlightFinder = (report, { l, t }) => {
+  const out: Omit<Highlight, 'card'>[] = []
   const sleep = section(report, 'sleep')
-  if (enough(sleep) && get(sleep, 'all.bedtime.median'))
+  const bedtime = sleep?.all?.bedtime.median
+  if (enough(sleep) && bedtime)
     out.push({
       id: 'bedtime',
-      card: 'sleep_work',
-      big: clock(get(sleep, 'all.bedtime.median'), l),
-      text: t('hl.bedtime', { wake: clock(get(sleep, 'all.wake_up.median'), l), verdict: t(`sleep.verdict.${get(sleep, 'verdict', 'in_between')}`) }),
+      big: clock(bedtime, l),
+      text: t('hl.bedtime', { wake: clock(sleep?.all?.wake_up.median, l), verdict: t(`sleep.verdict.${sleep?.verdict ?? 'in_between'}`) }),
     })
   const work = section(report, 'work')
-  if (enough(work) && get(work, 'shows_working_hours'))
-    out.push({ id: 'work', card: 'sleep_work', big: `${clock(get(work, 'window.from'), l)}–${clock(get(work, 'window.to'), l)}`, text: t('hl.work') })
+  if (enough(work) && work?.shows_working_hours && work.window)
+    out.push({ id: 'work', big: `${clock(work.window.from, l)}–${clock(work.window.to, l)}`, text: t('hl.work') })
+  return out
+}
+
+export const comingsGoingsHighlights: HighlightFinder = (report, { l, t, name }) => {
+  const out: Omit<Highlight, 'card'>[] = []
   const cg = section(report, 'comings_goings')
-  const closest = arr(get(cg, 'people'))[0]
-  if (closest) out.push({ id: 'closest', card: 'comings_goings', big: name(closest.name), text: t('hl.closest', { n: num(closest.total) }) })
-  const faded = arr(get(cg, 'faded'))
+  const closest = cg?.people?.[0]
+  if (closest) out.push({ id: 'closest', big: name(closest.name), text: t('hl.closest', { n: closest.total }) })
+  const faded = cg?.faded ?? []
   if (enough(cg) && faded.length)
     out.push({
       id: 'faded',
-      card: 'comings_goings',
       big: formatNumber(faded.length, l),
       text: t('hl.faded', {
         names: formatList(
-          faded.slice(0, 2).map((f: Json) => name(f.name)),
+          faded.slice(0, 2).map((f) => name(f.name)),
           l,
         ),
       }),
     })
-  const emoji = emojiCounts(section(report, 'emoji_wall'))[0]
-  if (emoji) out.push({ id: 'emoji', card: 'emoji_wall', big: emoji.emoji, text: translatePlural(l, 'hl.emoji', emoji.count) })
-  const sg = section(report, 'shared_groups')
-  const friend = arr(get(sg, 'top'))[0]
-  if (enough(sg) && friend && num(friend.shared_groups) > 1)
-    out.push({ id: 'groups', card: 'shared_groups', big: formatNumber(num(friend.shared_groups), l), text: t('hl.groups', { name: name(friend.name) }) })
-  const privacy = arr(get(section(report, 'privacy'), 'statements'))
-  if (privacy.length) out.push({ id: 'privacy', card: 'privacy', big: formatNumber(privacy.length, l), text: translatePlural(l, 'hl.privacy', privacy.length) })
   return out
+}
+
+export const emojiHighlights: HighlightFinder = (report, { l }) => {
+  const top = section(report, 'emoji_wall')?.emoji[0]
+  return top ? [{ id: 'emoji', big: top.emoji, text: translatePlural(l, 'hl.emoji', top.count) }] : []
+}
+
+export const sharedGroupsHighlights: HighlightFinder = (report, { l, t, name }) => {
+  const sg = section(report, 'shared_groups')
+  const friend = sg?.top[0]
+  return enough(sg) && friend && friend.shared_groups > 1
+    ? [{ id: 'groups', big: formatNumber(friend.shared_groups, l), text: t('hl.groups', { name: name(friend.name) }) }]
+    : []
+}
+
+export const privacyHighlights: HighlightFinder = (report, { l }) => {
+  const n = section(report, 'privacy')?.statements.length ?? 0
+  return n ? [{ id: 'privacy', big: formatNumber(n, l), text: translatePlural(l, 'hl.privacy', n) }] : []
+}
+
+export function highlightContext(l: Lang, opts: HighlightOptions = {}): HighlightContext {
+  return { l, t: (key, p = {}) => translate(l, key, p), name: (n) => (opts.initials ? initials(n) : n) }
+}
+
+export const mediaHighlights: HighlightFinder = (report, { l, t }) => {
+  const m = section(report, 'media')
+  if (!enough(m) || !m) return []
+  const kinds = m.kinds.filter((k) => k !== 'other' && m.sent[k] > 0).sort((a, b) => m.sent[b] - m.sent[a])
+  const top = kinds[0]
+  return top ? [{ id: 'media', big: formatNumber(m.sent[top], l), text: t(`hl.media.${top}`) }] : []
 }

@@ -3,6 +3,7 @@
 // with their evidence, formatting each parameter by its meaning.
 import { formatList, formatNumber, formatPercent, has, translate, type Lang } from '../i18n'
 import { clock, duration, hour } from './format'
+import type { Privacy } from '../report'
 import { arr, type Json } from './json'
 
 export const PRIVACY_KEYS = [
@@ -73,11 +74,12 @@ export interface RenderedStatement {
   evidence: string
 }
 
-export function renderStatement(s: Json, l: Lang, names: (n: string) => string = (n) => n): RenderedStatement {
-  const key = String(s?.key ?? '')
-  const params = formatParams(s?.params, l, names)
-  const text = has(key, l) ? translate(l, key, params) : `${key} ${JSON.stringify(s?.params ?? {})}`
-  const evidenceKey = `${key}.evidence`
-  const evidence = has(evidenceKey, l) ? translate(l, evidenceKey, formatEvidence(s?.evidence, l)) : ''
-  return { key, section: String(s?.section ?? ''), text, evidence }
+export type Statement = Privacy['statements'][number]
+
+export function renderStatement(s: Statement, l: Lang, names: (n: string) => string = (n) => n): RenderedStatement {
+  const params = formatParams(s.params, l, names)
+  const text = has(s.key, l) ? translate(l, s.key, params) : `${s.key} ${JSON.stringify(s.params)}`
+  const evidenceKey = `${s.key}.evidence`
+  const evidence = has(evidenceKey, l) ? translate(l, evidenceKey, formatEvidence(s.evidence, l)) : ''
+  return { key: s.key, section: s.section, text, evidence }
 }

@@ -146,7 +146,14 @@ async function waitReport() {
 async function cardStates() {
   return page.$$eval('[data-card]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-card'), e.getAttribute('data-enough')])))
 }
-const CARDS = ['overview', 'activity', 'reply_speed', 'mood', 'comings_goings', 'topics', 'sleep_work', 'shared_groups', 'emoji_wall', 'privacy']
+// The cards of the report, as the app lists them (derived from src/report/manifest.ts):
+// read from the report's table of contents, not kept here as a second list.
+let CARDS = []
+async function tocCards() {
+  const names = await page.$$eval('[data-report] nav.toc a[href^="#/report/"]', (as) => as.map((a) => a.getAttribute('href').slice('#/report/'.length)))
+  assert(names.length >= 10, `the report lists its cards: ${names}`)
+  return names
+}
 let appNumbers = null
 
 // ---- the flow -----------------------------------------------------------------
@@ -207,7 +214,9 @@ await test('upload: generated export (6 chats) -> every card visible with data',
   await upload(generated)
   await page.waitForSelector('[data-progress], [data-see-report]')
   await waitReport()
+  CARDS = await tocCards()
   const states = await cardStates()
+  assert(Object.keys(states).sort().join() === [...CARDS].sort().join(), `one card per entry of the contents: ${Object.keys(states)}`)
   for (const c of CARDS) assert(states[c] === 'true', `card ${c} has data (got ${states[c]})`)
   for (const c of CARDS) assert(await page.locator(`#card-${c}`).isVisible(), `card ${c} visible`)
   const charts = await page.locator('[data-chart] canvas').count()

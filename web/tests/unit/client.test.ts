@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { reactive } from 'vue'
 import { AnalysisClient, type WorkerLike } from '../../src/analysis/client'
 import type { FromWorker, ToWorker } from '../../src/analysis/protocol'
+import type { Report } from '../../src/report'
 
 class FakeWorker implements WorkerLike {
   sent: ToWorker[] = []
@@ -68,7 +69,7 @@ describe('AnalysisClient', () => {
     expect(workers[0].terminated).toBe(true)
     expect(workers).toHaveLength(2)
     const before = received.length
-    workers[0].emit({ type: 'report', report: {}, options: {}, ms: 1 })
+    workers[0].emit({ type: 'report', report: {} as Report, options: {}, ms: 1 })
     expect(received.length).toBe(before) // the old worker is not listened to any more
     await client.rerun({ me: 'Bea' })
     expect(workers[1].sent.at(-1)).toEqual({ type: 'report', options: { me: 'Bea' } })

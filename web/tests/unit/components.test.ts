@@ -1,39 +1,21 @@
 // Cards, the report view, the owner picker and the file list, in both languages.
 import { mount } from '@vue/test-utils'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, inject, it } from 'vitest'
 import { nextTick } from 'vue'
 import { CARD_COMPONENTS } from '../../src/cards'
 import OwnerPicker from '../../src/components/OwnerPicker.vue'
 import ReportView from '../../src/components/ReportView.vue'
 import SourceList from '../../src/components/SourceList.vue'
-import demo from '../../src/demo/demo-report.json'
 import { setLanguage } from '../../src/i18n'
-import { CARD_SECTIONS } from '../../src/lib/sections'
+import { CARD_NAMES } from '../../src/report/manifest'
 
 afterEach(() => setLanguage('en'))
 
-const notEnough = {
-  sections: {
-    overview: {
-      data: { messages: 3, personal_messages: 0, chats: 1, people: 2 },
-      note: 'no messages written by people in these inputs',
-      owner: { messages: 0 },
-    },
-    activity: { enough_data: false, note: 'fewer than 50 messages of yours: hours would be noise', data: { messages: 3 } },
-    reply_speed: { enough_data: false, note: 'no contact has at least 5 replies in either direction yet' },
-    mood: { enough_data: false, note: 'fewer than 20 scored emoji' },
-    comings_goings: { enough_data: false, note: 'less than 6 months of history: arrivals and departures need time' },
-    topics: { enough_data: false, note: 'too little text' },
-    sleep: { enough_data: false, note: 'fewer than 14 nights could be inferred from your messages' },
-    work: { enough_data: false, note: 'too few messages on weekdays and weekends to see a working pattern' },
-    shared_groups: { enough_data: false, note: 'no group chats of yours in these exports' },
-    emoji_wall: { enough_data: false, note: 'no emoji yet' },
-    privacy: { enough_data: false, note: 'not enough data for any statement yet', statements: [] },
-  },
-}
+// Made by the current core for this run (tests/unit/global-setup.ts).
+const { rich: demo, thin, empty: notEnough } = inject('reports')
 
 describe('report cards', () => {
-  for (const name of CARD_SECTIONS) {
+  for (const name of CARD_NAMES) {
     it(`${name}: shows data from the demo report`, () => {
       const w = mount(CARD_COMPONENTS[name], { props: { report: demo } })
       const card = w.find(`[data-card="${name}"]`)
@@ -55,11 +37,14 @@ describe('report cards', () => {
     })
   }
 
-  it('translates known notes', async () => {
+  it('words the notes of the core from the catalogue, in each language', async () => {
+    expect(thin.sections.activity.note).toEqual({ key: 'activity.few_messages', params: { min: 50 } })
+    const w = mount(CARD_COMPONENTS.activity, { props: { report: thin } })
+    expect(w.text()).toContain('Fewer than 50 messages of yours')
     setLanguage('es')
-    const w = mount(CARD_COMPONENTS.activity, { props: { report: notEnough } })
     await nextTick()
     expect(w.text()).toContain('Menos de 50 mensajes tuyos')
+    expect(w.text()).not.toMatch(/[a-z_]+\.[a-z_]+/)
   })
 
   it('renders the privacy statements in both languages, never as raw keys', async () => {
@@ -84,7 +69,7 @@ describe('report cards', () => {
 describe('report view', () => {
   it('has every card, links to each, story and share', () => {
     const w = mount(ReportView, { props: { report: demo }, attachTo: document.body })
-    for (const c of CARD_SECTIONS) {
+    for (const c of CARD_NAMES) {
       expect(w.find(`#card-${c}`).exists(), c).toBe(true)
       expect(w.find(`a[href="#/report/${c}"]`).exists(), c).toBe(true)
     }
@@ -136,7 +121,7 @@ describe('owner picker and file list', () => {
             records: 1200,
             chats: 1,
             lines_skipped: 2,
-            skipped_examples: [{ line: 3, offset: 40, reason: 'line before the first message header', text: 'hello' }],
+            skipped_examples: [{ line: 3, offset: 40, reason: { key: 'input.line_before_first_header', params: {} }, text: 'hello' }],
             notes: [],
             error: null,
           },
@@ -151,7 +136,7 @@ describe('owner picker and file list', () => {
             lines_skipped: 0,
             skipped_examples: [],
             notes: [],
-            error: 'binary data, not a text export',
+            error: { key: 'input.binary', params: {} },
           },
         ],
       },
@@ -160,6 +145,7 @@ describe('owner picker and file list', () => {
     expect(items.map((i) => i.attributes('data-source-status'))).toEqual(['ok', 'error'])
     expect(items[0].text()).toContain('1,200 messages')
     expect(items[0].text()).toContain('2 lines skipped')
-    expect(items[1].text()).toContain('binary data')
+    expect(items[0].text()).toContain('line before the first message —')
+    expect(items[1].text()).toContain('Binary data')
   })
 })

@@ -1,22 +1,44 @@
 // The catalogue: every key in both languages, every key the code uses exists,
+// every key the core can emit exists (a scan of core/ and native/ for key
+// literals; tests/contract/report_contract.mjs checks the keys of real reports),
 // the same {parameters} on both sides, plural forms complete.
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { catalogs, detectLanguage, translate, translatePlural } from '../../src/i18n'
-import { en } from '../../src/i18n/en'
-import { es } from '../../src/i18n/es'
-import { PRIVACY_KEYS } from '../../src/lib/privacy'
-import { CARD_SECTIONS } from '../../src/lib/sections'
+import { catalogs, detectLanguage, translate, translateMessage, translatePlural } from '../../src/i18n'
+import { CARD_NAMES } from '../../src/report/manifest'
 
 const SRC = join(__dirname, '../../src')
+const REPO = join(__dirname, '../../..')
+const en: Record<string, string> = catalogs.en
+// Names the web app turns into keys, read from the schema rather than listed again.
+const SCHEMA = JSON.parse(readFileSync(join(REPO, 'docs/report.schema.json'), 'utf8'))
+const MEDIA_KINDS: string[] = SCHEMA.$defs.media.properties.kinds.items.enum
+const VERDICTS: string[] = SCHEMA.$defs.sleep.properties.verdict.enum
+const es: Record<string, string> = catalogs.es
 
-function sourceFiles(dir: string): string[] {
+function sourceFiles(dir: string, ext = /\.(ts|vue)$/): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f)
-    if (statSync(p).isDirectory()) return f === 'wasm-gen' || f === 'i18n' ? [] : sourceFiles(p)
-    return /\.(ts|vue)$/.test(f) ? [p] : []
+    if (statSync(p).isDirectory()) return f === 'wasm-gen' || f === 'i18n' ? [] : sourceFiles(p, ext)
+    return ext.test(f) ? [p] : []
   })
+}
+
+// Keys the C++ sources can put in a report: string literals shaped like a key
+// ("section.name") that start with a known namespace, as written in message(),
+// mark_insufficient(), SourceMessage{...} and the privacy statements.
+const CORE_NAMESPACES =
+  /^(overview|activity|reply_speed|mood|comings_goings|topics|sleep|work|shared_groups|emoji_wall|media|privacy|community_summary|owner|input|summary)\./
+function coreKeys(): Map<string, string> {
+  const keys = new Map<string, string>()
+  for (const dir of ['core', 'native', 'cli', 'web/wasm'])
+    for (const file of sourceFiles(join(REPO, dir), /\.(cpp|hpp)$/)) {
+      const text = readFileSync(file, 'utf8')
+      for (const m of text.matchAll(/"([a-z_]+(?:\.[a-z0-9_]+)+)"/g))
+        if (CORE_NAMESPACES.test(m[1]) && !/\.(cpp|hpp|md|json|txt|zip)$/.test(m[1])) keys.set(m[1], file.slice(REPO.length + 1))
+    }
+  return keys
 }
 
 const params = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort()
@@ -59,12 +81,14 @@ describe('i18n catalogue', () => {
 
   it('defines the keys the code builds from names', () => {
     const dynamic = [
-      ...CARD_SECTIONS.flatMap((c) => [`cards.${c}.title`, `cards.${c}.lead`]),
+      ...CARD_NAMES.flatMap((c) => [`cards.${c}.title`, `cards.${c}.lead`]),
+      ...MEDIA_KINDS.map((k) => `media.kind_${k}`),
+      ...MEDIA_KINDS.filter((k) => k !== 'other').map((k) => `hl.media.${k}`),
       ...['owner_messages', 'owner_replies', 'others_messages'].flatMap((v) => [`activity.view.${v}`, `activity.peaks.${v}`]),
       ...['you_reply_fastest_to', 'reply_fastest_to_you', 'you_leave_waiting', 'leave_you_waiting'].map((r) => `reply_speed.${r}`),
       'reply_speed.scope.private',
       'reply_speed.scope.groups',
-      ...['night_owl', 'early_bird', 'in_between'].map((v) => `sleep.verdict.${v}`),
+      ...VERDICTS.map((v) => `sleep.verdict.${v}`),
       ...['loading', 'reading', 'importing', 'analyzing'].map((p) => `progress.phase.${p}`),
       ...['avg_text_length', 'messages_per_active_day', 'minutes_per_day'].map((m) => `compare.${m}`),
       ...['android', 'iphone', 'telegram', 'signal'].map((g) => `guide.tab.${g}`),
@@ -83,12 +107,21 @@ describe('i18n catalogue', () => {
     expect(dynamic.filter((k) => !(k in en))).toEqual([])
   })
 
-  it('renders every privacy statement of the core in both languages', () => {
-    for (const key of PRIVACY_KEYS) {
-      expect(en[key], key).toBeTruthy()
-      expect(es[key], key).toBeTruthy()
-      expect(es[key]).not.toEqual(en[key])
-    }
+  it('has every key the core can emit, in both languages', () => {
+    const keys = coreKeys()
+    expect(keys.size, 'key literals found in the C++ sources').toBeGreaterThan(60)
+    const plural = (cat: Record<string, string>, k: string) => k in cat || (`${k}.one` in cat && `${k}.other` in cat)
+    const missing = [...keys].filter(([k]) => !plural(en, k) || !plural(es, k)).map(([k, file]) => `${k} (${file})`)
+    expect(missing).toEqual([])
+    // The privacy statements are written in Spanish, not left in English.
+    for (const k of [...keys.keys()].filter((k) => k.startsWith('privacy.') && k in en)) expect(es[k], k).not.toEqual(en[k])
+  })
+
+  it('renders messages with plurals and sentences inside sentences', () => {
+    expect(translateMessage('en', { key: 'summary.lines_skipped', params: { count: 1 } })).toBe('1 line skipped')
+    expect(translateMessage('es', { key: 'summary.lines_skipped', params: { count: 2 } })).toBe('2 líneas omitidas')
+    const nested = { key: 'input.unexpected_values', params: { count: 3, issue: { key: 'input.issue_date', params: {} } } }
+    expect(translateMessage('es', nested)).toContain('una fecha que no se puede leer')
   })
 
   it('has both plural forms wherever one exists', () => {

@@ -1,13 +1,13 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, inject, it } from 'vitest'
 import { emojiShare, hexToEmoji, standing, type Community } from '../../src/community/client'
 import { EtaEstimator } from '../../src/lib/eta'
 import { clock, duration } from '../../src/lib/format'
-import { highlights } from '../../src/lib/highlights'
 import { anonymize, initials } from '../../src/lib/initials'
 import { renderStatement } from '../../src/lib/privacy'
-import { noteText } from '../../src/lib/sections'
-import { emojiCounts, groups, terms, timeSeries } from '../../src/lib/shapes'
-import demo from '../../src/demo/demo-report.json'
+import { highlights } from '../../src/report/manifest'
+
+// Made by the current core for this run (tests/unit/global-setup.ts).
+const { rich: demo } = inject('reports')
 
 describe('initials', () => {
   it('keeps only first letters', () => {
@@ -39,47 +39,6 @@ describe('remaining time', () => {
   })
 })
 
-describe('section shapes', () => {
-  it('finds the mood timeline with its band', () => {
-    const pts = timeSeries({
-      overall: { mean: 0.5 },
-      months: [{ period: '2024-01', mean: 0.2, ci_low: 0.1, ci_high: 0.3, scored: 9 }],
-      weeks: [
-        { period: '2024-01-01', mean: 0.1 },
-        { period: '2024-01-08', mean: 0.3 },
-      ],
-    })
-    expect(pts).toEqual([{ period: '2024-01', score: 0.2, low: 0.1, high: 0.3, count: 9 }])
-    expect(timeSeries({ timeline: [{ month: '2024-02', score: -0.2, confidence: [-0.4, 0] }] })[0]).toMatchObject({ low: -0.4, high: 0 })
-    expect(timeSeries({ nothing: true })).toEqual([])
-  })
-
-  it('reads terms and groups in several spellings', () => {
-    expect(terms(['a', { term: ' b ', count: 2 }, { word: 'B' }, { term: 'c' }]).map((t) => t.term)).toEqual(['a', 'b', 'c'])
-    expect(
-      groups(
-        [
-          { period: '2024-Q1', terms: [{ term: 'x' }] },
-          { period: '2024-Q2', terms: [] },
-        ],
-        ['period'],
-      ),
-    ).toEqual([{ label: '2024-Q1', terms: [{ term: 'x', weight: undefined }] }])
-    expect(groups({ 2023: ['a'], 2024: ['b'] }, ['year']).map((g) => g.label)).toEqual(['2023', '2024'])
-  })
-
-  it('finds the emoji counts', () => {
-    const e = emojiCounts({
-      emoji: [
-        { emoji: '😂', hexcode: '1F602', count: 3, name_es: 'cara llorando de risa' },
-        { hexcode: '2764-FE0F', count: 1 },
-      ],
-    })
-    expect(e.map((x) => x.emoji)).toEqual(['😂', '❤️'])
-    expect(e[0].names?.es).toBe('cara llorando de risa')
-  })
-})
-
 describe('privacy statements', () => {
   it('render in both languages with formatted parameters and evidence', () => {
     const s = {
@@ -95,16 +54,14 @@ describe('privacy statements', () => {
     expect(es.text).toContain('23:40')
     expect(es.text).toContain('Búho nocturno')
     expect(es.evidence).toContain('120')
-    const names = renderStatement({ key: 'privacy.reply_priorities', params: { names: ['Ana', 'Bea'] }, evidence: { median_seconds: 90 } }, 'es')
+    const names = renderStatement(
+      { key: 'privacy.reply_priorities', section: 'reply_speed', params: { names: ['Ana', 'Bea'] }, evidence: { median_seconds: 90 } },
+      'es',
+    )
     expect(names.text).toContain('Ana y Bea')
     expect(names.evidence).toMatch(/2 min/)
-    const langs = renderStatement({ key: 'privacy.languages', params: { languages: ['es', 'en'] } }, 'en')
+    const langs = renderStatement({ key: 'privacy.languages', section: 'topics', params: { languages: ['es', 'en'] }, evidence: {} }, 'en')
     expect(langs.text).toContain('Spanish and English')
-  })
-
-  it('translates the core notes it knows', () => {
-    expect(noteText('fewer than 50 messages of yours: hours would be noise', 'es')).toBe('Menos de 50 mensajes tuyos: las horas serían ruido.')
-    expect(noteText('something new', 'es')).toBe('something new')
   })
 })
 
@@ -117,6 +74,8 @@ describe('highlights', () => {
     const anon = highlights(demo, 'en', { initials: true }).find((x) => x.id === 'closest')!
     expect(anon.big).toBe(initials(named.big))
     expect(highlights({}, 'en')).toEqual([])
+    // Every finding belongs to a card of the manifest, and a share format is offered for it.
+    for (const x of h) expect(x.card).toMatch(/^[a-z_]+$/)
   })
 })
 
