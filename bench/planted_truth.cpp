@@ -300,6 +300,9 @@ class World {
     mean_weight_ = sum / static_cast<double>(weight_.size());
   }
 
+  // The owner's uses of each year's topic words (the planted evidence).
+  std::map<int, std::map<std::string, uint64_t>> topic_uses;
+
   ChatOut chat(const ChatSpec& spec, size_t index) {
     ChatOut out{&spec, {}};
     Random rng(seed_ * 1000003 + index);
@@ -337,9 +340,11 @@ class World {
     std::string s;
     if (!spec.topics.empty() && rng.chance(0.25))
       s = fill(rng.pick(spec.work ? kWorkEs : en ? kTopicEn : kTopicEs), rng.pick(spec.topics));
-    else if (sender < 0 && spec.year_topics && !en && year_topics().count(year) && rng.chance(0.15))
-      s = fill(rng.pick(kTopicEs), rng.pick(year_topics().at(year)));
-    else
+    else if (sender < 0 && spec.year_topics && !en && year_topics().count(year) && rng.chance(0.15)) {
+      const std::string& word = rng.pick(year_topics().at(year));
+      s = fill(rng.pick(kTopicEs), word);
+      ++topic_uses[year][word];
+    } else
       s = rng.pick(en ? kEverydayEn : kEverydayEs);
     if (sender < 0 && rng.chance(0.35)) s += " " + rng.pick(day >= kMoodShiftDay ? kNegative : kPositive);
     return s;
@@ -643,6 +648,13 @@ PlantedExport generate_planted(const PlantedOptions& options) {
     by_year[std::to_string(year)] = std::move(list);
   }
   topics["by_year"] = std::move(by_year);
+  Json uses = Json::object();
+  for (const auto& [year, words] : world.topic_uses) {
+    Json per_word = Json::object();
+    for (const auto& [w, n] : words) per_word[w] = n;
+    uses[std::to_string(year)] = std::move(per_word);
+  }
+  topics["by_year_uses"] = std::move(uses);
   Json by_chat = Json::object();
   for (const ChatSpec& s : specs) {
     if (s.topics.empty()) continue;

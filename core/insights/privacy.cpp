@@ -48,11 +48,14 @@ Json privacy_insight(const InsightInput& in) {
 
   if (const Json* sleep = path(s, {"sleep"}); enough(sleep)) {
     Json p = Json::object();
-    p["bedtime"] = *path(sleep, {"all", "bedtime", "median"});
-    p["wake_up"] = *path(sleep, {"all", "wake_up", "median"});
+    // The quiet window of weekdays when there is one, else of all days (as the verdict).
+    const Json* w = path(sleep, {"quiet_window", "weekdays"});
+    if (!w->find("found")->as_bool()) w = path(sleep, {"quiet_window", "all"});
+    p["bedtime"] = *w->find("from");
+    p["wake_up"] = *w->find("to");
     p["verdict"] = *path(sleep, {"verdict"});
     Json e = Json::object();
-    e["nights"] = *path(sleep, {"data", "nights_inferred"});
+    e["messages"] = *w->find("messages");
     e["method"] = *path(sleep, {"method"});
     statements.push(statement("privacy.sleep_schedule", "sleep", std::move(p), std::move(e)));
   }
@@ -66,7 +69,7 @@ Json privacy_insight(const InsightInput& in) {
     statements.push(statement("privacy.working_hours", "work", std::move(p), std::move(e)));
   }
   if (const Json* rs = path(s, {"reply_speed"}); enough(rs)) {
-    const Json* fastest = path(rs, {"private", "you_reply_fastest_to"});
+    const Json* fastest = path(rs, {"private", "you_reply", "fastest"});
     if (fastest && fastest->size() > 0) {
       Json p = Json::object();
       p["names"] = names_of(*fastest, 3);

@@ -3,6 +3,7 @@
 // from, and "enough_data": false with a plain "note" instead of noise.
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "json/json.hpp"
 #include "model/local_time.hpp"
@@ -15,6 +16,15 @@ inline Json data_basis(uint64_t messages, std::optional<LocalTime> first, std::o
   d["from"] = first ? Json(format_date(first->day())) : Json();
   d["to"] = last ? Json(format_date(last->day())) : Json();
   return d;
+}
+
+// A sentence for a person: an i18n key with its parameters. The words live in
+// the catalogues, never in the report.
+inline Json message(std::string_view key, Json params = Json::object()) {
+  Json m = Json::object();
+  m["key"] = key;
+  m["params"] = std::move(params);
+  return m;
 }
 
 inline void mark_insufficient(Json& section, const std::string& note) {

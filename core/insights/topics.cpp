@@ -9,6 +9,14 @@
 // above the rest of the history (z > 1); z > 1.96 is flagged "significant".
 // Chat histories are small samples: with the 1.96 cut alone most periods would
 // show nothing, so the ranking is given with its z-scores instead.
+// Against general language: words among the kEverydayRankLimit most common of the
+// chat's language, or of any language of at least kMainLanguageShare of the
+// owner's messages (core/text/word_rank.hpp: frequency lists mostly from film
+// subtitles, close to chat language), are everyday language, never topics, and
+// a term must make up at least kMinLift times the share of running text that
+// the rarest everyday word has in general language. A chat with enough text
+// whose terms do not stand out against the rest of the history still gets its
+// most used non-everyday terms, marked as standing out against general language only.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -18,6 +26,7 @@
 #include "insights/section_util.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
+#include "text/word_rank.hpp"
 
 namespace chatlens {
 namespace {
@@ -30,6 +39,8 @@ constexpr size_t kTopTerms = 10;
 constexpr uint64_t kMinTokens = 500;
 constexpr uint64_t kMinChatTokens = 200;
 constexpr size_t kTopChats = 10;
+constexpr double kMainLanguageShare = 0.1;
+constexpr double kMinLift = 10;
 
 struct TermStat {
   uint32_t count = 0;
@@ -121,6 +132,29 @@ Json topics_insight(const InsightInput& in) {
   std::vector<StopwordSet> stop(c.chats.size());
   for (ChatId id = 0; id < c.chats.size(); ++id) stop[id] = stopwords_for(languages[id].code);
 
+  // The owner's main languages: their everyday words are everyday in every chat.
+  std::map<std::string_view, uint64_t> text_by_language;
+  uint64_t text_messages = 0;
+  for (uint64_t i : mine)
+    if (c.messages.kind[i] == MessageKind::Text)
+      ++text_by_language[languages[c.messages.chat[i]].code], ++text_messages;
+  std::vector<std::string_view> main_languages;
+  for (const auto& [code, n] : text_by_language)
+    if (has_word_ranks(code) && static_cast<double>(n) >= kMainLanguageShare * static_cast<double>(text_messages))
+      main_languages.push_back(code);
+  std::unordered_map<std::string, bool> everyday_cache;
+  auto everyday = [&](ChatId chat, std::string_view word) {
+    std::string key(languages[chat].code);
+    key.append(1, '\0').append(word);
+    auto [it, inserted] = everyday_cache.try_emplace(std::move(key), false);
+    if (inserted) {
+      bool common = word_rank(languages[chat].code, word) > 0;
+      for (std::string_view l : main_languages) common = common || word_rank(l, word) > 0;
+      it->second = common;
+    }
+    return it->second;
+  };
+
   Tokenizer tokenizer;
   std::string bigram;
   for (uint64_t i : mine) {
@@ -139,6 +173,10 @@ Json topics_insight(const InsightInput& in) {
       if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
       if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
       if (tok.kind != TokenKind::Word || code_points(tok.text) < 2 || stop[chat].contains(tok.text)) continue;
+      if (everyday(chat, tok.text)) {  // counts as text, never a term, and breaks two-word phrases
+        for (Group* g : targets) ++g->tokens;
+        continue;
+      }
       const uint32_t id = intern(tok.text);
       for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
       if (has_previous && previous_index + 1 == k) {
@@ -156,10 +194,15 @@ Json topics_insight(const InsightInput& in) {
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["words"] = all.tokens;
   out["data"]["distinct_terms"] = terms.size();
-  out["method"] =
-      "weighted log-odds with an informative Dirichlet prior (500 pseudo-counts) against your whole history (Monroe, "
-      "Colaresi and Quinn 2008); terms seen on at least 3 days with z > 1 (z > 1.96 flagged significant); stopwords "
-      "from stopwords-iso plus chatlens' chat slang";
+  out["method"] = message("topics.method", Json::Object{{"prior", kPriorSize},
+                                                        {"min_days", kMinDays},
+                                                        {"min_z", kMinZ},
+                                                        {"significant_z", kSignificantZ},
+                                                        {"everyday_words", kEverydayRankLimit},
+                                                        {"min_lift", kMinLift}});
+  Json main_langs = Json::array();
+  for (std::string_view l : main_languages) main_langs.push(l);
+  out["everyday_languages"] = std::move(main_langs);
   out["period"] = by_quarter ? "quarter" : "year";
 
   // Languages: of each chat, and of the owner's messages overall.
@@ -212,13 +255,18 @@ Json topics_insight(const InsightInput& in) {
   out["hashtags"] = hashtags.top(10, "hashtag");
 
   if (all.tokens < kMinTokens) {
-    mark_insufficient(out, "fewer than " + std::to_string(kMinTokens) + " words of yours: topics need more text");
+    out["enough_data"] = false;
+    out["note"] = message("topics.few_words", Json::Object{{"min", kMinTokens}});
     return out;
   }
   out["enough_data"] = true;
 
   // Distinctive terms of a group against the rest of the owner's history.
   const double n_all = static_cast<double>(all.tokens);
+  // Against general language: the term's share of the group's words over the share of the rarest everyday word.
+  auto lift = [&](const TermStat& st, const Group& g) {
+    return static_cast<double>(st.count) / static_cast<double>(g.tokens) / everyday_share(0);
+  };
   auto distinctive = [&](const Group& g) {
     struct Scored {
       uint32_t id;
@@ -229,7 +277,7 @@ Json topics_insight(const InsightInput& in) {
     const double n_i = static_cast<double>(g.tokens), n_j = n_all - n_i;
     if (n_j <= 0) return Json::array();
     for (const auto& [id, st] : g.terms) {
-      if (st.days < kMinDays) continue;
+      if (st.days < kMinDays || lift(st, g) < kMinLift) continue;
       const double y_all = all.terms.at(id).count;
       const double alpha = kPriorSize * y_all / n_all;
       const double y_i = st.count, y_j = y_all - y_i;
@@ -247,6 +295,28 @@ Json topics_insight(const InsightInput& in) {
       j["z"] = scored[k].z;
       j["significant"] = scored[k].z > kSignificantZ;
       j["count"] = scored[k].count;
+      j["against"] = "history_and_general_language";
+      list.push(std::move(j));
+    }
+    return list;
+  };
+
+  // A chat's most used terms that stand out against general language (not against the history).
+  auto most_used = [&](const Group& g) {
+    std::vector<std::pair<uint32_t, TermStat>> v;
+    for (const auto& [id, st] : g.terms)
+      if (st.days >= kMinDays && lift(st, g) >= kMinLift) v.push_back({id, st});
+    std::stable_sort(v.begin(), v.end(), [&](auto& a, auto& b) {
+      return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
+    });
+    Json list = Json::array();
+    for (size_t k = 0; k < v.size() && k < kTopTerms; ++k) {
+      Json j = Json::object();
+      j["term"] = terms[v[k].first];
+      j["z"] = nullptr;
+      j["significant"] = false;
+      j["count"] = v[k].second.count;
+      j["against"] = "general_language";
       list.push(std::move(j));
     }
     return list;
@@ -274,25 +344,38 @@ Json topics_insight(const InsightInput& in) {
     j["chat"] = c.chats[chat_order[k].first].title;
     j["language"] = languages[chat_order[k].first].code;
     j["words"] = chat_order[k].second->tokens;
-    j["terms"] = distinctive(*chat_order[k].second);
+    Json terms = distinctive(*chat_order[k].second);
+    if (terms.size() == 0) terms = most_used(*chat_order[k].second);
+    j["terms"] = std::move(terms);
     chat_json.push(std::move(j));
   }
   out["by_chat"] = std::move(chat_json);
 
-  // Interests: the owner's most used terms overall, emoji subgroups, link domains, hashtags.
-  std::vector<std::pair<uint32_t, TermStat>> overall(all.terms.begin(), all.terms.end());
-  std::stable_sort(overall.begin(), overall.end(), [&](auto& a, auto& b) {
-    return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
-  });
+  // Interests: the terms that stand out in some period or some chat (against the rest of the history
+  // and general language), strongest first; when none does, the most used non-everyday terms.
+  std::map<std::string, std::pair<double, int64_t>> standing_out;  // term -> (best z, count)
+  auto collect = [&](const Json& list) {
+    for (const Json& e : list.as_array()) {
+      const Json* z = e.find("z");
+      if (!z || z->is_null()) continue;
+      auto& best = standing_out[e.find("term")->as_string()];
+      best.first = std::max(best.first, z->as_double());
+      best.second = std::max(best.second, e.find("count")->as_int());
+    }
+  };
+  for (const Json& p : out["by_period"].as_array()) collect(*p.find("terms"));
+  for (const Json& ch : out["by_chat"].as_array()) collect(*ch.find("terms"));
+  std::vector<std::pair<std::string, std::pair<double, int64_t>>> ranked(standing_out.begin(), standing_out.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second.first > b.second.first; });
   Json interests = Json::array();
-  for (size_t k = 0; k < overall.size() && interests.size() < 15; ++k) {
-    if (overall[k].second.days < kMinDays) continue;
+  for (size_t k = 0; k < ranked.size() && k < 15; ++k) {
     Json j = Json::object();
-    j["term"] = terms[overall[k].first];
-    j["count"] = overall[k].second.count;
-    j["days"] = overall[k].second.days;
+    j["term"] = ranked[k].first;
+    j["count"] = ranked[k].second.second;
+    j["z"] = ranked[k].second.first;
     interests.push(std::move(j));
   }
+  if (interests.size() == 0) interests = most_used(all);
   out["interests"] = std::move(interests);
 
   return out;

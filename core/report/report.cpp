@@ -123,16 +123,18 @@ std::string render_summary(const Json& report) {
       if (peaks->size() > 0) highlights += "  you write most around " + str(&peaks->as_array()[0]) + ":00\n";
     }
     if (const Json* rs = sections->find("reply_speed"); enough(rs)) {
-      const Json* fastest = rs->find("private")->find("you_reply_fastest_to");
+      const Json* fastest = rs->find("private")->find("you_reply")->find("fastest");
       if (fastest->size() > 0) {
         const Json& f = fastest->as_array()[0];
         highlights += "  you reply fastest to " + str(f.find("name")) + " (median " +
                       std::to_string(static_cast<int>(f.find("median_seconds")->as_double() / 60)) + " min)\n";
       }
     }
-    if (const Json* sleep = sections->find("sleep"); enough(sleep))
-      highlights += "  you usually go quiet at " + str(sleep->find("all")->find("bedtime")->find("median")) +
-                    " and start again at " + str(sleep->find("all")->find("wake_up")->find("median")) + "\n";
+    if (const Json* sleep = sections->find("sleep"); enough(sleep)) {
+      const Json* w = sleep->find("quiet_window")->find("weekdays");
+      if (!w->find("found")->as_bool()) w = sleep->find("quiet_window")->find("all");
+      highlights += "  you are never active between " + str(w->find("from")) + " and " + str(w->find("to")) + "\n";
+    }
     if (const Json* mood = sections->find("mood"); enough(mood)) {
       if (const Json* happy = mood->find("happiest_month"); happy && !happy->is_null())
         highlights += "  your happiest month by emoji: " + str(happy->find("month")) + "\n";
