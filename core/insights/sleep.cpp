@@ -2,7 +2,8 @@
 //  * The quiet window: the time-of-day distribution of the owner's messages (all
 //    chats, 15-minute slots, weekdays and weekends apart by the calendar day of
 //    the message) and its longest circular run of slots where the owner is
-//    essentially never active (fewer than kQuietShare of a uniform slot's share).
+//    essentially never active (fewer than kQuietShare of a uniform slot's share,
+//    or messages on fewer than kQuietDays of the days).
 //    A window shorter than 3 h or longer than 12 h is refused, with the reason.
 //    The verdict (night owl / early bird) follows this window.
 //  * The longest silence of each night (covering at least an hour of 01:00-06:00)
@@ -10,6 +11,7 @@
 //    measures how sparse the data is, so a "typical night" outside 3-12 h is
 //    refused and said why.
 #include <algorithm>
+#include <cmath>
 #include <map>
 
 #include "insights/insight.hpp"
@@ -24,7 +26,10 @@ constexpr int64_t kNightStart = 1 * 3600, kNightEnd = 6 * 3600, kMinOverlap = 36
 constexpr size_t kMinNights = 14;
 constexpr double kShortNightHours = 6.0;
 constexpr int kSlotMinutes = 15, kSlots = 1440 / kSlotMinutes;
-constexpr double kQuietShare = 0.1;         // a slot is quiet below 10% of a uniform slot's messages
+// A slot is quiet below 10% of a uniform slot's messages, or when the owner wrote in it on fewer
+// than 2% of the days (a message at 3 a.m. once a month does not make a night owl).
+constexpr double kQuietShare = 0.1;
+constexpr double kQuietDays = 0.02;
 constexpr size_t kMinWindowMessages = 100;  // per kind of day
 constexpr double kMinNightHours = 3, kMaxNightHours = 12;
 
@@ -59,6 +64,9 @@ Json summary(const std::vector<Night>& nights) {
   return j;
 }
 
+// Hours as people read them: one decimal.
+double tenths(double hours) { return std::round(hours * 10.0) / 10.0; }
+
 // The longest circular run of quiet slots in a time-of-day histogram.
 Json quiet_window(const std::vector<uint64_t>& slots, uint64_t messages, uint64_t days) {
   Json w = Json::object();
@@ -69,7 +77,8 @@ Json quiet_window(const std::vector<uint64_t>& slots, uint64_t messages, uint64_
     w["reason"] = message("sleep.window_few_messages", Json::Object{{"min", kMinWindowMessages}});
     return w;
   }
-  const double threshold = kQuietShare * static_cast<double>(messages) / kSlots;
+  const double threshold =
+      std::max(kQuietShare * static_cast<double>(messages) / kSlots, kQuietDays * static_cast<double>(days));
   auto quiet = [&](int k) { return static_cast<double>(slots[static_cast<size_t>(k % kSlots)]) < threshold; };
   int best_from = -1, best_len = 0;
   for (int k = 0; k < kSlots; ++k) {
@@ -86,7 +95,7 @@ Json quiet_window(const std::vector<uint64_t>& slots, uint64_t messages, uint64_
     w["reason"] = message(best_len == 0            ? "sleep.window_none"
                           : hours < kMinNightHours ? "sleep.window_too_short"
                                                    : "sleep.window_too_long",
-                          Json::Object{{"hours", hours}, {"min", kMinNightHours}, {"max", kMaxNightHours}});
+                          Json::Object{{"hours", tenths(hours)}, {"min", kMinNightHours}, {"max", kMaxNightHours}});
     return w;
   }
   w["found"] = true;
@@ -156,7 +165,9 @@ Json sleep_insight(const InsightInput& in) {
   out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["nights_inferred"] = nights.size();
-  out["method"] = message("sleep.method", Json::Object{{"quiet_share", kQuietShare}, {"slot_minutes", kSlotMinutes}});
+  out["method"] = message("sleep.method", Json::Object{{"quiet_share_percent", std::lround(kQuietShare * 100)},
+                                                       {"quiet_days_percent", std::lround(kQuietDays * 100)},
+                                                       {"slot_minutes", kSlotMinutes}});
   Json windows = Json::object();
   windows["weekdays"] = quiet_window(slots[0], counts[0], days[0].size());
   windows["weekends"] = quiet_window(slots[1], counts[1], days[1].size());
@@ -181,8 +192,9 @@ Json sleep_insight(const InsightInput& in) {
     const double hours = silence["all"]["median_hours"].as_double();
     if (hours < kMinNightHours || hours > kMaxNightHours) {
       silence["typical_night_hours"] = nullptr;
-      silence["refused"] = message(hours < kMinNightHours ? "sleep.silence_too_short" : "sleep.silence_too_long",
-                                   Json::Object{{"hours", hours}, {"min", kMinNightHours}, {"max", kMaxNightHours}});
+      silence["refused"] =
+          message(hours < kMinNightHours ? "sleep.silence_too_short" : "sleep.silence_too_long",
+                  Json::Object{{"hours", tenths(hours)}, {"min", kMinNightHours}, {"max", kMaxNightHours}});
     } else {
       silence["typical_night_hours"] = hours;
     }

@@ -2,6 +2,7 @@ import type { Component } from 'vue'
 import type { CardName } from '../lib/sections'
 import ActivityCard from './ActivityCard.vue'
 import ComingsGoingsCard from './ComingsGoingsCard.vue'
+import ConversationsCard from './ConversationsCard.vue'
 import EmojiWallCard from './EmojiWallCard.vue'
 import MoodCard from './MoodCard.vue'
 import OverviewCard from './OverviewCard.vue'
@@ -15,6 +16,7 @@ export const CARD_COMPONENTS: Record<CardName, Component> = {
   overview: OverviewCard,
   activity: ActivityCard,
   reply_speed: ReplySpeedCard,
+  conversations: ConversationsCard,
   mood: MoodCard,
   comings_goings: ComingsGoingsCard,
   topics: TopicsCard,

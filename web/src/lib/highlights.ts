@@ -1,6 +1,6 @@
 // The most striking findings of a report, one idea each: what story mode walks
 // through and what shareable cards show. Names can be replaced by initials.
-import { formatList, formatNumber, translate, translatePlural, type Lang } from '../i18n'
+import { formatList, formatNumber, formatPercent, translate, translatePlural, type Lang } from '../i18n'
 import { clock, duration, hour } from './format'
 import { initials } from './initials'
 import { arr, get, num, type Json } from './json'
@@ -33,16 +33,26 @@ export function highlights(report: Json, l: Lang, opts: HighlightOptions = {}): 
   const peak = arr<number>(get(act, 'peak_hours.owner_messages'))[0]
   if (enough(act) && typeof peak === 'number') out.push({ id: 'peak_hour', card: 'activity', big: hour(peak, l), text: t('hl.peak_hour') })
   const rs = section(report, 'reply_speed')
-  const fastest = arr(get(rs, 'private.you_reply_fastest_to'))[0]
+  const fastest = arr(get(rs, 'private.you_reply.fastest'))[0]
   if (enough(rs) && fastest)
     out.push({ id: 'fastest', card: 'reply_speed', big: duration(fastest.median_seconds, l), text: t('hl.fastest', { name: name(fastest.name) }) })
+  // Who starts the conversations: the conversations card's slide.
+  const conv = section(report, 'conversations')
+  if (enough(conv) && typeof get(conv, 'started_by_you_share') === 'number')
+    out.push({
+      id: 'conversations',
+      card: 'conversations',
+      big: formatPercent(num(get(conv, 'started_by_you_share')), l),
+      text: t('hl.conversations', { n: num(get(conv, 'data.conversations')) }),
+    })
   const sleep = section(report, 'sleep')
-  if (enough(sleep) && get(sleep, 'all.bedtime.median'))
+  const quiet = get(sleep, 'quiet_window.weekdays.found') === true ? get(sleep, 'quiet_window.weekdays') : get(sleep, 'quiet_window.all')
+  if (enough(sleep) && get(quiet, 'found') === true)
     out.push({
       id: 'bedtime',
       card: 'sleep_work',
-      big: clock(get(sleep, 'all.bedtime.median'), l),
-      text: t('hl.bedtime', { wake: clock(get(sleep, 'all.wake_up.median'), l), verdict: t(`sleep.verdict.${get(sleep, 'verdict', 'in_between')}`) }),
+      big: `${clock(get(quiet, 'from'), l)}–${clock(get(quiet, 'to'), l)}`,
+      text: t('hl.bedtime', { verdict: t(`sleep.verdict.${get(sleep, 'verdict', 'in_between')}`) }),
     })
   const work = section(report, 'work')
   if (enough(work) && get(work, 'shows_working_hours'))

@@ -1,11 +1,12 @@
 // The report's sections as cards, in reading order, and helpers shared by cards.
-import { translate, type Lang } from '../i18n'
+import { has, translate, translatePlural, type Lang } from '../i18n'
 import { get, type Json } from './json'
 
 export const CARD_SECTIONS = [
   'overview',
   'activity',
   'reply_speed',
+  'conversations',
   'mood',
   'comings_goings',
   'topics',
@@ -21,6 +22,7 @@ export const CARD_SOURCES: Record<CardName, string[]> = {
   overview: ['overview'],
   activity: ['activity'],
   reply_speed: ['reply_speed'],
+  conversations: ['conversations'],
   mood: ['mood'],
   comings_goings: ['comings_goings'],
   topics: ['topics'],
@@ -53,8 +55,19 @@ const NOTES: [RegExp, string, string[]][] = [
   [/^no messages written by people in these inputs/, 'note.no_messages', []],
 ]
 
-export function noteText(note: string | undefined, l: Lang): string {
+// A message of the core: {key, params}, its words in the catalogues (a count-like parameter picks
+// the plural form "key.one" / "key.other" when the catalogue has them).
+export function messageText(m: Json, l: Lang): string | undefined {
+  if (!m || typeof m !== 'object' || typeof m.key !== 'string') return undefined
+  const params: Record<string, unknown> = { ...(m.params ?? {}) }
+  const count = ['count', 'min', 'n'].map((k) => params[k]).find((v) => typeof v === 'number') as number | undefined
+  if (count !== undefined && (has(`${m.key}.other`, l) || has(`${m.key}.one`, l))) return translatePlural(l, m.key, count, params)
+  return has(m.key, l) ? translate(l, m.key, params) : undefined
+}
+
+export function noteText(note: Json, l: Lang): string {
   if (!note) return translate(l, 'card.not_enough')
+  if (typeof note === 'object') return messageText(note, l) ?? translate(l, 'card.not_enough')
   for (const [re, key, names] of NOTES) {
     const m = re.exec(note)
     if (m) {
