@@ -146,7 +146,7 @@ async function waitReport() {
 async function cardStates() {
   return page.$$eval('[data-card]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-card'), e.getAttribute('data-enough')])))
 }
-const CARDS = ['overview', 'activity', 'reply_speed', 'mood', 'comings_goings', 'topics', 'sleep_work', 'shared_groups', 'emoji_wall', 'privacy']
+const CARDS = ['overview', 'activity', 'reply_speed', 'conversations', 'mood', 'comings_goings', 'topics', 'sleep_work', 'shared_groups', 'emoji_wall', 'privacy']
 let appNumbers = null
 
 // ---- the flow -----------------------------------------------------------------
