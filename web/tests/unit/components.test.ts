@@ -21,6 +21,7 @@ const notEnough = {
     },
     activity: { enough_data: false, note: 'fewer than 50 messages of yours: hours would be noise', data: { messages: 3 } },
     reply_speed: { enough_data: false, note: 'no contact has at least 5 replies in either direction yet' },
+    conversations: { enough_data: false, note: { key: 'conversations.few_conversations', params: { min: 3 } } },
     mood: { enough_data: false, note: 'fewer than 20 scored emoji' },
     comings_goings: { enough_data: false, note: 'less than 6 months of history: arrivals and departures need time' },
     topics: { enough_data: false, note: 'too little text' },
@@ -60,6 +61,22 @@ describe('report cards', () => {
     const w = mount(CARD_COMPONENTS.activity, { props: { report: notEnough } })
     await nextTick()
     expect(w.text()).toContain('Menos de 50 mensajes tuyos')
+  })
+
+  it("renders the core's sentences ({key, params}) in both languages", async () => {
+    const w = mount(CARD_COMPONENTS.conversations, { props: { report: notEnough } })
+    expect(w.find('[data-not-enough]').text()).toContain('at least 3 conversations')
+    setLanguage('es')
+    await nextTick()
+    expect(w.find('[data-not-enough]').text()).toContain('al menos 3 conversaciones')
+  })
+
+  it('shows the sleep window over the whole day, and the silence as an upper bound or its refusal', () => {
+    const w = mount(CARD_COMPONENTS.sleep_work, { props: { report: demo } })
+    expect(demo.sections.sleep.quiet_window.weekdays.found).toBe(true)
+    expect(w.find('[data-window="weekdays"]').text()).toMatch(/quiet from .+ to .+/)
+    expect(demo.sections.sleep.messages_by_slot.length).toBe(96)
+    expect(w.find('[data-silence]').text()).toMatch(/upper bound|over 12 h/)
   })
 
   it('renders the privacy statements in both languages, never as raw keys', async () => {
