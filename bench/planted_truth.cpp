@@ -402,10 +402,15 @@ class World {
       if (d == kLastDay) to = (d + 1) * 86400 - 60;  // the export ends with the year
     }
     if (to - from < duration) return {};
-    // Half the personal conversations prefer the evening, as people do.
-    int64_t lo = from;
-    if (!spec.work && rng.chance(0.5)) lo = std::max(from, std::min(to - duration, d * 86400 + 19 * 3600));
-    const int64_t start = lo + static_cast<int64_t>(rng.uniform() * static_cast<double>(to - duration - lo));
+    // Half the personal conversations prefer the evening and one in five starts within the hour
+    // after waking up, as people do; the rest fall anywhere in the waking hours.
+    int64_t lo = from, hi = to - duration;
+    const double when = rng.uniform();
+    if (!spec.work && when < 0.5)
+      lo = std::max(from, std::min(hi, d * 86400 + 19 * 3600));
+    else if (!spec.work && when < 0.7)
+      hi = std::min(hi, from + 3600);
+    const int64_t start = lo + static_cast<int64_t>(rng.uniform() * static_cast<double>(hi - lo));
     Conversation c;
     for (Msg& m : msgs) {
       m.t += start;

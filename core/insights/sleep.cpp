@@ -26,8 +26,9 @@ constexpr int64_t kNightStart = 1 * 3600, kNightEnd = 6 * 3600, kMinOverlap = 36
 constexpr size_t kMinNights = 14;
 constexpr double kShortNightHours = 6.0;
 constexpr int kSlotMinutes = 15, kSlots = 1440 / kSlotMinutes;
-// A slot is quiet below 10% of a uniform slot's messages, or when the owner wrote in it on fewer
-// than 2% of the days (a message at 3 a.m. once a month does not make a night owl).
+// A slot is quiet below 10% of a uniform slot's messages (relative to the owner's own volume, so
+// sparse data is not taken for sleep), or when the owner wrote in it on fewer than 2% of the days
+// (a message at 3 a.m. now and then does not make a night owl).
 constexpr double kQuietShare = 0.1;
 constexpr double kQuietDays = 0.02;
 constexpr size_t kMinWindowMessages = 100;  // per kind of day
