@@ -4,7 +4,8 @@
 // period and per chat against the owner's whole history by the weighted log-odds
 // ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
 // "Fightin' Words", eq. 16 and 22): the prior is the whole history scaled to
-// kPriorSize pseudo-counts; a term is shown only when it appears on at least 3
+// kPriorSize pseudo-counts (periods and chats against the history in their own
+// language); a term is shown only when it appears on at least 3
 // distinct days of that period or chat and stands at least one standard error
 // above the rest of the history (z > 1); z > 1.96 is flagged "significant".
 // Chat histories are small samples: with the 1.96 cut alone most periods would
@@ -20,6 +21,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "insights/insight.hpp"
@@ -126,6 +128,10 @@ Json topics_insight(const InsightInput& in) {
   };
   Group all;
   std::map<std::string, Group> periods;
+  // The same per language of the chat: periods and chats are compared with the history in their
+  // own language, or a chat in English would stand out by its everyday English alone.
+  std::map<std::string_view, Group> by_language;
+  std::map<std::pair<std::string, std::string_view>, Group> period_language;
   std::map<ChatId, Group> chats;
   Counter domains, hashtags;
   std::map<std::string_view, uint64_t> language_messages;
@@ -162,7 +168,9 @@ Json topics_insight(const InsightInput& in) {
     const ChatId chat = c.messages.chat[i];
     const int64_t day = c.messages.time[i].day();
     ++language_messages[languages[chat].code];
-    Group* targets[] = {&all, &periods[period_of(c.messages.time[i])], &chats[chat]};
+    const std::string period = period_of(c.messages.time[i]);
+    const std::string_view lang = languages[chat].code;
+    Group* targets[] = {&all, &periods[period], &chats[chat], &by_language[lang], &period_language[{period, lang}]};
     for (Group* g : targets) ++g->messages;
     const auto& tokens = tokenizer.tokenize(c.text(i));
     std::string_view previous;
@@ -261,13 +269,13 @@ Json topics_insight(const InsightInput& in) {
   }
   out["enough_data"] = true;
 
-  // Distinctive terms of a group against the rest of the owner's history.
-  const double n_all = static_cast<double>(all.tokens);
+  // Distinctive terms of a group against the rest of the owner's history in the same language (ref).
   // Against general language: the term's share of the group's words over the share of the rarest everyday word.
   auto lift = [&](const TermStat& st, const Group& g) {
     return static_cast<double>(st.count) / static_cast<double>(g.tokens) / everyday_share(0);
   };
-  auto distinctive = [&](const Group& g) {
+  auto distinctive = [&](const Group& g, const Group& ref) {
+    const double n_all = static_cast<double>(ref.tokens);
     struct Scored {
       uint32_t id;
       double z;
@@ -278,7 +286,7 @@ Json topics_insight(const InsightInput& in) {
     if (n_j <= 0) return Json::array();
     for (const auto& [id, st] : g.terms) {
       if (st.days < kMinDays || lift(st, g) < kMinLift) continue;
-      const double y_all = all.terms.at(id).count;
+      const double y_all = ref.terms.at(id).count;
       const double alpha = kPriorSize * y_all / n_all;
       const double y_i = st.count, y_j = y_all - y_i;
       const double d = std::log((y_i + alpha) / (n_i + kPriorSize - y_i - alpha)) -
@@ -322,13 +330,26 @@ Json topics_insight(const InsightInput& in) {
     return list;
   };
 
+  // A period's terms: those of each of its languages against that language's history, strongest first.
   Json period_json = Json::array();
   for (const auto& [label, g] : periods) {
     Json j = Json::object();
     j["period"] = label;
     j["messages"] = g.messages;
     j["words"] = g.tokens;
-    j["terms"] = distinctive(g);
+    std::vector<Json> merged;
+    for (const auto& [key, pg] : period_language) {
+      if (key.first != label) continue;
+      Json list = distinctive(pg, by_language.at(key.second));  // kept alive while its terms move out
+      for (Json& t : list.as_array()) merged.push_back(std::move(t));
+    }
+    std::stable_sort(merged.begin(), merged.end(),
+                     [](const Json& a, const Json& b) { return a.find("z")->as_double() > b.find("z")->as_double(); });
+    Json list = Json::array();
+    std::set<std::string> seen;  // a term used in two languages' chats keeps its stronger z
+    for (size_t k = 0; k < merged.size() && list.size() < kTopTerms; ++k)
+      if (seen.insert(merged[k].find("term")->as_string()).second) list.push(std::move(merged[k]));
+    j["terms"] = std::move(list);
     period_json.push(std::move(j));
   }
   out["by_period"] = std::move(period_json);
@@ -344,8 +365,12 @@ Json topics_insight(const InsightInput& in) {
     j["chat"] = c.chats[chat_order[k].first].title;
     j["language"] = languages[chat_order[k].first].code;
     j["words"] = chat_order[k].second->tokens;
-    Json terms = distinctive(*chat_order[k].second);
-    if (terms.size() == 0) terms = most_used(*chat_order[k].second);
+    // Against the history in the chat's language; when the chat is all there is in its language,
+    // against the whole history; failing that, its most used terms.
+    const Group& g = *chat_order[k].second;
+    Json terms = distinctive(g, by_language.at(languages[chat_order[k].first].code));
+    if (terms.size() == 0) terms = distinctive(g, all);
+    if (terms.size() == 0) terms = most_used(g);
     j["terms"] = std::move(terms);
     chat_json.push(std::move(j));
   }
