@@ -118,7 +118,8 @@ int main(int argc, char** argv) {
     }
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = cpu_seconds();
-    chatlens::ImportSession session;
+    // A fixed "today": generated exports always carry their years, and runs stay comparable.
+    chatlens::ImportSession session(chatlens::CivilDate{2024, 6, 15});
     for (size_t i = 0; i < inputs.size(); ++i) session.add(inputs[i].name, std::move(contents[i]));
     const std::vector<chatlens::SourceReport> reports = session.sources();
     chatlens::Corpus corpus = std::move(session).finish();

@@ -46,7 +46,9 @@ trap cleanup EXIT
 start_server() { # db -> sets port, server_pid
   local out=$work/server.out
   : >"$out"
-  "$cli" serve --port 0 --quiet --rate-limit 0 --web "" --db "$1" >"$out" 2>"$work/server.err" &
+  # One load generator on one address: no per-client connection cap (BENCH_CONNECTIONS may exceed it).
+  "$cli" serve --port 0 --quiet --rate-limit 0 --max-connections-per-client 0 --web "" --db "$1" \
+    >"$out" 2>"$work/server.err" &
   server_pid=$!
   for _ in $(seq 1 300); do
     port=$(sed -n 's/.*listening on http:\/\/127.0.0.1:\([0-9]*\).*/\1/p' "$out")

@@ -6,17 +6,41 @@
 
 #include "commands.hpp"
 #include "import_inputs.hpp"
+#include "limit_options.hpp"
 #include "model/identity.hpp"
 #include "report/report.hpp"
+#include "terminal_output.hpp"
+#include "text/printable.hpp"
 
 namespace chatlens::cli {
+namespace {
+
+constexpr const char* kAnalyzeUsage =
+    "usage: chatlens analyze PATH... [--me NAME] [-o report.json] [--gap-hours H]\n"
+    "                        [--max-input-size SIZE] [--max-zip-ratio N]\n"
+    "  Prints a summary of your report, or writes the full report as JSON with -o (\"-o -\": stdout).\n"
+    "  --me NAME              who you are, when the exports leave it open\n"
+    "  -o FILE                the full report as JSON (\"-\": standard output)\n"
+    "  --gap-hours H          silence that ends a conversation (default 6)\n";
+
+}  // namespace
 
 int run_analyze(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::optional<std::string> me, output;
   ReportOptions options;
+  InputLimits limits;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
+    if (a == "-h" || a == "--help") {
+      std::fputs(kAnalyzeUsage, stdout);
+      std::fputs(kLimitOptionsHelp, stdout);
+      return kOk;
+    }
+    if (const OptionMatch m = parse_limit_option("analyze", args, i, limits); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
     auto value = [&](const char* flag) -> std::optional<std::string> {
       if (i + 1 >= args.size()) {
         std::fprintf(stderr, "chatlens analyze: %s needs a value\n", flag);
@@ -45,37 +69,34 @@ int run_analyze(const std::vector<std::string>& args) {
     }
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: chatlens analyze PATH... [--me NAME] [-o report.json]\n");
+    std::fputs(kAnalyzeUsage, stderr);
     return kUsage;
   }
 
-  ImportedInputs in = import_inputs(paths);
+  ImportedInputs in = import_inputs(paths, limits);
   const OwnerResolution owner = resolve_owner(in.corpus, me);
   if (owner.status == OwnerResolution::Status::Ambiguous || owner.status == OwnerResolution::Status::NoSuchPerson) {
-    if (owner.status == OwnerResolution::Status::Ambiguous)
-      std::fprintf(stderr, "chatlens analyze: cannot tell which participant is you; name yourself with --me NAME.\n");
-    else
-      std::fprintf(stderr, "chatlens analyze: nobody called \"%s\" in these chats.\n", me->c_str());
-    std::fprintf(stderr, "Candidates:\n");
-    for (const std::string& name : owner.candidates) std::fprintf(stderr, "  %s\n", name.c_str());
+    print_owner_problem("analyze", owner, in.corpus, in.sources, me ? &*me : nullptr);
     return kUsage;
   }
 
   const Json report = build_report(in.corpus, in.sources, owner, options);
   if (!output) {
-    std::fputs(render_summary(report).c_str(), stdout);
+    // Names and file names come from the exports: escaped for the terminal.
+    if (!write_stdout("analyze", printable(render_summary(report), true)) || !flush_stdout("analyze"))
+      return kOutputError;
   } else if (*output == "-") {
-    const std::string text = report.dump(1) + "\n";
-    std::fwrite(text.data(), 1, text.size(), stdout);
+    if (!write_stdout("analyze", report.dump(1) + "\n") || !flush_stdout("analyze")) return kOutputError;
   } else {
     std::ofstream file(*output, std::ios::binary);
     const std::string text = report.dump(1) + "\n";
     file.write(text.data(), static_cast<std::streamsize>(text.size()));
+    file.close();
     if (!file.good()) {
-      std::fprintf(stderr, "chatlens analyze: cannot write %s\n", output->c_str());
+      std::fprintf(stderr, "chatlens analyze: cannot write %s\n", printable(*output).c_str());
       return kOutputError;
     }
-    std::fprintf(stderr, "chatlens: report written to %s\n", output->c_str());
+    std::fprintf(stderr, "chatlens: report written to %s\n", printable(*output).c_str());
   }
   return in.any_failed ? kInputUnreadable : kOk;
 }

@@ -1,10 +1,15 @@
 // chatlens messages PATH... [--format jsonl|csv]: the normalised messages, one per line.
+#include <unistd.h>
+
 #include <cstdio>
 #include <string>
 
 #include "commands.hpp"
 #include "import_inputs.hpp"
 #include "json/json.hpp"
+#include "limit_options.hpp"
+#include "terminal_output.hpp"
+#include "text/printable.hpp"
 
 namespace chatlens::cli {
 namespace {
@@ -22,12 +27,26 @@ void append_csv_field(std::string& out, std::string_view s) {
   out += '"';
 }
 
+constexpr const char* kMessagesUsage =
+    "usage: chatlens messages PATH... [--format jsonl|csv] [--max-input-size SIZE] [--max-zip-ratio N]\n"
+    "  Prints the normalised messages, one per line (on a terminal, control characters are escaped).\n";
+
 }  // namespace
 
 int run_messages(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::string format = "jsonl";
+  InputLimits limits;
   for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "-h" || args[i] == "--help") {
+      std::fputs(kMessagesUsage, stdout);
+      std::fputs(kLimitOptionsHelp, stdout);
+      return kOk;
+    }
+    if (const OptionMatch m = parse_limit_option("messages", args, i, limits); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
     if (args[i] == "--format" && i + 1 < args.size())
       format = args[++i];
     else if (args[i].rfind("--format=", 0) == 0)
@@ -43,11 +62,16 @@ int run_messages(const std::vector<std::string>& args) {
     return kUsage;
   }
   if (paths.empty()) {
-    std::fprintf(stderr, "usage: chatlens messages PATH... [--format jsonl|csv]\n");
+    std::fputs(kMessagesUsage, stderr);
     return kUsage;
   }
 
-  ImportedInputs in = import_inputs(paths);
+  ImportedInputs in = import_inputs(paths, limits);
+  // Data for programs; on a terminal, names and texts must not drive the terminal.
+  const bool terminal = isatty(STDOUT_FILENO) != 0;
+  auto write = [&](const std::string& text) {
+    return write_stdout("messages", terminal ? printable(text, true) : text);
+  };
   const Corpus& c = in.corpus;
   std::string out;
   out.reserve(1 << 20);
@@ -93,11 +117,11 @@ int run_messages(const std::vector<std::string>& args) {
       out += c.edited(i) ? ",\"edited\":true}\n" : ",\"edited\":false}\n";
     }
     if (out.size() > (1 << 20)) {
-      if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size()) return kOutputError;
+      if (!write(out)) return kOutputError;
       out.clear();
     }
   }
-  if (std::fwrite(out.data(), 1, out.size(), stdout) != out.size() || std::fflush(stdout) != 0) return kOutputError;
+  if (!write(out) || !flush_stdout("messages")) return kOutputError;
   return in.any_failed ? kInputUnreadable : kOk;
 }
 

@@ -19,8 +19,11 @@
 
 #include "commands.hpp"
 #include "import_inputs.hpp"
+#include "limit_options.hpp"
 #include "model/identity.hpp"
 #include "report/report.hpp"
+#include "terminal_output.hpp"
+#include "text/printable.hpp"
 
 namespace chatlens::cli {
 namespace {
@@ -29,6 +32,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kReportUsage =
     "usage: chatlens report PATH... [--me NAME] [-o report.html] [--gap-hours H] [--template FILE]\n"
+    "                       [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Writes your report as one HTML file that opens offline (default: report.html).\n";
 
 // The block the web build leaves for the report (web/report.html).
@@ -86,6 +90,7 @@ int run_report(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::optional<std::string> me, output, template_option;
   ReportOptions options;
+  InputLimits limits;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* flag) -> std::optional<std::string> {
@@ -95,8 +100,13 @@ int run_report(const std::vector<std::string>& args) {
       }
       return args[++i];
     };
+    if (const OptionMatch m = parse_limit_option("report", args, i, limits); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
     if (a == "-h" || a == "--help") {
       std::fputs(kReportUsage, stdout);
+      std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     } else if (a == "--me") {
       if (!(me = value("--me"))) return kUsage;
@@ -148,15 +158,10 @@ int run_report(const std::vector<std::string>& args) {
     return kOutputError;
   }
 
-  ImportedInputs in = import_inputs(paths);
+  ImportedInputs in = import_inputs(paths, limits);
   const OwnerResolution owner = resolve_owner(in.corpus, me);
   if (owner.status == OwnerResolution::Status::Ambiguous || owner.status == OwnerResolution::Status::NoSuchPerson) {
-    if (owner.status == OwnerResolution::Status::Ambiguous)
-      std::fprintf(stderr, "chatlens report: cannot tell which participant is you; name yourself with --me NAME.\n");
-    else
-      std::fprintf(stderr, "chatlens report: nobody called \"%s\" in these chats.\n", me->c_str());
-    std::fprintf(stderr, "Candidates:\n");
-    for (const std::string& name : owner.candidates) std::fprintf(stderr, "  %s\n", name.c_str());
+    print_owner_problem("report", owner, in.corpus, in.sources, me ? &*me : nullptr);
     return kUsage;
   }
   const Json report = build_report(in.corpus, in.sources, owner, options);
@@ -174,10 +179,11 @@ int run_report(const std::vector<std::string>& args) {
   file.write(page.data(), static_cast<std::streamsize>(page.size()));
   file.close();
   if (!file.good()) {
-    std::fprintf(stderr, "chatlens report: cannot write %s\n", target.c_str());
+    std::fprintf(stderr, "chatlens report: cannot write %s\n", printable(target).c_str());
     return kOutputError;
   }
-  std::fprintf(stderr, "chatlens: report written to %s (open it in a browser; it works offline)\n", target.c_str());
+  std::fprintf(stderr, "chatlens: report written to %s (open it in a browser; it works offline)\n",
+               printable(target).c_str());
   return in.any_failed ? kInputUnreadable : kOk;
 }
 

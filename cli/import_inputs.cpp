@@ -6,6 +6,8 @@
 #include <cstdio>
 
 #include "input_files.hpp"
+#include "local_today.hpp"
+#include "text/printable.hpp"
 
 namespace chatlens::cli {
 namespace {
@@ -41,24 +43,25 @@ class ProgressLine {
 
 }  // namespace
 
-ImportedInputs import_inputs(const std::vector<std::string>& paths) {
+ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputLimits& limits) {
   ProgressLine progress;
-  ImportSession session([&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
+  ImportSession session(local_today(), [&progress](uint64_t done, uint64_t total) { progress.update(done, total); });
   for (const std::string& path : paths) {
-    progress.begin(path);
+    progress.begin(printable(path));
     const size_t before = session.sources().size();
-    load_path(session, path);
+    load_path(session, path, limits);
     progress.end();
     for (size_t i = before; i < session.sources().size(); ++i) {
       const SourceReport& r = session.sources()[i];
+      const std::string file = printable(r.file);
       if (!r.ok()) {
-        std::fprintf(stderr, "chatlens: %s: %s\n", r.file.c_str(), r.error->c_str());
+        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(*r.error).c_str());
       } else if (r.lines_skipped > 0) {
-        std::fprintf(stderr, "chatlens: %s: %llu lines skipped", r.file.c_str(),
+        std::fprintf(stderr, "chatlens: %s: %llu lines skipped", file.c_str(),
                      static_cast<unsigned long long>(r.lines_skipped));
         if (!r.skipped_examples.empty())
           std::fprintf(stderr, " (first at line %llu: %s)", static_cast<unsigned long long>(r.skipped_examples[0].line),
-                       r.skipped_examples[0].reason.c_str());
+                       printable(r.skipped_examples[0].reason).c_str());
         std::fprintf(stderr, "\n");
       }
     }

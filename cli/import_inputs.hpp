@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "import/import_session.hpp"
+#include "input_limits.hpp"
 #include "model/corpus.hpp"
 
 namespace chatlens::cli {
@@ -15,6 +16,7 @@ struct ImportedInputs {
   bool any_failed = false;
 };
 
-ImportedInputs import_inputs(const std::vector<std::string>& paths);
+// Problems are printed with names and excerpts escaped (terminal_output.hpp).
+ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputLimits& limits = {});
 
 }  // namespace chatlens::cli

@@ -15,25 +15,33 @@ namespace chatlens {
 namespace fs = std::filesystem;
 namespace {
 
-bool read_whole_file(const fs::path& path, std::string& out, std::string& error) {
+std::string too_large(uint64_t limit) {
+  return "larger than the input size limit of " + describe_byte_size(limit) + " (--max-input-size changes it)";
+}
+
+// Regular files only; the caller has checked the size against the limit, and a
+// file that grows past it meanwhile is refused all the same.
+bool read_whole_file(const fs::path& path, uint64_t size, uint64_t limit, std::string& out, std::string& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     error = std::string("cannot open: ") + std::strerror(errno);
     return false;
   }
-  std::error_code ec;
-  const auto size = fs::file_size(path, ec);
   // One allocation of the final size, read in place (an iterator-based assign builds a
   // growing temporary: three times the file at its peak). Padding lets JSON parsers read
-  // past the end without a second copy. A file that grows meanwhile is still read whole.
+  // past the end without a second copy.
   out.clear();
-  out.reserve((ec ? 0 : size) + 64);
-  size_t have = 0, want = ec || size == 0 ? size_t{1} << 16 : size;
+  out.reserve(size + 64);
+  size_t have = 0, want = size == 0 ? size_t{1} << 16 : size;
   while (true) {
     out.resize(have + want);
     in.read(out.data() + have, static_cast<std::streamsize>(want));
     have += static_cast<size_t>(in.gcount());
     if (!in || in.peek() == std::char_traits<char>::eof()) break;
+    if (have > limit) {
+      error = "grew while being read, " + too_large(limit);
+      return false;
+    }
     want = size_t{1} << 16;
   }
   out.resize(have);
@@ -42,6 +50,58 @@ bool read_whole_file(const fs::path& path, std::string& out, std::string& error)
     return false;
   }
   return true;
+}
+
+std::string_view file_type_name(fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo: return "a FIFO (named pipe)";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::socket: return "a socket";
+    default: return "not a regular file";
+  }
+}
+
+// Inflates one zip entry chunk by chunk into `out`. `compressed` bounds the
+// entry's ratio (the archive's own size when the entry's is not known); `before`
+// (what the archive's earlier entries inflated to) and `archive` bound the whole
+// archive alike, so that many small bombs add up to a refusal too.
+bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, uint64_t before, uint64_t archive,
+                   const InputLimits& limits, std::string& out, std::string& error) {
+  constexpr size_t kChunk = size_t{1} << 20;
+  // Never reserve what the header claims: a 200-byte archive may claim a terabyte.
+  out.clear();
+  out.reserve(std::min<uint64_t>(declared, kChunk * 16) + 64);
+  for (;;) {
+    const size_t have = out.size();
+    out.resize(have + kChunk);
+    const zip_int64_t got = zip_fread(file, out.data() + have, kChunk);
+    if (got < 0) {
+      out.clear();
+      error = "truncated or corrupt zip entry (" + std::string(zip_file_strerror(file)) + ")";
+      return false;
+    }
+    out.resize(have + static_cast<size_t>(got));
+    if (got == 0) return true;
+    const uint64_t size = out.size(), total = before + size;
+    const auto beyond_ratio = [&](uint64_t inflated, uint64_t from) {
+      return inflated > InputLimits::kRatioFloorBytes && inflated / std::max<uint64_t>(from, 1) >= limits.max_zip_ratio;
+    };
+    if (total > limits.max_input_bytes) {
+      error = std::string(before ? "with the entries before it, the archive inflates" : "inflates") +
+              " to more than the input size limit of " + describe_byte_size(limits.max_input_bytes) +
+              " (--max-input-size changes it)";
+    } else if (beyond_ratio(size, compressed) || beyond_ratio(total, archive)) {
+      error = "compressed more than " + std::to_string(limits.max_zip_ratio) +
+              ":1, which no chat export is (a zip bomb?); refused after " + describe_byte_size(size) +
+              " (--max-zip-ratio changes the limit)";
+    } else {
+      continue;
+    }
+    out.clear();
+    out.shrink_to_fit();
+    return false;
+  }
 }
 
 bool looks_like_zip(std::string_view bytes) {
@@ -57,7 +117,7 @@ struct ZipFileCloser {
 
 }  // namespace
 
-void load_zip(ImportSession& session, const std::string& display_name, std::string bytes) {
+void load_zip(ImportSession& session, const std::string& display_name, std::string bytes, const InputLimits& limits) {
   const uint64_t size = bytes.size();
   zip_error_t error;
   zip_error_init(&error);
@@ -87,11 +147,12 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   const std::vector<size_t> chosen = choose_chat_entries(names);
   if (chosen.empty()) {
     session.add_failure(display_name, size,
-                        "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt or result.json "
-                        "inside");
+                        "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt, result.json "
+                        "or Signal's chat.md inside");
     return;
   }
   const std::string zip_title = title_from_file_name(display_name);
+  uint64_t inflated = 0;  // by the entries read so far
   for (size_t index : chosen) {
     const std::string entry_name = display_name + ":" + names[index];
     zip_stat_t st;
@@ -105,15 +166,13 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
       session.add_failure(entry_name, st.size, "cannot open zip entry: " + std::string(zip_strerror(archive.get())));
       continue;
     }
-    std::string content;
-    content.reserve(st.size + 64);
-    content.resize(st.size);
-    const zip_int64_t got = zip_fread(file.get(), content.data(), st.size);
-    if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-      session.add_failure(entry_name, st.size,
-                          "truncated or corrupt zip entry (" + std::string(zip_file_strerror(file.get())) + ")");
+    const uint64_t compressed = std::min<uint64_t>(st.valid & ZIP_STAT_COMP_SIZE ? st.comp_size : size, size);
+    std::string content, error;
+    if (!inflate_entry(file.get(), st.size, compressed, inflated, size, limits, content, error)) {
+      session.add_failure(entry_name, st.size, error);
       continue;
     }
+    inflated += content.size();
     // "_chat.txt" says nothing about the chat; the archive's name does.
     std::string title = names[index].find("_chat.txt") != std::string::npos || names[index] == "result.json"
                             ? zip_title
@@ -122,7 +181,7 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
   }
 }
 
-void load_path(ImportSession& session, const fs::path& path) {
+void load_path(ImportSession& session, const fs::path& path, const InputLimits& limits) {
   std::error_code ec;
   if (fs::is_directory(path, ec)) {
     std::vector<fs::path> files;
@@ -136,20 +195,37 @@ void load_path(ImportSession& session, const fs::path& path) {
       session.add_failure(path.string(), 0, "folder without chat exports (.txt, .zip or result.json)");
       return;
     }
-    for (const fs::path& file : files) load_path(session, file);
+    for (const fs::path& file : files) load_path(session, file, limits);
     return;
   }
   std::string bytes, error;
-  if (!fs::exists(path, ec)) {
+  const fs::file_status status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) {
     session.add_failure(path.string(), 0, "no such file or folder");
     return;
   }
-  if (!read_whole_file(path, bytes, error)) {
+  if (!fs::is_regular_file(status)) {
+    session.add_failure(path.string(), 0,
+                        std::string(file_type_name(status.type())) +
+                            ", not an export file: chatlens reads exports saved as files or folders");
+    return;
+  }
+  const uint64_t size = fs::file_size(path, ec);
+  if (ec) {
+    session.add_failure(path.string(), 0, "cannot read its size: " + ec.message());
+    return;
+  }
+  if (size > limits.max_input_bytes) {
+    session.add_failure(path.string(), size,
+                        "the file is " + std::to_string(size) + " bytes, " + too_large(limits.max_input_bytes));
+    return;
+  }
+  if (!read_whole_file(path, size, limits.max_input_bytes, bytes, error)) {
     session.add_failure(path.string(), 0, error);
     return;
   }
   if (looks_like_zip(bytes))
-    load_zip(session, path.string(), std::move(bytes));
+    load_zip(session, path.string(), std::move(bytes), limits);
   else
     session.add(path.string(), std::move(bytes));
 }

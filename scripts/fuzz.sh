@@ -3,7 +3,7 @@
 # target for SECONDS (default 600), one after the other (2 cores, shared).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
-# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_import_session (tests/fuzz/) and
+# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_signal, fuzz_import_session (tests/fuzz/) and
 # fuzz_contribution_validation (the community service's request validation, server/).
 # Layout (all under build/fuzz, or CHATLENS_FUZZ_DIR; never committed):
 #   seeds/<target>     generated from the project's own fixtures (tests/fuzz/make_seeds.py)
@@ -11,7 +11,8 @@
 #   findings/<target>  crashes, leaks, timeouts, out-of-memory inputs; a run with any fails
 # Environment: CHATLENS_FUZZ_EXTRA_SEEDS   more read-only seed folders (':'-separated),
 #                e.g. ../shared/corpus; they are read in place, never copied
-#              CHATLENS_FUZZ_MAX_LEN       largest input tried (default 65536 bytes)
+#              CHATLENS_FUZZ_MAX_LEN       largest input tried (default 262144 bytes: room for the
+#                                          20,000-100,000-deep nesting of the hostile seeds)
 #              CHATLENS_FUZZ_DIR           the build dir of the fuzz preset (default build/fuzz)
 #              CHATLENS_FUZZ_NATIVE_BUILD  a native build to take gen_export and chatlens from for
 #                                          seeds (default: the first found under build/)
@@ -24,7 +25,7 @@ seconds=${1:-600}
 shift || true
 targets=("$@")
 jobs=${CHATLENS_JOBS:-$(nproc)}
-max_len=${CHATLENS_FUZZ_MAX_LEN:-65536}
+max_len=${CHATLENS_FUZZ_MAX_LEN:-262144}
 out=${CHATLENS_FUZZ_DIR:-build/fuzz}
 [[ $out == /* ]] || out=$repo/$out
 
@@ -51,7 +52,7 @@ chatlens=$(native chatlens)
 python3 tests/fuzz/make_seeds.py "$repo" "$out/seeds" "${gen_args[@]}"
 
 # The session target sees every format, and the line that splits its input into files.
-cat tests/fuzz/whatsapp.dict tests/fuzz/telegram.dict >"$out/session.dict"
+cat tests/fuzz/whatsapp.dict tests/fuzz/telegram.dict tests/fuzz/signal.dict >"$out/session.dict"
 printf 'next_input="\\x0a--chatlens-fuzz-next-input--\\x0a"\n' >>"$out/session.dict"
 
 extra=()

@@ -21,6 +21,9 @@ packages=(
   postgresql-15 wrk
   # The web app's end-to-end tests drive Debian's Chromium; emoji must render.
   chromium fonts-noto-color-emoji
+  # The deployment's tests (scripts/test-deploy.sh): the container image (podman, its Debian 12
+  # base made by mmdebstrap) and the high-availability topology behind nginx; curl for both.
+  podman mmdebstrap nginx curl
 )
 
 is_installed() {

@@ -6,11 +6,14 @@
 # Ends with one summary line per preset and an overall
 # "N passed, N failed, N skipped" line; exits non-zero on any failure.
 #
-# Then the web app's suite (scripts/test-web.sh) when release and wasm were built.
+# Then the web app's suite (scripts/test-web.sh) when release and wasm were built,
+# and the deployment's (scripts/test-deploy.sh: CDK synthesis + cdk-nag + assertion tests,
+# workflow lint, container image, nginx high-availability topology) after it.
 #
 # Usage: scripts/test.sh [PRESET...]        (default: release debug wasm)
 # Environment: CHATLENS_JOBS (default: number of cores),
-#              CHATLENS_BUILD_PREFIX (default build/: build dirs are PREFIX<preset>)
+#              CHATLENS_BUILD_PREFIX (default build/: build dirs are PREFIX<preset>),
+#              CHATLENS_SKIP_WEB=1 / CHATLENS_SKIP_DEPLOY=1 (leave those suites out)
 set -euo pipefail
 
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -117,6 +120,33 @@ run_web() {
 }
 if [[ ${CHATLENS_SKIP_WEB:-0} != 1 && " ${presets[*]} " == *" wasm "* && " ${presets[*]} " == *" release "* ]]; then
   run_web
+fi
+
+# The deployment's suite needs chatlens (release) and web/dist (built by the web suite).
+run_deploy() {
+  local t0=$SECONDS log=$prefix/deploy-test.log
+  echo
+  echo "=== deploy: scripts/test-deploy.sh"
+  local rc=0
+  CHATLENS_BUILD_PREFIX=$prefix scripts/test-deploy.sh 2>&1 | tee "$log" || rc=$?
+  local line passed=0 failed=0 skipped=0
+  line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped' "$log" | tail -1 || true)
+  if [[ -n $line ]]; then
+    read -r passed _ failed _ skipped _ <<<"${line//,/}"
+  fi
+  local note=""
+  if [[ $rc -ne 0 && $failed -eq 0 ]]; then
+    failed=1
+    note=" (test-deploy.sh exited $rc)"
+  fi
+  summary+=("deploy: $passed passed, $failed failed, $skipped skipped$note ($((SECONDS - t0)) s)")
+  total_passed=$((total_passed + passed))
+  total_failed=$((total_failed + failed))
+  total_skipped=$((total_skipped + skipped))
+}
+if [[ ${CHATLENS_SKIP_WEB:-0} != 1 && ${CHATLENS_SKIP_DEPLOY:-0} != 1 && " ${presets[*]} " == *" wasm "* &&
+  " ${presets[*]} " == *" release "* ]]; then
+  run_deploy
 fi
 
 echo

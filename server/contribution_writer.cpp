@@ -5,6 +5,7 @@
 
 #include "day.hpp"
 #include "metrics.hpp"
+#include "write_health.hpp"
 
 namespace chatlens::server {
 
@@ -21,8 +22,8 @@ struct ContributionWriter::Item {
   Result<StoreOutcome> result = Status::error("not stored yet", true);
 };
 
-ContributionWriter::ContributionWriter(Storage& storage, Metrics* metrics, Options options)
-    : storage_(storage), metrics_(metrics), options_(options) {
+ContributionWriter::ContributionWriter(Storage& storage, Metrics* metrics, Options options, WriteHealth* health)
+    : storage_(storage), metrics_(metrics), health_(health), options_(options) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -79,6 +80,7 @@ void ContributionWriter::run() {
     Result<std::vector<StoreOutcome>> outcomes = storage_.store(pending, utc_day());
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (metrics_) metrics_->record_store_batch(batch.size(), seconds, outcomes.is_ok());
+    if (health_) health_->record(outcomes.status(), start);
     if (!outcomes)
       std::fprintf(stderr, "chatlens serve: storing %zu contribution(s) failed: %s\n", batch.size(),
                    outcomes.status().message().c_str());

@@ -17,6 +17,7 @@
 namespace chatlens::server {
 
 class Metrics;
+class WriteHealth;
 
 class ContributionWriter {
  public:
@@ -25,7 +26,8 @@ class ContributionWriter {
     size_t max_queue = 20000;  // beyond this, submit() refuses at once (503)
   };
 
-  ContributionWriter(Storage& storage, Metrics* metrics, Options options);
+  // `health` (optional) learns the outcome of every batch.
+  ContributionWriter(Storage& storage, Metrics* metrics, Options options, WriteHealth* health = nullptr);
   ~ContributionWriter();  // stop()
 
   // Stores one contribution; blocks until its batch committed, failed, or `timeout` passed. A
@@ -43,6 +45,7 @@ class ContributionWriter {
 
   Storage& storage_;
   Metrics* metrics_;
+  WriteHealth* health_;
   Options options_;
   std::mutex mu_;
   std::condition_variable cv_;

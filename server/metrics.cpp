@@ -5,6 +5,9 @@
 namespace chatlens::server {
 namespace {
 
+constexpr std::string_view kRefusalLabels[] = {"client_cap",     "server_full",    "head_timeout", "request_timeout",
+                                               "malformed_head", "head_too_large", "overloaded"};
+static_assert(std::size(kRefusalLabels) == static_cast<size_t>(Refusal::kCount));
 constexpr std::string_view kRejectionLabels[] = {"validation",   "headers",    "too_large",
                                                  "rate_limited", "key_reused", "unavailable"};
 
@@ -120,6 +123,15 @@ std::string Metrics::render(std::string_view backend) const {
 
   header("chatlens_http_requests_in_flight", "gauge", "HTTP requests being handled now.");
   line("chatlens_http_requests_in_flight", "", std::to_string(in_flight_.load(std::memory_order_relaxed)));
+
+  header("chatlens_http_connections_open", "gauge", "Client connections open now.");
+  line("chatlens_http_connections_open", "", std::to_string(open_connections_.load(std::memory_order_relaxed)));
+  header(
+      "chatlens_http_connections_refused_total", "counter",
+      "Connections answered and closed before a request reached a route (caps, slow or malformed heads), by reason.");
+  for (size_t i = 0; i < refused_.size(); ++i)
+    line("chatlens_http_connections_refused_total", "reason=\"" + std::string(kRefusalLabels[i]) + "\"",
+         load(refused_[i]));
 
   header("chatlens_http_requests_total", "counter", "HTTP requests answered, by route and status code.");
   for (size_t r = 0; r < kRoutes; ++r) {

@@ -24,6 +24,19 @@ enum class Rejection : uint8_t {
   kCount
 };
 
+// Why the connection stage answered and closed a connection itself (label of
+// chatlens_http_connections_refused_total).
+enum class Refusal : uint8_t {
+  kClientCap,       // too many connections from one address
+  kServerFull,      // too many connections in all
+  kHeadTimeout,     // the request head came too slowly
+  kRequestTimeout,  // the request (its body) came too slowly
+  kMalformedHead,   // refused by the strict head check (request_head.hpp)
+  kHeadTooLarge,    // a head over the size limit
+  kOverloaded,      // waited too long for a thread
+  kCount
+};
+
 class Metrics {
  public:
   Metrics();
@@ -35,6 +48,8 @@ class Metrics {
   void record_store_batch(size_t size, double seconds, bool ok);
   void community_served(bool rebuilt, bool not_modified);
   void set_rate_limiter_clients(size_t n) { rate_limiter_clients_.store(n, std::memory_order_relaxed); }
+  void connection_refused(Refusal why) { refused_[static_cast<size_t>(why)].fetch_add(1, std::memory_order_relaxed); }
+  void set_open_connections(size_t n) { open_connections_.store(n, std::memory_order_relaxed); }
 
   // Everything, as Prometheus text. `backend`: "sqlite" or "postgresql".
   std::string render(std::string_view backend) const;
@@ -63,6 +78,8 @@ class Metrics {
   Histogram batch_size_, batch_seconds_;
   std::atomic<uint64_t> community_rebuilds_{0}, community_not_modified_{0}, community_served_{0};
   std::atomic<size_t> rate_limiter_clients_{0};
+  std::array<std::atomic<uint64_t>, static_cast<size_t>(Refusal::kCount)> refused_{};
+  std::atomic<size_t> open_connections_{0};
   std::chrono::system_clock::time_point started_;
 };
 

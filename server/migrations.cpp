@@ -67,6 +67,51 @@ const Migration kMigrations[] = {
      "  generation BIGINT NOT NULL\n"
      ");\n"
      "INSERT INTO community_state (id, instance_id, generation) VALUES (1, '{{instance_id}}', 0)"},
+    // Version 2: a contribution's key is random instead of sequential, so that the stored rows do not
+    // keep the order (hence the time of day) they arrived in. Existing rows get random keys; SQLite
+    // tables without a rowid are kept in key order, so their order is random too. And a row that
+    // readiness probes change (Storage::probe_write): a write that changes nothing writes nothing.
+    {2, "random contribution ids: no arrival order; a row for write probes",
+     // SQLite
+     "CREATE TABLE contributions_v2 (\n"
+     "  id BLOB NOT NULL DEFAULT (randomblob(16)),\n"
+     "  day TEXT NOT NULL,\n"
+     "  summary_version INTEGER NOT NULL,\n"
+     "  avg_text_length INTEGER NOT NULL,\n"
+     "  messages_per_active_day INTEGER NOT NULL,\n"
+     "  minutes_per_day INTEGER NOT NULL,\n"
+     "  hour_profile TEXT NOT NULL,\n"
+     "  top_emoji TEXT NOT NULL,\n"
+     "  CONSTRAINT contributions_random_id PRIMARY KEY (id)\n"
+     ") WITHOUT ROWID;\n"
+     "INSERT INTO contributions_v2 (day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day,\n"
+     "  hour_profile, top_emoji)\n"
+     "SELECT day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, hour_profile, top_emoji\n"
+     "FROM contributions;\n"
+     "DROP TABLE contributions;\n"
+     "ALTER TABLE contributions_v2 RENAME TO contributions;\n"
+     "CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), probes INTEGER NOT NULL);\n"
+     "INSERT INTO write_probe (id, probes) VALUES (1, 0)",
+     // PostgreSQL (its heap keeps insertion order until rows are rewritten: copied in random order)
+     "CREATE TABLE contributions_v2 (\n"
+     "  id UUID NOT NULL DEFAULT gen_random_uuid(),\n"
+     "  day TEXT NOT NULL,\n"
+     "  summary_version INTEGER NOT NULL,\n"
+     "  avg_text_length INTEGER NOT NULL,\n"
+     "  messages_per_active_day INTEGER NOT NULL,\n"
+     "  minutes_per_day INTEGER NOT NULL,\n"
+     "  hour_profile TEXT NOT NULL,\n"
+     "  top_emoji TEXT NOT NULL,\n"
+     "  CONSTRAINT contributions_random_id PRIMARY KEY (id)\n"
+     ");\n"
+     "INSERT INTO contributions_v2 (day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day,\n"
+     "  hour_profile, top_emoji)\n"
+     "SELECT day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, hour_profile, top_emoji\n"
+     "FROM contributions ORDER BY random();\n"
+     "DROP TABLE contributions;\n"
+     "ALTER TABLE contributions_v2 RENAME TO contributions;\n"
+     "CREATE TABLE write_probe (id INTEGER PRIMARY KEY CHECK (id = 1), probes BIGINT NOT NULL);\n"
+     "INSERT INTO write_probe (id, probes) VALUES (1, 0)"},
 };
 
 }  // namespace

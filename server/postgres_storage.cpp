@@ -296,6 +296,23 @@ class PostgresStorage final : public Storage {
     return Status::ok();
   }
 
+  Status probe_write() override {
+    std::lock_guard lock(write_mu_);
+    return with_writer([&](PgConnection& c) -> Status {
+      auto probe = [&] {
+        return transaction(c, [&]() -> Status {
+          auto r = c.exec("UPDATE write_probe SET probes = probes + 1 WHERE id = 1");
+          return r ? Status::ok() : r.status();
+        });
+      };
+      Status s = probe();
+      // A connection found broken only now (the server restarted, a failover) is not the answer:
+      // what a new one can do is.
+      if (!s && c.broken() && c.reset()) s = probe();
+      return s;
+    });
+  }
+
   Result<int64_t> count_contributions() override {
     int64_t n = 0;
     Status s = with_reader([&](PgConnection& c) -> Status {

@@ -77,11 +77,12 @@ std::string status_json(std::string_view status) {
 }  // namespace
 
 Routes::Routes(const ServerConfig& config, Storage& storage, ContributionWriter& writer, Metrics& metrics,
-               StaticFiles statics)
+               WriteHealth& write_health, StaticFiles statics)
     : config_(config),
       storage_(storage),
       writer_(writer),
       metrics_(metrics),
+      write_health_(write_health),
       statics_(std::move(statics)),
       cache_(config.k_threshold),
       limiter_(config.rate_limit_per_minute, config.rate_burst),
@@ -103,13 +104,11 @@ void Routes::install(HttpServer& http) {
                        : res.status == 416 ? "bad_range"
                        : res.status == 404 ? "not_found"
                                            : "bad_request";
-    std::string message = HttpServer::request_problem();  // what the strict head check refused
-    if (message.empty())
-      message = res.status == 413   ? "the request is too large"
-                : res.status == 414 ? "the request target is too long"
-                : res.status == 416 ? "the Range header cannot be satisfied"
-                : res.status == 404 ? "not found"
-                                    : "the request is malformed (request line, headers or body)";
+    const char* message = res.status == 413   ? "the request is too large"
+                          : res.status == 414 ? "the request target is too long"
+                          : res.status == 416 ? "the Range header cannot be satisfied"
+                          : res.status == 404 ? "not found"
+                                              : "the request is malformed (request line, headers or body)";
     send_error(res, res.status, code, message);
     return HandlerResponse::Handled;
   }));
@@ -187,6 +186,7 @@ HandlerResponse Routes::pre_route(const Request& req, Response& res) {
     case Route::kMetrics:
       if (!get) return method_not_allowed("GET, HEAD");
       metrics_.set_rate_limiter_clients(limiter_.clients());
+      if (http_) metrics_.set_open_connections(http_->open_connections());
       res.set_header("Cache-Control", "no-store");
       send(res, 200, "text/plain; version=0.0.4; charset=utf-8",
            std::make_shared<const std::string>(metrics_.render(storage_.backend())));
@@ -366,12 +366,18 @@ void Routes::get_community(const Request& req, Response& res) {
 void Routes::get_readyz(Response& res) {
   res.set_header("Cache-Control", "no-store");
   if (http_ && http_->shutting_down()) return send_json(res, 503, status_json("shutting_down"));
-  if (Status s = storage_.ping(); !s) {
-    std::string body = "{\"status\":\"unavailable\",\"reason\":";
-    append_json_string(body, s.message());
+  auto unavailable = [&](const std::string& reason) {
+    std::string body = "{\"status\":\"unavailable\",\"storage\":";
+    append_json_string(body, storage_.backend());
+    body += ",\"reason\":";
+    append_json_string(body, reason);
     body += '}';
-    return send_json(res, 503, std::move(body));
-  }
+    res.set_header("Retry-After", "5");
+    send_json(res, 503, std::move(body));
+  };
+  if (Status s = storage_.ping(); !s) return unavailable("cannot read the storage: " + s.message());
+  // Readable is not enough: a full disk or a read-only file system still reads.
+  if (Status s = write_health_.check(storage_); !s) return unavailable("cannot store contributions: " + s.message());
   std::string body = "{\"status\":\"ready\",\"storage\":";
   append_json_string(body, storage_.backend());
   body += '}';

@@ -3,7 +3,8 @@
 //   POST /api/v1/contributions   a community_summary (contribution_validation.hpp), group-committed
 //   GET  /api/v1/community       the published distributions (community_aggregation.hpp), ETag/304
 //   GET  /healthz                the process is up
-//   GET  /readyz                 the process can serve: storage reachable, schema current, not stopping
+//   GET  /readyz                 the process can serve: storage readable, schema current, a contribution
+//                                can be stored now (write_health.hpp), not stopping
 //   GET  /metrics                Prometheus text
 //   GET  /*                      the web app (static_files.hpp)
 // Every error is JSON: {"error": {"code": "...", "message": "..."}} with a 4xx (or 503) status.
@@ -18,13 +19,14 @@
 #include "server_config.hpp"
 #include "static_files.hpp"
 #include "storage.hpp"
+#include "write_health.hpp"
 
 namespace chatlens::server {
 
 class Routes {
  public:
   Routes(const ServerConfig& config, Storage& storage, ContributionWriter& writer, Metrics& metrics,
-         StaticFiles statics);
+         WriteHealth& write_health, StaticFiles statics);
 
   // Installs the handlers on `http`.
   void install(HttpServer& http);
@@ -47,6 +49,7 @@ class Routes {
   Storage& storage_;
   ContributionWriter& writer_;
   Metrics& metrics_;
+  WriteHealth& write_health_;
   StaticFiles statics_;
   CommunityCache cache_;
   RateLimiter limiter_;

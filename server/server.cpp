@@ -2,6 +2,7 @@
 
 #include <pthread.h>
 #include <signal.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -16,6 +17,32 @@
 namespace chatlens::server {
 
 CommunityServer::CommunityServer(ServerConfig config) : config_(std::move(config)) {}
+
+namespace {
+
+// Each connection is a file descriptor: raise the soft limit on them to the hard one, and keep
+// the connection cap below it (with room for the database, the web app's files and the threads),
+// so that many connections get a clear 503 rather than a stalled accept().
+void fit_connections_to_descriptors(HttpLimits& http, std::string& log) {
+  constexpr rlim_t kReserve = 256;
+  rlimit rl{};
+  if (::getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  const rlim_t wanted = rl.rlim_max == RLIM_INFINITY ? rlim_t(1) << 20 : rl.rlim_max;
+  if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < wanted) {
+    rlimit raised = rl;
+    raised.rlim_cur = wanted;
+    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) rl = raised;
+  }
+  if (rl.rlim_cur == RLIM_INFINITY) return;
+  const size_t usable = rl.rlim_cur > 2 * kReserve ? rl.rlim_cur - kReserve : rl.rlim_cur / 2;
+  if (http.max_connections > usable) {
+    log += "connections: at most " + std::to_string(usable) + " (the open file limit is " +
+           std::to_string(rl.rlim_cur) + "), not " + std::to_string(http.max_connections) + "\n";
+    http.max_connections = usable;
+  }
+}
+
+}  // namespace
 
 CommunityServer::~CommunityServer() {
   if (http_) http_->shutdown();
@@ -49,9 +76,10 @@ Status CommunityServer::start(std::string& log) {
 
   statics.set_community_url(config_.community_url);
 
-  writer_ = std::make_unique<ContributionWriter>(*storage_, &metrics_, ContributionWriter::Options{});
-  routes_ = std::make_unique<Routes>(config_, *storage_, *writer_, metrics_, std::move(statics));
-  http_ = std::make_unique<HttpServer>(config_.http);
+  fit_connections_to_descriptors(config_.http, log);
+  writer_ = std::make_unique<ContributionWriter>(*storage_, &metrics_, ContributionWriter::Options{}, &write_health_);
+  routes_ = std::make_unique<Routes>(config_, *storage_, *writer_, metrics_, write_health_, std::move(statics));
+  http_ = std::make_unique<HttpServer>(config_.http, &metrics_);
   routes_->install(*http_);
   port_ = http_->bind(config_.bind, config_.port);
   if (port_ < 0)

@@ -12,6 +12,7 @@
 #include "routes.hpp"
 #include "server_config.hpp"
 #include "storage.hpp"
+#include "write_health.hpp"
 
 namespace chatlens::server {
 
@@ -36,6 +37,7 @@ class CommunityServer {
   ServerConfig config_;
   std::unique_ptr<Storage> storage_;
   Metrics metrics_;
+  WriteHealth write_health_;
   std::unique_ptr<ContributionWriter> writer_;
   std::unique_ptr<Routes> routes_;
   std::unique_ptr<HttpServer> http_;

@@ -11,19 +11,32 @@ const char* const kServeUsage =
     "usage: chatlens serve [--port 8080] [--bind 127.0.0.1] [--db sqlite:PATH | postgresql://...] [--web DIR]\n"
     "                      [--data-dir DIR] [--k-threshold 10] [--rate-limit 10] [--rate-burst 20]\n"
     "                      [--trust-proxy] [--community-url URL] [--cors-origin ORIGIN]... [--threads 64]\n"
-    "                      [--db-pool 8] [--request-timeout 10] [--keep-alive-timeout 5] [--quiet]\n"
+    "                      [--db-pool 8] [--request-head-timeout 5] [--request-timeout 10]\n"
+    "                      [--keep-alive-timeout 5] [--max-connections 10000]\n"
+    "                      [--max-connections-per-client 32] [--quiet]\n"
     "\n"
     "Serves the web app and the community API (/api/v1, documented in server/openapi.yaml) on one port.\n"
     "  --db             sqlite:PATH, or a postgresql:// URL (several processes may share one database);\n"
-    "                   default: SQLite in --data-dir (default ~/.local/share/chatlens, created)\n"
+    "                   default: SQLite in --data-dir (default ~/.local/share/chatlens, created 0700;\n"
+    "                   a new database file is created 0600)\n"
     "  --web DIR        the built web app (default: web/dist here, or beside the chatlens command)\n"
     "  --k-threshold K  publish only numbers counting at least K contributors (default 10, at least 5)\n"
-    "  --rate-limit N   contributions per minute per client address (in this process's memory; 0: off)\n"
-    "  --rate-burst N   contributions a client may send at once (default 20)\n"
-    "  --trust-proxy    take the client address from X-Forwarded-For (only behind a proxy you run)\n"
+    "  --trust-proxy    take the client address from X-Forwarded-For (only behind a proxy you run);\n"
+    "                   the per-client connection cap is then off unless given\n"
     "  --community-url  where the web app sends contributions when that is another origin (CSP)\n"
     "  --cors-origin    an origin allowed to call the API from a browser (repeatable)\n"
-    "  --threads N      connections served at once (default 64)\n"
+    "  --db-pool N      PostgreSQL read connections (default 8)\n"
+    "Limits (docs/limits.md, \"The service\"):\n"
+    "  --request-head-timeout S       request line and headers within S seconds of their first byte (5)\n"
+    "  --request-timeout S            a whole request within S seconds of its first byte (10)\n"
+    "  --keep-alive-timeout S         an idle connection is closed after S seconds (5)\n"
+    "  --max-connections N            connections open at once, in all (10000)\n"
+    "  --max-connections-per-client N connections open at once from one address (32; 0: no cap)\n"
+    "  --threads N                    requests served at once (64)\n"
+    "  --rate-limit N, --rate-burst N contributions per minute per client address (10; 0: off), and at\n"
+    "                                 once (20)\n"
+    "  Fixed: a request (line, headers, body) at most 24 KiB, a contribution body at most 4 KiB,\n"
+    "  a response sent within 10 s, storing a contribution within 10 s.\n"
     "Stops gracefully on SIGTERM or SIGINT: in-flight requests finish, then the process exits.\n";
 
 namespace {
@@ -38,6 +51,7 @@ bool parse_number(const std::string& s, T& out) {
 
 Result<ServerConfig> parse_serve_args(const std::vector<std::string>& args) {
   ServerConfig c;
+  bool per_client_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") return Status::error("");
@@ -93,15 +107,29 @@ Result<ServerConfig> parse_serve_args(const std::vector<std::string>& args) {
         return bad("must be from 1 to 4096");
     } else if (name == "--db-pool") {
       if (!parse_number(value, c.db_pool) || c.db_pool < 1 || c.db_pool > 1024) return bad("must be from 1 to 1024");
-    } else if (name == "--request-timeout" || name == "--keep-alive-timeout") {
+    } else if (name == "--request-timeout" || name == "--keep-alive-timeout" || name == "--request-head-timeout") {
       if (!parse_number(value, number) || !std::isfinite(number) || number <= 0 || number > 3600)
         return bad("must be a number of seconds (0-3600]");
       const auto ms = std::chrono::milliseconds(static_cast<int64_t>(number * 1000));
-      (name == "--request-timeout" ? c.http.request_timeout : c.http.keep_alive_timeout) = ms;
+      (name == "--request-timeout"        ? c.http.request_timeout
+       : name == "--request-head-timeout" ? c.http.request_head_timeout
+                                          : c.http.keep_alive_timeout) = ms;
+    } else if (name == "--max-connections") {
+      if (!parse_number(value, c.http.max_connections) || c.http.max_connections < 1 ||
+          c.http.max_connections > 1000000)
+        return bad("must be from 1 to 1000000");
+    } else if (name == "--max-connections-per-client") {
+      if (!parse_number(value, c.http.max_connections_per_client) || c.http.max_connections_per_client > 1000000)
+        return bad("must be from 0 (no cap) to 1000000");
+      per_client_given = true;
     } else {
       return Status::error("unknown option " + name);
     }
   }
+  // Behind a proxy every connection comes from the proxy: a per-address cap would cap the service.
+  if (c.trust_proxy && !per_client_given) c.http.max_connections_per_client = 0;
+  if (c.http.request_head_timeout > c.http.request_timeout)
+    return Status::error("--request-head-timeout cannot be longer than --request-timeout");
   return c;
 }
 

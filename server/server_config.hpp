@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "community_aggregation.hpp"
-#include "http_server.hpp"
+#include "http_limits.hpp"
 #include "status.hpp"
 
 namespace chatlens::server {
@@ -24,8 +24,9 @@ struct ServerConfig {
   std::string community_url;                 // --community-url: added to the CSP's connect-src
   std::vector<std::string> cors_origins;     // --cors-origin (repeatable)
   size_t db_pool = 8;                        // --db-pool
-  HttpLimits http;                           // --threads, --request-timeout, --keep-alive-timeout
-  bool quiet = false;                        // --quiet: no startup lines
+  HttpLimits http;     // --threads, --request-head-timeout, --request-timeout, --keep-alive-timeout,
+                       // --max-connections, --max-connections-per-client
+  bool quiet = false;  // --quiet: no startup lines
 };
 
 extern const char* const kServeUsage;

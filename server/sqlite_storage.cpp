@@ -40,7 +40,9 @@ class Connection {
     sqlite3_extended_result_codes(db, 1);
     // WAL: readers never wait for the writer. synchronous=FULL: every commit is synced to disk
     // (WAL's NORMAL would only protect against corruption, not keep the last commits on power loss).
-    const char* setup = writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON"
+    // secure_delete: what is deleted (old idempotency keys, a table a migration replaced) is overwritten.
+    const char* setup = writer ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; "
+                                 "PRAGMA secure_delete=ON"
                                : "PRAGMA synchronous=FULL; PRAGMA query_only=ON";
     if (Status s = conn->exec(setup); !s) return s;
     if (writer) {
@@ -323,6 +325,13 @@ class SqliteStorage final : public Storage {
     if (!v) return v.status();
     if (std::stoi(*v) != latest_schema_version()) return Status::error("database schema is not up to date");
     return Status::ok();
+  }
+
+  Status probe_write() override {
+    std::lock_guard lock(write_mu_);
+    Connection& c = *writer_;
+    return in_write_transaction(
+        c, [&]() -> Status { return c.exec("UPDATE write_probe SET probes = probes + 1 WHERE id = 1"); });
   }
 
   Result<int64_t> count_contributions() override {

@@ -1,9 +1,14 @@
 #include "storage.hpp"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
 #include <random>
+#include <vector>
 
 #include "postgres_storage.hpp"
 #include "sqlite_storage.hpp"
@@ -31,6 +36,37 @@ std::string redact_url(std::string_view url) {
   return std::string(url.substr(0, colon + 1)) + "***" + std::string(url.substr(at));
 }
 
+namespace {
+
+// Creates the folders of `dir` that do not exist, each 0700: contributions are nobody else's
+// business on this machine. Folders that exist are left as they are.
+Status create_private_directories(const std::filesystem::path& dir) {
+  std::vector<std::filesystem::path> missing;
+  std::error_code ec;
+  for (std::filesystem::path p = dir; !p.empty() && !std::filesystem::exists(p, ec); p = p.parent_path()) {
+    missing.push_back(p);
+    if (p == p.parent_path()) break;
+  }
+  for (auto it = missing.rbegin(); it != missing.rend(); ++it)
+    if (::mkdir(it->c_str(), 0700) != 0 && errno != EEXIST)
+      return Status::error("cannot create the folder " + it->string() + ": " + std::strerror(errno));
+  return Status::ok();
+}
+
+// A new database file is created 0600 before SQLite opens it (SQLite would use 0644, less the
+// umask); its -wal and -shm files take the same mode from it.
+Status create_private_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
+  if (fd >= 0) {
+    ::close(fd);
+    return Status::ok();
+  }
+  if (errno == EEXIST) return Status::ok();
+  return Status::error("cannot create the database " + path.string() + ": " + std::strerror(errno));
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Storage>> open_storage(const std::string& db, const std::filesystem::path& data_dir,
                                               const StorageOptions& options) {
   if (db.rfind("postgresql://", 0) == 0 || db.rfind("postgres://", 0) == 0) {
@@ -38,10 +74,8 @@ Result<std::unique_ptr<Storage>> open_storage(const std::string& db, const std::
   }
   std::filesystem::path path;
   if (db.empty()) {
-    std::error_code ec;
-    std::filesystem::create_directories(data_dir, ec);
-    if (ec) return Status::error("cannot create the data folder " + data_dir.string() + ": " + ec.message());
-    ::chmod(data_dir.c_str(), 0700);  // contributions are nobody else's business on this machine
+    if (Status s = create_private_directories(data_dir); !s) return s;
+    ::chmod(data_dir.c_str(), 0700);  // the service's own folder, even when it existed
     path = data_dir / "community.sqlite3";
   } else if (db.rfind("sqlite:", 0) == 0) {
     std::string rest = db.substr(7);
@@ -50,14 +84,12 @@ Result<std::unique_ptr<Storage>> open_storage(const std::string& db, const std::
     if (rest == ":memory:" || rest.rfind("file:", 0) == 0)
       return Status::error("--db sqlite: needs a file path (contributions must survive a restart)");
     path = rest;
-    if (path.has_parent_path()) {
-      std::error_code ec;
-      std::filesystem::create_directories(path.parent_path(), ec);
-      if (ec) return Status::error("cannot create the folder " + path.parent_path().string() + ": " + ec.message());
-    }
+    if (path.has_parent_path())
+      if (Status s = create_private_directories(path.parent_path()); !s) return s;
   } else {
     return Status::error("--db must be sqlite:PATH or a postgresql:// URL, not \"" + redact_url(db) + "\"");
   }
+  if (Status s = create_private_file(path); !s) return s;
   return open_sqlite_storage(path, options);
 }
 

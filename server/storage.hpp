@@ -3,8 +3,9 @@
 // libpq), the same schema through versioned migrations (migrations.hpp).
 //
 // What is stored, and nothing else: the validated summary's bucketed numbers, the UTC day it was
-// stored on, the cells it adds to (community_cells.hpp), and for two days the idempotency keys
-// with a fingerprint of the body they came with. No IP address, no user agent, no time of day.
+// stored on, a random key, the cells it adds to (community_cells.hpp), and for two days the
+// idempotency keys with a fingerprint of the body they came with. No IP address, no user agent, no
+// time of day, no arrival order (no sequential id).
 //
 // Thread safety: every method may be called from any thread; implementations keep their own
 // connection pools. store() is called by one writer at a time per process (ContributionWriter),
@@ -65,6 +66,10 @@ class Storage {
 
   // Reachable and usable (GET /readyz).
   virtual Status ping() = 0;
+  // Whether a write can be stored now: one small write transaction, committed durably like a
+  // batch of contributions (so a full disk or a read-only file system or database fails it), that
+  // changes no contribution data: it counts probes in a row of its own (GET /readyz, through WriteHealth).
+  virtual Status probe_write() = 0;
 
   // For tests and operators.
   virtual Result<int64_t> count_contributions() = 0;
@@ -78,7 +83,9 @@ struct StorageOptions {
 
 // Opens (creating when needed) the storage a --db value names:
 //   ""                      SQLite in <data_dir>/community.sqlite3 (data_dir is created, mode 0700)
-//   "sqlite:PATH"           SQLite at PATH (":memory:" is refused: contributions must survive)
+//   "sqlite:PATH"           SQLite at PATH (":memory:" is refused: contributions must survive); the
+//                           folders missing on the way are created 0700
+// A new SQLite database file is created 0600.
 //   "postgresql://..." or "postgres://..."   PostgreSQL (libpq connection URI)
 // Does not migrate.
 Result<std::unique_ptr<Storage>> open_storage(const std::string& db, const std::filesystem::path& data_dir,

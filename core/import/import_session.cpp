@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/utf16.hpp"
 #include "text/utf8.hpp"
 
 namespace chatlens {
@@ -12,18 +13,29 @@ std::string_view sniff_window(std::string_view bytes) {
   return bytes.substr(0, 4096);
 }
 
+std::string describe_nothing_imported(const SourceReport& report) {
+  std::string out = "nothing could be imported: " + std::to_string(report.lines_skipped) +
+                    (report.lines_skipped == 1 ? " record" : " records") + " skipped and none read";
+  if (!report.skipped_examples.empty()) {
+    const SkippedLine& first = report.skipped_examples.front();
+    out += " (first at line " + std::to_string(first.line) + ": " + first.reason + ")";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string describe_unrecognised(std::string_view bytes) {
   if (bytes.empty())
-    return "the file is empty; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export (result.json)";
+    return "the file is empty; expected a WhatsApp chat export (.txt/.zip), a Telegram Desktop export (result.json) "
+           "or a Signal chat exported by signal-export (chat.md/data.json)";
   std::string_view head = sniff_window(bytes);
   if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06")
     return "this is a zip archive; pass the .zip itself so chatlens can look inside it";
   size_t first = head.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && (head[first] == '{' || head[first] == '['))
-    return "JSON that is not a Telegram Desktop export: expected an object with a \"messages\" array or a \"chats\" "
-           "list";
+    return "JSON that is not a Telegram Desktop export (an object with a \"messages\" array or a \"chats\" list) "
+           "nor signal-export's data.json (one object per line with \"date\", \"sender\" and \"body\")";
   if (!is_valid_utf8(head.substr(0, std::min<size_t>(head.size(), 1024))) || head.find('\0') != std::string_view::npos)
     return "binary data, not a text export; expected a WhatsApp chat export (.txt/.zip) or a Telegram Desktop export "
            "(result.json)";
@@ -69,6 +81,11 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   report.file = std::move(name);
   report.bytes = bytes.size();
   if (title_hint.empty()) title_hint = title_from_file_name(report.file);
+  const Utf16 utf16 = detect_utf16(std::string_view(bytes).substr(0, 4096));
+  if (utf16 != Utf16::None) {
+    bytes = utf16_to_utf8(bytes, utf16);  // the UTF-16 original is released here
+    report.notes.push_back("decoded from " + std::string(to_string(utf16)));
+  }
 
   const Importer* best = nullptr;
   int best_score = 0;
@@ -79,14 +96,18 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   }
   if (!best) {
     report.error = describe_unrecognised(bytes);
+    if (utf16 != Utf16::None) report.error = std::string(to_string(utf16)) + " text (decoded): " + *report.error;
     return report;
   }
 
   const size_t first_message = builder_.message_count();
   const size_t chat_count = builder_.chat_count();
   const std::string_view adopted = builder_.adopt(std::move(bytes));
-  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr};
+  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr,
+                    today_};
   best->import(ctx);
+  // Skipped records and nothing read: an unreadable input, not an empty chat.
+  if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);
   if (!report.ok()) {
     builder_.rollback(first_message, chat_count);
     report.records = 0;

@@ -14,7 +14,9 @@ namespace chatlens {
 
 class ImportSession {
  public:
-  explicit ImportSession(ProgressFn progress = {}) : progress_(std::move(progress)) {}
+  // `today` is the caller's local date: it places dates exported without a year
+  // (old Android "Mar 5"). Importers never read a clock.
+  explicit ImportSession(CivilDate today, ProgressFn progress = {}) : today_(today), progress_(std::move(progress)) {}
 
   // `name` is shown in messages; `title_hint` names the chat when the content does not.
   const SourceReport& add(std::string name, std::string bytes, std::string title_hint = {});
@@ -26,6 +28,7 @@ class ImportSession {
   Corpus finish() &&;
 
  private:
+  CivilDate today_;
   ProgressFn progress_;
   CorpusBuilder builder_;
   std::vector<SourceReport> sources_;

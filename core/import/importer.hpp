@@ -10,6 +10,7 @@
 
 #include "import/source_report.hpp"
 #include "model/corpus_builder.hpp"
+#include "model/local_time.hpp"
 
 namespace chatlens {
 
@@ -24,6 +25,9 @@ struct ImportContext {
   CorpusBuilder& builder;
   SourceReport& report;
   const ProgressFn* progress = nullptr;  // may be null
+  // The caller's date of the import: dates written without a year ("Mar 5") are placed
+  // before it. Passed in, never read from a clock, so the same bytes give the same corpus.
+  CivilDate today{2000, 1, 1};
 };
 
 class Importer {
@@ -42,5 +46,7 @@ const std::vector<const Importer*>& all_importers();
 // Defined by each importer's own file.
 const Importer& whatsapp_text_importer();
 const Importer& telegram_json_importer();
+const Importer& signal_markdown_importer();
+const Importer& signal_json_importer();
 
 }  // namespace chatlens

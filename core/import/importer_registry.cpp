@@ -6,6 +6,8 @@ const std::vector<const Importer*>& all_importers() {
   static const std::vector<const Importer*> importers = {
       &whatsapp_text_importer(),
       &telegram_json_importer(),
+      &signal_markdown_importer(),
+      &signal_json_importer(),
   };
   return importers;
 }

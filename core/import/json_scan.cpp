@@ -201,6 +201,10 @@ bool JsonScanner::skip_value() {
       ++pos_;
       const char close = c == '{' ? '}' : ']';
       if (!consume(close)) {
+        if (open.size() >= max_depth_) {
+          too_deep_ = true;
+          return fail(pos_ - 1, "at most " + std::to_string(max_depth_) + " levels of nested arrays and objects");
+        }
         open.push_back(c);
         if (c == '{') {
           if (peek() != '"') return fail(pos_, "a string key or '}'");

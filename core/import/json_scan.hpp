@@ -40,6 +40,10 @@ class JsonScanner {
   bool read_number(std::string_view& token);
   // Validates and skips one value of any type.
   bool skip_value();
+  // From now on skip_value() fails, with too_deep() true, on arrays and objects
+  // nested more than `levels` deep (counted from the value it skips).
+  void limit_depth(size_t levels) { max_depth_ = levels; }
+  bool too_deep() const { return too_deep_; }
 
   // Records an error at `offset` (keeps the first one).
   bool fail(size_t offset, std::string_view expected);
@@ -54,6 +58,8 @@ class JsonScanner {
   std::string_view s_;
   size_t pos_ = 0;
   bool failed_ = false;
+  bool too_deep_ = false;
+  size_t max_depth_ = SIZE_MAX;
   JsonSyntaxError error_;
 };
 

@@ -18,7 +18,7 @@ struct SkippedLine {
 struct SourceReport {
   std::string file;  // display name: "chat.txt", "export.zip:_chat.txt"
   uint64_t bytes = 0;
-  std::string platform;    // "whatsapp", "telegram"; empty when nothing matched
+  std::string platform;    // "whatsapp", "telegram", "signal"; empty when nothing matched
   std::string variant;     // "android", "ios", "ios-2017", "single-chat", "full-account", ...
   std::string date_order;  // "DMY", "MDY", "YMD" where the format leaves it open
   uint64_t records = 0;    // messages read

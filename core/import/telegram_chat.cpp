@@ -118,16 +118,25 @@ void ChatSink::commit(size_t offset) {
   if (m.type == MessageType::Unsupported) return skip(offset, with_id("unsupported message"));
 
   MessageDraft draft;
+  const int64_t utc = m.utc != kNoUtc ? m.utc : m.date_utc;
   if (m.has_local) {
     draft.time = m.local;
-  } else if (m.utc != kNoUtc) {
-    draft.time = LocalTime{m.utc};
+  } else if (utc != kNoUtc) {
+    draft.time = LocalTime{utc};
     ++tally_.local_from_utc;
+  } else if (!m.bad_date.empty()) {
+    // Say what was there: "without a date" would send the reader looking for a missing key.
+    std::string_view shown = m.bad_date.substr(0, 40);
+    while (shown.size() < m.bad_date.size() && !shown.empty() &&
+           (static_cast<unsigned char>(m.bad_date[shown.size()]) & 0xC0) == 0x80)
+      shown.remove_suffix(1);  // not inside a character
+    return skip(offset, with_id("message with a date that cannot be read: \"" + std::string(shown) +
+                                (shown.size() < m.bad_date.size() ? "…" : "") + "\""));
   } else {
     return skip(offset, with_id("message without a date"));
   }
   draft.chat = chat();
-  draft.utc = m.utc;
+  draft.utc = utc;
   draft.platform_id = m.id;
 
   if (m.type == MessageType::Unknown && tally_.unknown_type++ == 0)
@@ -146,6 +155,8 @@ void ChatSink::commit(size_t offset) {
     content(draft);
     if (draft.sender != kNoPerson) note_sender(draft.sender);
   }
+  if (draft.sender != kNoPerson && ctx_.builder.person_info(draft.sender).first_line == 0)
+    ctx_.builder.note_first_seen(draft.sender, ctx_.source, lines_.line_at(offset));
   if (m.edited) draft.flags |= kEdited;
   if (m.forwarded) draft.flags |= kForwarded;
   if (m.reply_to != kNoMessageId) {

@@ -72,6 +72,7 @@ class ChatSink final : public MessageSink {
 
   simdjson::error_code element(simdjson::ondemand::value value, size_t offset, const ChunkMap& map,
                                bool exact) override;
+  void unreadable(size_t offset, std::string reason) override { skip(offset, std::move(reason)); }
 
   // Creates the chat (once) and fills in what the chat object said; `title_hint`
   // names a chat that names itself nowhere.

@@ -123,8 +123,11 @@ class TelegramImport {
   // A key of a chat object (the root of a single-chat export, or a list element).
   bool read_chat_member(std::string_view key, ChatSink& sink, ChatInfo& info) {
     if (key == "messages") {
-      if (scan_.peek() != '[') return scan_.skip_value();
-      return arrays_.read(scan_, sink, progress_);
+      if (scan_.peek() == '[') return arrays_.read(scan_, sink, progress_);
+      const size_t at = scan_.pos();
+      if (!scan_.skip_value()) return false;
+      ctx_.report.skip(lines_.line_at(at), at, "\"messages\" is not an array", ctx_.bytes.substr(at, 200));
+      return true;
     }
     if (key == "name") return read_string_value(info.name, &info.name_null);
     if (key == "type") return read_string_value(info.type, nullptr);

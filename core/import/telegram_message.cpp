@@ -3,6 +3,7 @@
 #include <cstring>
 
 #include "import/telegram_text.hpp"
+#include "model/iso8601.hpp"
 
 namespace chatlens::telegram {
 namespace {
@@ -356,20 +357,33 @@ simdjson::error_code MessageReader::read(od::object& object, const ChunkMap& map
       }
       case Key::Date: {
         std::string_view date;
-        if (!read_raw_field(v, date, kIssueDate, m)) break;
-        if (dates_.parse(date, m.local))
+        if (!read_raw_field(v, date, kIssueDate, m)) {
+          if (shape_of(v) != ValueShape::Null) m.bad_date = trim_token(v.raw_json_token());
+          break;
+        }
+        IsoDateTime iso;
+        if (dates_.parse(date, m.local)) {
           m.has_local = true;
-        else
+        } else if (parse_iso8601(date, iso)) {
+          // Other tools and older exporters: fractions of a second, "Z" or an offset.
+          m.has_local = true;
+          m.local = iso.local;
+          m.date_utc = iso.utc;
+        } else {
           m.issues |= kIssueDate;
+          m.bad_date = date;
+        }
         break;
       }
       case Key::DateUnixtime: {
         int64_t t = 0;
         CHATLENS_TRY(read_int(v, t, ok));
-        if (ok)
+        if (ok) {
           m.utc = t;
-        else
+        } else {
           m.issues |= kIssueDate;
+          if (m.bad_date.empty()) m.bad_date = trim_token(v.raw_json_token());
+        }
         break;
       }
       case Key::Edited: {

@@ -51,7 +51,9 @@ struct Message {
   int64_t id = kNoMessageId;
   bool has_local = false;
   LocalTime local;
-  int64_t utc = kNoUtc;
+  int64_t utc = kNoUtc;       // from "date_unixtime"
+  int64_t date_utc = kNoUtc;  // from a "date" written with a zone ("…Z", "…+02:00"), by other tools
+  std::string_view bad_date;  // a "date"/"date_unixtime" that could not be read, as written
   bool edited = false;
   bool forwarded = false;
   int64_t reply_to = kNoMessageId;
@@ -75,8 +77,9 @@ struct Message {
   void clear();
 };
 
-// "2023-08-23T13:11:23" (local wall clock, no offset). Consecutive messages
-// mostly share their day, so the day of the last date read is remembered.
+// "2023-08-23T13:11:23" (local wall clock, no offset), as Telegram Desktop writes it.
+// Consecutive messages mostly share their day, so the day of the last date read is
+// remembered. Other ISO 8601 forms go to parse_iso8601().
 class LocalTimeParser {
  public:
   bool parse(std::string_view s, LocalTime& out);

@@ -126,14 +126,36 @@ simdjson::error_code MessageArrayReader::parse_chunk(std::string_view in, size_t
     if (auto error = value.current_location().get(first)) return error;
     failed_at = input_offset(first);
     if (auto error = sink.element(value, failed_at, map, exact)) return error;
-    // The sink consumed the whole element: the cursor is on the ',' or ']' after it.
+    // The sink consumed the whole element: the cursor is on the ',' or ']' after it
+    // (after a scalar simdjson may still point at the scalar: find its end).
     const char* next = nullptr;
     if (auto error = doc.current_location().get(next)) return error;
     after = input_offset(next);
+    if (after <= failed_at) {
+      JsonScanner scalar(in, failed_at);
+      if (!scalar.skip_value()) return simdjson::TAPE_ERROR;
+      after = scalar.pos();
+    }
     failed_at = after;
     ++taken;
   }
   return simdjson::SUCCESS;
+}
+
+bool MessageArrayReader::skip_unreadable(JsonScanner& scan, size_t start, simdjson::error_code error, MessageSink& sink,
+                                         size_t& after) {
+  scan.seek(start);
+  if (!scan.skip_value()) return false;  // cannot happen: exact boundaries were validated
+  after = scan.pos();
+  JsonScanner probe(scan.bytes(), start);
+  probe.limit_depth(kMaxNesting);
+  if (!probe.skip_value() && probe.too_deep()) {
+    sink.unreadable(start, "nested too deeply at byte " + std::to_string(probe.error().offset) + " (more than " +
+                               std::to_string(kMaxNesting) + " levels of arrays and objects)");
+  } else {
+    sink.unreadable(start, std::string("message that cannot be read (") + simdjson::error_message(error) + ")");
+  }
+  return true;
 }
 
 bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTicker& progress) {
@@ -143,6 +165,7 @@ bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTick
   size_t after = scan.pos();  // just past the last element taken, or the '['
   size_t taken = 0;
   bool exact = !layout.usable;
+  bool single = false;  // one element per chunk, to isolate one that cannot be read
   size_t chunk = kFirstChunkBytes;
   for (;;) {
     scan.seek(after);
@@ -155,7 +178,7 @@ bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTick
 
     size_t end = in.size();
     if (exact) {
-      if (!exact_chunk_end(scan, start, chunk, end)) return false;
+      if (!exact_chunk_end(scan, start, single ? 1 : chunk, end)) return false;
     } else {
       end = guess_chunk_end(in, start, chunk, layout);
       if (end <= start) {
@@ -169,14 +192,22 @@ bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTick
     chunk = std::min(2 * chunk, kChunkBytes);
     if (error == simdjson::SUCCESS) {
       exact = !layout.usable;
+      single = false;
       continue;
     }
     if (!exact) {
       exact = true;  // read the rest of this chunk again with exact boundaries
       continue;
     }
-    // Exact boundaries and the scanner found nothing wrong: simdjson's own limits (nesting depth, ...).
-    return scan.fail(failed_at, std::string("a message simdjson can read (") + simdjson::error_message(error) + ")");
+    if (!single) {
+      single = true;  // exact boundaries, so valid JSON: find which element cannot be read
+      continue;
+    }
+    // Valid JSON that the reader refuses (nesting too deep, ...): that one element is skipped.
+    if (!skip_unreadable(scan, start, error, sink, after)) return false;
+    ++taken;
+    single = false;
+    exact = !layout.usable;
   }
 }
 

@@ -66,9 +66,17 @@ class ProgressTicker {
   uint64_t last_ = 0;
 };
 
+// How deep a message may nest arrays and objects. Telegram writes five levels
+// at most (message, text, entity; poll, answers, answer); the bound keeps every
+// recursive walk of a message off the stack's edge, natively and in WebAssembly.
+constexpr int kMaxNesting = 64;
+
 class MessageSink {
  public:
   virtual ~MessageSink() = default;
+  // An element of valid JSON that cannot be read (nested too deeply, ...),
+  // starting at input byte `offset`: skipped and counted, never silently.
+  virtual void unreadable(size_t offset, std::string reason) = 0;
   // Reads one element of the array, which starts at input byte `offset`.
   // SUCCESS: taken for good (kept, or skipped and counted). An error leaves
   // nothing behind: the element is read again from its first byte with exact
@@ -101,6 +109,10 @@ class MessageArrayReader {
   // every element the sink took.
   simdjson::error_code parse_chunk(std::string_view in, size_t start, size_t end, bool exact, MessageSink& sink,
                                    size_t& after, size_t& taken, size_t& failed_at);
+  // The element at `start` could not be read even alone: skips it (counted) and
+  // moves `after` past it.
+  static bool skip_unreadable(JsonScanner& scan, size_t start, simdjson::error_code error, MessageSink& sink,
+                              size_t& after);
 
   simdjson::ondemand::parser parser_;
   std::unique_ptr<char[]> scratch_;

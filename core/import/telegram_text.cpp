@@ -119,8 +119,10 @@ simdjson::error_code read_text(od::value& v, const ChunkMap& map, std::string& b
   return simdjson::SUCCESS;
 }
 
-simdjson::error_code consume_value(od::value& v) {
-  switch (shape_of(v)) {
+simdjson::error_code consume_value(od::value& v, int depth) {
+  const ValueShape shape = shape_of(v);
+  if ((shape == ValueShape::Array || shape == ValueShape::Object) && depth >= kMaxNesting) return simdjson::DEPTH_ERROR;
+  switch (shape) {
     case ValueShape::String: {
       od::raw_json_string raw;
       return v.get_raw_json_string().get(raw);
@@ -131,7 +133,7 @@ simdjson::error_code consume_value(od::value& v) {
       for (auto element : array) {
         od::value inner;
         CHATLENS_TRY(element.get(inner));
-        CHATLENS_TRY(consume_value(inner));
+        CHATLENS_TRY(consume_value(inner, depth + 1));
       }
       return simdjson::SUCCESS;
     }
@@ -141,7 +143,8 @@ simdjson::error_code consume_value(od::value& v) {
       for (auto field_result : object) {
         od::field field;
         CHATLENS_TRY(std::move(field_result).get(field));
-        CHATLENS_TRY(consume_value(field.value()));
+        od::value& inner = field.value();
+        CHATLENS_TRY(consume_value(inner, depth + 1));
       }
       return simdjson::SUCCESS;
     }

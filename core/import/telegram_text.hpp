@@ -44,7 +44,8 @@ simdjson::error_code read_string(simdjson::ondemand::value& v, const ChunkMap& m
 simdjson::error_code read_text(simdjson::ondemand::value& v, const ChunkMap& map, std::string& buffer,
                                std::string_view& out, ValueShape& shape);
 
-// Consumes a value of any shape, so the cursor moves past it.
-simdjson::error_code consume_value(simdjson::ondemand::value& v);
+// Consumes a value of any shape, so the cursor moves past it. DEPTH_ERROR when
+// it nests more than kMaxNesting - depth levels (telegram_stream.hpp).
+simdjson::error_code consume_value(simdjson::ondemand::value& v, int depth = 0);
 
 }  // namespace chatlens::telegram

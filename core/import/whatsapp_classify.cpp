@@ -353,7 +353,8 @@ Body BodyClassifier::authored(std::string_view body, size_t first_line) {
   if (android_attachment(first, rest, out)) return out;
   if ((marks || (traits & kLrm)) && omitted_document(first, out)) return out;
   // Notices attributed to a contact or the chat: "<LRM><LRM>Your security code with X changed."
-  if (marks && (marks >= 2 || is_event(first))) {
+  // Only a template makes one: Android texts may start with marks too (FORMATS.md §1.7).
+  if (marks && is_event(first)) {
     out.kind = MessageKind::System;
     out.notice = true;
     out.text = clean(content);

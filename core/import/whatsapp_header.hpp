@@ -58,8 +58,8 @@ bool resolve_date(const Header& h, DateOrder order, int yearless, int& y, int& m
 // True when at least one reading of the date fields gives a real date.
 bool plausible_date(const Header& h);
 
-// The header shape of a file: later lines only start a record when they have the
-// same shape (a pasted "12/25/20, 10:00 - X: y" inside an iOS chat stays text).
+// The header shape of a run of lines: later lines only start a record when they have
+// the same shape (a pasted "12/25/20, 10:00 - X: y" inside an iOS chat stays text).
 struct HeaderShape {
   HeaderStyle style = HeaderStyle::Dash;
   bool time_first = false;
@@ -71,10 +71,15 @@ struct HeaderShape {
     return style == o.style && time_first == o.time_first && date_sep == o.date_sep;
   }
   bool accepts(const Header& h) const {
-    // A BOM at a line start marks a concatenated export, possibly from another device.
-    return h.bom_led || (h.style == style && h.time_first == time_first && h.date_sep == date_sep);
+    return h.style == style && h.time_first == time_first && h.date_sep == date_sep;
   }
 };
+
+// Where the year is written, 0..4: month names, all 2-digit, year first, middle, last. A phone
+// whose locale changed writes "6/30/23" and then "30/6/2023": the same shape, each layout
+// with its own day/month order.
+inline int year_layout(const Header& h) { return h.month_name ? 0 : h.year_at + 2; }
+inline constexpr int kYearLayouts = 5;
 
 // Decides day/month order over all headers of a file (FORMATS.md §1.5): year
 // position, then "a field above 12", then which field rolls over, then which

@@ -2,15 +2,17 @@
 // record loop. Header shapes and day/month order are in whatsapp_header,
 // localised strings in whatsapp_templates, what a body is in whatsapp_classify.
 //
-// Two passes over the bytes: the first finds the header shape of the file (the
-// most frequent among its first headers) and its day/month order (over all
-// headers, FORMATS.md §1.5, stopping early only once the evidence is
-// overwhelmingly one-sided), the second cuts records and adds messages. Texts
-// are views into the adopted input unless they need rewriting (direction marks,
-// CRLF inside multi-line bodies).
+// Two passes over the bytes: the first finds the header shape the file starts
+// with (the most frequent among its first headers) and its day/month order (over
+// all headers of that shape, FORMATS.md §1.5, stopping early only once the
+// evidence is overwhelmingly one-sided), the second cuts records and adds
+// messages. A file can change shape partway (the phone's locale changed, exports
+// were joined): the second pass then starts a new run with its own shape and
+// order, deciding the order of each shape once. Texts are views into the adopted
+// input unless they need rewriting (direction marks, CRLF inside multi-line bodies).
 #include <algorithm>
-#include <chrono>
 #include <cstring>
+#include <string>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -27,6 +29,9 @@ namespace {
 using namespace whatsapp;
 
 constexpr uint64_t kProgressStep = uint64_t{4} << 20;
+// Headers a new shape must go on for, without the current one coming back, to start
+// a new run inside a message (fewer: lines pasted into that message).
+constexpr int kRunWindow = 32;
 
 // Cheap test before parsing: a header starts with a digit, '[', an uppercase
 // month name, or a mark / Arabic digit (non-ASCII lead byte).
@@ -85,9 +90,54 @@ bool iequal(std::string_view a, std::string_view b) {
   return true;
 }
 
-int current_year() {
-  const auto now = std::chrono::system_clock::now().time_since_epoch();
-  return civil_from_days(std::chrono::duration_cast<std::chrono::seconds>(now).count() / 86400).year;
+// A line's shape with every run of ASCII digits written as one '9' and every run
+// of ASCII letters as one 'a': "12/31/22, 21:0" -> "9/9/9, 9:9".
+std::string shape_of_line(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    const char c = s[i];
+    const bool digit = c >= '0' && c <= '9', letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (!digit && !letter) {
+      out += c;
+      ++i;
+      continue;
+    }
+    out += digit ? '9' : 'a';
+    while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') == digit) &&
+           (digit || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z')))
+      ++i;
+  }
+  return out;
+}
+
+// LRM, RLM, LRE..RLO at `p` (three bytes): the marks around names and notices.
+bool mark3(const char* p) {
+  const auto b1 = static_cast<unsigned char>(p[1]), b2 = static_cast<unsigned char>(p[2]);
+  return static_cast<unsigned char>(p[0]) == 0xE2 && b1 == 0x80 &&
+         (b2 == 0x8E || b2 == 0x8F || (b2 >= 0xAA && b2 <= 0xAE));
+}
+
+// Whether `text` starts with the name `author` (direction marks aside) followed by a space
+// or "'s"; rare outside system notices.
+__attribute__((noinline)) bool names_author(std::string_view text, std::string_view author) {
+  while (text.size() >= 3 && mark3(text.data())) text.remove_prefix(3);
+  while (author.size() >= 3 && mark3(author.data())) author.remove_prefix(3);
+  while (author.size() >= 3 && mark3(author.data() + author.size() - 3)) author.remove_suffix(3);
+  if (author.empty() || text.size() <= author.size() || text[0] != author[0] ||
+      text.compare(0, author.size(), author) != 0)
+    return false;
+  const auto next = static_cast<unsigned char>(text[author.size()]);
+  return next == ' ' || next == '\'' || next == 0xE2;  // "X turned on…", "X's security code…", "X’s…"
+}
+
+// The same for the header line's "Author: text" (author up to `colon`): decided on the
+// first byte for nearly every message, the common case kept out of the record loop.
+__attribute__((always_inline)) inline bool text_names_author(std::string_view line, size_t colon) {
+  const size_t at = colon + 2;
+  if (at >= line.size() || colon == 0) return false;
+  const auto t0 = static_cast<unsigned char>(line[at]), a0 = static_cast<unsigned char>(line[0]);
+  if (t0 != a0 && t0 != 0xE2 && a0 != 0xE2) return false;
+  return names_author(line.substr(at), line.substr(0, colon));
 }
 
 std::string_view variant_name(HeaderStyle style) {
@@ -112,6 +162,7 @@ class Reader {
     size_t body = 0;       // where the text after the header starts
     size_t first_end = 0;  // end of the header line
     size_t end = 0;        // end of the last line with content
+    uint64_t line = 0;     // of the header
   };
 
   bool choose_shape();
@@ -119,21 +170,43 @@ class Reader {
   void progress(uint64_t done) const {
     if (ctx_.progress) (*ctx_.progress)(done, bytes_.size());
   }
-  bool header_at(std::string_view line, Header& h, LocalTime& time);
+  bool is_header(size_t begin, size_t end, Header& h) const;
+  bool header_at(std::string_view line, uint64_t number, bool open, Header& h, LocalTime& time);
+  bool switch_shape(std::string_view line, uint64_t number, bool open, const Header& h);
+  // The last line of a file that ends without a line break, cut inside a header:
+  // "12/31/22, 21:0" (the date or time), or "12/31/22, 21:05 - An" (the author).
+  bool cut_inside_header(std::string_view line) const;
+  bool cut_inside_author(std::string_view line, const Header& h) const;
+  bool run_starts(size_t begin, const HeaderShape& shape, bool open);
+  DateOrder order_for(int layout, size_t from);
   void flush(const Record& r);
+  bool is_event_noinline(std::string_view text);
   PersonId person(std::string_view raw_author);
   void finish_chat();
 
   ImportContext& ctx_;
   std::string_view bytes_;
-  size_t start_ = 0;  // after leading BOMs
-  HeaderShape shape_;
+  size_t start_ = 0;           // after leading BOMs
+  HeaderShape shape_;          // of the current run of lines
+  int layout_ = kYearLayouts;  // year layout of the last header; order_ is its order
   DateOrder order_ = DateOrder::DMY;
+  HeaderStyle file_style_ = HeaderStyle::Dash;  // of the first run, for the report
+  DateOrder file_order_ = DateOrder::DMY;       // of the most frequent layout of the first run, for the report
+  struct KnownOrder {
+    HeaderShape shape;
+    int layout;
+    DateOrder order;
+  };
+  std::vector<KnownOrder> orders_;  // decided once per shape and year layout
+  uint64_t order_budget_ = 0;       // bytes later runs may still read to decide their order
+  size_t text_until_ = 0;           // headers of another shape before this offset are pasted text
+  uint64_t shape_changes_ = 0, first_change_line_ = 0;
   bool month_names_ = false;
   uint64_t expected_records_ = 0;
 
-  // Month-name headers without a year ("Mar 5"): the year is counted back from
-  // today, one year per month roll-over still ahead.
+  // Month-name headers without a year ("Mar 5"): the year is counted back from the
+  // caller's today, one year per month roll-over still ahead, and one more when the
+  // last such date would fall after today.
   uint64_t yearless_rollovers_ = 0;
   int yearless_year_ = 0;
   int last_yearless_month_ = 0;
@@ -144,6 +217,8 @@ class Reader {
   ChatId chat_ = 0;
   uint64_t records_ = 0;
   std::unordered_map<std::string_view, PersonId> people_;
+  std::string_view last_header_;    // the header part of the last record's first line
+  uint64_t record_line_ = 0;        // the header line of the record being flushed
   std::string_view last_author_;
   PersonId last_person_ = kNoPerson;
   struct CachedAuthor {
@@ -190,11 +265,14 @@ bool Reader::choose_shape() {
 bool Reader::detect() {
   if (!choose_shape()) return false;
   LineReader lines{bytes_, start_};
-  DateOrderDetector detector;
+  // One detector per year layout: "6/30/23" and "30/6/2023" in one file have different orders.
+  DateOrderDetector detectors[kYearLayouts];
+  uint64_t observed[kYearLayouts] = {};
+  int unsettled = 0;
   Header h;
   bool stopped = false;
   uint64_t headers = 0;
-  int last_month = 0;
+  int last_month = 0, last_day = 0;
   size_t begin = 0, end = 0;
   uint64_t next_progress = kProgressStep;
   while (lines.next(begin, end)) {
@@ -206,9 +284,13 @@ bool Reader::detect() {
     if (!parse_header(bytes_.substr(begin, end - begin), bytes_.size() - begin, h) || !plausible_date(h) ||
         !shape_.accepts(h))
       continue;
+    const int layout = year_layout(h);
+    DateOrderDetector& detector = detectors[layout];
+    if (observed[layout]++ == 0) ++unsettled;
+    const bool was_settled = detector.settled();
     detector.observe(h);
     ++headers;
-    if (detector.settled()) {
+    if (!was_settled && detector.settled() && --unsettled == 0) {
       stopped = true;
       break;
     }
@@ -216,35 +298,126 @@ bool Reader::detect() {
     if (h.month_name && !h.has_year) {
       if (last_month && h.field[1] < last_month) ++yearless_rollovers_;
       last_month = h.field[1];
+      last_day = h.field[0];
     }
   }
-  order_ = detector.decide();
+  int most = 0;
+  for (int layout = 0; layout < kYearLayouts; ++layout) {
+    if (!observed[layout]) continue;
+    orders_.push_back({shape_, layout, detectors[layout].decide()});
+    if (observed[layout] > observed[most]) most = layout;
+  }
+  file_order_ = detectors[most].decide();
+  file_style_ = shape_.style;
+  order_budget_ = bytes_.size();
   // Messages to expect: exact when every line was read, else extrapolated with a little slack.
   const uint64_t scanned = lines.pos - start_, total = bytes_.size() - start_;
   expected_records_ = stopped && scanned ? headers * total / scanned + headers / 16 + 16 : headers;
-  yearless_year_ = current_year() - static_cast<int>(yearless_rollovers_);
+  const CivilDate today = ctx_.today;
+  const bool after_today = last_month > today.month || (last_month == today.month && last_day > today.day);
+  yearless_year_ = today.year - static_cast<int>(yearless_rollovers_) - (last_month && after_today ? 1 : 0);
   return true;
 }
 
-bool Reader::header_at(std::string_view line, Header& h, LocalTime& time) {
-  if (line.empty() || !may_start_header(line[0]) ||
-      !parse_header(line, static_cast<size_t>(bytes_.data() + bytes_.size() - line.data()), h) || !shape_.accepts(h))
+bool Reader::is_header(size_t begin, size_t end, Header& h) const {
+  return begin < end && may_start_header(bytes_[begin]) &&
+         parse_header(bytes_.substr(begin, end - begin), bytes_.size() - begin, h) && plausible_date(h);
+}
+
+// Whether a run of `shape` starts at the header line at `begin`: the next header has that
+// shape too (unless an earlier run had it: exports joined A, B, A) and, inside a message
+// (`open`), the current shape does not come back within kRunWindow headers. When it does
+// come back, every header before it is pasted text.
+bool Reader::run_starts(size_t begin, const HeaderShape& shape, bool open) {
+  const bool known =
+      std::any_of(orders_.begin(), orders_.end(), [&](const KnownOrder& k) { return k.shape.same(shape); });
+  LineReader lines{bytes_, begin};
+  size_t b = 0, e = 0;
+  lines.next(b, e);  // the line itself
+  Header h;
+  int seen = 0;
+  while (lines.next(b, e)) {
+    if (!is_header(b, e, h)) continue;
+    if (shape_.accepts(h)) {
+      if (open) text_until_ = b;
+      return false;
+    }
+    if (seen == 0 && !known && !shape.accepts(h)) return false;  // a single line of a new shape
+    if (!open || ++seen >= kRunWindow) return true;
+  }
+  return seen > 0 || known;
+}
+
+// The day/month order of the headers of the current shape and this year layout, from
+// `from` on: decided once per shape and layout, within a budget of one more reading of the
+// file whatever the number of runs.
+DateOrder Reader::order_for(int layout, size_t from) {
+  for (const KnownOrder& k : orders_)
+    if (k.layout == layout && k.shape.same(shape_)) return k.order;
+  DateOrderDetector detector;
+  LineReader lines{bytes_, from};
+  Header h;
+  size_t begin = 0, end = 0;
+  while (order_budget_ && lines.next(begin, end)) {
+    order_budget_ -= std::min<uint64_t>(order_budget_, lines.pos - begin);
+    if (!is_header(begin, end, h) || !shape_.accepts(h) || year_layout(h) != layout) continue;
+    detector.observe(h);
+    if (detector.settled()) break;
+  }
+  const DateOrder order = detector.decide();
+  orders_.push_back({shape_, layout, order});
+  return order;
+}
+
+// A header of another shape than the current run's. It starts a new run when it follows a
+// BOM (an export appended to another) or when run_starts() says so; else it is text.
+bool Reader::switch_shape(std::string_view line, uint64_t number, bool open, const Header& h) {
+  if (!plausible_date(h)) return false;
+  const auto begin = static_cast<size_t>(line.data() - bytes_.data());
+  const HeaderShape shape = HeaderShape::of(h);
+  if (h.bom_led)
+    appended_export_ = true;
+  else if ((open && begin < text_until_) || !run_starts(begin, shape, open))
     return false;
+  shape_ = shape;
+  layout_ = kYearLayouts;  // the order is looked up again
+  last_written_ = UINT64_MAX;
+  month_names_ |= h.month_name;
+  if (open && shape_changes_++ == 0) first_change_line_ = number;
+  return true;
+}
+
+bool Reader::header_at(std::string_view line, uint64_t number, bool open, Header& h, LocalTime& time) {
+  if (line.empty() || !may_start_header(line[0]) ||
+      !parse_header(line, static_cast<size_t>(bytes_.data() + bytes_.size() - line.data()), h))
+    return false;
+  if (!shape_.accepts(h) && !switch_shape(line, number, open, h)) return false;
   if (h.month_name && !h.has_year) {
     if (last_yearless_month_ && h.field[1] < last_yearless_month_) ++yearless_year_;
     last_yearless_month_ = h.field[1];
   }
   // Consecutive messages mostly share their date as written: it is resolved once per date.
+  // The year layout is part of what is written, so its order is looked up here too.
   const uint64_t written = h.field[0] | uint64_t{h.field[1]} << 16 | uint64_t{h.field[2]} << 32 |
                            uint64_t{static_cast<uint8_t>(h.year_at)} << 48 | uint64_t{h.month_name} << 56;
   if (written != last_written_ || (h.month_name && !h.has_year)) {
+    const int was_layout = layout_;
+    const DateOrder was_order = order_;
+    if (const int layout = year_layout(h); layout != layout_) {
+      order_ = order_for(layout, static_cast<size_t>(line.data() - bytes_.data()));
+      layout_ = layout;
+    }
     int y = 0, m = 0, d = 0;
-    if (!resolve_date(h, order_, yearless_year_, y, m, d)) return false;
+    if (!resolve_date(h, order_, yearless_year_, y, m, d)) {
+      layout_ = was_layout, order_ = was_order;  // not a header: the current run goes on
+      return false;
+    }
+    const bool new_layout = was_layout != layout_ && was_layout != kYearLayouts;
     last_written_ = written;
     last_day_ = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+    if (new_layout && open && shape_changes_++ == 0) first_change_line_ = number;
   }
   time.seconds = last_day_ * 86400 + hour24(h) * 3600 + h.minute * 60 + h.second;
-  if (h.bom_led && !shape_.same(HeaderShape::of(h))) appended_export_ = true;
   return true;
 }
 
@@ -262,6 +435,7 @@ PersonId Reader::person(std::string_view raw) {
     std::string name = normalize_name(raw);
     if (name.empty()) name.push_back('?');  // an author made of marks only
     const PersonId id = ctx_.builder.person(Platform::WhatsApp, name);
+    ctx_.builder.note_first_seen(id, ctx_.source, record_line_);
     it = people_.emplace(raw, id).first;
     senders_.insert(id);
   }
@@ -271,7 +445,27 @@ PersonId Reader::person(std::string_view raw) {
   return it->second;
 }
 
+bool Reader::cut_inside_header(std::string_view line) const {
+  if (last_header_.empty() || line.size() >= last_header_.size() + 2) return false;
+  const std::string cut = shape_of_line(line), whole = shape_of_line(last_header_);
+  return cut.size() >= 3 && cut.size() < whole.size() && whole.compare(0, cut.size(), cut) == 0;
+}
+
+bool Reader::cut_inside_author(std::string_view line, const Header& h) const {
+  const std::string_view body = line.substr(h.body);
+  if (body.empty()) return true;
+  if (find_colon_space(body) != std::string_view::npos || body.back() == ':') return false;
+  // A real system line never reads as the start of a participant's name.
+  for (const auto& [author, person] : people_)
+    if (author.substr(0, body.size()) == body) return true;
+  return false;
+}
+
+// Out of the record loop's way: rarely reached (the text starts with its author's name).
+__attribute__((noinline)) bool Reader::is_event_noinline(std::string_view text) { return classifier_.is_event(text); }
+
 void Reader::flush(const Record& r) {
+  record_line_ = r.line;
   const std::string_view all = bytes_.substr(r.body, r.end - r.body);
   const std::string_view first = bytes_.substr(r.body, r.first_end - r.body);
 
@@ -305,11 +499,22 @@ void Reader::flush(const Record& r) {
   m.time = r.time;
   if (authored) {
     Body b;
+    bool notice_by_author = false;
     if (vanished) {
       b.kind = MessageKind::Media;
       b.media = MediaKind::Other;
     } else {
       b = classifier_.authored(body, same_line ? first.size() - author.size() - 2 : std::string_view::npos);
+      // "X: X updated the message timer. …": a system notice written with its subject as author.
+      if (b.kind == MessageKind::Text && same_line && text_names_author(first, author.size()) &&
+          is_event_noinline(first.substr(author.size() + 2))) {
+        const SystemLine s = classifier_.system(body);
+        b.kind = MessageKind::System;
+        b.text = s.text;
+        notice_by_author = true;
+        group_events_ |= s.group_event;
+        if (!s.group_name.empty()) group_name_ = s.group_name;
+      }
     }
     m.kind = b.kind;
     m.media = b.media;
@@ -317,7 +522,7 @@ void Reader::flush(const Record& r) {
     m.flags = b.edited ? kEdited : 0;
     if (b.notice) {
       if (notice_author_.empty() && b.kind == MessageKind::System) notice_author_ = author;
-    } else {
+    } else if (!notice_by_author) {
       m.sender = person(author);
       if (b.deleted_by_owner) ctx_.builder.declare_owner(m.sender), owner_declared_ = true;
     }
@@ -387,15 +592,26 @@ void Reader::run() {
       next_progress = lines.pos + kProgressStep;
     }
     const std::string_view line = bytes_.substr(begin, end - begin);
-    if (header_at(line, h, time)) {
+    const bool unterminated = lines.pos >= bytes_.size() && bytes_.back() != '\n';
+    if (header_at(line, lines.number, open, h, time)) {
+      if (unterminated && cut_inside_author(line, h)) {
+        report.skip(lines.number, begin, "message header cut off at the end of the file", line);
+        continue;
+      }
       if (open) flush(record);
+      last_header_ = line.substr(0, h.body);
       record.time = time;
       record.body = begin + h.body;
       record.first_end = record.end = end;
+      record.line = lines.number;
       open = true;
     } else if (is_blank(line)) {
       // Kept when more text follows (empty lines inside a body count), dropped at the end of a body.
     } else if (open) {
+      if (unterminated && cut_inside_header(line)) {
+        report.skip(lines.number, begin, "message header cut off at the end of the file", line);
+        continue;
+      }
       record.end = end;
     } else {
       report.skip(lines.number, begin, "line before the first message header", line);
@@ -406,14 +622,18 @@ void Reader::run() {
   progress(bytes_.size());
 
   report.platform = "whatsapp";
-  report.variant = std::string(variant_name(shape_.style));
-  report.date_order = std::string(month_names_ ? (shape_.month_first ? "MDY" : "DMY") : to_string(order_));
+  report.variant = std::string(variant_name(file_style_));
+  report.date_order = std::string(month_names_ ? (shape_.month_first ? "MDY" : "DMY") : to_string(file_order_));
   report.records = records_;
   report.chats = 1;
   if (yearless_rollovers_ || month_names_)
     report.notes.push_back("some dates have no year; they were placed in the most recent possible years");
   if (appended_export_)
     report.notes.push_back("the file holds a second export appended after the first (a line starting with a BOM)");
+  if (shape_changes_)
+    report.notes.push_back("the message headers change format at line " + std::to_string(first_change_line_) +
+                           (shape_changes_ > 1 ? " and " + std::to_string(shape_changes_ - 1) + " more times" : "") +
+                           "; each run of lines was read in its own format");
 }
 
 class WhatsAppText final : public Importer {

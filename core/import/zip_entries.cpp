@@ -32,6 +32,16 @@ bool is_junk(std::string_view path) {
          path.find("/__MACOSX/") != std::string_view::npos || base.substr(0, 2) == "._" || base.empty();
 }
 
+// Whether `path`'s folder also holds an entry named `base`.
+bool has_sibling(const std::vector<std::string>& names, std::string_view path, std::string_view base) {
+  const std::string_view folder = path.substr(0, path.size() - base_name(path).size());
+  for (const std::string& n : names)
+    if (n.size() == folder.size() + base.size() && std::string_view(n).substr(0, folder.size()) == folder &&
+        base_name(n) == base)
+      return true;
+  return false;
+}
+
 }  // namespace
 
 std::vector<size_t> choose_chat_entries(const std::vector<std::string>& names) {
@@ -47,6 +57,8 @@ std::vector<size_t> choose_chat_entries(const std::vector<std::string>& names) {
       out.push_back(i);
     else if (base == "result.json")
       out.push_back(i);  // a zipped Telegram Desktop export
+    else if (base == "chat.md" || (base == "data.json" && !has_sibling(names, names[i], "chat.md")))
+      out.push_back(i);  // a zipped signal-export folder: chat.md, or data.json when alone
   }
   return out;
 }
@@ -55,7 +67,7 @@ bool may_be_export_file(std::string_view path) {
   if (is_junk(path)) return false;
   const std::string_view base = base_name(path);
   if (ends_with_ci(base, ".txt")) return !is_ios_attachment(base);
-  return ends_with_ci(base, ".json") || ends_with_ci(base, ".zip");
+  return ends_with_ci(base, ".json") || ends_with_ci(base, ".zip") || base == "chat.md";
 }
 
 }  // namespace chatlens

@@ -29,6 +29,8 @@ struct Person {
   std::string name;         // display name, normalised (no direction marks, NBSP -> space)
   std::string platform_id;  // "user123" on Telegram; empty where the platform has none
   bool is_owner = false;
+  SourceId first_source = 0;  // where the person first appears, to tell look-alike names apart
+  uint64_t first_line = 0;    // 1-based; 0 when the importer did not say
 };
 
 struct Chat {
@@ -64,8 +66,8 @@ static_assert(sizeof(TextRef) == 12);
 
 struct MessageColumns {
   Column<ChatId> chat;
-  Column<PersonId> sender;  // kNoPerson for system messages
-  Column<LocalTime> time;   // wall clock as the export shows it
+  Column<PersonId> sender;            // kNoPerson for system messages
+  Column<LocalTime> time;             // wall clock as the export shows it
   SparseColumn<int64_t, kNoUtc> utc;  // unless the export carries the instant
   Column<MessageKind> kind;
   Column<MediaKind> media;
@@ -87,9 +89,7 @@ class Corpus {
 
   size_t size() const { return messages.size(); }
   std::string_view text(size_t i) const { return resolve(messages.text[i]); }
-  std::string_view resolve(TextRef r) const {
-    return std::string_view(blocks_[r.block()]).substr(r.offset(), r.len);
-  }
+  std::string_view resolve(TextRef r) const { return std::string_view(blocks_[r.block()]).substr(r.offset(), r.len); }
   bool edited(size_t i) const { return messages.flags[i] & kEdited; }
   const Person* sender(size_t i) const {
     return messages.sender[i] == kNoPerson ? nullptr : &people[messages.sender[i]];

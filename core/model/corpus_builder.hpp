@@ -74,6 +74,10 @@ class CorpusBuilder {
 
   // The export states who its owner is (Telegram personal_information, ...).
   void declare_owner(PersonId p) { people_[p].is_owner = true; }
+  // Where `p` first appears (kept from the first call).
+  void note_first_seen(PersonId p, SourceId source, uint64_t line) {
+    if (people_[p].first_line == 0) people_[p].first_source = source, people_[p].first_line = line;
+  }
 
   // Discards every message of a chat added since `first_message` (an input that
   // failed half-way must not leave half a chat behind).

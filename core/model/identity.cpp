@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "text/printable.hpp"
 #include "text/utf8.hpp"
 
 namespace chatlens {
@@ -44,7 +45,8 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     std::set<std::string> names;
     bool found = false;
     for (Person& p : corpus.people) {
-      p.is_owner = fold(p.name) == wanted && !wanted.empty();
+      // A name with bytes a terminal cannot show is also matched as the CLI prints it ("Ana\xff").
+      p.is_owner = !wanted.empty() && (fold(p.name) == wanted || fold(printable(p.name)) == wanted);
       found |= p.is_owner;
       names.insert(p.name);
     }

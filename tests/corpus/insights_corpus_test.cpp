@@ -6,6 +6,7 @@
 #include "model/identity.hpp"
 #include "report/report.hpp"
 #include "shared_corpus.hpp"
+#include "test_today.hpp"
 
 namespace fs = std::filesystem;
 using namespace chatlens;
@@ -19,7 +20,7 @@ TEST(InsightsOnRealExports, EverySectionOnEveryExport) {
     const std::string ext = entry.path().extension().string();
     if (entry.path().string().find("_reference") != std::string::npos || (ext != ".txt" && ext != ".json")) continue;
     if (name.find("target") != std::string::npos || name.find("EXPECTED") == 0 || name.find("EXTRACTED") == 0) continue;
-    ImportSession session;
+    ImportSession session(chatlens::testing::kTestToday);
     session.add(entry.path().string(), chatlens::testing::read_file(entry.path()));
     const std::vector<SourceReport> sources = session.sources();
     Corpus corpus = std::move(session).finish();

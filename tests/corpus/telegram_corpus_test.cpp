@@ -14,6 +14,7 @@
 #include "import/import_session.hpp"
 #include "import/importer.hpp"
 #include "shared_corpus.hpp"
+#include "test_today.hpp"
 
 using namespace chatlens;
 using chatlens::testing::read_file;
@@ -29,7 +30,7 @@ struct Imported {
 Imported import_corpus_file(const std::string& relative) {
   const auto path = shared_corpus_dir() / relative;
   EXPECT_TRUE(std::filesystem::exists(path)) << path;
-  ImportSession session;
+  ImportSession session(chatlens::testing::kTestToday);
   session.add(path.filename().string(), read_file(path));
   Imported out;
   out.report = session.sources().at(0);

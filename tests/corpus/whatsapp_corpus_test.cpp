@@ -20,6 +20,7 @@
 
 #include "import/import_session.hpp"
 #include "shared_corpus.hpp"
+#include "test_today.hpp"
 
 using namespace chatlens;
 using chatlens::testing::read_file;
@@ -63,7 +64,7 @@ struct Imported {
 Imported import_file(const std::string& relative) {
   const auto path = shared_corpus_dir() / relative;
   EXPECT_TRUE(std::filesystem::exists(path)) << path;
-  ImportSession session;
+  ImportSession session(chatlens::testing::kTestToday);
   session.add(path.filename().string(), read_file(path));
   Imported out;
   out.report = session.sources().at(0);
@@ -546,7 +547,7 @@ TEST(WhatsAppCorpus, PusturParserLines) {
     ASSERT_EQ(parser.parse(json).get(input), simdjson::SUCCESS) << line;
     const std::string expected = line.substr(tab + 1, line.find('\t', tab + 1) - tab - 1);
     SCOPED_TRACE(line);
-    ImportSession session;
+    ImportSession session(chatlens::testing::kTestToday);
     session.add("chat.txt", std::string(input));
     const Corpus c = std::move(session).finish();
     ASSERT_GE(c.size(), 1u);
@@ -611,7 +612,7 @@ TEST(WhatsAppCorpus, RwhatsappLinePairs) {
     for (const std::string& u : unsupported) skip |= first.find(u) != std::string::npos;
     if (skip) continue;
     SCOPED_TRACE(first);
-    ImportSession session;
+    ImportSession session(chatlens::testing::kTestToday);
     session.add("chat.txt", first + "\n---> Another line - with a dash\n" + second + "\n");
     const Corpus c = std::move(session).finish();
     ASSERT_EQ(c.size(), 2u);

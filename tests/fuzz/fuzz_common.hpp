@@ -42,7 +42,7 @@ inline void import_with(const Importer& importer, const uint8_t* data, size_t si
   report.file = "fuzz-input";
   report.bytes = size;
   const std::string_view adopted = builder.adopt(std::string(reinterpret_cast<const char*>(data), size));
-  ImportContext ctx{report.file, "Fuzz Chat", adopted, 0, builder, report, nullptr};
+  ImportContext ctx{report.file, "Fuzz Chat", adopted, 0, builder, report, nullptr, CivilDate{2024, 6, 15}};
   importer.import(ctx);
   if (!report.ok()) builder.rollback(0, 0);
   exercise(std::move(builder).finish(), size);

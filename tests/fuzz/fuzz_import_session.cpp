@@ -15,7 +15,7 @@ constexpr std::string_view kNames[] = {"WhatsApp Chat with Ana.txt", "_chat.txt"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view rest(reinterpret_cast<const char*>(data), size);
-  chatlens::ImportSession session([](uint64_t done, uint64_t total) {
+  chatlens::ImportSession session(chatlens::CivilDate{2024, 6, 15}, [](uint64_t done, uint64_t total) {
     if (done > total) __builtin_trap();  // progress never passes the end of its input
   });
   for (size_t i = 0; i < 4 && (i == 0 || !rest.empty()); ++i) {

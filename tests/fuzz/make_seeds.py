@@ -3,7 +3,7 @@
 
 Sources, all of the project's own making (nothing from ../shared is copied):
   * the string literals in tests/**/*.cpp (adjacent literals joined, escapes
-    decoded) that look like a WhatsApp or Telegram export, or a community
+    decoded) that look like a WhatsApp, Telegram or Signal export, or a community
     summary (tests/server: valid and invalid bodies);
   * files under tests/fixtures/ when there is such a folder;
   * with --gen-export PATH, small exports from bench/gen_export;
@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 
 CONTRIBUTION = "fuzz_contribution_validation"
-TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_import_session", CONTRIBUTION)
+TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_signal", "fuzz_import_session", CONTRIBUTION)
 SEPARATOR = b"\n--chatlens-fuzz-next-input--\n"  # fuzz_import_session.cpp splits inputs here
 
 BUILT_IN = {
@@ -42,6 +42,12 @@ BUILT_IN = {
         "[31.12.22, 21:05:09] Ana: hola\r\n[31.12.22, 21:06:10] Ben: \u200eimage omitted\r\n",
         "[12/31/22, 9:05:09 PM] Ana: hi\n[12/31/22, 9:06:10 PM] Ben: This message was deleted\n",
         "2022-12-31 21:05 - Ana: hi\n",
+    ],
+    "signal": [
+        "[2023-05-01 10:20:30] Ana: hola  \n\n[2023-05-01 10:21:00] Me: \n\n> hola\n\nok  \n(- Ana: x -)\n\n",
+        "[2019-12-24, 12:23] Jane Doe: Hello John!\n[2020-01-17, 21:49] John Doe: Hello\nJane!\n",
+        '{"date": "2023-05-01T10:20:30.123000", "sender": "Ana", "body": "hola  ", "quote": "", "sticker": null, '
+        '"reactions": [["Me", "x"]], "attachments": [{"name": "a.jpg", "path": "media/a.jpg"}], "deleted": false}\n',
     ],
     "telegram": [
         '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [{"id": 1, "type": "message", '
@@ -55,11 +61,37 @@ BUILT_IN = {
     ],
 }
 
+# Hostile shapes (issue 9), so the fuzzers start from them rather than having to
+# grow them: nesting far past the 64-level limit (a messages array and a text
+# entity array 20,000 to 100,000 deep), a stray scalar closing the messages
+# array, every message unreadable, a string as "messages", UTF-16 re-saves, and
+# a header cut off at the end of a file.
+def hostile():
+    chat = '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [\n  %s\n ]\n}\n'
+    msg = ('{"id": %d, "type": "message", "date": "2022-12-31T21:05:09", "from": "Ana", "from_id": "user1", '
+           '"text": %s}')
+    for depth in (100000, 20000):
+        yield "telegram", (chat % (msg % (1, '"hi"') + ",\n  " + "[" * depth + "]" * depth)).encode()
+    yield "telegram", (chat % (msg % (1, '"hi"') + ",\n  " + msg % (2, "[" * 20000 + "]" * 20000))).encode()
+    yield "telegram", (chat % (msg % (1, '"hi"') + ",\n  7")).encode()
+    yield "telegram", (chat % "1,\n  2").encode()
+    yield "telegram", b'{"name": "Ana", "type": "personal_chat", "id": 1, "messages": "hello"}'
+    wa = "12/31/22, 21:05 - Ana: hi\n12/31/22, 21:06 - Ben: hello\n"
+    yield "whatsapp", b"\xff\xfe" + wa.encode("utf-16-le")
+    yield "whatsapp", wa.encode("utf-16-be")
+    yield "whatsapp", (wa + "12/31/22, 21:07 - Be").encode()
+    yield "whatsapp", (wa + "12/31/22, 2").encode()
+
+
 # A message header at a line start: optional LRM and "[", a date, a time, then
 # the " - " (Android) or "] " (iOS) before the sender.
 WHATSAPP_HEADER = re.compile(
     rb"^(?:\xe2\x80\x8e)?\[?(?:\xe2\x80\x8e)?\d{1,4}[./-]\d{1,2}[./-]\d{1,4},? \d{1,2}[:.]\d{2}[^\n]*?(?: - |\] )", re.M)
 TELEGRAM_KEYS = (b'"messages"', b'"chats"', b'"personal_information"')
+# signal-export: "[2023-05-01 10:20:30] Ana: text  " then an empty line, or the older "[2019-12-24, 12:23] ".
+SIGNAL_MARKDOWN = re.compile(rb"^\[\d{4}-\d{2}-\d{2}(?:, \d{2}:\d{2}| \d{2}:\d{2}:\d{2}[^\n]*  \n\n)", re.M)
+SIGNAL_KEYS = (b'"date"', b'"sender"', b'"body"')
+TARGET_OF = {"whatsapp": "fuzz_whatsapp_text", "telegram": "fuzz_telegram_json", "signal": "fuzz_signal"}
 
 # A C/C++ string literal: optional encoding prefix, then "..." or R"delim(...)delim".
 LITERAL = re.compile(r'(?:u8|u|U|L)?(?:R"(?P<delim>[^(\s]*)\((?P<raw>.*?)\)(?P=delim)"|"(?P<cooked>(?:[^"\\\n]|\\.)*)")',
@@ -107,8 +139,12 @@ def classify(data: bytes):
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] == b"{" and (b"chatlens.community_summary" in data or b'"hour_profile"' in data):
         return "contribution"
+    if stripped[:1] == b"{" and all(k in data for k in SIGNAL_KEYS):
+        return "signal"
     if stripped[:1] in (b"{", b"[") and any(k in data for k in TELEGRAM_KEYS):
         return "telegram"
+    if SIGNAL_MARKDOWN.search(data):
+        return "signal"
     if WHATSAPP_HEADER.search(data):
         return "whatsapp"
     return None
@@ -325,7 +361,7 @@ def main():
     args = ap.parse_args()
 
     found = [(kind, s.encode()) for kind, items in BUILT_IN.items() for s in items]
-    found += list(from_tests(args.repo)) + list(from_fixtures(args.repo))
+    found += list(from_tests(args.repo)) + list(from_fixtures(args.repo)) + list(hostile())
     if args.gen_export:
         found += list(from_generator(args.gen_export))
 
@@ -333,7 +369,7 @@ def main():
     for kind, data in found:
         if kind == "contribution":
             continue
-        seeds["fuzz_whatsapp_text" if kind == "whatsapp" else "fuzz_telegram_json"].add(data)
+        seeds[TARGET_OF[kind]].add(data)
         seeds["fuzz_import_session"].add(data)
     seeds[CONTRIBUTION] = contribution_seeds(args.repo, [d for k, d in found if k == "contribution"], args.chatlens,
                                              args.gen_export)

@@ -13,6 +13,7 @@
 
 #include "import/import_session.hpp"
 #include "model/identity.hpp"
+#include "test_today.hpp"
 
 namespace {
 
@@ -47,7 +48,7 @@ struct Imported {
 };
 
 Imported import_all(const std::vector<GeneratedFile>& files) {
-  chatlens::ImportSession session;
+  chatlens::ImportSession session(chatlens::testing::kTestToday);
   Imported out;
   for (const auto& f : files) {
     const chatlens::SourceReport& r = session.add(f.name, f.bytes);

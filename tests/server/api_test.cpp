@@ -237,8 +237,9 @@ TEST_P(ApiSuite, ThePolicyAllowsTheCommunityServiceTheAppUses) {
               "connect-src 'self' https://community.example.org:8443");
     EXPECT_NE(index->body.find("connect-src 'self' https://community.example.org:8443;"), std::string::npos)
         << index->body;
-    EXPECT_NE(index->body.find("<meta name=\"chatlens-community\" content=\"https://community.example.org:8443/chatlens\">"),
-              std::string::npos)
+    EXPECT_NE(
+        index->body.find("<meta name=\"chatlens-community\" content=\"https://community.example.org:8443/chatlens\">"),
+        std::string::npos)
         << index->body;
     EXPECT_EQ(client_->Get("/some/app/route")->get_header_value("Content-Security-Policy"),
               index->get_header_value("Content-Security-Policy"));

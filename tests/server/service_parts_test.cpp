@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "compression.hpp"
+#include "connection_limits.hpp"
 #include "day.hpp"
 #include "etag.hpp"
 #include "migrations.hpp"
@@ -81,10 +82,58 @@ TEST(RequestHead, StrictWhereTheParserIsLenient) {
   EXPECT_FALSE(head_ok("GET / HTTP/1.1\r\nBad Name: a\r\n\r\n"));
   EXPECT_FALSE(head_ok("GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n"));
   RequestHeadCheck check;
-  const std::string head = "POST / HTTP/1.1\r\nIdempotency-Key:  \r\nX: 1\r\n\r\nBODY";
+  const std::string head = "POST / HTTP/1.1\r\nHost: a\r\nIdempotency-Key:  \r\nX: 1\r\n\r\nBODY";
   EXPECT_TRUE(check.feed(head.data(), head.size()));
   EXPECT_TRUE(check.head_complete());
   EXPECT_EQ(check.empty_fields(), std::vector<std::string>{"idempotency-key"});
+  EXPECT_EQ(check.head_size(), head.size() - 4) << "the head ends before BODY";
+}
+
+TEST(RequestHead, Http11NeedsExactlyOneValidHost) {
+  EXPECT_FALSE(head_ok("GET / HTTP/1.1\r\n\r\n"));
+  EXPECT_FALSE(head_ok("GET / HTTP/1.1\r\nHost: a\r\nhost: a\r\n\r\n"));
+  EXPECT_FALSE(head_ok("GET / HTTP/1.0\r\nHost: a\r\nHost: b\r\n\r\n"));
+  EXPECT_FALSE(head_ok("GET / HTTP/1.1\r\nHost: user@example.org\r\n\r\n"));
+  EXPECT_FALSE(head_ok("GET / HTTP/1.1\r\nHost: example.org/x\r\n\r\n"));
+  EXPECT_TRUE(head_ok("GET / HTTP/1.0\r\n\r\n"));
+  EXPECT_TRUE(head_ok("GET / HTTP/1.1\r\nHost:\r\n\r\n"));
+  EXPECT_TRUE(head_ok("GET / HTTP/1.1\r\nHOST: example.org:8080\r\n\r\n"));
+  EXPECT_TRUE(head_ok("GET / HTTP/1.1\r\nHost: [2001:db8::1]:80\r\n\r\n"));
+  RequestHeadCheck check;
+  const std::string head = "GET / HTTP/1.1\r\nX: 1\r\n\r\n";
+  EXPECT_FALSE(check.feed(head.data(), head.size()));
+  EXPECT_EQ(check.problem(), "an HTTP/1.1 request needs a Host header");
+}
+
+TEST(RequestHead, TellsTheBodySizeWhenDeclaredPlainly) {
+  auto body_of = [](const std::string& head) {
+    RequestHeadCheck check;
+    EXPECT_TRUE(check.feed(head.data(), head.size())) << head;
+    EXPECT_TRUE(check.head_complete()) << head;
+    return check.declared_body_size();
+  };
+  EXPECT_EQ(body_of("GET / HTTP/1.1\r\nHost: a\r\n\r\n"), std::optional<size_t>(0));
+  EXPECT_EQ(body_of("POST / HTTP/1.1\r\nHost: a\r\nContent-Length:  312 \r\n\r\n"), std::optional<size_t>(312));
+  EXPECT_EQ(body_of("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 3\r\nContent-Length: 3\r\n\r\n"), std::nullopt);
+  EXPECT_EQ(body_of("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"), std::nullopt);
+  EXPECT_EQ(body_of("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: 9\r\nExpect: 100-continue\r\n\r\n"), std::nullopt);
+  EXPECT_EQ(body_of("POST / HTTP/1.1\r\nHost: a\r\nContent-Length: -1\r\n\r\n"), std::nullopt);
+}
+
+TEST(ConnectionLimits, PerClientAndInAll) {
+  ConnectionLimits limits(3, 2);
+  using A = ConnectionLimits::Admission;
+  EXPECT_EQ(limits.admit("a"), A::kAdmitted);
+  EXPECT_EQ(limits.admit("a"), A::kAdmitted);
+  EXPECT_EQ(limits.admit("a"), A::kClientFull);
+  EXPECT_EQ(limits.admit("b"), A::kAdmitted);
+  EXPECT_EQ(limits.admit("c"), A::kServerFull);
+  limits.release("a");
+  EXPECT_EQ(limits.open_from("a"), 1u);
+  EXPECT_EQ(limits.admit("c"), A::kAdmitted);
+  EXPECT_EQ(limits.open(), 3u);
+  ConnectionLimits uncapped(100, 0);
+  for (int i = 0; i < 50; ++i) EXPECT_EQ(uncapped.admit("proxy"), A::kAdmitted);
 }
 
 TEST(Compression, GzipRoundTripsAndNegotiates) {
@@ -254,6 +303,25 @@ TEST(ServeOptions, DefaultsAndLimits) {
   EXPECT_FALSE(parse_serve_args({"--port", "70000"}));
   EXPECT_FALSE(parse_serve_args({"--port"}));
   EXPECT_FALSE(parse_serve_args({"--frobnicate", "1"}));
+  EXPECT_EQ(c->http.request_head_timeout, std::chrono::milliseconds(5000));
+  EXPECT_EQ(c->http.max_connections_per_client, 32u);
+  auto limits = parse_serve_args(
+      {"--request-head-timeout", "2.5", "--max-connections", "500", "--max-connections-per-client", "0"});
+  ASSERT_TRUE(limits) << limits.status().message();
+  EXPECT_EQ(limits->http.request_head_timeout, std::chrono::milliseconds(2500));
+  EXPECT_EQ(limits->http.max_connections, 500u);
+  EXPECT_EQ(limits->http.max_connections_per_client, 0u);
+  EXPECT_FALSE(parse_serve_args({"--request-head-timeout", "20"})) << "longer than the request timeout";
+  EXPECT_FALSE(parse_serve_args({"--max-connections", "0"}));
+  // Behind a proxy every connection has the proxy's address: no per-address cap unless asked for.
+  EXPECT_EQ(parse_serve_args({"--trust-proxy"})->http.max_connections_per_client, 0u);
+  EXPECT_EQ(parse_serve_args({"--trust-proxy", "--max-connections-per-client", "500"})->http.max_connections_per_client,
+            500u);
+  // --help names every limit's option.
+  for (const char* option : {"--request-head-timeout", "--request-timeout", "--keep-alive-timeout", "--max-connections",
+                             "--max-connections-per-client", "--threads", "--rate-limit", "--rate-burst"})
+    EXPECT_NE(std::string(kServeUsage).find(option), std::string::npos) << option;
+  EXPECT_NE(std::string(kServeUsage).find("docs/limits.md"), std::string::npos);
   auto help = parse_serve_args({"--help"});
   ASSERT_FALSE(help);
   EXPECT_EQ(help.status().message(), "");

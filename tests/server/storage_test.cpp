@@ -1,11 +1,14 @@
 // The storage interface, the same suite against SQLite and PostgreSQL.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
+#include <algorithm>
 #include <set>
 #include <thread>
 
 #include "contribution_validation.hpp"
 #include "migrations.hpp"
+#include "raw_database.hpp"
 #include "test_support.hpp"
 
 namespace chatlens::server {
@@ -77,7 +80,96 @@ TEST_P(StorageSuite, StoresABatchAndItsCellsInOneTransaction) {
   auto back = storage_->read_contributions();
   ASSERT_TRUE(back);
   ASSERT_EQ(back->size(), 3u);
-  EXPECT_EQ((*back)[2], batch[2].contribution);
+  EXPECT_NE(std::find(back->begin(), back->end(), batch[2].contribution), back->end());
+}
+
+// The average text length of each stored contribution, in the order read_contributions() gives.
+std::vector<int> stored_averages(Storage& storage) {
+  std::vector<int> out;
+  auto read = storage.read_contributions();  // kept: the loop borrows from it
+  EXPECT_TRUE(read) << read.status().message();
+  if (read)
+    for (const Contribution& k : *read) out.push_back(k.avg_text_length);
+  return out;
+}
+
+TEST_P(StorageSuite, StoredRowsDoNotKeepTheOrderTheyArrivedIn) {
+  // 24 contributions, one at a time, each telling its arrival rank.
+  std::vector<int> arrival;
+  for (int i = 0; i < 24; ++i) {
+    ASSERT_TRUE(storage_->store(std::vector{pending(i)}, "2024-05-01"));
+    arrival.push_back(i);
+  }
+  std::vector<int> stored = stored_averages(*storage_);  // ordered by the contribution's key
+  EXPECT_NE(stored, arrival) << "the key is sequential: it keeps the arrival order";
+  std::sort(stored.begin(), stored.end());
+  EXPECT_EQ(stored, arrival) << "every contribution is there once";
+
+  testing::RawDatabase raw(*backend_);
+  ASSERT_EQ(raw.error(), "");
+  if (GetParam() == "sqlite") {
+    // No hidden rowid either (it would count arrivals), and the file keeps rows in key order.
+    EXPECT_FALSE(raw.exec("SELECT rowid FROM contributions"));
+    std::vector<std::string> scanned = raw.column("SELECT avg_text_length FROM contributions");
+    ASSERT_EQ(scanned.size(), 24u);
+    std::vector<int> in_file;
+    for (const std::string& v : scanned) in_file.push_back(std::stoi(v));
+    EXPECT_NE(in_file, arrival);
+  } else {
+    EXPECT_EQ(raw.column("SELECT data_type FROM information_schema.columns WHERE table_name = 'contributions' "
+                         "AND column_name = 'id'"),
+              std::vector<std::string>{"uuid"});
+    EXPECT_EQ(raw.column("SELECT count(*) FROM information_schema.sequences"), std::vector<std::string>{"0"});
+  }
+}
+
+TEST_P(StorageSuite, VersionOneDatabasesMigrateToRandomKeys) {
+  // A database as version 1 left it: sequential ids.
+  storage_.reset();
+  backend_ = std::make_unique<BackendUnderTest>(GetParam());
+  {
+    testing::RawDatabase raw(*backend_);
+    ASSERT_EQ(raw.error(), "");
+    ASSERT_TRUE(
+        raw.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                 "applied_on TEXT NOT NULL)"))
+        << raw.error();
+    const Migration& v1 = migrations()[0];
+    for (const std::string& sql :
+         migration_statements(GetParam() == "sqlite" ? v1.sqlite : v1.postgresql, storage_detail::random_instance_id()))
+      ASSERT_TRUE(raw.exec(sql)) << raw.error();
+    ASSERT_TRUE(raw.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2024-05-01')"));
+    for (int i = 0; i < 20; ++i)
+      ASSERT_TRUE(
+          raw.exec("INSERT INTO contributions (day, summary_version, avg_text_length, "
+                   "messages_per_active_day, minutes_per_day, hour_profile, top_emoji) VALUES ('2024-05-01', "
+                   "1, " +
+                   std::to_string(i) +
+                   ", 25, 30, '1,0,0,0,0,0,1,3,5,6,6,7,7,6,6,6,6,6,6,6,6,5,4,2', "
+                   "'1F602')"))
+          << raw.error();
+    ASSERT_EQ(raw.column("SELECT max(id) FROM contributions"), std::vector<std::string>{"20"});
+  }
+  storage_ = backend_->open();
+  ASSERT_TRUE(storage_);
+  Status migrated = storage_->migrate();
+  ASSERT_TRUE(migrated) << migrated.message();
+  EXPECT_EQ(*storage_->schema_version(), latest_schema_version());
+  std::vector<int> arrival(20);
+  for (int i = 0; i < 20; ++i) arrival[i] = i;
+  std::vector<int> stored = stored_averages(*storage_);
+  EXPECT_NE(stored, arrival);
+  std::sort(stored.begin(), stored.end());
+  EXPECT_EQ(stored, arrival) << "no contribution lost or duplicated by the migration";
+  // New contributions get random keys too, and the old sequence is gone.
+  ASSERT_TRUE(storage_->store(std::vector{pending(99)}, "2024-05-02"));
+  EXPECT_EQ(*storage_->count_contributions(), 21);
+  testing::RawDatabase raw(*backend_);
+  if (GetParam() == "sqlite") {
+    EXPECT_EQ(raw.column("SELECT DISTINCT typeof(id) FROM contributions"), std::vector<std::string>{"blob"});
+  } else {
+    EXPECT_EQ(raw.column("SELECT count(*) FROM information_schema.sequences"), std::vector<std::string>{"0"});
+  }
 }
 
 TEST_P(StorageSuite, AnIdempotencyKeyCountsOnce) {
@@ -138,6 +230,42 @@ TEST_P(StorageSuite, ConcurrentWritersOnOneDatabaseCountEachKeyOnce) {
   auto snap = storage_->snapshot();
   EXPECT_EQ(cell(*snap, "contributors", ""), 200);
   EXPECT_EQ(cell(*snap, "avg_text_length", "35"), 100);
+}
+
+// As someone else on the machine would find them: a new database and the folders created for it
+// are the owner's only, whatever the umask.
+TEST(PrivateFiles, sqlite_NewDatabasesAndTheirFoldersAreOwnerOnly) {
+  const mode_t old_umask = ::umask(022);
+  testing::TempDir dir;
+  auto mode = [](const std::filesystem::path& p) {
+    struct stat st {};
+    return ::stat(p.c_str(), &st) == 0 ? static_cast<int>(st.st_mode & 07777) : -1;
+  };
+  // The default place: --data-dir (created).
+  const std::filesystem::path data = dir.path() / "data" / "chatlens";
+  {
+    auto storage = open_storage("", data);
+    ASSERT_TRUE(storage) << storage.status().message();
+    ASSERT_TRUE((*storage)->migrate());
+    ASSERT_TRUE((*storage)->store(std::vector{pending(35)}, "2024-05-01"));
+    EXPECT_EQ(mode(dir.path() / "data"), 0700);
+    EXPECT_EQ(mode(data), 0700);
+    EXPECT_EQ(mode(data / "community.sqlite3"), 0600);
+    EXPECT_EQ(mode(data / "community.sqlite3-wal"), 0600);
+  }
+  // --db sqlite:PATH in folders that do not exist yet.
+  const std::filesystem::path file = dir.path() / "x" / "y" / "db.sqlite3";
+  {
+    auto storage = open_storage("sqlite:" + file.string(), dir.path());
+    ASSERT_TRUE(storage) << storage.status().message();
+    ASSERT_TRUE((*storage)->migrate());
+    EXPECT_EQ(mode(dir.path() / "x"), 0700);
+    EXPECT_EQ(mode(dir.path() / "x" / "y"), 0700);
+    EXPECT_EQ(mode(file), 0600);
+  }
+  // A folder that exists is left alone.
+  EXPECT_EQ(mode(dir.path()), 0700) << "mkdtemp's";
+  ::umask(old_umask);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StorageSuite, ::testing::Values("sqlite", "postgresql"),

@@ -102,15 +102,16 @@ class PostgresDatabase {
     if (!name_.empty()) exec_admin("DROP DATABASE IF EXISTS " + name_ + " WITH (FORCE)");
   }
   const std::string& url() const { return url_; }
+  const std::string& name() const { return name_; }
   const std::string& error() const { return error_; }
 
- private:
+  // Runs `sql` on the server's maintenance database (as the fixture's superuser).
   bool exec_admin(const std::string& sql) {
     PGconn* c = PQconnectdb(admin_.c_str());
     bool ok = PQstatus(c) == CONNECTION_OK;
     if (ok) {
       PGresult* r = PQexec(c, sql.c_str());
-      ok = PQresultStatus(r) == PGRES_COMMAND_OK;
+      ok = PQresultStatus(r) == PGRES_COMMAND_OK || PQresultStatus(r) == PGRES_TUPLES_OK;
       if (!ok) error_ = PQresultErrorMessage(r);
       PQclear(r);
     } else {
@@ -119,6 +120,8 @@ class PostgresDatabase {
     PQfinish(c);
     return ok;
   }
+
+ private:
   std::string admin_, name_, url_, error_;
 };
 
@@ -151,6 +154,11 @@ class BackendUnderTest {
     return std::move(*s);
   }
   const std::filesystem::path& dir() const { return dir_.path(); }
+  const std::string& name() const { return name_; }
+  // The PostgreSQL database (nullptr for SQLite).
+  PostgresDatabase* postgres() const { return pg_.get(); }
+  // The SQLite file (empty for PostgreSQL).
+  std::filesystem::path sqlite_path() const { return name_ == "sqlite" ? dir_.path() / "community.sqlite3" : ""; }
 
  private:
   std::string name_;
@@ -205,18 +213,30 @@ class TestServer {
 
 // One HTTP exchange over a fresh connection: sends `bytes` as they are and returns everything the
 // server sent until it closed the connection or `timeout` passed.
-inline std::string raw_exchange(int port, const std::string& bytes,
-                                std::chrono::milliseconds timeout = std::chrono::milliseconds(5000),
-                                bool half_close = true) {
-  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+// A TCP connection to 127.0.0.1:port from the loopback address `from` (127.0.0.2 and so on are
+// loopback too on Linux: distinct client addresses without leaving the machine); -1 on failure.
+inline int connect_loopback(int port, const char* from = "127.0.0.1") {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in local{};
+  local.sin_family = AF_INET;
+  ::inet_pton(AF_INET, from, &local.sin_addr);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_port = htons(static_cast<uint16_t>(port));
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&local), sizeof local) != 0 ||
+      ::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
     ::close(fd);
-    return {};
+    return -1;
   }
+  return fd;
+}
+
+inline std::string raw_exchange(int port, const std::string& bytes,
+                                std::chrono::milliseconds timeout = std::chrono::milliseconds(5000),
+                                bool half_close = true, const char* from = "127.0.0.1") {
+  const int fd = connect_loopback(port, from);
+  if (fd < 0) return {};
   size_t sent = 0;
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   std::string out;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "telegram_test_util.hpp"
+#include "test_today.hpp"
 
 using namespace chatlens;
 using namespace chatlens::testing;
@@ -269,7 +270,7 @@ TEST(TelegramChats, BatchExportWithOnlyAChatList) {
 
 TEST(TelegramChats, ImportingTheSameExportTwiceKeepsOneCopyOfEachMessage) {
   // Chats with the same Telegram id are merged (chat_merge.hpp): ids make duplicates exact.
-  ImportSession session;
+  ImportSession session(kTestToday);
   session.add("a.json", std::string(kFullAccount));
   session.add("b.json", std::string(kFullAccount));
   Corpus c = std::move(session).finish();

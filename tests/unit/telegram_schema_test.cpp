@@ -251,3 +251,38 @@ TEST(TelegramSchema, SchemaViolationsAreReadAsFarAsPossible) {
       << r.report.notes[1];
   EXPECT_NE(r.report.notes[1].find("in message 2"), std::string::npos) << r.report.notes[1];
 }
+
+TEST(TelegramSchema, IsoDatesWithFractionsAndZonesFromOtherTools) {
+  const auto r = import_telegram(R"({"name": "A", "type": "personal_chat", "id": 1, "messages": [
+  {"id": 1, "type": "message", "date": "2017-01-01T06:20:09.248Z", "from": "A", "from_id": "user1", "text": "z"},
+  {"id": 2, "type": "message", "date": "2017-01-01T08:21:00+02:00", "from": "A", "from_id": "user1", "text": "offset"},
+  {"id": 3, "type": "message", "date": "2017-01-01T06:22:00.5", "from": "A", "from_id": "user1", "text": "naive"},
+  {"id": 4, "type": "message", "date": "2017-01-01T01:00:00-05:30", "date_unixtime": "1483252800", "from": "A",
+   "from_id": "user1", "text": "unixtime wins"}
+ ]})");
+  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_EQ(r.corpus.size(), 4u);
+  EXPECT_EQ(r.report.lines_skipped, 0u);
+  const Corpus& c = r.corpus;
+  // The wall clock as written, and the instant the zone names.
+  EXPECT_EQ(format_local_iso(c.messages.time[message_with_id(c, 1)]), "2017-01-01T06:20:09");
+  EXPECT_EQ(c.messages.utc[message_with_id(c, 1)], 1483251609);
+  EXPECT_EQ(format_local_iso(c.messages.time[message_with_id(c, 2)]), "2017-01-01T08:21:00");
+  EXPECT_EQ(c.messages.utc[message_with_id(c, 2)], 1483251660);
+  EXPECT_EQ(c.messages.utc[message_with_id(c, 3)], kNoUtc);
+  EXPECT_EQ(c.messages.utc[message_with_id(c, 4)], 1483252800);
+}
+
+TEST(TelegramSchema, AnUnreadableDateIsQuotedNotCalledMissing) {
+  const auto r = import_telegram(R"({"name": "A", "type": "personal_chat", "id": 1, "messages": [
+  {"id": 1, "type": "message", "date": "01/02/2017 06:20", "from": "A", "from_id": "user1", "text": "bad"},
+  {"id": 2, "type": "message", "date": 1483251609.5, "from": "A", "from_id": "user1", "text": "number"},
+  {"id": 3, "type": "message", "date": "2024-01-01T10:00:00", "from": "A", "from_id": "user1", "text": "ok"}
+ ]})");
+  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_EQ(r.corpus.size(), 1u);
+  ASSERT_EQ(r.report.skipped_examples.size(), 2u);
+  EXPECT_EQ(r.report.skipped_examples[0].reason,
+            "message with a date that cannot be read: \"01/02/2017 06:20\" (id 1)");
+  EXPECT_EQ(r.report.skipped_examples[1].reason, "message with a date that cannot be read: \"1483251609.5\" (id 2)");
+}

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "telegram_test_util.hpp"
+#include "test_today.hpp"
 
 using namespace chatlens;
 using namespace chatlens::testing;
@@ -131,7 +132,7 @@ TEST(TelegramStream, ProgressIsReportedInOrderAndEndsComplete) {
             "\"}";
   json += "\n ]\n}\n";
   std::vector<std::pair<uint64_t, uint64_t>> calls;
-  ImportSession session([&](uint64_t done, uint64_t total) { calls.emplace_back(done, total); });
+  ImportSession session(kTestToday, [&](uint64_t done, uint64_t total) { calls.emplace_back(done, total); });
   session.add("result.json", json);
   ASSERT_TRUE(session.sources()[0].ok());
   ASSERT_GE(calls.size(), 3u);

@@ -9,6 +9,7 @@
 
 #include "import/import_session.hpp"
 #include "model/corpus.hpp"
+#include "test_today.hpp"
 
 namespace chatlens::testing {
 
@@ -18,7 +19,7 @@ struct Imported {
 };
 
 inline Imported import_telegram(std::string json, std::string name = "result.json") {
-  ImportSession session;
+  ImportSession session(kTestToday);
   session.add(std::move(name), std::move(json));
   Imported out;
   out.report = session.sources().at(0);

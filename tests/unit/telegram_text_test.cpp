@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include "telegram_test_util.hpp"
+#include "test_today.hpp"
 
 using namespace chatlens;
 using namespace chatlens::testing;
@@ -139,7 +140,7 @@ TEST(TelegramText, PlainTextsAreBorrowedFromTheInputNotCopied) {
                 body + R"("})";
   }
   const std::string json = chat_with(messages);
-  ImportSession session;
+  ImportSession session(kTestToday);
   session.add("result.json", json);
   Corpus c = std::move(session).finish();
   ASSERT_EQ(c.size(), 5000u);

@@ -238,3 +238,32 @@ TEST(WhatsAppContent, FileNamesDecideTheMediaKind) {
   EXPECT_EQ(media, M::Other);
   EXPECT_EQ(whatsapp::kind_of_file("Alex.vcf", media), K::Contact);
 }
+
+TEST(WhatsAppContent, DirectionMarksAtTheStartOfAnAndroidTextKeepTheSender) {
+  // Android texts copied from right-to-left apps start with one or two LRMs: still Ana's messages.
+  auto w = import_whatsapp(
+      "12/9/20, 23:16 - Ana: \u200E\u200Ehola\n"
+      "12/9/20, 23:17 - Ana: \u200Eque tal\n"
+      "12/9/20, 23:18 - Bo: \u200F\u200F\u200Fbien\n");
+  ASSERT_EQ(w.size(), 3u);
+  EXPECT_TRUE(IsMessage(w, 0, "Ana", "2020-09-12T23:16:00", K::Text, "hola"));
+  EXPECT_TRUE(IsMessage(w, 1, "Ana", "2020-09-12T23:17:00", K::Text, "que tal"));
+  EXPECT_TRUE(IsMessage(w, 2, "Bo", "2020-09-12T23:18:00", K::Text, "bien"));
+}
+
+TEST(WhatsAppContent, NoticesWrittenWithTheirSubjectAsAuthorAreSystem) {
+  auto w = import_whatsapp(
+      "12/9/20, 23:16 - Ana: Ana updated the message timer. New messages will disappear from this chat 24 hours "
+      "after they're sent, except when kept.\n"
+      "12/9/20, 23:17 - Bo: Bo turned off disappearing messages.\n"
+      "12/9/20, 23:18 - Ana: Ana is here and happy\n"
+      "12/9/20, 23:19 - Bo: Ana turned on disappearing messages.\n");
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_TRUE(IsMessage(w, 0, "", "2020-09-12T23:16:00", K::System,
+                        "Ana updated the message timer. New messages will disappear from this chat 24 hours after "
+                        "they're sent, except when kept."));
+  EXPECT_TRUE(IsMessage(w, 1, "", "2020-09-12T23:17:00", K::System, "Bo turned off disappearing messages."));
+  // The author's name starting a text that is no notice, and a notice about someone else, stay texts.
+  EXPECT_TRUE(IsMessage(w, 2, "Ana", "2020-09-12T23:18:00", K::Text, "Ana is here and happy"));
+  EXPECT_TRUE(IsMessage(w, 3, "Bo", "2020-09-12T23:19:00", K::Text, "Ana turned on disappearing messages."));
+}

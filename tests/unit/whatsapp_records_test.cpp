@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "import/importer.hpp"
+#include "test_today.hpp"
 #include "whatsapp_test_util.hpp"
 
 using namespace chatlens;
@@ -164,14 +165,14 @@ TEST(WhatsAppRecords, SniffFindsHeadersNotFileNames) {
 }
 
 TEST(WhatsAppRecords, FileWithoutAnyHeaderIsAnError) {
-  ImportSession session;
+  ImportSession session(kTestToday);
   const SourceReport& r = session.add("notes.txt", "12/31/99 is a date\nbut not a chat\n");
   EXPECT_FALSE(r.ok());
 }
 
 TEST(WhatsAppRecords, ProgressEndsAtTheTotal) {
   uint64_t last_done = 0, last_total = 0, calls = 0;
-  ImportSession session([&](uint64_t done, uint64_t total) {
+  ImportSession session(kTestToday, [&](uint64_t done, uint64_t total) {
     EXPECT_GE(done, last_done);
     last_done = done, last_total = total, ++calls;
   });
@@ -182,4 +183,47 @@ TEST(WhatsAppRecords, ProgressEndsAtTheTotal) {
   EXPECT_EQ(last_done, text.size());
   EXPECT_EQ(last_total, text.size());
   EXPECT_EQ(std::move(session).finish().size(), 120000u);
+}
+
+TEST(WhatsAppRecords, HeaderFormatSwitchingPartwayKeepsEveryLine) {
+  // The phone's locale changed: month-first with a 2-digit year, then day-first with 4 digits.
+  auto w = import_whatsapp(
+      "6/30/23, 16:14 - Ana: before the switch\n"
+      "6/30/23, 16:14 - Bo: still before\n"
+      "second line\n"
+      "30/6/2023, 16:15 - Ana: after\n"
+      "1/7/2023, 09:00 - Bo: next day\n");
+  ASSERT_EQ(w.size(), 4u);
+  EXPECT_EQ(w.report.lines_skipped, 0u);
+  EXPECT_TRUE(IsMessage(w, 0, "Ana", "2023-06-30T16:14:00", K::Text, "before the switch"));
+  EXPECT_TRUE(IsMessage(w, 1, "Bo", "2023-06-30T16:14:00", K::Text, "still before\nsecond line"));
+  EXPECT_TRUE(IsMessage(w, 2, "Ana", "2023-06-30T16:15:00", K::Text, "after"));
+  EXPECT_TRUE(IsMessage(w, 3, "Bo", "2023-07-01T09:00:00", K::Text, "next day"));
+  ASSERT_FALSE(w.report.notes.empty());
+  EXPECT_NE(w.report.notes.back().find("line 4"), std::string::npos);
+}
+
+TEST(WhatsAppRecords, ARunOfAnotherShapeInTheMiddleIsRead) {
+  // Three exports joined: iOS, then Android (long enough to be a run), then iOS again.
+  std::string text = "[3/27/22, 21:41:35] Ana: ios one\n[3/27/22, 21:41:50] Ana: ios two\n";
+  for (int i = 0; i < 40; ++i)
+    text += "28.03.22, 10:" + std::string(i < 10 ? "0" : "") + std::to_string(i) + " - Bo: a\n";
+  text += "[3/29/22, 08:00:00] Ana: ios again\n";
+  auto w = import_whatsapp(text);
+  ASSERT_EQ(w.size(), 43u);
+  EXPECT_TRUE(IsMessage(w, 0, "Ana", "2022-03-27T21:41:35", K::Text, "ios one"));
+  EXPECT_TRUE(IsMessage(w, 2, "Bo", "2022-03-28T10:00:00", K::Text, "a"));
+  EXPECT_TRUE(IsMessage(w, 42, "Ana", "2022-03-29T08:00:00", K::Text, "ios again"));
+}
+
+TEST(WhatsAppRecords, AFewPastedLinesOfAnotherShapeStayText) {
+  auto w = import_whatsapp(
+      "[3/27/22, 21:41:35] Ana: look what he wrote:\n"
+      "12/24/19, 11:23 - John: one\n"
+      "12/24/19, 11:24 - John: two\n"
+      "[3/27/22, 21:42:00] Bo: ok\n");
+  ASSERT_EQ(w.size(), 2u);
+  EXPECT_TRUE(IsMessage(w, 0, "Ana", "2022-03-27T21:41:35", K::Text,
+                        "look what he wrote:\n12/24/19, 11:23 - John: one\n12/24/19, 11:24 - John: two"));
+  EXPECT_TRUE(w.report.notes.empty());
 }

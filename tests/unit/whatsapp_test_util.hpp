@@ -9,6 +9,7 @@
 #include "import/import_session.hpp"
 #include "model/corpus.hpp"
 #include "model/local_time.hpp"
+#include "test_today.hpp"
 
 namespace chatlens::testing {
 
@@ -39,7 +40,7 @@ struct WhatsAppImport {
 };
 
 inline WhatsAppImport import_whatsapp(std::string text, std::string name = "chat.txt", std::string title_hint = {}) {
-  ImportSession session;
+  ImportSession session(kTestToday);
   WhatsAppImport out;
   out.report = session.add(std::move(name), std::move(text), std::move(title_hint));
   out.corpus = std::move(session).finish();

@@ -6,7 +6,7 @@ import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOp
 import { EtaEstimator } from './lib/eta'
 import type { Json } from './lib/json'
 
-export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error'
+export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error' | 'nothing'
 
 export interface Progress {
   phase: Phase
@@ -84,6 +84,9 @@ export function handle(msg: FromWorker) {
       state.source = 'analysis'
       state.progress = { ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 }
       onReport?.()
+      break
+    case 'nothing':
+      state.status = 'nothing'
       break
     case 'error':
       if (state.status === 'working' || msg.fatal) {

@@ -1,6 +1,7 @@
 // The core's JavaScript API for the web app (embind). Runs inside a Web Worker.
 //
-//   const s = new Module.Session((done, total) => ...);   // progress of the current input
+//   const s = new Module.Session((done, total) => ..., "2024-06-15");  // progress; the caller's local date
+//                                       // (places dates exported without a year; the core reads no clock)
 //   const ptr = s.stage(size);          // staging buffer in WASM memory: JS copies the file there in chunks
 //   s.grow(newSize) -> ptr              // for zip entries whose size is not known in advance
 //   s.add(name, length, titleHint)      // imports the staged bytes (adopted, not copied) -> SourceReport JSON
@@ -31,6 +32,7 @@
 #include "import/zip_entries.hpp"
 #include "json/json.hpp"
 #include "model/identity.hpp"
+#include "model/iso8601.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -47,8 +49,10 @@ struct Filter {
 
 class Session {
  public:
-  explicit Session(val progress) : progress_(std::move(progress)) {
-    session_.emplace([this](uint64_t done, uint64_t total) { report_progress(done, total); });
+  Session(val progress, const std::string& today) : progress_(std::move(progress)) {
+    CivilDate date{2000, 1, 1};
+    if (!parse_iso_date(today, date)) today_error_ = "today must be a date like 2024-06-15, not \"" + today + "\"";
+    session_.emplace(date, [this](uint64_t done, uint64_t total) { report_progress(done, total); });
   }
 
   // Pointers are returned as numbers (wasm32: they fit).
@@ -66,6 +70,7 @@ class Session {
 
   std::string add(std::string name, double length, std::string title_hint) {
     if (!session_) return error_json("session already finished");
+    if (!today_error_.empty()) return error_json(today_error_);
     staged_.resize(std::min(staged_.size(), static_cast<size_t>(length)));
     last_done_ = 0;
     const SourceReport& r = session_->add(std::move(name), std::move(staged_), std::move(title_hint));
@@ -219,6 +224,7 @@ class Session {
   uint64_t last_done_ = 0;
   std::optional<ImportSession> session_;
   std::string staged_;
+  std::string today_error_;  // a malformed "today": every import refuses rather than guess a date
   std::vector<SourceReport> sources_;
   Corpus corpus_;
   std::vector<bool> declared_owner_;
@@ -242,7 +248,7 @@ std::string title_from_file_name_js(std::string name) { return chatlens::title_f
 
 EMSCRIPTEN_BINDINGS(chatlens) {
   emscripten::class_<Session>("Session")
-      .constructor<val>()
+      .constructor<val, std::string>()
       .function("stage", &Session::stage)
       .function("grow", &Session::grow)
       .function("add", &Session::add)

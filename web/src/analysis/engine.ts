@@ -2,7 +2,7 @@
 // plans the inputs (zip entries chosen by the core), streams each one into
 // WebAssembly memory in chunks, imports it, and builds reports.
 import type { CorpusSummary, FromWorker, InputFile, ReportOptions, SourceReport } from './protocol'
-import { blobAccess, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
+import { blobAccess, DEFAULT_LIMITS, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
 
 export interface CoreSession {
   stage(size: number): number
@@ -15,11 +15,18 @@ export interface CoreSession {
 }
 
 export interface CoreModule {
-  Session: new (progress: (done: number, total: number) => void) => CoreSession
+  // `today` is the local date, "YYYY-MM-DD": the core reads no clock (same bytes, same corpus).
+  Session: new (progress: (done: number, total: number) => void, today: string) => CoreSession
   chooseChatEntries(names: string[]): number[]
   titleFromFileName(name: string): string
   mayBeExportFile(path: string): boolean
   HEAPU8: Uint8Array
+}
+
+// The browser's local date as "YYYY-MM-DD", handed to the core as "today".
+export function localToday(now: Date = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0')
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
 }
 
 type PlanItem =
@@ -29,7 +36,7 @@ type PlanItem =
 
 const CHUNK = 8 << 20
 // Messages that exports could not say better themselves; shown per file.
-export const ZIP_WITHOUT_CHAT = 'zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt or result.json inside it'
+export const ZIP_WITHOUT_CHAT = "zip archive without a chat export: expected _chat.txt, a WhatsApp chat .txt, result.json or Signal's chat.md inside it"
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date (the core's local-time day numbers).
 export function dayNumber(date: string | undefined): number | undefined {
@@ -81,6 +88,10 @@ export class AnalysisEngine {
         items.push({ kind: 'failure', name: input.path, size, error: `cannot read the file: ${errorText(e)}` })
         continue
       }
+      if (size > DEFAULT_LIMITS.maxInputBytes) {
+        items.push({ kind: 'failure', name: input.path, size, error: `the file is ${size} bytes, larger than the input size limit of 4 GiB` })
+        continue
+      }
       if (!looksLikeZip(head)) {
         items.push({ kind: 'file', name: input.path, input, size })
         continue
@@ -106,6 +117,7 @@ export class AnalysisEngine {
       const zipTitle = this.core.titleFromFileName(input.path)
       for (const i of chosen) {
         const entry = entries[i]
+        // Names that say nothing of the chat (signal-export's chat.md is named by its folder, in the core).
         const generic = /(^|\/)_chat\.txt$/.test(entry.name) || /(^|\/)result\.json$/.test(entry.name)
         items.push({
           kind: 'zip',
@@ -132,8 +144,12 @@ export class AnalysisEngine {
     return size
   }
 
+  // What each archive's entries inflated to so far (the limits hold for the whole archive).
+  private inflated = new Map<RandomAccess, number>()
+
   private async stageZipEntry(session: CoreSession, src: RandomAccess, entry: ZipEntry): Promise<number> {
-    let capacity = Math.max(entry.size, 0)
+    // The declared size is a hint, never an allocation: a 200-byte archive may claim a terabyte.
+    let capacity = Math.min(Math.max(entry.size, 0), 64 << 20)
     let ptr = session.stage(capacity)
     let written = 0
     await extractEntry(
@@ -148,18 +164,20 @@ export class AnalysisEngine {
         this.core.HEAPU8.set(chunk, ptr + written)
         written += chunk.length
       },
-      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2) },
+      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2), inflatedBefore: this.inflated.get(src) ?? 0 },
     )
+    this.inflated.set(src, (this.inflated.get(src) ?? 0) + written)
     return written
   }
 
   async analyze(inputs: InputFile[], options: ReportOptions): Promise<void> {
     this.session?.delete()
+    this.inflated.clear()
     const session = new this.core.Session((done, total) => {
       // Import progress of the current input: the second half of its share.
       const share = this.currentShare
       this.progress('importing', this.progressBase + share / 2 + (total > 0 ? (done / total) * (share / 2) : 0))
-    })
+    }, localToday())
     this.session = session
     const items = await this.plan(inputs)
     const bytes = items.reduce((n, i) => n + (i.kind === 'failure' ? 0 : i.size), 0)
@@ -195,6 +213,11 @@ export class AnalysisEngine {
     this.progress('analyzing', bytes, true)
     const summary: CorpusSummary = JSON.parse(session.finish())
     this.post({ type: 'corpus', summary })
+    // Nothing could be imported from any input: per-file errors, not an empty report.
+    if (summary.messages === 0 && items.length > 0) {
+      this.post({ type: 'nothing' })
+      return
+    }
     this.report(options)
   }
 

@@ -1,7 +1,7 @@
 // What the user dropped or picked: files, folders (walked recursively) and zips.
 // Inside folders only files that may be exports are taken, by the same rule as
 // the native command (core/import/zip_entries.cpp, may_be_export_file): .txt
-// (not an iOS attachment like "00000046-Some file.txt"), .json and .zip, outside
+// (not an iOS attachment like "00000046-Some file.txt"), .json, .zip and signal-export's chat.md, outside
 // __MACOSX/ and "._" resource forks; the core's sniffing decides the rest. Files
 // given one by one are always passed on, so the core can say why one is not an export.
 import type { InputFile } from './protocol'
@@ -17,7 +17,7 @@ export function isCandidateInFolder(path: string): boolean {
   if (isJunk(path)) return false
   const base = (path.split('/').pop() ?? '').toLowerCase()
   if (base.endsWith('.txt')) return !isIosAttachment(base)
-  return base.endsWith('.json') || base.endsWith('.zip')
+  return base.endsWith('.json') || base.endsWith('.zip') || base === 'chat.md'
 }
 
 export function fromFileList(files: Iterable<File>): InputFile[] {

@@ -56,4 +56,5 @@ export type FromWorker =
   | { type: 'corpus'; summary: CorpusSummary }
   | { type: 'owner'; status: 'ambiguous' | 'no_such_person'; candidates: string[] }
   | { type: 'report'; report: any; options: ReportOptions; ms: number; wasmBytes?: number }
+  | { type: 'nothing' } // no input yielded a message: each one's error is in its source
   | { type: 'error'; message: string; fatal: boolean }

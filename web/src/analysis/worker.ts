@@ -3,7 +3,7 @@
 // module over, so a new worker (after Cancel) needs no network.
 /// <reference lib="webworker" />
 import createChatlensCore from '../wasm-gen/chatlens_core.js'
-import { AnalysisEngine, errorText, type CoreModule } from './engine'
+import { AnalysisEngine, errorText, localToday, type CoreModule } from './engine'
 import type { FromWorker, ToWorker } from './protocol'
 
 const post = (msg: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg)
@@ -35,7 +35,7 @@ function warmUp(core: CoreModule) {
     const lines: string[] = []
     for (let d = 1; d <= 28; d++) lines.push(`${d}/1/24, 21:0${d % 10} - A: hola 😂 qué tal ${d}`, `${d}/1/24, 21:1${d % 10} - B: bien, gracias 👍 see you`)
     const bytes = new TextEncoder().encode(lines.join('\n'))
-    const session = new core.Session(() => {})
+    const session = new core.Session(() => {}, localToday())
     core.HEAPU8.set(bytes, session.stage(bytes.length))
     session.add('warm-up.txt', bytes.length, '')
     session.finish()

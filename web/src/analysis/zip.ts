@@ -125,6 +125,37 @@ export async function readCentralDirectory(src: RandomAccess): Promise<ZipEntry[
 export interface ExtractOptions {
   chunkSize?: number
   onRead?: (compressedBytesRead: number) => void
+  limits?: InputLimits
+  // What the archive's earlier entries inflated to: the whole archive is held to the limits too,
+  // so that many small bombs add up to a refusal.
+  inflatedBefore?: number
+}
+
+// The same limits as the native command (native/input_limits.hpp, docs/limits.md):
+// an entry may inflate to at most maxInputBytes, and once past ratioFloorBytes to
+// at most maxZipRatio times its compressed size; a zip bomb is refused early.
+export interface InputLimits {
+  maxInputBytes: number
+  maxZipRatio: number
+  ratioFloorBytes?: number // below this an entry is never refused for its ratio (default 32 MiB)
+}
+export const DEFAULT_LIMITS: InputLimits = { maxInputBytes: 4 * 2 ** 30, maxZipRatio: 100 }
+const RATIO_FLOOR_BYTES = 32 << 20
+// Compressed bytes handed to the inflater at a time: deflate expands at most
+// ~1032:1, so one push yields at most ~66 MB before the limits are checked.
+const PUSH_BYTES = 64 << 10
+
+const MIB = 2 ** 20
+const describeSize = (n: number) =>
+  n % 2 ** 30 === 0 ? `${n / 2 ** 30} GiB` : n % MIB === 0 ? `${n / MIB} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`
+
+// Throws when `inflated` bytes of an entry of `compressed` bytes break a limit.
+export function checkInflated(inflated: number, compressed: number, limits: InputLimits = DEFAULT_LIMITS): void {
+  if (inflated > limits.maxInputBytes) throw new ZipError(`inflates to more than the input size limit of ${describeSize(limits.maxInputBytes)}`)
+  if (inflated > (limits.ratioFloorBytes ?? RATIO_FLOOR_BYTES) && inflated / Math.max(compressed, 1) >= limits.maxZipRatio)
+    throw new ZipError(
+      `compressed more than ${limits.maxZipRatio}:1, which no chat export is (a zip bomb?); refused after ${describeSize(Math.floor(inflated / MIB) * MIB)}`,
+    )
 }
 
 // Streams one entry's uncompressed bytes to `sink`, in order.
@@ -132,7 +163,7 @@ export async function extractEntry(
   src: RandomAccess,
   entry: ZipEntry,
   sink: (chunk: Uint8Array) => void,
-  { chunkSize = 4 << 20, onRead }: ExtractOptions = {},
+  { chunkSize = 4 << 20, onRead, limits = DEFAULT_LIMITS, inflatedBefore = 0 }: ExtractOptions = {},
 ): Promise<void> {
   if (entry.flags & 1) throw new ZipError('encrypted zip entries cannot be read')
   if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`unsupported compression method ${entry.method}`)
@@ -143,10 +174,18 @@ export async function extractEntry(
   if (end > src.size) throw new ZipError('entry runs past the end of the file (truncated archive)')
   let inflater: Inflate | null = null
   let finished = entry.method === 0
+  let inflated = 0
+  // The entry's declared sizes are never trusted: what counts is what comes out.
+  const emit = (data: Uint8Array) => {
+    inflated += data.length
+    checkInflated(inflated, entry.compressedSize, limits)
+    if (inflatedBefore) checkInflated(inflatedBefore + inflated, src.size, limits)
+    sink(data)
+  }
   if (entry.method === 8) {
     inflater = new Inflate()
     inflater.ondata = (data, final) => {
-      if (data.length) sink(data)
+      if (data.length) emit(data)
       if (final) finished = true
     }
   }
@@ -154,8 +193,13 @@ export async function extractEntry(
     const n = Math.min(chunkSize, end - o)
     const chunk = n > 0 ? await src.read(o, n) : new Uint8Array(0)
     const last = o + n >= end
-    if (inflater) inflater.push(chunk, last)
-    else if (chunk.length) sink(chunk)
+    if (inflater) {
+      for (let p = 0; p < chunk.length || p === 0; p += PUSH_BYTES) {
+        const piece = chunk.subarray(p, Math.min(chunk.length, p + PUSH_BYTES))
+        inflater.push(piece, last && p + PUSH_BYTES >= chunk.length)
+        if (p + PUSH_BYTES >= chunk.length) break
+      }
+    } else if (chunk.length) emit(chunk)
     onRead?.(o + n - start)
     if (last) break
   }

@@ -46,13 +46,18 @@ export const es: Record<string, string> = {
   'source.core': 'el núcleo en C++ que lee las exportaciones y calcula el informe, compilado a WebAssembly para esta página',
   'source.web': 'esta aplicación web (Vue, TypeScript), su Web Worker y sus gráficos',
   'source.cli': 'el comando chatlens y el servicio comunitario opcional',
+  'source.repository': 'El repositorio de esta compilación:',
+  'source.no_repository':
+    'Esta copia se compiló sin la dirección de su repositorio: pregunta a quien la ofrece dónde publica su código fuente, o compila la tuya desde el código de chatlens.',
+  'source.license': 'chatlens es software libre bajo la licencia MIT.',
   'source.verify': 'Puedes compilarlo tú mismo y usarlo con `chatlens serve`, o hacer un informe sin navegador con `chatlens analyze`.',
 
   'upload.title': 'Tus chats',
   'upload.promise_title': 'Nada sale de tu dispositivo.',
   'upload.promise': 'Tus archivos se leen aquí mismo, en esta pestaña del navegador. No se suben a ningún sitio, y al cerrar la pestaña se olvidan.',
   'upload.drop': 'Suelta aquí tus exportaciones',
-  'upload.drop_hint': 'Varios archivos a la vez, carpetas enteras y archivos .zip: .txt o .zip de WhatsApp, result.json de Telegram.',
+  'upload.drop_hint':
+    'Varios archivos a la vez, carpetas enteras y archivos .zip: .txt o .zip de WhatsApp, result.json de Telegram, chat.md o data.json de Signal.',
   'upload.pick_files': 'Elegir archivos',
   'upload.pick_folder': 'Elegir una carpeta',
   'upload.chosen.one': '1 archivo ({size})',
@@ -60,6 +65,7 @@ export const es: Record<string, string> = {
   'upload.cancel': 'Cancelar',
   'upload.failed': 'El análisis se ha detenido.',
   'upload.start_over': 'Empezar de nuevo',
+  'upload.nothing_read': 'No se pudo leer nada de estos archivos: abajo verás por qué en cada uno.',
   'upload.results': 'Qué se ha leído',
   'upload.some_failed.one': 'Un archivo no se pudo leer; se han usado los demás.',
   'upload.some_failed.other': '{count} archivos no se pudieron leer; se han usado los demás.',
@@ -83,6 +89,12 @@ export const es: Record<string, string> = {
   'guide.telegram.1': 'En Telegram Desktop abre Ajustes → Avanzado → Exportar datos de Telegram.',
   'guide.telegram.2': 'Marca los chats que quieras, elige el formato JSON legible por máquina y exporta.',
   'guide.telegram.3': 'Suelta aquí el result.json o la carpeta entera de la exportación.',
+  'guide.tab.signal': 'Signal',
+  'guide.signal.1':
+    'Signal no tiene exportación propia: en el ordenador donde Signal Desktop está vinculado a tu teléfono, instala signal-export (la orden sigexport) y cierra Signal Desktop.',
+  'guide.signal.2':
+    'Ejecuta sigexport con una carpeta de destino, por ejemplo sigexport ~/signal-chats. Escribe una carpeta por chat, cada una con un chat.md.',
+  'guide.signal.3': 'Suelta aquí el chat.md (o data.json) de cada chat que quieras, o la carpeta entera. Tú apareces como «Me».',
   'guide.sketch.chat_name': 'Alex',
   'guide.sketch.view_contact': 'Ver contacto',
   'guide.sketch.search': 'Buscar',
@@ -105,6 +117,9 @@ export const es: Record<string, string> = {
   'guide.sketch.personal_chats': 'Chats personales',
   'guide.sketch.groups': 'Grupos',
   'guide.sketch.json': 'Formato JSON',
+  'guide.sketch.signal_folder': 'signal-chats',
+  'guide.sketch.group_name': 'Escalada',
+  'guide.sketch.note_to_self': 'Note to Self/chat.md',
 
   'progress.label': 'Progreso del análisis',
   'progress.phase.loading': 'Empezando…',
@@ -127,6 +142,7 @@ export const es: Record<string, string> = {
   'sources.line': 'línea {line}',
   'platform.whatsapp': 'WhatsApp',
   'platform.telegram': 'Telegram',
+  'platform.signal': 'Signal',
 
   'report.title': 'Tu informe',
   'report.title_named': 'El informe de {name}',

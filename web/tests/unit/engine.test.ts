@@ -2,7 +2,7 @@
 // for a mix of good, broken and zipped inputs; the owner picker; filters.
 import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AnalysisEngine, coreOptions, dayNumber, type CoreModule } from '../../src/analysis/engine'
+import { AnalysisEngine, coreOptions, dayNumber, localToday, type CoreModule } from '../../src/analysis/engine'
 import { isCandidateInFolder } from '../../src/analysis/inputs'
 import type { FromWorker, InputFile } from '../../src/analysis/protocol'
 import { coreBuilt, loadCore, whatsappChat } from './core'
@@ -35,6 +35,11 @@ describe('dates for the core', () => {
     expect(dayNumber('nope')).toBeUndefined()
     expect(coreOptions({ me: 'Ana', from: '1970-01-01', chats: [1] })).toEqual({ me: 'Ana', from: 0, chats: [1] })
   })
+
+  it('hands the core the local date as today', () => {
+    expect(localToday(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
+    expect(localToday(new Date(2023, 11, 31, 0, 0))).toBe('2023-12-31')
+  })
 })
 
 describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
@@ -64,6 +69,33 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     // Progress never goes backwards and ends at the total.
     const progress = messages.flatMap((m) => (m.type === 'progress' ? [m] : []))
     for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done)
+  })
+
+  it('gives per-file errors and no report when nothing at all could be imported', async () => {
+    const { messages } = await run([
+      file('result.json', '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": "not an array"}'),
+      file('all-bad.json', '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [1, 2, 7]}'),
+    ])
+    const sources = messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
+    expect(sources[0].error).toMatch(/nothing could be imported.*"messages" is not an array/)
+    expect(sources[1].error).toMatch(/nothing could be imported: 3 records skipped/)
+    expect(messages.at(-1)).toEqual({ type: 'nothing' })
+    expect(messages.some((m) => m.type === 'report')).toBe(false)
+  })
+
+  it('reads a zip whose entry claims a terabyte without reserving it', async () => {
+    const zip = zipSync({ '_chat.txt': [strToU8(whatsappChat('Sam', 'Ana')), { level: 0 }] })
+    // Patch the central directory's uncompressed size to 0xFFFFFFFF - 1 (a 4 GiB claim).
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength)
+    for (let i = zip.length - 22; i >= 0; i--)
+      if (view.getUint32(i, true) === 0x02014b50) {
+        view.setUint32(i + 24, 0xfffffffe, true)
+        break
+      }
+    const { messages } = await run([file('claims.zip', zip)])
+    const sources = messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
+    expect(sources).toHaveLength(1)
+    expect(sources[0].file).toBe('claims.zip:_chat.txt')
   })
 
   it('asks who the owner is when the exports cannot tell, then reports for the chosen name', async () => {
@@ -107,6 +139,8 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     expect(core.chooseChatEntries(['__MACOSX/._chat.txt', 'x/_chat.txt', 'a.txt'])).toEqual([1])
     expect(core.chooseChatEntries(['00000046-doc.txt', 'WhatsApp Chat with Ana.txt', 'photo.jpg'])).toEqual([1])
     expect(core.chooseChatEntries(['ChatExport/result.json', 'ChatExport/photos/x.jpg'])).toEqual([0])
+    // signal-export: chat.md per chat folder, data.json only where there is no chat.md.
+    expect(core.chooseChatEntries(['s/Ana/chat.md', 's/Ana/data.json', 's/Ana/media/a.jpg', 's/Bo/data.json'])).toEqual([0, 3])
     expect(core.titleFromFileName('WhatsApp Chat - Ana.zip')).toBe('Ana')
   })
 
@@ -122,6 +156,9 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
       '__MACOSX/Chats/._chat.txt',
       'Chats/._chat.txt',
       'Chats/readme.md',
+      'signal-chats/Ana/chat.md',
+      'signal-chats/Ana/data.json',
+      'signal-chats/Ana/index.html',
     ]
     for (const p of paths) expect(isCandidateInFolder(p), p).toBe(core.mayBeExportFile(p))
   })
