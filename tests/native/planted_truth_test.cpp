@@ -32,7 +32,8 @@ Planted plant(double per_day) {
   chatlens::bench::PlantedOptions o;
   o.messages_per_day = per_day;
   chatlens::bench::PlantedExport e = chatlens::bench::generate_planted(o);
-  chatlens::ImportSession session;
+  // "Today" for the import: a fixed day after the planted export ends (it has years on every date).
+  chatlens::ImportSession session(chatlens::CivilDate{2025, 1, 31});
   for (auto& f : e.files) {
     const auto& r = session.add(f.name, std::move(f.bytes));
     EXPECT_TRUE(r.ok()) << f.name;
