@@ -4,6 +4,7 @@
 #include <sqlite3.h>
 
 #include <charconv>
+#include <cstdlib>
 
 #include "storage.hpp"
 
@@ -12,13 +13,22 @@ namespace {
 
 constexpr const char* kDaysSql =
     "SELECT DISTINCT day FROM contributions WHERE (?1 = '' OR day >= ?1) AND (?2 = '' OR day <= ?2) ORDER BY day";
-// The key is random (schema 2): 16 bytes in SQLite, a UUID in PostgreSQL; both become 32 hex digits.
-constexpr const char* kDaySqlite =
+// The key as 32 lower-case hex digits in both dialects (SQLite: a 16-byte blob; PostgreSQL: a uuid).
+constexpr const char* kDaySqlSqlite =
     "SELECT lower(hex(id)), day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day, "
     "hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
-constexpr const char* kDayPostgres =
+constexpr const char* kDaySqlPostgres =
     "SELECT replace(id::text, '-', ''), day, summary_version, avg_text_length, messages_per_active_day, "
     "minutes_per_day, hour_profile, top_emoji FROM contributions WHERE day = ?1 ORDER BY id";
+constexpr const char* kSchemaSql = "SELECT COALESCE(MAX(version), 0) FROM schema_migrations";
+constexpr int kFirstRandomKeySchema = 2;
+
+// Refuses a database whose contributions still have sequential ids.
+Status check_schema(const std::string& version, const std::string& where) {
+  if (std::atoi(version.c_str()) >= kFirstRandomKeySchema) return Status::ok();
+  return Status::error(where + ": the database's schema is version " + version + "; run `chatlens serve` on it once " +
+                       "to migrate it (version 2 gives contributions random keys) before exporting");
+}
 
 // PostgreSQL spells parameters $1, $2.
 std::string to_postgres(std::string sql) {
@@ -31,14 +41,15 @@ bool parse_int(const std::string& text, int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// Builds a row from the columns of kDaySqlite and kDayPostgres, as text.
+// Builds a row from the columns of kDaySqlSqlite and kDaySqlPostgres, as text.
 Result<StoredContribution> make_row(const std::vector<std::string>& col, const std::string& where) {
   StoredContribution row;
   int64_t v[6];
-  for (int i = 2; i < 6; ++i) {
+  for (int i = 2; i < 6; ++i)
     if (!parse_int(col[i], v[i]))
       return Status::error(where + ": contribution " + col[0] + ": bad number '" + col[i] + "'");
-  }
+  if (col[0].size() != 32 || col[0].find_first_not_of("0123456789abcdef") != std::string::npos)
+    return Status::error(where + ": contribution key '" + col[0] + "' is not 32 hex digits");
   row.id = col[0];
   row.day = col[1];
   row.summary_version = static_cast<int>(v[2]);
@@ -63,7 +74,15 @@ class SqliteSource final : public ContributionSource {
       return Status::error(path.string() + ": " + why);
     }
     sqlite3_busy_timeout(db, 10000);  // the service may be writing
-    return std::unique_ptr<ContributionSource>(new SqliteSource(db, path));
+    std::unique_ptr<SqliteSource> source(new SqliteSource(db, path));
+    std::string version = "0";
+    Status read = source->query(kSchemaSql, {}, 1, [&](std::vector<std::string>& col) {
+      version = col[0];
+      return Status::ok();
+    });
+    if (!read) return read;
+    if (Status s = check_schema(version, source->describe()); !s) return s;
+    return std::unique_ptr<ContributionSource>(std::move(source));
   }
   ~SqliteSource() override { sqlite3_close(db_); }
 
@@ -81,7 +100,7 @@ class SqliteSource final : public ContributionSource {
 
   Result<std::vector<StoredContribution>> read_day(const std::string& day) override {
     std::vector<StoredContribution> out;
-    Status s = query(kDaySqlite, {day}, 8, [&](std::vector<std::string>& col) {
+    Status s = query(kDaySqlSqlite, {day}, 8, [&](std::vector<std::string>& col) {
       auto row = make_row(col, describe());
       if (!row) return row.status();
       out.push_back(std::move(*row));
@@ -133,7 +152,15 @@ class PostgresSource final : public ContributionSource {
     // A feed reads; it never writes.
     PGresult* r = PQexec(conn, "SET default_transaction_read_only = on");
     PQclear(r);
-    return std::unique_ptr<ContributionSource>(new PostgresSource(conn, redact_url(url)));
+    std::unique_ptr<PostgresSource> source(new PostgresSource(conn, redact_url(url)));
+    std::string version = "0";
+    Status read = source->query(kSchemaSql, {}, [&](std::vector<std::string>& col) {
+      version = col[0];
+      return Status::ok();
+    });
+    if (!read) return read;
+    if (Status s = check_schema(version, source->describe()); !s) return s;
+    return std::unique_ptr<ContributionSource>(std::move(source));
   }
   ~PostgresSource() override { PQfinish(conn_); }
 
@@ -151,7 +178,7 @@ class PostgresSource final : public ContributionSource {
 
   Result<std::vector<StoredContribution>> read_day(const std::string& day) override {
     std::vector<StoredContribution> out;
-    Status s = query(kDayPostgres, {day}, [&](std::vector<std::string>& col) {
+    Status s = query(kDaySqlPostgres, {day}, [&](std::vector<std::string>& col) {
       auto row = make_row(col, describe());
       if (!row) return row.status();
       out.push_back(std::move(*row));

@@ -15,7 +15,7 @@
 namespace chatlens::server {
 
 struct StoredContribution {
-  std::string id;           // the row's random key, 32 hex digits: unique, for deduplicating loads
+  std::string id;           // the row's random key, 32 hex digits: for deduplicating loads
   std::string day;          // the UTC day it was stored on, "YYYY-MM-DD"
   int summary_version = 0;  // the community_summary version it was sent as
   Contribution contribution;
@@ -28,12 +28,13 @@ class ContributionSource {
   // The distinct days holding contributions, ascending, between first and last (inclusive; an
   // empty bound is open).
   virtual Result<std::vector<std::string>> days(const std::string& first, const std::string& last) = 0;
-  // The contributions of one day, in key order (random: says nothing about arrival).
+  // The contributions of one day, in the order of their random keys (not the order they arrived in).
   virtual Result<std::vector<StoredContribution>> read_day(const std::string& day) = 0;
 };
 
 // Opens what a --db value names (the same values as `chatlens serve --db`), read-only. The
-// database must already hold chatlens' schema.
+// database must already hold chatlens' schema, version 2 or later (random contribution keys: an
+// older one is refused, since its sequential ids would tell the order contributions arrived in).
 Result<std::unique_ptr<ContributionSource>> open_contribution_source(const std::string& db,
                                                                      const std::filesystem::path& data_dir);
 

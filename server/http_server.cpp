@@ -24,8 +24,9 @@ using Progress = Connection::Progress;
 // How often deadlines are checked: they are kept to within this.
 constexpr auto kTick = std::chrono::milliseconds(100);
 // After a response, how long a request thread waits for the next request on the same connection
-// before giving it back to the connection stage (only when no other connection waits for a thread).
-constexpr auto kKeepAliveGrace = std::chrono::milliseconds(5);
+// before giving it back to the connection stage; it gives it back at once when another connection
+// waits for a thread, so a client that is slow to send its next request holds a thread 1 ms at most then.
+constexpr auto kKeepAliveGrace = std::chrono::milliseconds(50);
 
 thread_local bool tl_close_after = false;
 thread_local Clock::time_point tl_request_start{};
@@ -87,6 +88,7 @@ HttpServer::HttpServer(HttpLimits limits, Metrics* metrics)
 
 HttpServer::~HttpServer() {
   held_.clear();
+  svr_sock_ = INVALID_SOCKET;  // the listening socket is this class's to close, not the library's
   if (listen_fd_ >= 0) ::close(listen_fd_);
   if (epoll_fd_ >= 0) ::close(epoll_fd_);
   if (wake_fd_ >= 0) ::close(wake_fd_);

@@ -11,7 +11,7 @@
 //    this stage; connections beyond the caps (in all, and per client address) are answered 503;
 //  - the request stage: a fixed pool of threads (connection_queue.hpp) serves requests that are
 //    whole; a connection kept alive goes back to the connection stage between requests (after a
-//    few milliseconds' grace, when no other connection waits). A connection that waited longer
+//    few milliseconds of grace, ended at once when another connection waits). A connection that waited longer
 //    than the request timeout for a thread is answered 503 at once;
 //  - every request is bounded in bytes (request line + headers + body); responses are written
 //    with one send() where possible, within the write timeout;

@@ -69,7 +69,8 @@ const Migration kMigrations[] = {
      "INSERT INTO community_state (id, instance_id, generation) VALUES (1, '{{instance_id}}', 0)"},
     // Version 2: a contribution's key is random instead of sequential, so that the stored rows do not
     // keep the order (hence the time of day) they arrived in. Existing rows get random keys; SQLite
-    // tables without a rowid are kept in key order, so their order is random too. And a row that
+    // tables without a rowid are kept in key order, so their order within a day is random too. The
+    // day leads the key so that a day's inserts touch that day's pages only. And a row that
     // readiness probes change (Storage::probe_write): a write that changes nothing writes nothing.
     {2, "random contribution ids: no arrival order; a row for write probes",
      // SQLite
@@ -82,7 +83,7 @@ const Migration kMigrations[] = {
      "  minutes_per_day INTEGER NOT NULL,\n"
      "  hour_profile TEXT NOT NULL,\n"
      "  top_emoji TEXT NOT NULL,\n"
-     "  CONSTRAINT contributions_random_id PRIMARY KEY (id)\n"
+     "  CONSTRAINT contributions_random_id PRIMARY KEY (day, id)\n"
      ") WITHOUT ROWID;\n"
      "INSERT INTO contributions_v2 (day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day,\n"
      "  hour_profile, top_emoji)\n"
@@ -102,7 +103,7 @@ const Migration kMigrations[] = {
      "  minutes_per_day INTEGER NOT NULL,\n"
      "  hour_profile TEXT NOT NULL,\n"
      "  top_emoji TEXT NOT NULL,\n"
-     "  CONSTRAINT contributions_random_id PRIMARY KEY (id)\n"
+     "  CONSTRAINT contributions_random_id PRIMARY KEY (day, id)\n"
      ");\n"
      "INSERT INTO contributions_v2 (day, summary_version, avg_text_length, messages_per_active_day, minutes_per_day,\n"
      "  hour_profile, top_emoji)\n"

@@ -14,7 +14,7 @@ system_clock::time_point at(int y, unsigned m, unsigned d, int hour, int minute)
 
 TEST(ExportFormat, OneLineWithTheDocumentedFieldsInOrder) {
   StoredContribution row;
-  row.id = "3f2a9c0d5e6b47a18c9d0e1f2a3b4c5d";
+  row.id = "5f0c2a9be1d34c7a8e6b1f2d3c4b5a69";
   row.day = "2026-03-01";
   row.summary_version = 1;
   row.contribution.avg_text_length = 35;
@@ -23,7 +23,8 @@ TEST(ExportFormat, OneLineWithTheDocumentedFieldsInOrder) {
   row.contribution.hour_profile = {0, 0, 0, 0, 0, 0, 1, 3, 5, 6, 6, 7, 7, 6, 6, 6, 6, 6, 6, 6, 6, 5, 4, 2};
   row.contribution.top_emoji = {"1F602"};
   EXPECT_EQ(feed_line(row),
-            R"({"contribution_id":"3f2a9c0d5e6b47a18c9d0e1f2a3b4c5d","day":"2026-03-01","summary_version":1,"avg_text_length":35,)"
+            R"({"contribution_id":"5f0c2a9be1d34c7a8e6b1f2d3c4b5a69","day":"2026-03-01","summary_version":1,)"
+            R"("avg_text_length":35,)"
             R"("messages_per_active_day":25,"minutes_per_day":45,)"
             R"("hour_profile":[0,0,0,0,0,0,1,3,5,6,6,7,7,6,6,6,6,6,6,6,6,5,4,2],"top_emoji":["1F602"]})");
   EXPECT_EQ(feed_file("2026-03-01").string(), "day=2026-03-01/chatlens-contributions-2026-03-01.ndjson.gz");

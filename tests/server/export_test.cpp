@@ -10,6 +10,8 @@
 
 #include "community_export.hpp"
 #include "compression.hpp"
+#include "migrations.hpp"
+#include "raw_database.hpp"
 #include "test_support.hpp"
 
 namespace chatlens::server {
@@ -63,6 +65,9 @@ std::map<std::string, std::pair<std::string, int64_t>> read_feed(const std::file
       std::string_view id, day;
       simdjson::dom::array hours, emoji;
       EXPECT_EQ(doc["contribution_id"].get(id), simdjson::SUCCESS) << line;
+      // A random key (32 hex digits), not a sequence number that would tell the arrival order.
+      EXPECT_EQ(id.size(), 32u) << line;
+      EXPECT_EQ(id.find_first_not_of("0123456789abcdef"), std::string_view::npos) << line;
       EXPECT_EQ(doc["day"].get(day), simdjson::SUCCESS) << line;
       EXPECT_EQ(doc["summary_version"].get(version), simdjson::SUCCESS) << line;
       EXPECT_EQ(doc["avg_text_length"].get(avg), simdjson::SUCCESS) << line;
@@ -73,8 +78,8 @@ std::map<std::string, std::pair<std::string, int64_t>> read_feed(const std::file
       // Nothing but the documented fields.
       EXPECT_EQ(doc.get_object().value().size(), 8u) << line;
       EXPECT_EQ(entry.path().parent_path().filename().string(), "day=" + std::string(day));
-      EXPECT_EQ(id.size(), 32u) << line;  // a random key, as hex
-      EXPECT_TRUE(seen.emplace(std::string(id), std::make_pair(std::string(day), avg)).second) << "contribution " << id << " twice";
+      EXPECT_TRUE(seen.emplace(std::string(id), std::make_pair(std::string(day), avg)).second)
+          << "contribution " << id << " twice";
     }
   }
   return seen;
@@ -190,6 +195,30 @@ TEST_P(ExportSuite, TheCommandExportsClosedDaysAndSaysWhatItDid) {
       << output;
   expected_.erase(30);  // before --from
   expect_feed_matches(1);
+}
+
+TEST_P(ExportSuite, RefusesADatabaseWhoseIdsStillTellTheArrivalOrder) {
+  // Schema version 1, as an older chatlens left it, never started since: sequential ids.
+  BackendUnderTest old(GetParam());
+  {
+    testing::RawDatabase raw(old);
+    ASSERT_EQ(raw.error(), "");
+    ASSERT_TRUE(
+        raw.exec("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, "
+                 "applied_on TEXT NOT NULL)"));
+    const Migration& v1 = migrations()[0];
+    for (const std::string& sql :
+         migration_statements(GetParam() == "sqlite" ? v1.sqlite : v1.postgresql, "00000000000000000000000000000000"))
+      ASSERT_TRUE(raw.exec(sql)) << raw.error();
+    ASSERT_TRUE(raw.exec("INSERT INTO schema_migrations VALUES (1, 'v1', '2026-03-01')"));
+  }
+  auto source = open_contribution_source(old.url(), old.dir());
+  ASSERT_FALSE(source);
+  EXPECT_NE(source.status().message().find("schema is version 1"), std::string::npos) << source.status().message();
+  // Once migrated (as `chatlens serve` does when it starts), it exports.
+  auto storage = old.open();
+  ASSERT_TRUE(storage && storage->migrate());
+  EXPECT_TRUE(open_contribution_source(old.url(), old.dir()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ExportSuite, ::testing::Values("sqlite", "postgresql"),
