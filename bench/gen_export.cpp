@@ -1,8 +1,11 @@
 // gen_export: writes a deterministic, realistic chat export (see export_generator.hpp).
 //   gen_export --format whatsapp-android|whatsapp-ios|telegram --messages N [--chats K] [--seed S]
 //              [--clock 12|24] --out PATH
+//   gen_export --planted-truth PER_DAY [--seed S] --out DIR
 // WhatsApp with K > 1: PATH is a directory that receives one file per chat; with K = 1 (the
 // default for WhatsApp) PATH is the file. Telegram: PATH is the result.json to write.
+// --planted-truth: WhatsApp and Telegram exports of an owner with known habits, writing
+// PER_DAY messages a day, plus DIR/truth.json (see planted_truth.hpp).
 // Prints the owner's name on stdout; a summary goes to stderr.
 #include <chrono>
 #include <cstdio>
@@ -12,6 +15,7 @@
 #include <string>
 
 #include "export_generator.hpp"
+#include "planted_truth.hpp"
 
 namespace {
 
@@ -57,7 +61,9 @@ class FileSink final : public ExportSink {
                "[--seed S] [--clock 12|24] --out PATH\n"
                "  WhatsApp: PATH is a file when K = 1 (default), a directory of 'WhatsApp Chat ...' files when K > 1.\n"
                "  Telegram: PATH is the full-account result.json (K defaults to 20).\n"
-               "  Prints the owner's name on stdout.\n");
+               "  Prints the owner's name on stdout.\n"
+               "       gen_export --planted-truth PER_DAY [--seed S] --out DIR\n"
+               "  Exports of an owner with known habits and DIR/truth.json, the habits planted.\n");
   std::exit(2);
 }
 
@@ -68,11 +74,37 @@ uint64_t number(const char* flag, const char* value) {
   return v;
 }
 
+int write_planted(double per_day, uint64_t seed, const fs::path& dir) {
+  try {
+    PlantedOptions o;
+    o.messages_per_day = per_day;
+    o.seed = seed;
+    const PlantedExport planted = generate_planted(o);
+    fs::create_directories(dir);
+    FileSink sink(dir, false);
+    for (const GeneratedFile& f : planted.files) {
+      sink.open(f.name);
+      sink.write(f.bytes);
+    }
+    sink.open("truth.json");
+    sink.write(planted.truth.dump(2) + "\n");
+    sink.close();
+    std::fprintf(stderr, "gen_export: planted truth, %d file(s) and truth.json -> %s\n",
+                 static_cast<int>(planted.files.size()), dir.c_str());
+    std::printf("%s\n", planted.truth.find("owner")->as_string().c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gen_export: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   GeneratorOptions options;
   bool have_format = false, have_messages = false;
+  double planted_per_day = 0;
   std::string out;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -101,6 +133,11 @@ int main(int argc, char** argv) {
         options.clock = Clock::H24;
       else
         usage("--clock takes 12 or 24");
+    } else if (arg == "--planted-truth") {
+      const char* v = value();
+      char* end = nullptr;
+      planted_per_day = std::strtod(v, &end);
+      if (!*v || *end || !(planted_per_day > 0)) usage("--planted-truth takes a positive number of messages a day");
     } else if (arg == "--out") {
       out = value();
     } else if (arg == "-h" || arg == "--help") {
@@ -108,6 +145,10 @@ int main(int argc, char** argv) {
     } else {
       usage(("unknown argument " + arg).c_str());
     }
+  }
+  if (planted_per_day > 0) {
+    if (out.empty()) usage("--out is required");
+    return write_planted(planted_per_day, options.seed, out);
   }
   if (!have_format || !have_messages || out.empty()) usage("--format, --messages and --out are required");
 

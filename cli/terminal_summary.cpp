@@ -89,7 +89,7 @@ std::string highlights_part(const Words& w, const Json* s) {
     if (const Json* peaks = at(act, {"peak_hours", "owner_messages"}); peaks && peaks->size() > 0)
       line("summary.peak_hour", Json::Object{{"hour", peaks->as_array()[0]}});
   if (const Json* rs = at(s, {"reply_speed"}); enough(rs))
-    if (const Json* fastest = at(rs, {"private", "you_reply_fastest_to"}); fastest && fastest->size() > 0) {
+    if (const Json* fastest = at(rs, {"private", "you_reply", "fastest"}); fastest && fastest->size() > 0) {
       const Json& f = fastest->as_array()[0];
       const Json* median = f.find("median_seconds");
       line("summary.fastest",
@@ -97,9 +97,13 @@ std::string highlights_part(const Words& w, const Json* s) {
                         {"minutes", median && median->is_number() ? Json(static_cast<int64_t>(median->as_double() / 60))
                                                                   : Json()}});
     }
-  if (const Json* sleep = at(s, {"sleep"}); enough(sleep))
-    line("summary.sleep", Json::Object{{"bedtime", value(at(sleep, {"all", "bedtime", "median"}))},
-                                       {"wake_up", value(at(sleep, {"all", "wake_up", "median"}))}});
+  if (const Json* sleep = at(s, {"sleep"}); enough(sleep)) {
+    // The quiet window of weekdays when there is one, else of all days.
+    const Json* found = at(sleep, {"quiet_window", "weekdays", "found"});
+    const char* days = found && found->is_bool() && found->as_bool() ? "weekdays" : "all";
+    line("summary.sleep", Json::Object{{"from", value(at(sleep, {"quiet_window", days, "from"}))},
+                                       {"to", value(at(sleep, {"quiet_window", days, "to"}))}});
+  }
   if (const Json* mood = at(s, {"mood"}); enough(mood))
     if (const Json* month = at(mood, {"happiest_month", "month"}))
       line("summary.happiest_month", Json::Object{{"month", *month}});

@@ -1,7 +1,16 @@
 // comings_goings: who came into the owner's life and who faded out. Per person,
 // messages exchanged with the owner per month: in private chats with the owner
 // both sides count; in groups shared with the owner, the person's own messages.
+// A person "appears" only when their first message comes at least kAppearAfterDays
+// after the data starts (stated in the section), by month; everyone seen before
+// is "there from the beginning": the data cannot say when they came.
+// Fading (silent for the last kFadeMonths months or more) and comebacks (a silence of
+// kFadeMonths or more, then talking again) count only when the person's usual pace
+// (the share of their months with messages) leaves such a silence by chance less than
+// kMaxSilenceChance of the time: with someone who writes twice a year, six quiet
+// months are no news.
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -13,7 +22,20 @@ namespace {
 
 constexpr int kTopPerWindow = 10;
 constexpr int kFadeMonths = 6;
+// A silence says something only when the person's usual pace would leave it by chance less than
+// this often: (share of their other months without a message) ^ (months of silence), times the
+// number of places such a silence could have started (1 for fading: it is the end).
+constexpr double kMaxSilenceChance = 0.01;
+
+// Whether `silent` quiet months in a row are unlikely given `active` months with messages out of
+// `span` others, with `places` where they could have started.
+bool silence_means_something(int active, int span, int silent, int places) {
+  if (span <= 0) return false;
+  const double quiet = 1.0 - static_cast<double>(active) / static_cast<double>(span);
+  return places * std::pow(quiet, silent) < kMaxSilenceChance;
+}
 constexpr uint64_t kMinMessagesForRelationship = 20;
+constexpr int64_t kAppearAfterDays = 60;
 
 int month_index(LocalTime t) {
   const CivilDate d = t.date();
@@ -29,6 +51,7 @@ std::string month_label(int m) {
 struct Timeline {
   std::map<int, std::pair<uint64_t, uint64_t>> months;  // month -> (private, group)
   uint64_t total = 0;
+  int64_t first_day = INT64_MAX;
   int first() const { return months.begin()->first; }
   int last() const { return months.rbegin()->first; }
 };
@@ -64,6 +87,7 @@ Json comings_goings_insight(const InsightInput& in) {
       auto& cell = t.months[month_index(c.messages.time[i])];
       (is_private ? cell.first : cell.second)++;
       ++t.total;
+      t.first_day = std::min(t.first_day, c.messages.time[i].day());
       ++counted;
       if (!first || c.messages.time[i] < *first) first = c.messages.time[i];
       if (!last || *last < c.messages.time[i]) last = c.messages.time[i];
@@ -106,20 +130,46 @@ Json comings_goings_insight(const InsightInput& in) {
   }
   out["people"] = std::move(persons);
 
-  // Arrivals per year (by first month), biggest first.
-  std::map<int, std::vector<PersonId>> arrivals;
-  for (PersonId p : order) arrivals[people[p].first() / 12].push_back(p);
+  // Arrivals: first message well after the data starts, by month; the others were there from the beginning.
+  const int64_t start_day = first->day();
+  out["appear_after_days"] = kAppearAfterDays;
+  out["data_starts"] = format_date(start_day);
+  std::vector<PersonId> newcomers, from_start;
+  for (PersonId p : order) (people[p].first_day >= start_day + kAppearAfterDays ? newcomers : from_start).push_back(p);
+  std::stable_sort(newcomers.begin(), newcomers.end(),
+                   [&](PersonId a, PersonId b) { return people[a].first_day < people[b].first_day; });
   Json appeared = Json::array();
-  for (const auto& [year, list] : arrivals) {
+  for (PersonId p : newcomers) {
+    Json j = Json::object();
+    j["name"] = c.people[p].name;
+    j["month"] = month_label(people[p].first());
+    j["total"] = people[p].total;
+    appeared.push(std::move(j));
+  }
+  out["appeared"] = std::move(appeared);
+  Json beginning = Json::object();
+  beginning["count"] = from_start.size();
+  Json names = Json::array();
+  for (size_t i = 0; i < from_start.size() && i < 10; ++i) names.push(c.people[from_start[i]].name);
+  beginning["top"] = std::move(names);
+  out["there_from_the_beginning"] = std::move(beginning);
+
+  // Arrivals per year, biggest first (newcomers only).
+  std::map<int, std::vector<PersonId>> arrivals;
+  for (PersonId p : newcomers) arrivals[people[p].first() / 12].push_back(p);
+  Json by_year = Json::array();
+  for (auto& [year, list] : arrivals) {
+    std::stable_sort(list.begin(), list.end(),
+                     [&](PersonId a, PersonId b) { return people[a].total > people[b].total; });
     Json y = Json::object();
     y["year"] = year;
     y["count"] = list.size();
-    Json names = Json::array();
-    for (size_t i = 0; i < list.size() && i < 10; ++i) names.push(c.people[list[i]].name);
-    y["top"] = std::move(names);
-    appeared.push(std::move(y));
+    Json top = Json::array();
+    for (size_t i = 0; i < list.size() && i < 10; ++i) top.push(c.people[list[i]].name);
+    y["top"] = std::move(top);
+    by_year.push(std::move(y));
   }
-  out["appeared_by_year"] = std::move(appeared);
+  out["appeared_by_year"] = std::move(by_year);
 
   // Top contacts of each half-year window.
   std::map<int, std::vector<std::pair<uint64_t, PersonId>>> windows;
@@ -139,6 +189,8 @@ Json comings_goings_insight(const InsightInput& in) {
     if (it == was_top.end()) continue;
     const int silent = end_month - people[p].last();
     if (silent < kFadeMonths) continue;
+    const int span = people[p].last() - people[p].first() + 1;
+    if (!silence_means_something(static_cast<int>(people[p].months.size()), span, silent, 1)) continue;
     Json j = Json::object();
     j["name"] = c.people[p].name;
     j["last_month"] = month_label(people[p].last());
@@ -158,6 +210,8 @@ Json comings_goings_insight(const InsightInput& in) {
       prev = m;
     }
     if (back < 0) continue;
+    const int span = people[p].last() - people[p].first() + 1 - longest;
+    if (!silence_means_something(static_cast<int>(people[p].months.size()), span, longest, span)) continue;
     Json j = Json::object();
     j["name"] = c.people[p].name;
     j["silent_from"] = month_label(gap_from);

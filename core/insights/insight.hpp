@@ -34,6 +34,7 @@ const std::vector<InsightInfo>& all_insights();
 Json overview_insight(const InsightInput& in);
 Json activity_insight(const InsightInput& in);
 Json reply_speed_insight(const InsightInput& in);
+Json conversations_insight(const InsightInput& in);
 Json comings_goings_insight(const InsightInput& in);
 Json sleep_insight(const InsightInput& in);
 Json work_insight(const InsightInput& in);

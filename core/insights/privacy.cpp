@@ -31,17 +31,19 @@ Json names_of(const Json::Array& list, size_t n) {
 
 void sleep_schedule(const SectionView& sleep, Json& out) {
   if (!sleep.enough()) return;
-  const auto bedtime = sleep.text({"all", "bedtime", "median"}), wake_up = sleep.text({"all", "wake_up", "median"});
+  // The quiet window of weekdays when there is one, else of all days (as the verdict).
+  const char* days = sleep.flag({"quiet_window", "weekdays", "found"}).value_or(false) ? "weekdays" : "all";
+  const auto bedtime = sleep.text({"quiet_window", days, "from"}), wake_up = sleep.text({"quiet_window", days, "to"});
   const auto verdict = sleep.text({"verdict"});
-  const auto nights = sleep.number({"data", "nights_inferred"});
+  const auto messages = sleep.number({"quiet_window", days, "messages"});
   const Json* method = sleep.at({"method"});
-  if (!bedtime || !wake_up || !verdict || !nights) return;
+  if (!bedtime || !wake_up || !verdict || !messages) return;
   Json p = Json::object();
   p["bedtime"] = *bedtime;
   p["wake_up"] = *wake_up;
   p["verdict"] = *verdict;
   Json e = Json::object();
-  e["nights"] = static_cast<int64_t>(*nights);
+  e["messages"] = static_cast<int64_t>(*messages);
   if (method) e["method"] = *method;
   out.push(statement("privacy.sleep_schedule", "sleep", std::move(p), std::move(e)));
 }
@@ -61,7 +63,7 @@ void working_hours(const SectionView& work, Json& out) {
 }
 
 void reply_priorities(const SectionView& rs, Json& out) {
-  const Json::Array* fastest = rs.list({"private", "you_reply_fastest_to"});
+  const Json::Array* fastest = rs.list({"private", "you_reply", "fastest"});
   if (!rs.enough() || !fastest || fastest->empty()) return;
   const auto median = number_of(fastest->front(), "median_seconds");
   if (!median) return;

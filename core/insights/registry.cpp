@@ -7,6 +7,7 @@ const std::vector<InsightInfo>& all_insights() {
       {"overview", overview_insight},
       {"activity", activity_insight},
       {"reply_speed", reply_speed_insight},
+      {"conversations", conversations_insight},
       {"mood", mood_insight},
       {"comings_goings", comings_goings_insight},
       {"topics", topics_insight},

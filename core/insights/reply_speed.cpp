@@ -1,7 +1,9 @@
 // reply_speed: how fast the owner answers each contact and how fast they answer
 // back. A reply is the first message of a turn within one conversation (chats
 // split by silences longer than the gap option); its delay is measured from the
-// message right before it. Private chats and groups are reported separately.
+// message right before it. Private chats and groups are reported separately, each
+// with one ranking per direction (how fast you reply, how fast they reply) that
+// shows both ends.
 #include <algorithm>
 #include <map>
 
@@ -62,27 +64,36 @@ Json scope(const Corpus& c, const std::map<PersonId, Delays>& per_contact) {
   out["data"]["contacts_with_enough_replies"] = rows.size();
   out["contacts"] = std::move(contacts);
 
-  auto ranking = [&](bool mine, bool fastest) {
+  // One ranking per direction, both ends shown: the fastest first, then the slowest
+  // (slowest first), never the same contact at both ends.
+  auto ranking = [&](bool mine) {
     std::vector<Row> r;
     for (const Row& row : rows)
       if ((mine ? row.mine : row.theirs) >= 0) r.push_back(row);
     std::stable_sort(r.begin(), r.end(), [&](const Row& a, const Row& b) {
-      const double x = mine ? a.mine : a.theirs, y = mine ? b.mine : b.theirs;
-      return fastest ? x < y : x > y;
+      return (mine ? a.mine : a.theirs) < (mine ? b.mine : b.theirs);
     });
-    Json list = Json::array();
-    for (size_t i = 0; i < r.size() && i < kRankingSize; ++i) {
+    auto entry = [&](const Row& row) {
       Json e = Json::object();
-      e["name"] = c.people[r[i].who].name;
-      e["median_seconds"] = mine ? r[i].mine : r[i].theirs;
-      list.push(std::move(e));
-    }
-    return list;
+      e["name"] = c.people[row.who].name;
+      e["median_seconds"] = mine ? row.mine : row.theirs;
+      e["other_direction_median_seconds"] =
+          (mine ? row.theirs : row.mine) >= 0 ? Json(mine ? row.theirs : row.mine) : Json();
+      return e;
+    };
+    const size_t fast = std::min(kRankingSize, (r.size() + 1) / 2);
+    const size_t slow = std::min(kRankingSize, r.size() - fast);
+    Json j = Json::object();
+    j["contacts"] = r.size();
+    Json fastest = Json::array(), slowest = Json::array();
+    for (size_t i = 0; i < fast; ++i) fastest.push(entry(r[i]));
+    for (size_t i = 0; i < slow; ++i) slowest.push(entry(r[r.size() - 1 - i]));
+    j["fastest"] = std::move(fastest);
+    j["slowest"] = std::move(slowest);
+    return j;
   };
-  out["you_reply_fastest_to"] = ranking(true, true);
-  out["reply_fastest_to_you"] = ranking(false, true);
-  out["you_leave_waiting"] = ranking(true, false);
-  out["leave_you_waiting"] = ranking(false, false);
+  out["you_reply"] = ranking(true);
+  out["they_reply"] = ranking(false);
   return out;
 }
 

@@ -4,20 +4,31 @@
 // period and per chat against the owner's whole history by the weighted log-odds
 // ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008,
 // "Fightin' Words", eq. 16 and 22): the prior is the whole history scaled to
-// kPriorSize pseudo-counts; a term is shown only when it appears on at least 3
+// kPriorSize pseudo-counts (periods and chats against the history in their own
+// language); a term is shown only when it appears on at least 3
 // distinct days of that period or chat and stands at least one standard error
 // above the rest of the history (z > 1); z > 1.96 is flagged "significant".
 // Chat histories are small samples: with the 1.96 cut alone most periods would
 // show nothing, so the ranking is given with its z-scores instead.
+// Against general language: words among the kEverydayRankLimit most common of the
+// chat's language, or of any language of at least kMainLanguageShare of the
+// owner's messages (core/text/word_rank.hpp: frequency lists mostly from film
+// subtitles, close to chat language), are everyday language, never topics, and
+// a term must make up at least kMinLift times the share of running text that
+// the rarest everyday word has in general language. A chat with enough text
+// whose terms do not stand out against the rest of the history still gets its
+// most used non-everyday terms, marked as standing out against general language only.
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 #include <unordered_map>
 
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
+#include "text/word_rank.hpp"
 
 namespace chatlens {
 namespace {
@@ -30,6 +41,8 @@ constexpr size_t kTopTerms = 10;
 constexpr uint64_t kMinTokens = 500;
 constexpr uint64_t kMinChatTokens = 200;
 constexpr size_t kTopChats = 10;
+constexpr double kMainLanguageShare = 0.1;
+constexpr double kMinLift = 10;
 
 struct TermStat {
   uint32_t count = 0;
@@ -115,11 +128,38 @@ Json topics_insight(const InsightInput& in) {
   };
   Group all;
   std::map<std::string, Group> periods;
+  // The same per language of the chat: periods and chats are compared with the history in their
+  // own language, or a chat in English would stand out by its everyday English alone.
+  std::map<std::string_view, Group> by_language;
+  std::map<std::pair<std::string, std::string_view>, Group> period_language;
   std::map<ChatId, Group> chats;
   Counter domains, hashtags;
   std::map<std::string_view, uint64_t> language_messages;
   std::vector<StopwordSet> stop(c.chats.size());
   for (ChatId id = 0; id < c.chats.size(); ++id) stop[id] = stopwords_for(languages[id].code);
+
+  // The owner's main languages: their everyday words are everyday in every chat.
+  std::map<std::string_view, uint64_t> text_by_language;
+  uint64_t text_messages = 0;
+  for (uint64_t i : mine)
+    if (c.messages.kind[i] == MessageKind::Text)
+      ++text_by_language[languages[c.messages.chat[i]].code], ++text_messages;
+  std::vector<std::string_view> main_languages;
+  for (const auto& [code, n] : text_by_language)
+    if (has_word_ranks(code) && static_cast<double>(n) >= kMainLanguageShare * static_cast<double>(text_messages))
+      main_languages.push_back(code);
+  std::unordered_map<std::string, bool> everyday_cache;
+  auto everyday = [&](ChatId chat, std::string_view word) {
+    std::string key(languages[chat].code);
+    key.append(1, '\0').append(word);
+    auto [it, inserted] = everyday_cache.try_emplace(std::move(key), false);
+    if (inserted) {
+      bool common = word_rank(languages[chat].code, word) > 0;
+      for (std::string_view l : main_languages) common = common || word_rank(l, word) > 0;
+      it->second = common;
+    }
+    return it->second;
+  };
 
   Tokenizer tokenizer;
   std::string bigram;
@@ -128,7 +168,9 @@ Json topics_insight(const InsightInput& in) {
     const ChatId chat = c.messages.chat[i];
     const int64_t day = c.messages.time[i].day();
     ++language_messages[languages[chat].code];
-    Group* targets[] = {&all, &periods[period_of(c.messages.time[i])], &chats[chat]};
+    const std::string period = period_of(c.messages.time[i]);
+    const std::string_view lang = languages[chat].code;
+    Group* targets[] = {&all, &periods[period], &chats[chat], &by_language[lang], &period_language[{period, lang}]};
     for (Group* g : targets) ++g->messages;
     const auto& tokens = tokenizer.tokenize(c.text(i));
     std::string_view previous;
@@ -139,6 +181,10 @@ Json topics_insight(const InsightInput& in) {
       if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
       if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
       if (tok.kind != TokenKind::Word || code_points(tok.text) < 2 || stop[chat].contains(tok.text)) continue;
+      if (everyday(chat, tok.text)) {  // counts as text, never a term, and breaks two-word phrases
+        for (Group* g : targets) ++g->tokens;
+        continue;
+      }
       const uint32_t id = intern(tok.text);
       for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
       if (has_previous && previous_index + 1 == k) {
@@ -156,9 +202,15 @@ Json topics_insight(const InsightInput& in) {
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));
   out["data"]["words"] = all.tokens;
   out["data"]["distinct_terms"] = terms.size();
-  out["method"] = message(
-      "topics.method",
-      Json::Object{{"prior", kPriorSize}, {"min_days", kMinDays}, {"min_z", kMinZ}, {"significant_z", kSignificantZ}});
+  out["method"] = message("topics.method", Json::Object{{"prior", kPriorSize},
+                                                        {"min_days", kMinDays},
+                                                        {"min_z", kMinZ},
+                                                        {"significant_z", kSignificantZ},
+                                                        {"everyday_words", kEverydayRankLimit},
+                                                        {"min_lift", kMinLift}});
+  Json main_langs = Json::array();
+  for (std::string_view l : main_languages) main_langs.push(l);
+  out["everyday_languages"] = std::move(main_langs);
   out["period"] = by_quarter ? "quarter" : "year";
 
   // Languages: of each chat, and of the owner's messages overall.
@@ -216,9 +268,13 @@ Json topics_insight(const InsightInput& in) {
   }
   out["enough_data"] = true;
 
-  // Distinctive terms of a group against the rest of the owner's history.
-  const double n_all = static_cast<double>(all.tokens);
-  auto distinctive = [&](const Group& g) {
+  // Distinctive terms of a group against the rest of the owner's history in the same language (ref).
+  // Against general language: the term's share of the group's words over the share of the rarest everyday word.
+  auto lift = [&](const TermStat& st, const Group& g) {
+    return static_cast<double>(st.count) / static_cast<double>(g.tokens) / everyday_share(0);
+  };
+  auto distinctive = [&](const Group& g, const Group& ref) {
+    const double n_all = static_cast<double>(ref.tokens);
     struct Scored {
       uint32_t id;
       double z;
@@ -228,8 +284,8 @@ Json topics_insight(const InsightInput& in) {
     const double n_i = static_cast<double>(g.tokens), n_j = n_all - n_i;
     if (n_j <= 0) return Json::array();
     for (const auto& [id, st] : g.terms) {
-      if (st.days < kMinDays) continue;
-      const double y_all = all.terms.at(id).count;
+      if (st.days < kMinDays || lift(st, g) < kMinLift) continue;
+      const double y_all = ref.terms.at(id).count;
       const double alpha = kPriorSize * y_all / n_all;
       const double y_i = st.count, y_j = y_all - y_i;
       const double d = std::log((y_i + alpha) / (n_i + kPriorSize - y_i - alpha)) -
@@ -246,18 +302,53 @@ Json topics_insight(const InsightInput& in) {
       j["z"] = scored[k].z;
       j["significant"] = scored[k].z > kSignificantZ;
       j["count"] = scored[k].count;
+      j["against"] = "history_and_general_language";
       list.push(std::move(j));
     }
     return list;
   };
 
+  // A chat's most used terms that stand out against general language (not against the history).
+  auto most_used = [&](const Group& g) {
+    std::vector<std::pair<uint32_t, TermStat>> v;
+    for (const auto& [id, st] : g.terms)
+      if (st.days >= kMinDays && lift(st, g) >= kMinLift) v.push_back({id, st});
+    std::stable_sort(v.begin(), v.end(), [&](auto& a, auto& b) {
+      return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
+    });
+    Json list = Json::array();
+    for (size_t k = 0; k < v.size() && k < kTopTerms; ++k) {
+      Json j = Json::object();
+      j["term"] = terms[v[k].first];
+      j["z"] = nullptr;
+      j["significant"] = false;
+      j["count"] = v[k].second.count;
+      j["against"] = "general_language";
+      list.push(std::move(j));
+    }
+    return list;
+  };
+
+  // A period's terms: those of each of its languages against that language's history, strongest first.
   Json period_json = Json::array();
   for (const auto& [label, g] : periods) {
     Json j = Json::object();
     j["period"] = label;
     j["messages"] = g.messages;
     j["words"] = g.tokens;
-    j["terms"] = distinctive(g);
+    std::vector<Json> merged;
+    for (const auto& [key, pg] : period_language) {
+      if (key.first != label) continue;
+      Json list = distinctive(pg, by_language.at(key.second));  // kept alive while its terms move out
+      for (Json& t : list.as_array()) merged.push_back(std::move(t));
+    }
+    std::stable_sort(merged.begin(), merged.end(),
+                     [](const Json& a, const Json& b) { return a.find("z")->as_double() > b.find("z")->as_double(); });
+    Json list = Json::array();
+    std::set<std::string> seen;  // a term used in two languages' chats keeps its stronger z
+    for (size_t k = 0; k < merged.size() && list.size() < kTopTerms; ++k)
+      if (seen.insert(merged[k].find("term")->as_string()).second) list.push(std::move(merged[k]));
+    j["terms"] = std::move(list);
     period_json.push(std::move(j));
   }
   out["by_period"] = std::move(period_json);
@@ -273,25 +364,42 @@ Json topics_insight(const InsightInput& in) {
     j["chat"] = c.chats[chat_order[k].first].title;
     j["language"] = languages[chat_order[k].first].code;
     j["words"] = chat_order[k].second->tokens;
-    j["terms"] = distinctive(*chat_order[k].second);
+    // Against the history in the chat's language; when the chat is all there is in its language,
+    // against the whole history; failing that, its most used terms.
+    const Group& g = *chat_order[k].second;
+    Json terms = distinctive(g, by_language.at(languages[chat_order[k].first].code));
+    if (terms.size() == 0) terms = distinctive(g, all);
+    if (terms.size() == 0) terms = most_used(g);
+    j["terms"] = std::move(terms);
     chat_json.push(std::move(j));
   }
   out["by_chat"] = std::move(chat_json);
 
-  // Interests: the owner's most used terms overall, emoji subgroups, link domains, hashtags.
-  std::vector<std::pair<uint32_t, TermStat>> overall(all.terms.begin(), all.terms.end());
-  std::stable_sort(overall.begin(), overall.end(), [&](auto& a, auto& b) {
-    return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
-  });
+  // Interests: the terms that stand out in some period or some chat (against the rest of the history
+  // and general language), strongest first; when none does, the most used non-everyday terms.
+  std::map<std::string, std::pair<double, int64_t>> standing_out;  // term -> (best z, count)
+  auto collect = [&](const Json& list) {
+    for (const Json& e : list.as_array()) {
+      const Json* z = e.find("z");
+      if (!z || z->is_null()) continue;
+      auto& best = standing_out[e.find("term")->as_string()];
+      best.first = std::max(best.first, z->as_double());
+      best.second = std::max(best.second, e.find("count")->as_int());
+    }
+  };
+  for (const Json& p : out["by_period"].as_array()) collect(*p.find("terms"));
+  for (const Json& ch : out["by_chat"].as_array()) collect(*ch.find("terms"));
+  std::vector<std::pair<std::string, std::pair<double, int64_t>>> ranked(standing_out.begin(), standing_out.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.second.first > b.second.first; });
   Json interests = Json::array();
-  for (size_t k = 0; k < overall.size() && interests.size() < 15; ++k) {
-    if (overall[k].second.days < kMinDays) continue;
+  for (size_t k = 0; k < ranked.size() && k < 15; ++k) {
     Json j = Json::object();
-    j["term"] = terms[overall[k].first];
-    j["count"] = overall[k].second.count;
-    j["days"] = overall[k].second.days;
+    j["term"] = ranked[k].first;
+    j["count"] = ranked[k].second.second;
+    j["z"] = ranked[k].second.first;
     interests.push(std::move(j));
   }
+  if (interests.size() == 0) interests = most_used(all);
   out["interests"] = std::move(interests);
 
   return out;

@@ -1,12 +1,19 @@
-// work: whether the owner's weekdays show working hours. Compares, hour by hour,
-// how much the owner writes per weekday with how much per weekend day: a block
-// of daytime hours where weekdays are clearly quieter than weekends is the
-// inferred working window (busy elsewhere), and a dip around 13-14h against the
+// work: whether the owner's weekdays show working hours, from two kinds of evidence:
+//  * work chats: chats whose traffic sits on weekday office hours (at least 90% of
+//    their messages on weekdays, and 90% of those between 07:00 and 20:00). They are
+//    named, and the working window is where their weekday messages fall (1st to 99th
+//    percentile of the time of day, to the quarter hour);
+//  * the weekday/weekend contrast: hour by hour, how much the owner writes per
+//    weekday against per weekend day; a block of daytime hours where weekdays are
+//    clearly quieter than weekends is a working window spent elsewhere.
+// The section says which evidence gave the window. A dip around 13-14h against the
 // hours around it is a lunch break.
 #include <algorithm>
+#include <cmath>
 
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
+#include "insights/stats.hpp"
 
 namespace chatlens {
 namespace {
@@ -15,6 +22,14 @@ constexpr uint64_t kMinMessages = 200;
 constexpr int kMinWeekdays = 10, kMinWeekendDays = 4;  // distinct active days of each kind
 constexpr double kQuieter = 0.75;                      // weekday rate below 75% of the weekend rate
 constexpr int kMinWindowHours = 4;
+constexpr uint64_t kMinChatMessages = 30;
+constexpr double kWorkChatShare = 0.9;  // on weekdays, and of those inside office hours
+constexpr int kOfficeFrom = 7 * 60, kOfficeTo = 20 * 60;
+
+struct ChatSchedule {
+  uint64_t messages = 0, weekday = 0, office = 0, owner = 0;
+  std::vector<double> weekday_minutes;
+};
 
 }  // namespace
 
@@ -47,6 +62,47 @@ Json work_insight(const InsightInput& in) {
     return out;
   }
   out["enough_data"] = true;
+
+  // Work chats: traffic on weekday office hours.
+  std::vector<ChatSchedule> schedule(c.chats.size());
+  for (ChatId id = 0; id < c.chats.size(); ++id) {
+    const Chat& chat = c.chats[id];
+    if (chat.kind == ChatKind::Channel) continue;
+    ChatSchedule& s = schedule[id];
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      const LocalTime t = c.messages.time[i];
+      ++s.messages;
+      s.owner += c.is_owner(c.messages.sender[i]);
+      if (t.weekday() >= 5) continue;
+      ++s.weekday;
+      const int minute = t.second_of_day() / 60;
+      s.office += minute >= kOfficeFrom && minute < kOfficeTo;
+      s.weekday_minutes.push_back(minute);
+    }
+  }
+  Json work_chats = Json::array();
+  std::vector<double> work_minutes;
+  uint64_t owner_in_work_chats = 0;
+  for (ChatId id = 0; id < c.chats.size(); ++id) {
+    const ChatSchedule& s = schedule[id];
+    if (s.messages < kMinChatMessages || s.owner == 0) continue;
+    const double weekday_share = static_cast<double>(s.weekday) / static_cast<double>(s.messages);
+    const double office_share = s.weekday ? static_cast<double>(s.office) / static_cast<double>(s.weekday) : 0.0;
+    if (weekday_share < kWorkChatShare || office_share < kWorkChatShare) continue;
+    Json j = Json::object();
+    j["chat"] = c.chats[id].title;
+    j["messages"] = s.messages;
+    j["your_messages"] = s.owner;
+    j["weekday_share"] = weekday_share;
+    j["office_hours_share"] = office_share;
+    work_chats.push(std::move(j));
+    work_minutes.insert(work_minutes.end(), s.weekday_minutes.begin(), s.weekday_minutes.end());
+    owner_in_work_chats += s.owner;
+  }
+  const bool has_work_chats = !work_chats.as_array().empty();
+  out["work_chats"] = std::move(work_chats);
+
   Json per_weekday = Json::array(), per_weekend = Json::array();
   for (int h = 0; h < 24; ++h) {
     weekday[h] /= n_weekdays;
@@ -68,19 +124,33 @@ Json work_insight(const InsightInput& in) {
     if (e - h > best_len) best_len = e - h, best_from = h;
     h = e;
   }
-  const bool has_window = best_len >= kMinWindowHours;
-  out["shows_working_hours"] = has_window;
-  if (has_window) {
+  const bool contrast = best_len >= kMinWindowHours;
+  Json evidence = Json::array();
+  if (has_work_chats) evidence.push("work_chats");
+  if (contrast) evidence.push("weekday_weekend_contrast");
+  out["evidence"] = std::move(evidence);
+  out["shows_working_hours"] = has_work_chats || contrast;
+  int from_min = best_from * 60, to_min = (best_from + best_len) * 60;
+  if (has_work_chats) {  // the stronger signal: where the work chats' weekday messages fall
+    auto quarter = [](double m) { return static_cast<int>(std::lround(m / 15.0)) * 15; };
+    from_min = quarter(quantile(work_minutes, 0.01));
+    to_min = quarter(quantile(work_minutes, 0.99));
+  }
+  if (has_work_chats || contrast) {
     out["window"] = Json::object();
-    out["window"]["from"] = hour_label(best_from * 60);
-    out["window"]["to"] = hour_label((best_from + best_len) * 60);
+    out["window"]["from"] = hour_label(from_min);
+    out["window"]["to"] = hour_label(to_min);
+    out["window"]["from_minutes"] = from_min;
+    out["window"]["to_minutes"] = to_min;
+    out["window"]["evidence"] = has_work_chats ? "work_chats" : "weekday_weekend_contrast";
     double inside = 0, total = 0;
     for (int h = 0; h < 24; ++h) {
       total += weekday[h];
-      if (h >= best_from && h < best_from + best_len) inside += weekday[h];
+      if (h * 60 >= from_min && h * 60 < to_min) inside += weekday[h];
     }
     out["window"]["share_of_weekday_messages"] = total > 0 ? inside / total : 0.0;
     out["window"]["messages_per_weekday_inside"] = inside;
+    out["window"]["your_messages_in_work_chats"] = owner_in_work_chats;
   } else {
     out["window"] = nullptr;
   }

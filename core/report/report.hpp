@@ -12,7 +12,7 @@
 
 namespace chatlens {
 
-inline constexpr int kReportSchemaVersion = 2;
+inline constexpr int kReportSchemaVersion = 3;
 
 Json source_report_json(const SourceReport& r);
 

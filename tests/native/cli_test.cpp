@@ -247,7 +247,7 @@ TEST_F(Cli, AnalyzeWritesTheReportJson) {
   ASSERT_EQ(r.status, 0) << r.err;
   std::ifstream in(out);
   const std::string json((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  EXPECT_NE(json.find("\"schema_version\": 2"), std::string::npos);
+  EXPECT_NE(json.find("\"schema_version\": 3"), std::string::npos);
   EXPECT_NE(json.find("\"name\": \"Ana\""), std::string::npos);
   EXPECT_NE(json.find("\"date_order\": \"DMY\""), std::string::npos);
   EXPECT_NE(json.find("\"overview\""), std::string::npos);

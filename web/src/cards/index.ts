@@ -5,6 +5,7 @@ import type { Component } from 'vue'
 import type { CardName } from '../report/manifest'
 import ActivityCard from './ActivityCard.vue'
 import ComingsGoingsCard from './ComingsGoingsCard.vue'
+import ConversationsCard from './ConversationsCard.vue'
 import EmojiWallCard from './EmojiWallCard.vue'
 import MediaCard from './MediaCard.vue'
 import MoodCard from './MoodCard.vue'
@@ -19,6 +20,7 @@ export const CARD_COMPONENTS: Record<CardName, Component> = {
   overview: OverviewCard,
   activity: ActivityCard,
   reply_speed: ReplySpeedCard,
+  conversations: ConversationsCard,
   mood: MoodCard,
   comings_goings: ComingsGoingsCard,
   topics: TopicsCard,

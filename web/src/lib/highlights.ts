@@ -1,7 +1,7 @@
 // The most striking findings of a report, one idea each: what story mode walks
 // through and what shareable cards show. Each card of the manifest
 // (src/report/manifest.ts) names its own finder; names can become initials.
-import { formatList, formatNumber, translate, translatePlural, type Lang } from '../i18n'
+import { formatList, formatNumber, formatPercent, translate, translatePlural, type Lang } from '../i18n'
 import { enough, section, type ReportLike } from '../report'
 import { clock, duration, hour } from './format'
 import { initials } from './initials'
@@ -43,19 +43,29 @@ export const activityHighlights: HighlightFinder = (report, { l, t }) => {
 
 export const replySpeedHighlights: HighlightFinder = (report, { l, t, name }) => {
   const rs = section(report, 'reply_speed')
-  const fastest = rs?.private.you_reply_fastest_to[0]
+  const fastest = rs?.private.you_reply.fastest[0]
   return enough(rs) && fastest ? [{ id: 'fastest', big: duration(fastest.median_seconds, l), text: t('hl.fastest', { name: name(fastest.name) }) }] : []
+}
+
+// Who starts the conversations: the conversations card's slide.
+export const conversationsHighlights: HighlightFinder = (report, { l, t }) => {
+  const conv = section(report, 'conversations')
+  const share = conv?.started_by_you_share
+  return enough(conv) && typeof share === 'number'
+    ? [{ id: 'conversations', big: formatPercent(share, l), text: t('hl.conversations', { n: conv?.data.conversations ?? 0 }) }]
+    : []
 }
 
 export const sleepWorkHighlights: HighlightFinder = (report, { l, t }) => {
   const out: Omit<Highlight, 'card'>[] = []
   const sleep = section(report, 'sleep')
-  const bedtime = sleep?.all?.bedtime.median
-  if (enough(sleep) && bedtime)
+  // The quiet window of weekdays when there is one, else of all days (as the verdict).
+  const quiet = sleep?.quiet_window.weekdays.found ? sleep.quiet_window.weekdays : sleep?.quiet_window.all
+  if (enough(sleep) && quiet?.found)
     out.push({
       id: 'bedtime',
-      big: clock(bedtime, l),
-      text: t('hl.bedtime', { wake: clock(sleep?.all?.wake_up.median, l), verdict: t(`sleep.verdict.${sleep?.verdict ?? 'in_between'}`) }),
+      big: `${clock(quiet.from, l)}–${clock(quiet.to, l)}`,
+      text: t('hl.bedtime', { verdict: t(`sleep.verdict.${sleep?.verdict ?? 'in_between'}`) }),
     })
   const work = section(report, 'work')
   if (enough(work) && work?.shows_working_hours && work.window)

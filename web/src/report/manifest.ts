@@ -11,6 +11,7 @@ import type { Lang } from '../i18n'
 import {
   activityHighlights,
   comingsGoingsHighlights,
+  conversationsHighlights,
   emojiHighlights,
   highlightContext,
   mediaHighlights,
@@ -40,6 +41,7 @@ export const CARDS = [
   { name: 'overview', sections: ['overview'], highlights: overviewHighlights, share: BOTH },
   { name: 'activity', sections: ['activity'], highlights: activityHighlights, share: BOTH },
   { name: 'reply_speed', sections: ['reply_speed'], highlights: replySpeedHighlights, share: BOTH },
+  { name: 'conversations', sections: ['conversations'], highlights: conversationsHighlights, share: BOTH },
   { name: 'mood', sections: ['mood'], highlights: null, share: [] },
   { name: 'comings_goings', sections: ['comings_goings'], highlights: comingsGoingsHighlights, share: BOTH },
   { name: 'topics', sections: ['topics'], highlights: null, share: [] },

@@ -40,26 +40,6 @@ export type Grid7X24 = number[][]
  */
 export type Hours24 = number[]
 /**
- * up to five contacts
- *
- * @maxItems 5
- *
- * This interface was referenced by `ChatlensReport`'s JSON-Schema
- * via the `definition` "reply_ranking".
- *
- * Items: one contact
- */
-export type ReplyRanking = {
-  /**
-   * contact
-   */
-  name: string
-  /**
-   * median delay in seconds
-   */
-  median_seconds: number
-}[]
-/**
  * calendar month, YYYY-MM
  *
  * This interface was referenced by `ChatlensReport`'s JSON-Schema
@@ -81,7 +61,7 @@ export interface ChatlensReport {
   /**
    * version of this schema; bumped when a field is renamed or changes meaning (docs/report-changes.md)
    */
-  schema_version: 2
+  schema_version: 3
   generator: 'chatlens'
   /**
    * who the report is about
@@ -113,6 +93,7 @@ export interface ChatlensReport {
     overview: Overview
     activity: Activity
     reply_speed: ReplySpeed
+    conversations: Conversations
     mood: Mood
     comings_goings: ComingsGoings
     topics: Topics
@@ -555,10 +536,8 @@ export interface ReplyScope {
     you_reply: ReplyDirection
     they_reply: ReplyDirection
   }[]
-  you_reply_fastest_to: ReplyRanking
-  reply_fastest_to_you: ReplyRanking
-  you_leave_waiting: ReplyRanking
-  leave_you_waiting: ReplyRanking
+  you_reply: ReplyRanking
+  they_reply: ReplyRanking
 }
 /**
  * replies in one direction
@@ -579,6 +558,181 @@ export interface ReplyDirection {
    * 75th percentile of the delay in seconds; null with fewer than min_replies replies
    */
   p75_seconds: number | null
+}
+/**
+ * contacts with enough replies in one direction, ranked by median delay: both ends of one ranking
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "reply_ranking".
+ */
+export interface ReplyRanking {
+  /**
+   * contacts in the ranking
+   */
+  contacts: number
+  /**
+   * up to five fastest, fastest first (the faster half at most)
+   *
+   * @maxItems 5
+   *
+   * Items: one contact
+   */
+  fastest: {
+    /**
+     * contact
+     */
+    name: string
+    /**
+     * median delay in this direction, seconds
+     */
+    median_seconds: number
+    /**
+     * median delay in the other direction, seconds; null with too few replies that way
+     */
+    other_direction_median_seconds: number | null
+  }[]
+  /**
+   * up to five slowest, slowest first; never repeats a contact of fastest
+   *
+   * @maxItems 5
+   *
+   * Items: one contact
+   */
+  slowest: {
+    /**
+     * contact
+     */
+    name: string
+    /**
+     * median delay in this direction, seconds
+     */
+    median_seconds: number
+    /**
+     * median delay in the other direction, seconds; null with too few replies that way
+     */
+    other_direction_median_seconds: number | null
+  }[]
+}
+/**
+ * conversations: how the owner's private chats go, per contact: messages sent and received, who starts, how long conversations last, double texting; a silence longer than gap_hours ends a conversation
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "conversations".
+ */
+export interface Conversations {
+  /**
+   * basis: messages of private chats with the owner
+   */
+  data: {
+    /**
+     * messages the section was computed from (see its description)
+     */
+    messages: number
+    /**
+     * local date of the first of them; null when there are none
+     */
+    from: LocalDate | null
+    /**
+     * local date of the last of them; null when there are none
+     */
+    to: LocalDate | null
+    /**
+     * private chats with messages of both sides
+     */
+    private_chats: number
+    /**
+     * conversations in them
+     */
+    conversations: number
+  }
+  /**
+   * silence that ends a conversation, hours
+   */
+  gap_hours: number
+  /**
+   * minimum time after one's own message for a second one to count as a double text, minutes
+   */
+  double_text_minutes: number
+  /**
+   * conversations a contact needs to be listed
+   */
+  min_conversations: number
+  /**
+   * false when there is too little data for this section to say anything worth reading; then `note` says why
+   */
+  enough_data: boolean
+  note?: Message
+  /**
+   * messages the owner sent in the listed private chats
+   */
+  sent?: number
+  /**
+   * messages the owner received in them
+   */
+  received?: number
+  /**
+   * share of all conversations the owner started, 0..1
+   */
+  started_by_you_share?: number
+  /**
+   * up to twenty contacts with at least min_conversations conversations, most messages first
+   *
+   * @maxItems 20
+   *
+   * Items: one contact
+   */
+  contacts?: {
+    /**
+     * contact
+     */
+    name: string
+    /**
+     * messages the owner sent them
+     */
+    sent: number
+    /**
+     * messages received from them
+     */
+    received: number
+    /**
+     * conversations
+     */
+    conversations: number
+    /**
+     * share of the conversations the owner started, 0..1
+     */
+    started_by_you_share: number
+    /**
+     * median conversation length, minutes from first to last message
+     */
+    median_minutes: number
+    /**
+     * median conversation length, messages
+     */
+    median_messages: number
+    /**
+     * the longest conversation (by messages)
+     */
+    longest: {
+      /**
+       * messages
+       */
+      messages: number
+      /**
+       * minutes from first to last message
+       */
+      minutes: number
+      date: LocalDate
+    }
+    /**
+     * times the owner wrote again, at least double_text_minutes after their own message, before any answer
+     */
+    your_double_texts: number
+    /**
+     * the same for the contact
+     */
+    their_double_texts: number
+  }[]
 }
 /**
  * mood: the owner's emoji sentiment over time, with 95% confidence intervals
@@ -772,7 +926,45 @@ export interface ComingsGoings {
     months: never[][]
   }[]
   /**
-   * arrivals per year
+   * days after the data starts from which a first message counts as an appearance
+   */
+  appear_after_days?: number
+  data_starts?: LocalDate
+  /**
+   * people whose first message came appear_after_days or more after the data starts, earliest first
+   *
+   * Items: one newcomer
+   */
+  appeared?: {
+    /**
+     * person
+     */
+    name: string
+    month: Month
+    /**
+     * messages exchanged
+     */
+    total: number
+  }[]
+  /**
+   * people already there when the data starts
+   */
+  there_from_the_beginning?: {
+    /**
+     * people
+     */
+    count: number
+    /**
+     * up to ten of them, most exchanged first
+     *
+     * @maxItems 10
+     *
+     * Items: name
+     */
+    top: string[]
+  }
+  /**
+   * appearances (see appeared) per year
    *
    * Items: arrivals of one year
    */
@@ -782,7 +974,7 @@ export interface ComingsGoings {
      */
     year: number
     /**
-     * people whose first month falls in that year
+     * people who appeared that year
      */
     count: number
     /**
@@ -795,7 +987,7 @@ export interface ComingsGoings {
     top: string[]
   }[]
   /**
-   * people once among the ten closest of a half-year who have been silent six months or more
+   * people once among the ten closest of a half-year who have been silent six months or more, where a silence that long is unlikely by chance given how often they wrote
    *
    * Items: one person
    */
@@ -815,7 +1007,7 @@ export interface ComingsGoings {
     total: number
   }[]
   /**
-   * people back after six months or more of silence
+   * people back after six months or more of silence, where a silence that long is unlikely by chance
    *
    * Items: one comeback
    */
@@ -888,6 +1080,12 @@ export interface Topics {
     distinct_terms: number
   }
   method: Message
+  /**
+   * languages of at least a tenth of the owner's messages, whose everyday words (word-frequency lists) never count as topics
+   *
+   * Items: ISO 639-1 code
+   */
+  everyday_languages: string[]
   /**
    * unit of by_period: quarters when the history is shorter than two years
    */
@@ -1055,7 +1253,7 @@ export interface Topics {
     terms: TopicTerm[]
   }[]
   /**
-   * up to fifteen most used terms (seen on at least 3 days)
+   * up to fifteen terms that stand out most in any period or chat, highest z first
    *
    * @maxItems 15
    *
@@ -1067,13 +1265,13 @@ export interface Topics {
      */
     term: string
     /**
-     * uses
+     * uses, in the period or chat where it stands out
      */
     count: number
     /**
-     * distinct days
+     * highest z-score of the term in a period or chat
      */
-    days: number
+    z: number
   }[]
 }
 /**
@@ -1088,9 +1286,9 @@ export interface TopicTerm {
    */
   term: string
   /**
-   * z-score of the weighted log-odds against the rest of the history
+   * z-score of the weighted log-odds against the rest of the history; null for a term chosen against general language alone
    */
-  z: number
+  z: number | null
   /**
    * z > significant_z of the method
    */
@@ -1099,9 +1297,13 @@ export interface TopicTerm {
    * uses in the group
    */
   count: number
+  /**
+   * background the term stands out against: the rest of the history in the same language and everyday language, or everyday language alone (a chat alone in its language)
+   */
+  against: 'history_and_general_language' | 'general_language'
 }
 /**
- * sleep: the owner's inferred nights: the longest silence in the owner's messages covering part of the small hours; an upper bound of sleep
+ * sleep: when the owner is essentially never active (the quiet window of the time-of-day distribution, weekdays and weekends apart); the per-night longest silence is kept as an upper bound
  *
  * This interface was referenced by `ChatlensReport`'s JSON-Schema
  * via the `definition` "sleep".
@@ -1130,38 +1332,112 @@ export interface Sleep {
   }
   method: Message
   /**
+   * the quiet windows
+   */
+  quiet_window: {
+    weekdays: QuietWindow
+    weekends: QuietWindow
+    all: QuietWindow
+  }
+  /**
+   * width of a slot of messages_by_slot, minutes
+   */
+  slot_minutes: number
+  /**
+   * the owner's messages per slot of the day, from midnight, every day
+   *
+   * @minItems 1
+   *
+   * Items: messages
+   */
+  messages_by_slot: number[]
+  /**
+   * the longest silence of each night covering part of 01:00-06:00: an upper bound of sleep, labelled as one
+   */
+  longest_silence: {
+    /**
+     * always true: this measures silence, not sleep
+     */
+    upper_bound: true
+    note: Message
+    /**
+     * nights with a qualifying silence
+     */
+    nights: number
+    all?: SleepSummary
+    weekdays?: SleepSummary
+    weekends?: SleepSummary
+    /**
+     * median silence in hours when between 3 and 12 hours; null otherwise (see refused)
+     */
+    typical_night_hours?: number | null
+    refused?: Message
+    /**
+     * per month of the wake-up day
+     */
+    by_month?: SleepMonth[]
+    /**
+     * short nights
+     */
+    short_nights?: {
+      /**
+       * hours
+       */
+      threshold_hours: number
+      /**
+       * nights shorter than the threshold
+       */
+      count: number
+      /**
+       * of all nights
+       */
+      share: number
+    }
+  }
+  /**
+   * chronotype from the quiet window (of weekdays when there is one, else of all days); its words are the catalogue keys sleep.verdict.<value>; null without a window
+   */
+  verdict: 'night_owl' | 'early_bird' | 'in_between' | null
+  /**
    * false when there is too little data for this section to say anything worth reading; then `note` says why
    */
   enough_data: boolean
   note?: Message
-  all?: SleepSummary
-  weekdays?: SleepSummary
-  weekends?: SleepSummary
+}
+/**
+ * the quiet window of one kind of day
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "quiet_window".
+ */
+export interface QuietWindow {
   /**
-   * per month of the wake-up day
+   * the owner's messages on these days
    */
-  by_month?: SleepMonth[]
+  messages: number
   /**
-   * short nights
+   * days with messages of the owner
    */
-  short_nights?: {
-    /**
-     * hours
-     */
-    threshold_hours: number
-    /**
-     * nights shorter than the threshold
-     */
-    count: number
-    /**
-     * of all nights
-     */
-    share: number
-  }
+  days: number
   /**
-   * chronotype from the median bedtime and wake-up; its words are the catalogue keys sleep.verdict.<value>
+   * whether a window between 3 and 12 hours long was found
    */
-  verdict?: 'night_owl' | 'early_bird' | 'in_between'
+  found: boolean
+  reason?: Message
+  /**
+   * length of the quietest stretch, hours (absent with too few messages)
+   */
+  hours?: number
+  from?: Clock
+  to?: Clock
+  /**
+   * start, minutes after midnight
+   */
+  from_minutes?: number
+  /**
+   * end, minutes after midnight
+   */
+  to_minutes?: number
 }
 /**
  * nights summarised
@@ -1223,7 +1499,7 @@ export interface SleepMonth {
   month: Month
 }
 /**
- * work: whether the owner's weekdays show working hours: a block of daytime hours where weekdays are clearly quieter than weekends
+ * work: the owner's working hours, from work chats (traffic on weekday office hours) and from weekdays quieter than weekends in daytime
  *
  * This interface was referenced by `ChatlensReport`'s JSON-Schema
  * via the `definition` "work".
@@ -1278,7 +1554,7 @@ export interface Work {
    */
   messages_per_weekend_day_by_hour?: number[]
   /**
-   * whether a window of at least four quieter weekday hours was found
+   * whether work chats or a window of at least four quieter weekday hours was found
    */
   shows_working_hours?: boolean
   /**
@@ -1295,6 +1571,22 @@ export interface Work {
      * messages per weekday inside the window
      */
     messages_per_weekday_inside: number
+    /**
+     * start, minutes after midnight
+     */
+    from_minutes: number
+    /**
+     * end, minutes after midnight
+     */
+    to_minutes: number
+    /**
+     * where the window comes from: the weekday messages of the work chats (1st to 99th percentile, to the quarter hour) or the weekday/weekend contrast
+     */
+    evidence: 'work_chats' | 'weekday_weekend_contrast'
+    /**
+     * the owner's messages in the work chats
+     */
+    your_messages_in_work_chats: number
   } | null
   /**
    * whether 13-15h is clearly quieter than the hours around it on weekdays
@@ -1304,6 +1596,39 @@ export interface Work {
    * weekday messages at 13-15h against 11-13h and 15-17h; null without messages then
    */
   lunch_to_surrounding_ratio?: number | null
+  /**
+   * chats whose traffic sits on weekday office hours (09:00-18:00)
+   *
+   * Items: one chat
+   */
+  work_chats?: {
+    /**
+     * chat title
+     */
+    chat: string
+    /**
+     * messages in the chat
+     */
+    messages: number
+    /**
+     * the owner's messages there
+     */
+    your_messages: number
+    /**
+     * share of its messages on weekdays, 0..1
+     */
+    weekday_share: number
+    /**
+     * share of its weekday messages in office hours, 0..1
+     */
+    office_hours_share: number
+  }[]
+  /**
+   * the evidence found
+   *
+   * Items: work chats, or daytime weekdays quieter than weekends
+   */
+  evidence?: ('work_chats' | 'weekday_weekend_contrast')[]
 }
 /**
  * shared_groups: with whom the owner shares the most group chats

@@ -47,6 +47,22 @@ describe('report cards', () => {
     expect(w.text()).not.toMatch(/[a-z_]+\.[a-z_]+/)
   })
 
+  it("renders the core's sentences ({key, params}) in both languages", async () => {
+    const w = mount(CARD_COMPONENTS.conversations, { props: { report: notEnough } })
+    expect(w.find('[data-not-enough]').text()).toContain('at least 3 conversations')
+    setLanguage('es')
+    await nextTick()
+    expect(w.find('[data-not-enough]').text()).toContain('al menos 3 conversaciones')
+  })
+
+  it('shows the sleep window over the whole day, and the silence as an upper bound or its refusal', () => {
+    const w = mount(CARD_COMPONENTS.sleep_work, { props: { report: demo } })
+    expect(demo.sections.sleep.quiet_window.weekdays.found).toBe(true)
+    expect(w.find('[data-window="weekdays"]').text()).toMatch(/quiet from .+ to .+/)
+    expect(demo.sections.sleep.messages_by_slot.length).toBe(96)
+    expect(w.find('[data-silence]').text()).toMatch(/upper bound|over 12 h/)
+  })
+
   it('renders the privacy statements in both languages, never as raw keys', async () => {
     const w = mount(CARD_COMPONENTS.privacy, { props: { report: demo } })
     const statements = w.findAll('[data-statement]')

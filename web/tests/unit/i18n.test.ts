@@ -14,7 +14,7 @@ const en: Record<string, string> = catalogs.en
 // Names the web app turns into keys, read from the schema rather than listed again.
 const SCHEMA = JSON.parse(readFileSync(join(REPO, 'docs/report.schema.json'), 'utf8'))
 const MEDIA_KINDS: string[] = SCHEMA.$defs.media.properties.kinds.items.enum
-const VERDICTS: string[] = SCHEMA.$defs.sleep.properties.verdict.enum
+const VERDICTS: string[] = SCHEMA.$defs.sleep.properties.verdict.enum.filter((v: string | null) => v !== null)
 const es: Record<string, string> = catalogs.es
 
 function sourceFiles(dir: string, ext = /\.(ts|vue)$/): string[] {
@@ -85,7 +85,26 @@ describe('i18n catalogue', () => {
       ...MEDIA_KINDS.map((k) => `media.kind_${k}`),
       ...MEDIA_KINDS.filter((k) => k !== 'other').map((k) => `hl.media.${k}`),
       ...['owner_messages', 'owner_replies', 'others_messages'].flatMap((v) => [`activity.view.${v}`, `activity.peaks.${v}`]),
-      ...['you_reply_fastest_to', 'reply_fastest_to_you', 'you_leave_waiting', 'leave_you_waiting'].map((r) => `reply_speed.${r}`),
+      ...['you_reply', 'they_reply'].map((r) => `reply_speed.${r}`),
+      // Sentences the core writes as {key, params} (core/insights/*.cpp).
+      ...[
+        'method',
+        'window_few_messages',
+        'window_none',
+        'window_too_short',
+        'window_too_long',
+        'silence_upper_bound',
+        'silence_too_short',
+        'silence_too_long',
+        'few_nights',
+      ].map((k) => `sleep.${k}`),
+      'work.few_messages',
+      'comings_goings.no_messages',
+      'comings_goings.short_history',
+      'reply_speed.few_replies',
+      'topics.method',
+      'topics.few_words',
+      'conversations.few_conversations',
       'reply_speed.scope.private',
       'reply_speed.scope.groups',
       ...VERDICTS.map((v) => `sleep.verdict.${v}`),
