@@ -99,7 +99,7 @@ describe('i18n catalogue', () => {
         'few_nights',
       ].map((k) => `sleep.${k}`),
       'work.few_messages',
-      'comings_goings.no_messages',
+      'comings_goings.no_exchanges',
       'comings_goings.short_history',
       'reply_speed.few_replies',
       'topics.method',

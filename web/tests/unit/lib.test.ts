@@ -45,7 +45,7 @@ describe('privacy statements', () => {
       key: 'privacy.sleep_schedule',
       section: 'sleep',
       params: { bedtime: '23:40', wake_up: '07:10', verdict: 'night_owl' },
-      evidence: { nights: 120 },
+      evidence: { messages: 120 },
     }
     const en = renderStatement(s, 'en')
     const es = renderStatement(s, 'es')
