@@ -143,7 +143,7 @@ int main(int argc, char** argv) {
       const chatlens::OwnerResolution resolution = chatlens::resolve_owner(corpus, me);
       if (resolution.status == chatlens::OwnerResolution::Status::Resolved) {
         owner = chatlens::owner_name(corpus);
-        for (const OwnerMethod& m : resolution.how)
+        for (const chatlens::OwnerMethod& m : resolution.how)
           owner_how.append(owner_how.empty() ? "" : "; ").append(m.platform).append(" ").append(m.key);
       } else {
         owner = "?";
