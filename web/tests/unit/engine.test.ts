@@ -78,8 +78,10 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
       file('all-bad.json', '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [1, 2, 7]}'),
     ])
     const sources = messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
-    expect(sources[0].error).toMatch(/nothing could be imported.*"messages" is not an array/)
-    expect(sources[1].error).toMatch(/nothing could be imported: 3 records skipped/)
+    expect(sources[0].error?.key).toBe('input.nothing_imported_first')
+    expect((sources[0].error?.params.reason as { key: string }).key).toBe('input.messages_not_an_array')
+    expect(sources[1].error?.key).toBe('input.nothing_imported_first')
+    expect(sources[1].error?.params.count).toBe(3)
     expect(messages.at(-1)).toEqual({ type: 'nothing' })
     expect(messages.some((m) => m.type === 'report')).toBe(false)
   })
