@@ -242,7 +242,7 @@ class TelegramImport {
         return;
       }
     }
-    ctx_.builder.declare_owner(inferred_owners_[0]);
+    ctx_.builder.infer_owner(inferred_owners_[0]);
   }
 
   void add_notes() {

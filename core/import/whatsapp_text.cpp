@@ -524,7 +524,7 @@ void Reader::flush(const Record& r) {
       if (notice_author_.empty() && b.kind == MessageKind::System) notice_author_ = author;
     } else if (!notice_by_author) {
       m.sender = person(author);
-      if (b.deleted_by_owner) ctx_.builder.declare_owner(m.sender), owner_declared_ = true;
+      if (b.deleted_by_owner) ctx_.builder.infer_owner(m.sender), owner_declared_ = true;
     }
   } else {
     const SystemLine s = classifier_.system(all);
@@ -559,7 +559,7 @@ void Reader::finish_chat() {
     const std::string hint = normalize_name(ctx_.title_hint);
     PersonId named = kNoPerson, other = kNoPerson;
     for (PersonId p : senders_) (iequal(ctx_.builder.person_info(p).name, hint) ? named : other) = p;
-    if (named != kNoPerson && other != kNoPerson) ctx_.builder.declare_owner(other);
+    if (named != kNoPerson && other != kNoPerson) ctx_.builder.infer_owner(other);
   }
 }
 

@@ -29,6 +29,7 @@ struct Person {
   std::string name;         // display name, normalised (no direction marks, NBSP -> space)
   std::string platform_id;  // "user123" on Telegram; empty where the platform has none
   bool is_owner = false;
+  bool owner_inferred = false;  // the export only hints at it (WhatsApp's "You deleted this message", ...)
   SourceId first_source = 0;  // where the person first appears, to tell look-alike names apart
   uint64_t first_line = 0;    // 1-based; 0 when the importer did not say
 };

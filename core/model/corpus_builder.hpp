@@ -73,7 +73,12 @@ class CorpusBuilder {
   size_t chat_count() const { return chats_.size(); }
 
   // The export states who its owner is (Telegram personal_information, ...).
-  void declare_owner(PersonId p) { people_[p].is_owner = true; }
+  void declare_owner(PersonId p) { people_[p].is_owner = true, people_[p].owner_inferred = false; }
+  // The export only hints at its owner (WhatsApp: who deleted "your" message, the
+  // other side of "WhatsApp Chat with Ana"): a statement wins over a hint.
+  void infer_owner(PersonId p) {
+    if (!people_[p].is_owner) people_[p].is_owner = true, people_[p].owner_inferred = true;
+  }
   // Where `p` first appears (kept from the first call).
   void note_first_seen(PersonId p, SourceId source, uint64_t line) {
     if (people_[p].first_line == 0) people_[p].first_source = source, people_[p].first_line = line;

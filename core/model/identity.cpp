@@ -31,6 +31,47 @@ std::vector<std::set<PersonId>> participants(const Corpus& corpus, Platform plat
   return out;
 }
 
+// Orders the candidates by likelihood of being the owner: present in the most
+// chats first, then the most messages, then by name; and says why (evidence).
+void rank_candidates(const Corpus& corpus, OwnerResolution& result) {
+  std::map<std::string, OwnerCandidate> by_name;
+  for (const std::string& name : result.candidates) by_name[name].name = name;
+  std::vector<uint64_t> messages(corpus.people.size(), 0);
+  std::vector<uint32_t> chats(corpus.people.size(), 0);
+  uint32_t total_chats = 0;
+  for (const Chat& chat : corpus.chats) {
+    if (chat.kind == ChatKind::Channel) continue;
+    std::set<PersonId> people;
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      const PersonId p = corpus.messages.sender[i];
+      if (p == kNoPerson || corpus.messages.kind[i] == MessageKind::System) continue;
+      ++messages[p];
+      people.insert(p);
+    }
+    if (people.empty()) continue;
+    ++total_chats;
+    for (PersonId p : people) ++chats[p];
+  }
+  for (size_t p = 0; p < corpus.people.size(); ++p) {
+    auto it = by_name.find(corpus.people[p].name);
+    if (it == by_name.end()) continue;
+    it->second.chats += chats[p];
+    it->second.messages += messages[p];
+  }
+  result.evidence.clear();
+  for (auto& [name, c] : by_name) {
+    c.total_chats = total_chats;
+    result.evidence.push_back(c);
+  }
+  std::stable_sort(result.evidence.begin(), result.evidence.end(),
+                   [](const OwnerCandidate& a, const OwnerCandidate& b) {
+                     if (a.chats != b.chats) return a.chats > b.chats;
+                     return a.messages > b.messages;
+                   });
+  result.candidates.clear();
+  for (const OwnerCandidate& c : result.evidence) result.candidates.push_back(c.name);
+}
+
 }  // namespace
 
 OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me) {
@@ -53,6 +94,7 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     if (!found) {
       result.status = OwnerResolution::Status::NoSuchPerson;
       result.candidates.assign(names.begin(), names.end());
+      rank_candidates(corpus, result);
       return result;
     }
     result.status = OwnerResolution::Status::Resolved;
@@ -63,12 +105,14 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
   std::set<std::string> ambiguous;
   bool any_resolved = false;
   for (Platform platform : platforms) {
-    // 1. Declared by the export.
-    bool declared = false;
-    for (const Person& p : corpus.people) declared |= p.platform == platform && p.is_owner;
+    // 1. Declared by the export: stated, or only hinted at (then the report says "inferred").
+    bool declared = false, stated = false;
+    for (const Person& p : corpus.people)
+      if (p.platform == platform && p.is_owner) declared = true, stated |= !p.owner_inferred;
     if (declared) {
       any_resolved = true;
-      result.how.push_back({std::string(to_string(platform)), "owner.stated_in_export"});
+      result.how.push_back(
+          {std::string(to_string(platform)), stated ? "owner.stated_in_export" : "owner.inferred_from_export"});
       continue;
     }
     // 2. The one participant common to all chats.
@@ -97,6 +141,7 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
   if (!ambiguous.empty()) {
     result.status = OwnerResolution::Status::Ambiguous;
     result.candidates.assign(ambiguous.begin(), ambiguous.end());
+    rank_candidates(corpus, result);
     return result;
   }
   result.status = any_resolved ? OwnerResolution::Status::Resolved : OwnerResolution::Status::NoMessages;

@@ -6,6 +6,7 @@
 //  2. else the one participant common to all chats of that platform;
 //  3. else the caller must name it (--me NAME, a picker in the web app), and is
 //     told which names are candidates.
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,16 +17,28 @@
 namespace chatlens {
 
 // How the owner of one platform was found: an i18n key ("owner.named_by_caller",
-// "owner.stated_in_export", "owner.common_participant") and the platform ("" for --me).
+// "owner.stated_in_export", "owner.inferred_from_export", "owner.common_participant")
+// and the platform ("" for --me).
 struct OwnerMethod {
   std::string platform;
   std::string_view key;
 };
 
+// Why a candidate may be the owner: in how many of the chats they write, and how much.
+struct OwnerCandidate {
+  std::string name;
+  uint32_t chats = 0;        // chats (not channels) where this name sent a message
+  uint32_t total_chats = 0;  // chats with at least one sender
+  uint64_t messages = 0;     // messages this name sent (system lines aside)
+};
+
 struct OwnerResolution {
   enum class Status { Resolved, Ambiguous, NoSuchPerson, NoMessages } status = Status::NoMessages;
-  std::vector<std::string> candidates;  // for Ambiguous and NoSuchPerson: names to choose from
-  std::vector<OwnerMethod> how;         // one per platform, in platform order
+  // For Ambiguous and NoSuchPerson: names to choose from, the likeliest first
+  // (present in the most chats, then the most messages), and why, in the same order.
+  std::vector<std::string> candidates;
+  std::vector<OwnerCandidate> evidence;
+  std::vector<OwnerMethod> how;  // one per platform, in platform order
 };
 
 // Marks the owner(s) in corpus.people. `me` (case-insensitive, direction marks

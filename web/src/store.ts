@@ -1,12 +1,20 @@
 // The app's state: what is being analysed, how far along, and the report.
 // Everything stays in this tab's memory; nothing is stored or sent.
-import { markRaw, reactive, toRaw } from 'vue'
+import { markRaw, reactive, shallowRef, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
 import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
 
 export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error' | 'nothing'
+
+// Why a name may be the owner (in how many chats they write, how much): the core's ranking.
+export interface OwnerCandidate {
+  name: string
+  chats: number
+  totalChats: number
+  messages: number
+}
 
 export interface Progress {
   phase: Phase
@@ -23,6 +31,7 @@ export const state = reactive({
   sources: [] as SourceReport[],
   corpus: null as CorpusSummary | null,
   candidates: [] as string[],
+  evidence: [] as OwnerCandidate[], // same order as candidates: the likeliest first
   ownerStatus: null as 'ambiguous' | 'no_such_person' | null,
   report: null as Report | null,
   options: {} as ReportOptions,
@@ -36,7 +45,16 @@ export const state = reactive({
   // The single-file report and the demo have no worker behind them.
   source: 'none' as 'none' | 'analysis' | 'embedded',
   demo: false, // the embedded report is the generated example
+  // The report shown is the built-in example of fictional people (never someone's
+  // own numbers): the report header, the comparison and the share cards say so.
+  get isExample(): boolean {
+    return this.source === 'embedded' && this.demo
+  },
 })
+
+// The files of the current analysis, kept while the user looks at the report so
+// that the way back to the upload page finds them (and adding one more re-runs on all).
+export const chosenInputs = shallowRef<InputFile[]>([])
 
 let client: AnalysisClient | null = null
 const eta = new EtaEstimator()
@@ -73,6 +91,7 @@ export function handle(msg: FromWorker) {
       state.status = 'owner'
       state.ownerStatus = msg.status
       state.candidates = msg.candidates
+      state.evidence = msg.evidence ?? []
       break
     case 'report':
       // Replaced whole, never changed in place: no need for deep reactivity over the JSON.
@@ -113,6 +132,7 @@ export async function startAnalysis(inputs: InputFile[], options: ReportOptions 
   state.sources = []
   state.corpus = null
   state.candidates = []
+  state.evidence = []
   state.ownerStatus = null
   state.report = null
   state.error = null

@@ -10,7 +10,8 @@
 //   s.finish()                          // ->
 //   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, from, to, chats,
 //   gapHours}) -> {"status":"ok","report":{...}}
-//                                           or {"status":"ambiguous"|"no_such_person"|"no_messages","candidates":[...]}
+//                                           or {"status":"ambiguous"|"no_such_person"|"no_messages","candidates":[...],
+//                                               "evidence":[{name,chats,totalChats,messages}]} (likeliest first)
 //   Module.chooseChatEntries(["a/_chat.txt", ...]) -> [indices]
 //   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
@@ -158,6 +159,14 @@ class Session {
       Json names = Json::array();
       for (const std::string& n : owner.candidates) names.push(n);
       out["candidates"] = std::move(names);
+      // Why each candidate, in the same order (the likeliest first).
+      Json evidence = Json::array();
+      for (const OwnerCandidate& c : owner.evidence)
+        evidence.push(Json(Json::Object{{"name", c.name},
+                                        {"chats", static_cast<int64_t>(c.chats)},
+                                        {"totalChats", static_cast<int64_t>(c.total_chats)},
+                                        {"messages", static_cast<int64_t>(c.messages)}}));
+      out["evidence"] = std::move(evidence);
       return out.dump();
     }
     if (filter.active()) apply_filter(filter);

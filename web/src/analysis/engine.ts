@@ -232,7 +232,7 @@ export class AnalysisEngine {
     if (out.status === 'ok') {
       this.post({ type: 'report', report: out.report, options, ms: this.now() - t0, wasmBytes: this.core.HEAPU8.length })
     } else {
-      this.post({ type: 'owner', status: out.status, candidates: out.candidates ?? [] })
+      this.post({ type: 'owner', status: out.status, candidates: out.candidates ?? [], evidence: out.evidence ?? [] })
     }
   }
 }

@@ -44,7 +44,13 @@ export type FromWorker =
   | { type: 'progress'; phase: Phase; file: string; done: number; total: number }
   | { type: 'source'; source: SourceReport }
   | { type: 'corpus'; summary: CorpusSummary }
-  | { type: 'owner'; status: 'ambiguous' | 'no_such_person'; candidates: string[] }
+  // candidates: the likeliest first; evidence: why, in the same order (absent from older cores)
+  | {
+      type: 'owner'
+      status: 'ambiguous' | 'no_such_person'
+      candidates: string[]
+      evidence?: { name: string; chats: number; totalChats: number; messages: number }[]
+    }
   | { type: 'report'; report: Report; options: ReportOptions; ms: number; wasmBytes?: number }
   | { type: 'nothing' } // no input yielded a message: each one's error is in its source
   | { type: 'error'; message: string; fatal: boolean }

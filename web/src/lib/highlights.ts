@@ -29,7 +29,7 @@ export const overviewHighlights: HighlightFinder = (report, { l, t }) => {
   const ov = section(report, 'overview')
   const mine = ov?.owner.messages ?? 0
   if (!ov || mine === 0) return []
-  const out = [{ id: 'messages', big: formatNumber(mine, l), text: t('hl.messages', { chats: ov.data.chats }) }]
+  const out = [{ id: 'messages', big: formatNumber(mine, l), text: translatePlural(l, 'hl.messages', ov.data.chats) }]
   const streak = ov.owner.longest_streak?.days ?? 0
   if (streak > 1) out.push({ id: 'streak', big: translatePlural(l, 'unit.days', streak), text: t('hl.streak') })
   return out
@@ -77,7 +77,7 @@ export const comingsGoingsHighlights: HighlightFinder = (report, { l, t, name })
   const out: Omit<Highlight, 'card'>[] = []
   const cg = section(report, 'comings_goings')
   const closest = cg?.people?.[0]
-  if (closest) out.push({ id: 'closest', big: name(closest.name), text: t('hl.closest', { n: closest.total }) })
+  if (closest) out.push({ id: 'closest', big: name(closest.name), text: t('hl.closest', { n: translatePlural(l, 'unit.messages', closest.total) }) })
   const faded = cg?.faded ?? []
   if (enough(cg) && faded.length)
     out.push({

@@ -6,6 +6,14 @@
 // report from `chatlens report`, opened from disk. A privacy check records every
 // request of the whole run: nothing may go to another origin and no request body
 // may contain text from the uploaded chats. Screenshots go to build/web-artifacts/.
+// Issue 12 (the upload flow on a phone): the same checks at 390x844 with the CPU
+// slowed 4x (DevTools emulation) and at desktop size: progress within 200 ms of
+// the drop, the report by itself (its first screen holds a finding), the owner
+// picker without a default and likeliest first, per-file help and no report when
+// nothing is readable, no developer words on any page in either language, axe-core
+// (pinned in package.json) with zero violations on every page, and screenshots of
+// the whole path (presentation, upload, report, share, compare) at both sizes in
+// both languages.
 //
 // Usage: node tests/e2e/e2e.mjs   (after `npm run build`)
 // Environment: CHATLENS_BUILD (default <repo>/build/release: chatlens and bench/gen_export),
@@ -138,10 +146,56 @@ async function upload(files, base = server.url) {
   await page.setInputFiles('[data-file-input]', files)
   run++
 }
+// The analysis of run `n` is over: the app went to the report by itself, or (a
+// file failed) it shows the next step with "See your report".
+async function analysed(p = page, n = run) {
+  await p.waitForSelector(`[data-report-page][data-run="${n}"], [data-see-report][data-run="${n}"]`, { timeout: 60000 })
+}
 async function waitReport() {
-  await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
-  await page.click('[data-see-report]')
+  await analysed()
+  if (await page.locator('[data-see-report]').count()) await page.click('[data-see-report]')
   await page.waitForSelector('[data-report]')
+}
+
+// axe-core, injected through DevTools (the page's CSP rightly forbids inline scripts).
+const axeSource = readFileSync(join(web, 'node_modules/axe-core/axe.min.js'), 'utf8')
+async function axe(where, p = page) {
+  if (!(await p.evaluate(() => typeof window.axe === 'object'))) await p.evaluate(axeSource)
+  const violations = await p.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] })
+    return r.violations.map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    )
+  })
+  assert(violations.length === 0, `${where}: axe-core violations: ${violations.join(' | ')}`)
+}
+
+// Words meant for developers that must never reach the screen, in either language.
+const BAD_WORDS = [
+  [/\b1 (chats|files|groups|messages|months|days|people|conversations|archivos|grupos|mensajes|meses|días|personas|conversaciones)\b/, 'a plural after 1'],
+  [/\(\d+ (files|archivos), \d+ (not read|sin leer)\)/, 'a file count for developers'],
+  [/\b(you|tú): /, 'the owner method as a label'],
+  [/named by the caller|stated in the export|te indicaste tú/, 'the owner method in developer words'],
+  [/\b(whatsapp|telegram|signal)\b(?!-export)/, 'a platform in lower case'],
+  [/ · (android|ios|ios-2017|no-separator|DMY|MDY|YMD|MYD)\b/, 'an export variant or date order as the core names it'],
+  [/\b(input|owner|upload|sources|hl|unit)\.[a-z_]+|\breport\.(?!html)[a-z_]+/, 'a catalogue key'],
+  [/\bundefined\b|\bNaN\b|\[object Object\]/, 'a value for developers'],
+]
+async function noDeveloperWords(where, p = page) {
+  // What a person reads: the page's text, less the exact data it shows on purpose (JSON, quoted lines).
+  const text = await p.evaluate(() => {
+    let t = document.body.innerText
+    for (const el of document.querySelectorAll('pre, code')) if (el.innerText) t = t.split(el.innerText).join(' ')
+    return t
+  })
+  for (const [re, what] of BAD_WORDS) {
+    const m = re.exec(text)
+    assert(!m, `${where}: ${what}: "${m && text.slice(Math.max(0, m.index - 40), m.index + 40)}"`)
+  }
 }
 async function cardStates() {
   return page.$$eval('[data-card]', (els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-card'), e.getAttribute('data-enough')])))
@@ -164,6 +218,9 @@ await test('presentation page: what it shows, why it matters, a live example, th
   assert(await page.locator('[data-source-link]').isVisible(), 'link to the source code')
   const exampleCards = await page.$$eval('[data-example] [data-card]', (els) => els.map((e) => e.getAttribute('data-enough')))
   assert(exampleCards.length >= 3 && exampleCards.every((v) => v === 'true'), `example cards with data: ${exampleCards}`)
+  assert(await page.locator('[data-example] [data-example-label]').isVisible(), 'the example is labelled fictional')
+  await axe('presentation')
+  await noDeveloperWords('presentation')
   await shot('01-presentation')
   await page.setViewportSize({ width: 390, height: 844 })
   await shot('01-presentation-phone')
@@ -190,6 +247,9 @@ await test('upload: real WhatsApp zip + Telegram JSON + a non-export; per-file e
   writeFileSync(junk, 'shopping list: milk, eggs\n')
   await upload([realZip, realTelegram, junk])
   await page.waitForSelector('[data-owner-picker]', { timeout: 30000 })
+  assert((await page.locator('[data-owner-picker] input:checked').count()) === 0, 'no participant chosen in advance')
+  await page.waitForFunction(() => document.activeElement?.matches('[data-owner-heading]'))
+  await axe('owner picker')
   await shot('02-upload-owner-picker')
   const statuses = await page.$$eval('[data-source-status]', (els) =>
     els.map((e) => [e.querySelector('.file')?.textContent, e.getAttribute('data-source-status')]),
@@ -202,6 +262,14 @@ await test('upload: real WhatsApp zip + Telegram JSON + a non-export; per-file e
   )
   await page.locator('[data-owner-picker] label', { hasText: 'Alice' }).click()
   await page.click('[data-owner-confirm]')
+  // A file failed: no going on by itself; the next step (what failed, see the report) comes into view, focused.
+  await analysed()
+  await page.waitForFunction(() => document.activeElement?.matches('[data-next-step]'))
+  assert(await page.locator('[data-see-report]').isVisible(), 'see the report')
+  const failedText = await page.locator('[data-some-failed]').innerText()
+  assert(/1 file could not be read\. The other 2 were used/.test(failedText), `the failure, counted: ${failedText}`)
+  await axe('upload with errors')
+  await noDeveloperWords('upload with errors')
   await waitReport()
   const owner = await page.locator('[data-report] h1').textContent()
   assert(/Alice/.test(owner), `report for the chosen owner: ${owner}`)
@@ -225,6 +293,8 @@ await test('upload: generated export (6 chats) -> every card visible with data',
     messages: (await page.locator('[data-stat="owner-messages"] .big-number').textContent()).trim(),
     statements: await page.locator('[data-statement]').count(),
   }
+  await axe('report')
+  await noDeveloperWords('report')
   await shot('04-report')
   await page.setViewportSize({ width: 390, height: 844 })
   await shot('04-report-phone')
@@ -309,6 +379,7 @@ await test('comparison: shows the exact JSON first; an unreachable service is sa
   await page.click('[data-look-only]')
   await page.waitForSelector('[data-community-unavailable]')
   assert(requests.filter((r) => r.method === 'POST').length === posts, 'looking sends nothing')
+  await axe('compare')
   await shot('09-compare-unavailable')
   // The browser logs the expected 404 of the missing service; nothing else may be logged.
   const unexpected = consoleErrors.filter((e) => !/status of 404/.test(e))
@@ -341,7 +412,7 @@ await test('cancel, then offline: the analysis runs with the network cut', async
     await page.waitForSelector('[data-cancel]', { state: 'detached' })
     await page.setInputFiles('[data-file-input]', generated)
     run++
-    await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+    await analysed()
   } finally {
     await context.setOffline(false)
   }
@@ -362,13 +433,17 @@ await test('drag and drop: several files dropped at once are analysed', async ()
   }, files)
   run++
   try {
-    await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+    await analysed()
   } catch (e) {
     await shot('drop-failure')
     throw e
   }
   const read = await page.$$eval('[data-source-status="ok"]', (els) => els.length)
   assert(read === 3, `three dropped files read (${read})`)
+  // The way back from the report to the upload page keeps the files.
+  await page.click('[data-back-to-files]')
+  await page.waitForSelector('[data-dropzone]')
+  assert((await page.locator('.chosen li').count()) === 3, 'the three files are still listed')
   // Dropping one more re-runs the analysis on all four.
   const more = generated.slice(3, 4).map((f) => ({ name: f.split('/').pop(), text: readFileSync(f, 'utf8') }))
   await page.evaluate((files) => {
@@ -377,10 +452,239 @@ await test('drag and drop: several files dropped at once are analysed', async ()
     document.querySelector('[data-dropzone]').dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }))
   }, more)
   run++
-  await page.waitForSelector(`[data-see-report][data-run="${run}"]`, { timeout: 60000 })
+  await analysed()
   const all = await page.$$eval('[data-source-status="ok"]', (els) => els.length)
   assert(all === 4, `four files read after adding one (${all})`)
 })
+
+// ---- issue 12: the upload flow at phone and desktop sizes ------------------------
+// Small exports written here: three chats where nobody is in all of them, so the
+// owner must be chosen; "Me" is in two, Ana writes the most in one.
+const ownerDir = join(artifacts, 'owner-exports')
+rmSync(ownerDir, { recursive: true, force: true })
+mkdirSync(ownerDir, { recursive: true })
+function chatFile(name, lines) {
+  const f = join(ownerDir, name)
+  writeFileSync(f, lines.map(([d, who, text], i) => `${d}/03/2024, 1${i % 10}:0${i % 6} - ${who}: ${text} ${i}\n`).join(''))
+  return f
+}
+const ownerFiles = [
+  chatFile('one.txt', [
+    ['01', 'Me', 'hola'],
+    ['01', 'Ana', 'qué tal'],
+    ['02', 'Ana', 'bien'],
+    ['02', 'Ana', 'y tú'],
+    ['03', 'Ana', 'vale'],
+    ['03', 'Me', 'ok'],
+  ]),
+  chatFile('two.txt', [
+    ['04', 'Me', 'hey'],
+    ['04', 'Bo', 'hi'],
+    ['05', 'Me', 'bye'],
+  ]),
+  chatFile('three.txt', [
+    ['06', 'Cy', 'yo'],
+    ['06', 'Dee', 'sup'],
+  ]),
+]
+const junkFiles = [join(ownerDir, 'shopping.txt'), join(ownerDir, 'settings.json')]
+writeFileSync(junkFiles[0], 'milk, eggs, bread\n')
+writeFileSync(junkFiles[1], '{"theme": "dark"}\n')
+
+const SIZES = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 390, height: 844 }, mobile: true },
+]
+let phoneBrowser = null
+async function pageFor(size) {
+  if (!size.mobile) return page
+  phoneBrowser ??= await chromium.launch({ executablePath: chromiumPath, headless: true, args: ARGS })
+  const ctx = await phoneBrowser.newContext({ viewport: size.viewport, isMobile: true, hasTouch: true, deviceScaleFactor: 2, locale: 'en-US' })
+  ctx.on('request', (req) => requests.push({ url: req.url(), method: req.method(), body: req.postData() ?? '' }))
+  const p = await ctx.newPage()
+  p.on('pageerror', (e) => consoleErrors.push(`phone pageerror: ${e.message}`))
+  // A phone is slower than this machine: the CPU slowed 4x (DevTools emulation).
+  const cdp = await ctx.newCDPSession(p)
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 })
+  return p
+}
+const phonePage = generated.length ? await pageFor(SIZES[1]) : null
+const pages = { desktop: page, phone: phonePage }
+const phoneRun = { n: 0 }
+const runs = (p) => (p === page ? { get: () => run, inc: () => ++run } : { get: () => phoneRun.n, inc: () => ++phoneRun.n })
+async function uploadOn(p, files) {
+  if (p === page && !page.url().startsWith(server.url)) run = 0
+  await p.goto(`${server.url}/#/upload`)
+  await p.waitForSelector('[data-dropzone]')
+  await p.setInputFiles('[data-file-input]', files)
+  return runs(p).inc()
+}
+async function inViewport(p, selector) {
+  return p
+    .locator(selector)
+    .first()
+    .evaluate((el) => {
+      const r = el.getBoundingClientRect()
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0
+    })
+}
+
+for (const size of SIZES) {
+  await test(`${size.name}: the report by itself after reading, progress within 200 ms, a finding on the first screen`, async () => {
+    if (!generated.length) return { skip: 'gen_export missing' }
+    const p = pages[size.name]
+    await p.goto(`${server.url}/#/upload`)
+    await p.waitForSelector('[data-dropzone]')
+    // When did the progress appear? Seen by a MutationObserver, against the app's own mark of the pick.
+    await p.evaluate(() => {
+      window.__progressAt = null
+      new MutationObserver(() => {
+        if (window.__progressAt === null && document.querySelector('[data-progress]')) window.__progressAt = performance.now()
+      }).observe(document.body, { childList: true, subtree: true })
+    })
+    await p.setInputFiles('[data-file-input]', generated)
+    const n = runs(p).inc()
+    await analysed(p, n)
+    const timing = await p.evaluate(() => ({ drop: performance.getEntriesByName('chatlens:drop').at(-1)?.startTime, seen: window.__progressAt }))
+    assert(typeof timing.drop === 'number' && typeof timing.seen === 'number', `progress seen: ${JSON.stringify(timing)}`)
+    const ms = timing.seen - timing.drop
+    log(`        progress visible ${ms.toFixed(0)} ms after the pick (${size.name})`)
+    assert(ms < 200, `progress within 200 ms of the drop: ${ms.toFixed(0)} ms`)
+    assert(new URL(p.url()).hash === '#/report', `went to the report by itself: ${p.url()}`)
+    await p.waitForSelector('[data-highlights] li')
+    assert(await p.evaluate(() => window.scrollY === 0), 'at the top of the report')
+    assert(await inViewport(p, '[data-highlights] li'), 'a headline finding on the first screen, without scrolling')
+    assert(await p.evaluate(() => document.activeElement?.matches('[data-report-title]')), 'the report title has the focus')
+    if (size.mobile) {
+      const head = await p.locator('.site-head').boundingBox()
+      assert(head.height <= 72, `the header is one row on a phone: ${head.height}px`)
+      assert(!(await p.locator('[data-toc]').evaluate((d) => d.open)), 'contents folded away on a phone')
+      assert(!(await p.locator('[data-toc] nav a').first().isVisible()), 'contents links hidden until opened')
+    }
+    assert(await p.locator('[data-back-to-files]').isVisible(), 'a way back to the files')
+    await noDeveloperWords(`report (${size.name})`, p)
+  })
+
+  await test(`${size.name}: "which one is you?" chooses nobody, likeliest first, each with why`, async () => {
+    if (!generated.length) return { skip: 'gen_export missing' }
+    const p = pages[size.name]
+    await uploadOn(p, ownerFiles)
+    await p.waitForSelector('[data-owner-picker]', { timeout: 60000 })
+    await p.waitForFunction(() => document.activeElement?.matches('[data-owner-heading]'))
+    assert(await inViewport(p, '[data-owner-heading]'), 'the question is in view')
+    assert((await p.locator('[data-owner-picker] input:checked').count()) === 0, 'no default')
+    assert(await p.locator('[data-owner-confirm]').isDisabled(), '"This is me" waits for a choice')
+    const names = await p.$$eval('[data-owner-option] .name', (els) => els.map((e) => e.textContent.trim()))
+    assert(names.join() === 'Me,Ana,Bo,Cy,Dee', `likeliest first: ${names}`)
+    const why = await p.$$eval('[data-owner-why]', (els) => els.map((e) => e.textContent.trim()))
+    assert(why[0] === 'in 2 of 3 chats, 4 messages' && why[1] === 'in 1 of 3 chats, 4 messages', `why: ${why.slice(0, 2)}`)
+    await axe(`owner picker (${size.name})`, p)
+    await p.locator('[data-owner-option]', { hasText: 'Me' }).first().click()
+    await p.click('[data-owner-confirm]')
+    await p.waitForSelector('[data-report-page]')
+    const how = await p.locator('[data-owner-how]').first().textContent()
+    assert(/you chose your name/.test(how), `how the owner is known: ${how}`)
+  })
+
+  await test(`${size.name}: nothing readable -> no report, per-file help with the export guide`, async () => {
+    if (!generated.length) return { skip: 'gen_export missing' }
+    const p = pages[size.name]
+    await uploadOn(p, junkFiles)
+    await p.waitForSelector('[data-nothing-read]', { timeout: 60000 })
+    await p.waitForFunction(() => document.activeElement?.matches('[data-nothing-read]'))
+    assert(await inViewport(p, '[data-nothing-read] [role="alert"]'), 'the message is in view')
+    const text = await p.locator('[data-nothing-read]').innerText()
+    assert(/None of the 2 files could be read, so there is no report/.test(text), `said plainly: ${text}`)
+    assert(!/the others were used|Your report is ready/.test(await p.locator('main').innerText()), 'no claim of a report or of other files')
+    const taken = await p.$$eval('[data-file-help]', (els) => els.map((e) => e.getAttribute('data-taken-for')))
+    assert(taken.join() === 'whatsapp_text,telegram_json', `what each was taken for: ${taken}`)
+    assert((await p.locator('[data-report-page]').count()) === 0 && (await p.locator('[data-see-report]').count()) === 0, 'no report')
+    await axe(`upload, nothing read (${size.name})`, p)
+    await noDeveloperWords(`nothing read (${size.name})`, p)
+    await p.locator('[data-guide-link="telegram"]').click()
+    await p.waitForSelector('[data-export-guide][data-guide="telegram"]')
+    assert(await inViewport(p, '#export-guide'), 'the Telegram guide is brought into view')
+    await p.evaluate(() => (location.hash = '#/report'))
+    await p.waitForSelector('text=No report yet')
+  })
+}
+
+await test('phone: no "Choose a folder", one announced file button, Telegram drawings as legible as WhatsApp\'s', async () => {
+  if (!phonePage) return { skip: 'gen_export missing' }
+  for (const [p, phone] of [
+    [phonePage, true],
+    [page, false],
+  ]) {
+    await p.goto(`${server.url}/#/upload`)
+    await p.waitForSelector('[data-dropzone]')
+    assert((await p.locator('[data-pick-folder]').count()) === (phone ? 0 : 1), `"Choose a folder" ${phone ? 'hidden on a phone' : 'offered on a desktop'}`)
+    assert((await p.getByRole('button', { name: 'Choose files' }).count()) === 1, 'one "Choose files" control for screen readers')
+    assert((await p.locator('[data-file-input]').getAttribute('aria-hidden')) === 'true', 'the hidden input is hidden from screen readers')
+    const textPx = async (tab) => {
+      await p.click(`#guide-tab-${tab}`)
+      return p.$$eval('[data-sketch-item]', (els) =>
+        Math.min(
+          ...els.map((t) => {
+            const svg = t.closest('svg')
+            return (Number(t.getAttribute('font-size')) * svg.getBoundingClientRect().width) / svg.viewBox.baseVal.width
+          }),
+        ),
+      )
+    }
+    const whatsapp = await textPx('android')
+    const telegram = await textPx('telegram')
+    log(`        drawing text: WhatsApp ${whatsapp.toFixed(1)} px, Telegram ${telegram.toFixed(1)} px (${phone ? 'phone' : 'desktop'})`)
+    assert(telegram >= 14 && telegram >= whatsapp * 0.9, `Telegram drawing text ${telegram.toFixed(1)} px vs WhatsApp ${whatsapp.toFixed(1)} px`)
+  }
+  await axe('upload (phone)', phonePage)
+})
+
+await test('the whole path at both sizes in both languages: screenshots, no developer words, axe-core', async () => {
+  if (!phonePage) return { skip: 'gen_export missing' }
+  for (const size of SIZES) {
+    const p = pages[size.name]
+    const n = await uploadOn(p, generated)
+    await analysed(p, n)
+    for (const l of ['en', 'es']) {
+      const go = async (hash) => {
+        await p.evaluate((h) => (location.hash = h), hash)
+        await p.waitForFunction((h) => location.hash === h, hash)
+      }
+      await go('#/')
+      if (size.mobile) await p.click('[data-menu-toggle]')
+      await p.click(`[data-lang="${l}"]`)
+      await p.waitForFunction((l) => document.documentElement.lang === l, l)
+      const steps = [
+        ['presentation', '#/', '[data-example] [data-card]'],
+        ['upload', '#/upload', '[data-next-step], [data-dropzone]'],
+        ['report', '#/report', '[data-highlights]'],
+        ['compare', '#/compare', 'main h1'],
+        ['source', '#/source', 'main h1'],
+      ]
+      for (const [i, [name, hash, ready]] of steps.entries()) {
+        await go(hash)
+        await p.waitForSelector(ready)
+        await noDeveloperWords(`${name} (${size.name}, ${l})`, p)
+        if (l === 'en') await axe(`${name} (${size.name})`, p)
+        await p.screenshot({ path: join(artifacts, `path-${size.name}-${l}-${i + 1}-${name}.png`) })
+        if (name === 'report') {
+          await p.click('[data-open-share]')
+          await p.waitForSelector('[data-share-dialog][open]')
+          await p.screenshot({ path: join(artifacts, `path-${size.name}-${l}-${i + 1}-share.png`) })
+          await p.keyboard.press('Escape')
+          await p.waitForSelector('[data-share-dialog][open]', { state: 'detached' })
+        }
+      }
+    }
+    await go0(p)
+  }
+})
+async function go0(p) {
+  // Back to English for the tests after this one.
+  if (p === phonePage) await p.click('[data-menu-toggle]')
+  await p.click('[data-lang="en"]')
+}
+if (phoneBrowser) await phoneBrowser.close()
 
 await test('comparison with a service: consent posts exactly the JSON shown, then where you stand', async () => {
   if (!generated.length) return { skip: 'gen_export missing' }

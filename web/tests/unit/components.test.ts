@@ -3,6 +3,7 @@ import { mount } from '@vue/test-utils'
 import { afterEach, describe, expect, inject, it } from 'vitest'
 import { nextTick } from 'vue'
 import { CARD_COMPONENTS } from '../../src/cards'
+import FileHelp from '../../src/components/FileHelp.vue'
 import OwnerPicker from '../../src/components/OwnerPicker.vue'
 import ReportView from '../../src/components/ReportView.vue'
 import SourceList from '../../src/components/SourceList.vue'
@@ -161,7 +162,49 @@ describe('owner picker and file list', () => {
     expect(items.map((i) => i.attributes('data-source-status'))).toEqual(['ok', 'error'])
     expect(items[0].text()).toContain('1,200 messages')
     expect(items[0].text()).toContain('2 lines skipped')
-    expect(items[0].text()).toContain('line before the first message —')
+    expect(items[0].text()).toContain('Line 3: Line before the first message —')
+    // Words for a person, not the core's enums or a wrong plural.
+    expect(items[0].text()).toContain('1,200 messages in 1 chat (WhatsApp)')
+    expect(items[0].text()).toContain('exported on Android · dates read as day/month/year')
+    expect(items[0].text()).not.toMatch(/\bandroid\b|\bDMY\b|1 chats/)
     expect(items[1].text()).toContain('Binary data')
+  })
+
+  it('chooses nobody by itself: the likeliest first, each with why', async () => {
+    const evidence = [
+      { name: 'Me', chats: 5, totalChats: 6, messages: 1204 },
+      { name: 'Ana', chats: 1, totalChats: 6, messages: 3000 },
+    ]
+    const w = mount(OwnerPicker, { props: { candidates: ['Me', 'Ana'], evidence, status: 'ambiguous' } })
+    const radios = w.findAll<HTMLInputElement>('input[type="radio"]')
+    expect(radios.map((r) => r.element.checked)).toEqual([false, false])
+    expect(w.find('[data-owner-confirm]').attributes('disabled')).toBeDefined()
+    const why = w.findAll('[data-owner-why]').map((e) => e.text())
+    expect(why).toEqual(['in 5 of 6 chats, 1,204 messages', 'in 1 of 6 chats, 3,000 messages'])
+    await w.find('form').trigger('submit')
+    expect(w.emitted('choose')).toBeUndefined()
+  })
+
+  it('says what a file that could not be read was taken for and links its export guide', async () => {
+    const failed = (file: string, key: string) => ({
+      file,
+      bytes: 10,
+      platform: null,
+      variant: null,
+      date_order: null,
+      records: 0,
+      chats: 0,
+      lines_skipped: 0,
+      skipped_examples: [],
+      notes: [],
+      error: { key, params: {} },
+    })
+    const w = mount(FileHelp, { props: { sources: [failed('result.json', 'input.json_not_telegram'), failed('notes.txt', 'input.no_whatsapp_header')] } })
+    const items = w.findAll('[data-file-help]')
+    expect(items.map((i) => i.attributes('data-taken-for'))).toEqual(['telegram_json', 'whatsapp_text'])
+    expect(items[0].text()).toContain('Taken for a Telegram Desktop export')
+    expect(items[0].text()).toContain('How to export: Telegram Desktop')
+    await items[0].find('[data-guide-link]').trigger('click')
+    expect(w.emitted('guide')?.[0]).toEqual(['telegram'])
   })
 })
