@@ -95,6 +95,17 @@ describe('report view', () => {
     w.unmount()
   })
 
+  it('puts the headline findings first, labels the example, says how the owner was found in words', () => {
+    const report = { ...demo, owner: { ...demo.owner, how: [{ key: 'owner.inferred_from_export', params: { platform: 'whatsapp' } }] } }
+    const w = mount(ReportView, { props: { report, example: true } })
+    expect(w.findAll('[data-highlights] li').length).toBeGreaterThan(0)
+    const html = w.html()
+    expect(html.indexOf('data-highlights')).toBeLessThan(html.indexOf('data-toc'))
+    expect(w.find('[data-owner-how]').text()).toBe('How we know it is you: inferred from clues in the WhatsApp export.')
+    expect(w.find('[data-example-label]').text()).toMatch(/fictional/)
+    expect(mount(ReportView, { props: { report: demo } }).find('[data-example-label]').exists()).toBe(false)
+  })
+
   it('offers filters only when the data is at hand', () => {
     const without = mount(ReportView, { props: { report: demo } })
     expect(without.find('[data-filters]').exists()).toBe(false)

@@ -122,6 +122,11 @@ describe('i18n catalogue', () => {
       'topics.by_year',
       'topics.by_chat',
       ...['positive', 'neutral', 'negative'].map((w) => `mood.word.${w}`),
+      // What a file that could not be read was taken for, and how to export the right one (src/lib/taken-for.ts).
+      ...['whatsapp_text', 'whatsapp_zip', 'telegram_json', 'signal', 'not_an_export'].flatMap((k) => [`upload.taken.${k}`, `upload.fix.${k}`]),
+      // The importers' variants and date orders (core/import/*: report.variant, report.date_order).
+      ...['android', 'ios', 'ios_2017', 'no_separator', 'single_chat', 'full_account', 'json', 'markdown', 'markdown_old'].map((v) => `sources.variant.${v}`),
+      ...['dmy', 'mdy', 'ymd', 'myd'].map((o) => `sources.date_order.${o}`),
     ]
     expect(dynamic.filter((k) => !(k in en))).toEqual([])
   })
