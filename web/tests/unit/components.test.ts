@@ -103,7 +103,11 @@ describe('report view', () => {
     expect(html.indexOf('data-highlights')).toBeLessThan(html.indexOf('data-toc'))
     expect(w.find('[data-owner-how]').text()).toBe('How we know it is you: inferred from clues in the WhatsApp export.')
     expect(w.find('[data-example-label]').text()).toMatch(/fictional/)
-    expect(mount(ReportView, { props: { report: demo } }).find('[data-example-label]').exists()).toBe(false)
+    expect(
+      mount(ReportView, { props: { report: demo } })
+        .find('[data-example-label]')
+        .exists(),
+    ).toBe(false)
   })
 
   it('offers filters only when the data is at hand', () => {
