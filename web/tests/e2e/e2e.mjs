@@ -532,7 +532,7 @@ async function inViewport(p, selector) {
     .first()
     .evaluate((el) => {
       const r = el.getBoundingClientRect()
-      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0
+      return r.top >= -1 && r.bottom <= window.innerHeight + 1 && r.height > 0 // a device pixel of rounding
     })
 }
 
@@ -615,14 +615,23 @@ for (const size of SIZES) {
     await p.locator('[data-guide-link="telegram"]').click()
     await p.waitForSelector('[data-export-guide][data-guide="telegram"]')
     // (scrolling may be animated: wait for it to land)
-    await p.waitForFunction(
-      () => {
-        const r = document.querySelector('#export-guide').getBoundingClientRect()
-        return r.top >= 0 && r.bottom <= window.innerHeight
-      },
-      null,
-      { timeout: 5000 },
-    )
+    await p
+      .waitForFunction(
+        () => {
+          const r = document.querySelector('#export-guide').getBoundingClientRect()
+          return r.top >= -1 && r.bottom <= window.innerHeight + 1 // a device pixel of rounding
+        },
+        null,
+        { timeout: 5000 },
+      )
+      .catch(async () => {
+        const where = await p.evaluate(() => ({
+          rect: document.querySelector('#export-guide').getBoundingClientRect().toJSON(),
+          h: window.innerHeight,
+          y: scrollY,
+        }))
+        throw new Error(`the Telegram guide is not in view: ${JSON.stringify(where)}`)
+      })
     assert(await p.evaluate(() => document.activeElement?.id === 'export-guide'), 'the Telegram guide is brought into view, focused')
     await p.evaluate(() => (location.hash = '#/report'))
     await p.waitForSelector('text=No report yet')
