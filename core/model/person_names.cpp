@@ -11,10 +11,10 @@ namespace chatlens {
 std::string comparable_name(std::string_view name) {
   // Decompose (NFKD), fold case and drop the combining marks: "Gómez" -> "gomez".
   utf8proc_uint8_t* mapped = nullptr;
-  const utf8proc_ssize_t n =
-      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(name.data()), static_cast<utf8proc_ssize_t>(name.size()),
-                   &mapped, static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-                                                           UTF8PROC_STRIPMARK | UTF8PROC_IGNORE));
+  const utf8proc_ssize_t n = utf8proc_map(
+      reinterpret_cast<const utf8proc_uint8_t*>(name.data()), static_cast<utf8proc_ssize_t>(name.size()), &mapped,
+      static_cast<utf8proc_option_t>(UTF8PROC_COMPAT | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                                     UTF8PROC_IGNORE));
   const std::string folded = n >= 0 ? std::string(reinterpret_cast<char*>(mapped), static_cast<size_t>(n))
                                     : std::string(name);  // invalid UTF-8: compared as it is
   std::free(mapped);
