@@ -122,6 +122,11 @@ describe('i18n catalogue', () => {
       'topics.by_year',
       'topics.by_chat',
       ...['positive', 'neutral', 'negative'].map((w) => `mood.word.${w}`),
+      // One person across platforms (core/model/link_suggestions.hpp; PersonLinks.vue).
+      ...['same_phone', 'same_name', 'name_initials'].map((r) => `links.reason.${r}`),
+      ...['strong', 'weak'].map((s) => `links.strength.${s}`),
+      'links.confirmed',
+      'links.rejected',
     ]
     expect(dynamic.filter((k) => !(k in en))).toEqual([])
   })
