@@ -1,6 +1,7 @@
 #include "model/person_links.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "text/printable.hpp"
 #include "text/utf8.hpp"
@@ -64,14 +65,17 @@ LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& li
     for (PersonId y : b) groups.unite(a.front(), y);
   }
 
-  // The canonical member of each group: an owner, else the one with most messages, else the first.
+  // The canonical member of each group: an owner, else the one with most messages, else the
+  // fuller name ("Ana Gómez" over "Ana G."), else the first.
   std::vector<uint64_t> messages(n, 0);
   for (PersonId s : corpus.messages.sender)
     if (s != kNoPerson) ++messages[s];
   std::vector<PersonId> canonical(n, kNoPerson);
   for (PersonId p = 0; p < n; ++p) {
     PersonId& best = canonical[groups.find(p)];
-    const auto rank = [&](PersonId q) { return std::make_pair(corpus.people[q].is_owner, messages[q]); };
+    const auto rank = [&](PersonId q) {
+      return std::make_tuple(corpus.people[q].is_owner, messages[q], corpus.people[q].name.size());
+    };
     if (best == kNoPerson || rank(best) < rank(p)) best = p;
   }
   std::vector<PersonId> to(n);

@@ -54,7 +54,8 @@ struct LinkOutcome {
 std::vector<PersonId> people_named(const Corpus& corpus, const LinkEnd& end);
 
 // Applies the links after the owner is resolved: each linked group becomes one person
-// (the owner when the group holds an owner, else its most active member), the others
+// (the owner when the group holds an owner, else its most active member, else the
+// longest name), the others
 // keep their entry in corpus.people with merged_into set. Links naming nobody are
 // returned, not applied. Chat members stay sorted and unique.
 LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& links);
