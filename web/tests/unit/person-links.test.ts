@@ -37,7 +37,7 @@ const suggestion: LinkSuggestion = {
 
 // A Telegram group export where "Ana G." and Sam write every evening.
 function telegramChat(owner: string, other: string, days = 60): string {
-  const messages = []
+  const messages: Record<string, unknown>[] = []
   for (let d = 0; d < days; d++) {
     const day = new Date(Date.UTC(2024, 0, 1) + d * 86400000).toISOString().slice(0, 10)
     messages.push({ id: 2 * d + 1, type: 'message', date: `${day}T19:00:00`, from: other, from_id: 'user2', text: '¿cenamos?' })
