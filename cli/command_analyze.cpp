@@ -9,6 +9,7 @@
 #include "limit_options.hpp"
 #include "model/identity.hpp"
 #include "report/report.hpp"
+#include "same_options.hpp"
 #include "terminal_output.hpp"
 #include "terminal_summary.hpp"
 #include "text/printable.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 constexpr const char* kAnalyzeUsage =
     "usage: chatlens analyze PATH... [--me NAME] [-o report.json] [--gap-hours H]\n"
+    "                        [--same \"A=B\"]... [--same-file FILE]\n"
     "                        [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Prints a summary of your report, or writes the full report as JSON with -o (\"-o -\": stdout).\n"
     "  --me NAME              who you are, when the exports leave it open\n"
@@ -31,14 +33,20 @@ int run_analyze(const std::vector<std::string>& args) {
   std::optional<std::string> me, output;
   ReportOptions options;
   InputLimits limits;
+  std::vector<SamePerson> links;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::fputs(kAnalyzeUsage, stdout);
+      std::fputs(kSameOptionsHelp, stdout);
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     }
     if (const OptionMatch m = parse_limit_option("analyze", args, i, limits); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
+    if (const OptionMatch m = parse_same_option("analyze", args, i, links); m != OptionMatch::No) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
     }
@@ -81,10 +89,16 @@ int run_analyze(const std::vector<std::string>& args) {
     return kUsage;
   }
 
+  if (!apply_links("analyze", in.corpus, links)) return kUsage;
+
   const Json report = build_report(in.corpus, in.sources, owner, options);
+  // Who might be one person: never linked until confirmed (docs/person-links.md).
+  const std::string suggestions = link_suggestions_text(in.corpus);
   if (!output) {
     // Names and file names come from the exports: escaped for the terminal.
-    if (!write_stdout("analyze", printable(render_summary(report), true)) || !flush_stdout("analyze"))
+    if (!write_stdout("analyze",
+                      printable(render_summary(report) + (suggestions.empty() ? "" : "\n" + suggestions), true)) ||
+        !flush_stdout("analyze"))
       return kOutputError;
   } else if (*output == "-") {
     if (!write_stdout("analyze", report.dump(1) + "\n") || !flush_stdout("analyze")) return kOutputError;
@@ -99,6 +113,7 @@ int run_analyze(const std::vector<std::string>& args) {
     }
     std::fprintf(stderr, "chatlens: report written to %s\n", printable(*output).c_str());
   }
+  if (output && !suggestions.empty()) std::fputs(printable(suggestions, true).c_str(), stderr);
   return in.any_failed ? kInputUnreadable : kOk;
 }
 

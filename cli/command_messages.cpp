@@ -8,6 +8,7 @@
 #include "import_inputs.hpp"
 #include "json/json.hpp"
 #include "limit_options.hpp"
+#include "same_options.hpp"
 #include "terminal_output.hpp"
 #include "text/printable.hpp"
 
@@ -28,7 +29,8 @@ void append_csv_field(std::string& out, std::string_view s) {
 }
 
 constexpr const char* kMessagesUsage =
-    "usage: chatlens messages PATH... [--format jsonl|csv] [--max-input-size SIZE] [--max-zip-ratio N]\n"
+    "usage: chatlens messages PATH... [--format jsonl|csv] [--same \"A=B\"]... [--same-file FILE]\n"
+    "                         [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Prints the normalised messages, one per line (on a terminal, control characters are escaped).\n";
 
 }  // namespace
@@ -37,13 +39,19 @@ int run_messages(const std::vector<std::string>& args) {
   std::vector<std::string> paths;
   std::string format = "jsonl";
   InputLimits limits;
+  std::vector<SamePerson> links;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "-h" || args[i] == "--help") {
       std::fputs(kMessagesUsage, stdout);
+      std::fputs(kSameOptionsHelp, stdout);
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     }
     if (const OptionMatch m = parse_limit_option("messages", args, i, limits); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
+    if (const OptionMatch m = parse_same_option("messages", args, i, links); m != OptionMatch::No) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
     }
@@ -67,6 +75,8 @@ int run_messages(const std::vector<std::string>& args) {
   }
 
   ImportedInputs in = import_inputs(paths, limits);
+  // A linked person's messages carry one name (the canonical person's).
+  if (!apply_links("messages", in.corpus, links)) return kUsage;
   // Data for programs; on a terminal, names and texts must not drive the terminal.
   const bool terminal = isatty(STDOUT_FILENO) != 0;
   auto write = [&](const std::string& text) {

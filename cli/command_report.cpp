@@ -22,6 +22,7 @@
 #include "limit_options.hpp"
 #include "model/identity.hpp"
 #include "report/report.hpp"
+#include "same_options.hpp"
 #include "terminal_output.hpp"
 #include "text/printable.hpp"
 
@@ -32,7 +33,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kReportUsage =
     "usage: chatlens report PATH... [--me NAME] [-o report.html] [--gap-hours H] [--template FILE]\n"
-    "                       [--max-input-size SIZE] [--max-zip-ratio N]\n"
+    "                       [--same \"A=B\"]... [--same-file FILE] [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Writes your report as one HTML file that opens offline (default: report.html).\n";
 
 // The block the web build leaves for the report (web/report.html).
@@ -91,6 +92,7 @@ int run_report(const std::vector<std::string>& args) {
   std::optional<std::string> me, output, template_option;
   ReportOptions options;
   InputLimits limits;
+  std::vector<SamePerson> links;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* flag) -> std::optional<std::string> {
@@ -104,8 +106,13 @@ int run_report(const std::vector<std::string>& args) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
     }
+    if (const OptionMatch m = parse_same_option("report", args, i, links); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
     if (a == "-h" || a == "--help") {
       std::fputs(kReportUsage, stdout);
+      std::fputs(kSameOptionsHelp, stdout);
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     } else if (a == "--me") {
@@ -164,6 +171,7 @@ int run_report(const std::vector<std::string>& args) {
     print_owner_problem("report", owner, in.corpus, in.sources, me ? &*me : nullptr);
     return kUsage;
   }
+  if (!apply_links("report", in.corpus, links)) return kUsage;
   const Json report = build_report(in.corpus, in.sources, owner, options);
 
   std::string page;

@@ -4,6 +4,7 @@
 
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
+#include "model/person_links.hpp"
 
 namespace chatlens {
 namespace {
@@ -80,7 +81,9 @@ Json overview_insight(const InsightInput& in) {
   totals["personal_messages"] = order.size();
   totals["system_messages"] = system;
   totals["chats"] = c.chats.size();
-  totals["people"] = c.people.size();
+  // A person linked to another (the same person on another platform) is counted once.
+  totals["people"] = static_cast<uint64_t>(
+      std::count_if(c.people.begin(), c.people.end(), [](const Person& p) { return p.merged_into == kNoPerson; }));
   out["data"] = totals;
 
   if (!order.empty()) {
@@ -124,12 +127,27 @@ Json overview_insight(const InsightInput& in) {
   }
   out["chats"] = std::move(per_chat);
 
+  // Per platform, in platform order: how much of the report each app contributes.
+  std::map<Platform, std::pair<uint64_t, uint64_t>> platform_totals;  // messages, chats
+  for (const Chat& chat : c.chats) ++platform_totals[chat.platform].second;
+  for (uint64_t i : order) ++platform_totals[c.chats[c.messages.chat[i]].platform].first;
+  Json by_platform = Json::array();
+  for (const auto& [platform, counts] : platform_totals) {
+    Json j = Json::object();
+    j["platform"] = to_string(platform);
+    j["messages"] = counts.first;
+    j["chats"] = counts.second;
+    by_platform.push(std::move(j));
+  }
+  out["by_platform"] = std::move(by_platform);
+
   // Per person, most active first.
   std::vector<uint64_t> per_person(c.people.size(), 0);
   std::vector<std::vector<ChatId>> person_chats(c.people.size());
   for (uint64_t i : order) ++per_person[c.messages.sender[i]];
   for (ChatId id = 0; id < c.chats.size(); ++id)
     for (PersonId p : c.chats[id].members) person_chats[p].push_back(id);
+  const std::vector<std::vector<Platform>> platforms = platforms_per_person(c);
   std::vector<PersonId> people(c.people.size());
   for (PersonId p = 0; p < people.size(); ++p) people[p] = p;
   std::stable_sort(people.begin(), people.end(), [&](PersonId a, PersonId b) { return per_person[a] > per_person[b]; });
@@ -139,6 +157,9 @@ Json overview_insight(const InsightInput& in) {
     Json j = Json::object();
     j["name"] = c.people[p].name;
     j["platform"] = to_string(c.people[p].platform);
+    Json on = Json::array();
+    for (Platform pl : platforms[p]) on.push(to_string(pl));
+    j["platforms"] = std::move(on);  // more than one for a person linked across platforms
     j["is_owner"] = c.people[p].is_owner;
     j["messages"] = per_person[p];
     j["chats"] = person_chats[p].size();

@@ -32,6 +32,9 @@ struct Person {
   bool owner_inferred = false;  // the export only hints at it (WhatsApp's "You deleted this message", ...)
   SourceId first_source = 0;  // where the person first appears, to tell look-alike names apart
   uint64_t first_line = 0;    // 1-based; 0 when the importer did not say
+  // Linked to another person (the same person on another platform, person_links.hpp):
+  // the messages are that person's. kNoPerson when this is a person of its own.
+  PersonId merged_into = kNoPerson;
 };
 
 struct Chat {

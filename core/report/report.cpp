@@ -58,11 +58,23 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   for (const SourceReport& r : sources) src.push(source_report_json(r));
   report["sources"] = std::move(src);
 
+  // The platforms a section draws on unless it says otherwise: those with messages by people.
+  std::set<Platform> used;
+  for (const Chat& chat : corpus.chats)
+    for (uint64_t i = chat.begin; i < chat.end; ++i)
+      if (is_personal(corpus, i)) {
+        used.insert(chat.platform);
+        break;
+      }
+  Json default_platforms = Json::array();
+  for (Platform p : used) default_platforms.push(to_string(p));
+
   DerivedData derived(corpus, options.conversation_gap_seconds);
   Json sections = Json::object();
   InsightInput input{corpus, options, derived, &sections};
   for (const InsightInfo& insight : all_insights()) {
     Json section = insight.compute(input);
+    if (!section.find("platforms")) section["platforms"] = default_platforms;
     sections[insight.name] = std::move(section);
   }
   report["sections"] = std::move(sections);

@@ -2,7 +2,7 @@
 // Everything stays in this tab's memory; nothing is stored or sent.
 import { markRaw, reactive, shallowRef, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
-import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOptions, SourceReport } from './analysis/protocol'
+import type { ChatSummary, CorpusSummary, FromWorker, InputFile, LinkPair, LinkSuggestion, Phase, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
 
@@ -35,6 +35,9 @@ export const state = reactive({
   ownerStatus: null as 'ambiguous' | 'no_such_person' | null,
   report: null as Report | null,
   options: {} as ReportOptions,
+  // Who might be the same person (from the last report), and the user's answers for this session.
+  suggestions: [] as LinkSuggestion[],
+  links: { confirmed: [] as LinkPair[], rejected: [] as LinkPair[] },
   error: null as string | null,
   analysisMs: 0,
   wasmBytes: 0,
@@ -99,6 +102,7 @@ export function handle(msg: FromWorker) {
       state.options = msg.options
       state.analysisMs = msg.ms
       state.wasmBytes = msg.wasmBytes ?? 0
+      state.suggestions = msg.suggestions ?? []
       state.status = 'done'
       state.finishedAt = performance.now()
       state.source = 'analysis'
@@ -136,6 +140,8 @@ export async function startAnalysis(inputs: InputFile[], options: ReportOptions 
   state.ownerStatus = null
   state.report = null
   state.error = null
+  state.suggestions = []
+  state.links = { confirmed: [], rejected: [] }
   state.options = options
   state.progress = { phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null }
   state.startedAt = performance.now()
@@ -154,7 +160,65 @@ export async function rerun(options: ReportOptions) {
   state.status = 'working'
   state.startedAt = performance.now()
   state.progress = { ...state.progress, phase: 'analyzing', etaSeconds: null }
-  await client.rerun(plainOptions(options))
+  await client.rerun(plainOptions(withLinks(options)))
+}
+
+// The answers so far travel with every report request: the worker keeps no links of its own.
+function withLinks(o: ReportOptions): ReportOptions {
+  const out: ReportOptions = { ...o }
+  delete out.links
+  delete out.rejected
+  if (state.links.confirmed.length) out.links = [...state.links.confirmed]
+  if (state.links.rejected.length) out.rejected = [...state.links.rejected]
+  return out
+}
+
+const samePair = (x: LinkPair, y: LinkPair) =>
+  (x.a.name === y.a.name && x.a.platform === y.a.platform && x.b.name === y.b.name && x.b.platform === y.b.platform) ||
+  (x.a.name === y.b.name && x.a.platform === y.b.platform && x.b.name === y.a.name && x.b.platform === y.a.platform)
+
+// "These are the same person": remembered for this tab's session, and the report is re-run.
+export function confirmLink(pair: LinkPair) {
+  const plain: LinkPair = { a: { ...pair.a }, b: { ...pair.b } }
+  state.links.rejected = state.links.rejected.filter((p) => !samePair(p, plain))
+  if (!state.links.confirmed.some((p) => samePair(p, plain))) state.links.confirmed.push(plain)
+  return rerun(state.options)
+}
+
+// "Not the same": not asked again in this session.
+export function rejectLink(pair: LinkPair) {
+  const plain: LinkPair = { a: { ...pair.a }, b: { ...pair.b } }
+  state.links.confirmed = state.links.confirmed.filter((p) => !samePair(p, plain))
+  if (!state.links.rejected.some((p) => samePair(p, plain))) state.links.rejected.push(plain)
+  state.suggestions = state.suggestions.filter((s) => !samePair(s, plain))
+  return rerun(state.options)
+}
+
+// Takes an answer back: the pair is suggested again.
+export function undoLink(pair: LinkPair) {
+  state.links.confirmed = state.links.confirmed.filter((p) => !samePair(p, pair))
+  state.links.rejected = state.links.rejected.filter((p) => !samePair(p, pair))
+  return rerun(state.options)
+}
+
+// More exports for the report on screen: the worker re-reads the inputs it has with these added;
+// the owner, filters and links chosen so far are kept.
+export async function addExports(inputs: InputFile[]) {
+  if (!client || state.source !== 'analysis') return
+  inputs = plainInputs(inputs)
+  state.run++
+  state.status = 'working'
+  state.inputs = [...state.inputs, ...inputs.map((i) => ({ path: i.path, bytes: i.file.size }))]
+  state.sources = []
+  state.startedAt = performance.now()
+  state.progress = { phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null }
+  eta.reset()
+  try {
+    await client.add(inputs, plainOptions(withLinks(state.options)))
+  } catch (e) {
+    state.status = 'error'
+    state.error = e instanceof Error ? e.message : String(e)
+  }
 }
 
 export function chooseOwner(name: string) {

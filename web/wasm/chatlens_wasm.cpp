@@ -12,6 +12,10 @@
 //   gapHours}) -> {"status":"ok","report":{...}}
 //                                           or {"status":"ambiguous"|"no_such_person"|"no_messages","candidates":[...],
 //                                               "evidence":[{name,chats,totalChats,messages}]} (likeliest first)
+//   report options also take links: [{a: {name, platform}, b: {name, platform}}] (people the user
+//   confirmed are one; platform "" for any) and rejected: the same shape (suggestions the user turned
+//   down); an ok result then carries "suggestions": [{a, b, reason, strength}] still to ask about, and
+//   "unknown_links": names of links that matched nobody (docs/person-links.md).
 //   Module.chooseChatEntries(["a/_chat.txt", ...]) -> [indices]
 //   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
@@ -36,6 +40,8 @@
 #include "json/json.hpp"
 #include "model/identity.hpp"
 #include "model/iso8601.hpp"
+#include "model/link_suggestions.hpp"
+#include "model/person_links.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -49,6 +55,34 @@ struct Filter {
   bool active() const { return from_day || to_day || chats; }
   bool keeps(int64_t day) const { return (!from_day || day >= *from_day) && (!to_day || day <= *to_day); }
 };
+
+// {name, platform} from JavaScript; a missing platform means any.
+LinkEnd link_end(const val& v) {
+  LinkEnd end;
+  if (v.isUndefined() || v.isNull()) return end;
+  if (val name = v["name"]; name.isString()) end.name = name.as<std::string>();
+  if (val platform = v["platform"]; platform.isString()) end.platform = platform.as<std::string>();
+  return end;
+}
+
+std::vector<SamePerson> link_pairs(const val& list) {
+  std::vector<SamePerson> out;
+  if (!list.isArray()) return out;
+  const unsigned n = list["length"].as<unsigned>();
+  for (unsigned i = 0; i < n; ++i) out.push_back({link_end(list[i]["a"]), link_end(list[i]["b"]), "links"});
+  return out;
+}
+
+Json person_json(const Person& p) {
+  Json j = Json::object();
+  j["name"] = p.name;
+  j["platform"] = to_string(p.platform);
+  return j;
+}
+
+bool names(const Person& p, const LinkEnd& end) {
+  return p.name == end.name && (end.platform.empty() || to_string(p.platform) == end.platform);
+}
 
 class Session {
  public:
@@ -133,10 +167,12 @@ class Session {
   std::string report(val options) {
     if (session_) finish();
     restore_full();
+    restore_unlinked();
     for (size_t p = 0; p < corpus_.people.size() && p < declared_owner_.size(); ++p)
       corpus_.people[p].is_owner = declared_owner_[p];
 
     std::optional<std::string> me;
+    std::vector<SamePerson> links, rejected;
     Filter filter;
     ReportOptions report_options;
     if (!options.isUndefined() && !options.isNull()) {
@@ -148,6 +184,8 @@ class Session {
         for (double id : emscripten::vecFromJSArray<double>(v)) ids.insert(static_cast<ChatId>(id));
         filter.chats = std::move(ids);
       }
+      links = link_pairs(options["links"]);
+      rejected = link_pairs(options["rejected"]);
       if (val v = options["gapHours"]; v.isNumber() && v.as<double>() > 0)
         report_options.conversation_gap_seconds = static_cast<int64_t>(v.as<double>() * 3600);
     }
@@ -169,8 +207,21 @@ class Session {
       out["evidence"] = std::move(evidence);
       return out.dump();
     }
+    // Links on the whole corpus, before the filter (the filter copies the linked senders).
+    unlinked_sender_ = corpus_.messages.sender;
+    unlinked_members_.clear();
+    for (const Chat& chat : corpus_.chats) unlinked_members_.push_back(chat.members);
+    linked_ = true;
+    const LinkOutcome linked = apply_person_links(corpus_, links);
+    const Json suggestions = suggestions_json(rejected);
     if (filter.active()) apply_filter(filter);
-    std::string text = R"({"status":"ok","report":)";
+    std::string text = R"({"status":"ok","suggestions":)";
+    suggestions.dump_to(text);
+    text += R"(,"unknown_links":)";
+    Json unknown = Json::array();
+    for (const UnknownLinkName& u : linked.unknown) unknown.push(u.name);
+    unknown.dump_to(text);
+    text += R"(,"report":)";
     build_report(corpus_, sources_, owner, report_options).dump_to(text);
     text += "}";
     return text;
@@ -189,6 +240,37 @@ class Session {
     last_done_ = done;
     if (!progress_.isUndefined() && !progress_.isNull())
       progress_(static_cast<double>(done), static_cast<double>(total));
+  }
+
+  // Suggestions not yet answered: the rejected pairs are not asked again.
+  Json suggestions_json(const std::vector<SamePerson>& rejected) const {
+    Json out = Json::array();
+    for (const LinkSuggestion& s : suggest_person_links(corpus_)) {
+      const Person &a = corpus_.people[s.a], &b = corpus_.people[s.b];
+      const bool turned_down = std::any_of(rejected.begin(), rejected.end(), [&](const SamePerson& r) {
+        return (names(a, r.a) && names(b, r.b)) || (names(a, r.b) && names(b, r.a));
+      });
+      if (turned_down) continue;
+      Json j = Json::object();
+      j["a"] = person_json(a);
+      j["b"] = person_json(b);
+      j["reason"] = s.reason;
+      j["strength"] = s.strength;
+      out.push(std::move(j));
+    }
+    return out;
+  }
+
+  // Links change between reports: each report starts from the senders as imported.
+  void restore_unlinked() {
+    if (!linked_) return;
+    corpus_.messages.sender = std::move(unlinked_sender_);
+    for (size_t c = 0; c < corpus_.chats.size() && c < unlinked_members_.size(); ++c)
+      corpus_.chats[c].members = std::move(unlinked_members_[c]);
+    for (Person& p : corpus_.people) p.merged_into = kNoPerson;
+    unlinked_sender_ = Column<PersonId>();
+    unlinked_members_.clear();
+    linked_ = false;
   }
 
   void restore_full() {
@@ -244,6 +326,9 @@ class Session {
   Corpus corpus_;
   std::vector<bool> declared_owner_;
   bool filtered_ = false;
+  bool linked_ = false;
+  Column<PersonId> unlinked_sender_;
+  std::vector<std::vector<PersonId>> unlinked_members_;
   MessageColumns full_messages_;
   std::vector<Chat> full_chats_;
 };

@@ -66,6 +66,12 @@ export class AnalysisClient {
     this.worker!.postMessage({ type: 'analyze', inputs, options })
   }
 
+  // More exports for the report on screen (the worker keeps the ones already read).
+  async add(inputs: InputFile[], options: ReportOptions = {}) {
+    await this.warm()
+    this.worker!.postMessage({ type: 'add', inputs, options })
+  }
+
   async rerun(options: ReportOptions) {
     await this.warm()
     this.worker!.postMessage({ type: 'report', options })

@@ -54,6 +54,8 @@ export function coreOptions(o: ReportOptions): Record<string, unknown> {
   if (from !== undefined) out.from = from
   if (to !== undefined) out.to = to
   if (o.chats) out.chats = o.chats
+  if (o.links?.length) out.links = o.links
+  if (o.rejected?.length) out.rejected = o.rejected
   return out
 }
 
@@ -165,7 +167,18 @@ export class AnalysisEngine {
     return written
   }
 
+  // The inputs of the report on screen: Files are handles to the user's files, not their bytes,
+  // so keeping them costs nothing and adding exports re-reads them with the new ones.
+  private inputs: InputFile[] = []
+
+  // More exports for the report on screen: everything is imported again with them added
+  // (the core's import is fast; a corpus cannot take inputs once finished).
+  async add(inputs: InputFile[], options: ReportOptions): Promise<void> {
+    await this.analyze([...this.inputs, ...inputs], options)
+  }
+
   async analyze(inputs: InputFile[], options: ReportOptions): Promise<void> {
+    this.inputs = [...inputs]
     this.session?.delete()
     this.inflated.clear()
     const session = new this.core.Session((done, total) => {
@@ -230,7 +243,14 @@ export class AnalysisEngine {
     this.progress('analyzing', Math.round(this.progressTotal / 1.2), true)
     const out = JSON.parse(this.session.report(coreOptions(options)))
     if (out.status === 'ok') {
-      this.post({ type: 'report', report: out.report, options, ms: this.now() - t0, wasmBytes: this.core.HEAPU8.length })
+      this.post({
+        type: 'report',
+        report: out.report,
+        options,
+        ms: this.now() - t0,
+        wasmBytes: this.core.HEAPU8.length,
+        suggestions: out.suggestions ?? [],
+      })
     } else {
       this.post({ type: 'owner', status: out.status, candidates: out.candidates ?? [], evidence: out.evidence ?? [] })
     }

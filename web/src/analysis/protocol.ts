@@ -7,8 +7,28 @@ export interface InputFile {
   path: string // shown in messages: "WhatsApp Chat with Ana.txt", "export/result.json"
 }
 
+// One person of one platform, as the core names them.
+export interface PersonRef {
+  name: string
+  platform: string // "whatsapp", ...; "" for that name on any platform
+}
+
+// "a and b are one person" (confirmed), or a suggestion the user turned down.
+export interface LinkPair {
+  a: PersonRef
+  b: PersonRef
+}
+
+// Who might be the same person, from the core (docs/person-links.md).
+export interface LinkSuggestion extends LinkPair {
+  reason: 'same_phone' | 'same_name' | 'name_initials'
+  strength: 'strong' | 'weak'
+}
+
 export interface ReportOptions {
   me?: string // the owner's name when the export cannot tell
+  links?: LinkPair[] // people confirmed to be one
+  rejected?: LinkPair[] // suggestions turned down (not asked again)
   from?: string // "YYYY-MM-DD", inclusive (local wall clock of the messages)
   to?: string
   chats?: number[] // chat ids from CorpusSummary; all when absent
@@ -37,7 +57,10 @@ export interface CorpusSummary {
 export type Phase = 'loading' | 'reading' | 'importing' | 'analyzing'
 
 export type ToWorker =
-  { type: 'init'; wasm: WebAssembly.Module } | { type: 'analyze'; inputs: InputFile[]; options: ReportOptions } | { type: 'report'; options: ReportOptions }
+  | { type: 'init'; wasm: WebAssembly.Module }
+  | { type: 'analyze'; inputs: InputFile[]; options: ReportOptions }
+  | { type: 'add'; inputs: InputFile[]; options: ReportOptions } // more exports for the report on screen
+  | { type: 'report'; options: ReportOptions }
 
 export type FromWorker =
   | { type: 'ready' }
@@ -51,6 +74,6 @@ export type FromWorker =
       candidates: string[]
       evidence?: { name: string; chats: number; totalChats: number; messages: number }[]
     }
-  | { type: 'report'; report: Report; options: ReportOptions; ms: number; wasmBytes?: number }
+  | { type: 'report'; report: Report; options: ReportOptions; ms: number; wasmBytes?: number; suggestions?: LinkSuggestion[] }
   | { type: 'nothing' } // no input yielded a message: each one's error is in its source
   | { type: 'error'; message: string; fatal: boolean }

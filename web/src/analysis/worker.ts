@@ -51,6 +51,7 @@ async function handle(msg: ToWorker) {
     if (msg.type === 'init') await init(msg.wasm)
     else if (!engine) post({ type: 'error', message: 'the core is not loaded', fatal: true })
     else if (msg.type === 'analyze') await engine.analyze(msg.inputs, msg.options)
+    else if (msg.type === 'add') await engine.add(msg.inputs, msg.options)
     else if (msg.type === 'report') engine.report(msg.options)
   } catch (e) {
     // A WebAssembly trap (out of memory, a bug) leaves the core unusable.

@@ -4,6 +4,13 @@
 // scripts/test-web.sh fails when this file is out of date.
 
 /**
+ * the platforms a section draws on (whatsapp, telegram, ...), in platform order; a person linked across platforms (--same, the web app's confirmation) is counted once
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "platforms".
+ */
+export type Platforms = string[]
+/**
  * local wall-clock time the phone showed, YYYY-MM-DDTHH:MM[:SS] (no time zone)
  *
  * This interface was referenced by `ChatlensReport`'s JSON-Schema
@@ -199,6 +206,7 @@ export interface Source {
  * via the `definition` "overview".
  */
 export interface Overview {
+  platforms: Platforms
   /**
    * totals of the whole input
    */
@@ -282,6 +290,10 @@ export interface Overview {
      */
     platform: string
     /**
+     * every platform this person writes on: more than one when linked across platforms
+     */
+    platforms: string[]
+    /**
      * whether this is the owner
      */
     is_owner: boolean
@@ -291,6 +303,25 @@ export interface Overview {
     messages: number
     /**
      * chats this person is in
+     */
+    chats: number
+  }[]
+  /**
+   * messages written by people and chats per platform, in platform order
+   *
+   * Items: one platform
+   */
+  by_platform: {
+    /**
+     * whatsapp, telegram, ...
+     */
+    platform: string
+    /**
+     * messages written by people there
+     */
+    messages: number
+    /**
+     * chats read from there
      */
     chats: number
   }[]
@@ -350,6 +381,7 @@ export interface DayStats {
  * via the `definition` "activity".
  */
 export interface Activity {
+  platforms: Platforms
   /**
    * basis: the owner's messages
    */
@@ -462,6 +494,7 @@ export interface WeekBalance {
  * via the `definition` "reply_speed".
  */
 export interface ReplySpeed {
+  platforms: Platforms
   /**
    * basis: all messages by people
    */
@@ -620,6 +653,7 @@ export interface ReplyRanking {
  * via the `definition` "conversations".
  */
 export interface Conversations {
+  platforms: Platforms
   /**
    * basis: messages of private chats with the owner
    */
@@ -741,6 +775,7 @@ export interface Conversations {
  * via the `definition` "mood".
  */
 export interface Mood {
+  platforms: Platforms
   /**
    * basis: the owner's messages
    */
@@ -878,6 +913,7 @@ export interface MoodMonth {
  * via the `definition` "comings_goings".
  */
 export interface ComingsGoings {
+  platforms: Platforms
   /**
    * basis: messages exchanged with the owner (both sides in private chats, the other person's in shared groups)
    */
@@ -1054,6 +1090,7 @@ export interface ComingsGoings {
  * via the `definition` "topics".
  */
 export interface Topics {
+  platforms: Platforms
   /**
    * basis: the owner's text messages
    */
@@ -1309,6 +1346,7 @@ export interface TopicTerm {
  * via the `definition` "sleep".
  */
 export interface Sleep {
+  platforms: Platforms
   /**
    * basis: the owner's messages
    */
@@ -1505,6 +1543,7 @@ export interface SleepMonth {
  * via the `definition` "work".
  */
 export interface Work {
+  platforms: Platforms
   /**
    * basis: the owner's messages
    */
@@ -1637,6 +1676,7 @@ export interface Work {
  * via the `definition` "shared_groups".
  */
 export interface SharedGroups {
+  platforms: Platforms
   /**
    * basis
    */
@@ -1687,6 +1727,7 @@ export interface SharedGroups {
  * via the `definition` "emoji_wall".
  */
 export interface EmojiWall {
+  platforms: Platforms
   /**
    * basis: the owner's messages
    */
@@ -1826,6 +1867,7 @@ export interface Emoji {
  * via the `definition` "media".
  */
 export interface Media {
+  platforms: Platforms
   /**
    * basis: messages by people in chats with the owner
    */
@@ -1931,6 +1973,7 @@ export interface MediaCounts {
  * via the `definition` "privacy".
  */
 export interface Privacy {
+  platforms: Platforms
   /**
    * basis
    */
@@ -1981,6 +2024,7 @@ export interface Privacy {
  * via the `definition` "community_summary".
  */
 export interface CommunitySummary {
+  platforms: Platforms
   /**
    * basis: the owner's messages
    */

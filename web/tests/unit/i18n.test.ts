@@ -127,6 +127,11 @@ describe('i18n catalogue', () => {
       // The importers' variants and date orders (core/import/*: report.variant, report.date_order).
       ...['android', 'ios', 'ios_2017', 'no_separator', 'single_chat', 'full_account', 'json', 'markdown', 'markdown_old'].map((v) => `sources.variant.${v}`),
       ...['dmy', 'mdy', 'ymd', 'myd'].map((o) => `sources.date_order.${o}`),
+      // One person across platforms (core/model/link_suggestions.hpp; PersonLinks.vue).
+      ...['same_phone', 'same_name', 'name_initials'].map((r) => `links.reason.${r}`),
+      ...['strong', 'weak'].map((s) => `links.strength.${s}`),
+      'links.confirmed',
+      'links.rejected',
     ]
     expect(dynamic.filter((k) => !(k in en))).toEqual([])
   })
