@@ -8,6 +8,7 @@
 #include "import_inputs.hpp"
 #include "limit_options.hpp"
 #include "model/identity.hpp"
+#include "period_options.hpp"
 #include "report/report.hpp"
 #include "terminal_output.hpp"
 #include "terminal_summary.hpp"
@@ -18,6 +19,7 @@ namespace {
 
 constexpr const char* kAnalyzeUsage =
     "usage: chatlens analyze PATH... [--me NAME] [-o report.json] [--gap-hours H]\n"
+    "                        [--year YYYY | --from DATE --to DATE]\n"
     "                        [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Prints a summary of your report, or writes the full report as JSON with -o (\"-o -\": stdout).\n"
     "  --me NAME              who you are, when the exports leave it open\n"
@@ -31,14 +33,20 @@ int run_analyze(const std::vector<std::string>& args) {
   std::optional<std::string> me, output;
   ReportOptions options;
   InputLimits limits;
+  PeriodArgs period_args;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::fputs(kAnalyzeUsage, stdout);
+      std::fputs(kPeriodOptionsHelp, stdout);
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     }
     if (const OptionMatch m = parse_limit_option("analyze", args, i, limits); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
+    if (const OptionMatch m = parse_period_option("analyze", args, i, period_args); m != OptionMatch::No) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
     }
@@ -73,6 +81,10 @@ int run_analyze(const std::vector<std::string>& args) {
     std::fputs(kAnalyzeUsage, stderr);
     return kUsage;
   }
+  if (const std::optional<ReportPeriod> period = period_from_args("analyze", period_args))
+    options.period = *period;
+  else
+    return kUsage;
 
   ImportedInputs in = import_inputs(paths, limits);
   const OwnerResolution owner = resolve_owner(in.corpus, me);
