@@ -13,7 +13,9 @@ namespace chatlens {
 
 struct ReportOptions {
   int64_t conversation_gap_seconds = 6 * 3600;  // silence that ends a conversation
-  ReportPeriod period;                          // the days the report covers (everything by default)
+  // Topics per calendar year even over less than two years of data (year_vs_year compares two years).
+  bool topics_by_year = false;
+  ReportPeriod period;  // the days the report covers (everything by default)
 };
 
 struct InsightInput {

@@ -31,18 +31,27 @@ std::string joined(const std::vector<std::string>& names) {
   return out;
 }
 
+struct ChangeKeys {
+  const char* more;
+  const char* fewer;
+  const char* same;
+};
+constexpr ChangeKeys kMessagesKeys{"year_vs_year.messages_more", "year_vs_year.messages_fewer",
+                                   "year_vs_year.messages_same"};
+constexpr ChangeKeys kActiveDaysKeys{"year_vs_year.active_days_more", "year_vs_year.active_days_fewer",
+                                     "year_vs_year.active_days_same"};
+
 // A count this period and the one before, with its change: {this, previous, change_percent, message}.
-Json compare_counts(std::string_view what, uint64_t now, uint64_t before) {
+Json compare_counts(const ChangeKeys& keys, uint64_t now, uint64_t before) {
   Json j = Json::object();
   j["this"] = now;
   j["previous"] = before;
   const double change =
       before > 0 ? (static_cast<double>(now) - static_cast<double>(before)) / static_cast<double>(before) : 0;
   j["change_percent"] = round_to(change * 100, 1);
-  const char* way = std::fabs(change) < kSameShare ? "same" : change > 0 ? "more" : "fewer";
+  const char* key = std::fabs(change) < kSameShare ? keys.same : change > 0 ? keys.more : keys.fewer;
   j["message"] =
-      message(std::string("year_vs_year.") + std::string(what) + "_" + way,
-              Json::Object{{"this", now}, {"previous", before}, {"percent", std::round(std::fabs(change) * 100)}});
+      message(key, Json::Object{{"this", now}, {"previous", before}, {"percent", std::round(std::fabs(change) * 100)}});
   return j;
 }
 
@@ -88,17 +97,15 @@ Json compare_people(const Json& now_sections, const Json& before_sections) {
   std::sort(faded.begin(), faded.end(), by_messages);
   Json j = Json::object();
   j["min_messages"] = kMinPersonMessages;
-  auto say = [&](const char* what, const std::vector<Entry>& list) {
+  auto say = [&](const char* what, const std::vector<Entry>& list, const char* key, const char* none_key) {
     std::vector<std::string> names;
     for (size_t i = 0; i < list.size() && i < kMaxListed; ++i) names.push_back(list[i].first);
     j[what] = person_list(list);
-    j[std::string(what) + "_message"] = list.empty()
-                                            ? message(std::string("year_vs_year.no_one_") + what)
-                                            : message(std::string("year_vs_year.") + what,
-                                                      Json::Object{{"count", list.size()}, {"names", joined(names)}});
+    j[std::string(what) + "_message"] =
+        list.empty() ? message(none_key) : message(key, Json::Object{{"count", list.size()}, {"names", joined(names)}});
   };
-  say("appeared", appeared);
-  say("faded", faded);
+  say("appeared", appeared, "year_vs_year.appeared", "year_vs_year.no_one_appeared");
+  say("faded", faded, "year_vs_year.faded", "year_vs_year.no_one_faded");
   return j;
 }
 
@@ -185,10 +192,12 @@ Json compare_mood(const Json& now_sections, const Json& before_sections) {
   const bool overlap = now->low <= before->high && before->low <= now->high;
   const char* verdict = overlap ? "about_the_same" : change > 0 ? "higher" : "lower";
   j["verdict"] = verdict;
-  j["message"] =
-      message(std::string("year_vs_year.mood_") + verdict, Json::Object{{"this", round_to(now->mean, 0.01)},
-                                                                        {"previous", round_to(before->mean, 0.01)},
-                                                                        {"change", round_to(std::fabs(change), 0.01)}});
+  const char* key = overlap      ? "year_vs_year.mood_about_the_same"
+                    : change > 0 ? "year_vs_year.mood_higher"
+                                 : "year_vs_year.mood_lower";
+  j["message"] = message(key, Json::Object{{"this", round_to(now->mean, 0.01)},
+                                           {"previous", round_to(before->mean, 0.01)},
+                                           {"change", round_to(std::fabs(change), 0.01)}});
   return j;
 }
 
@@ -316,12 +325,14 @@ Json compare_sleep(const Json& now_sections, const Json& before_sections) {
   j["bedtime_shift_minutes"] = bed;
   j["wake_shift_minutes"] = wake;
   const int larger = std::abs(bed) >= std::abs(wake) ? bed : wake;
-  const char* way = std::abs(larger) < kSameSleepMinutes ? "same" : larger > 0 ? "later" : "earlier";
-  j["message"] = message(std::string("year_vs_year.sleep_") + way, Json::Object{{"from", *now.find("from")},
-                                                                                {"to", *now.find("to")},
-                                                                                {"previous_from", *before.find("from")},
-                                                                                {"previous_to", *before.find("to")},
-                                                                                {"minutes", std::abs(larger)}});
+  const char* key = std::abs(larger) < kSameSleepMinutes ? "year_vs_year.sleep_same"
+                    : larger > 0                         ? "year_vs_year.sleep_later"
+                                                         : "year_vs_year.sleep_earlier";
+  j["message"] = message(key, Json::Object{{"from", *now.find("from")},
+                                           {"to", *now.find("to")},
+                                           {"previous_from", *before.find("from")},
+                                           {"previous_to", *before.find("to")},
+                                           {"minutes", std::abs(larger)}});
   j["this"] = std::move(now);
   j["previous"] = std::move(before);
   return j;
@@ -373,16 +384,18 @@ Json year_vs_year_insight(const InsightInput& in) {
   const Json before_sections =
       sections_on(slice_corpus(whole, *before), in.options,
                   {"overview", "reply_speed", "mood", "comings_goings", "sleep", "emoji_wall"});
+  ReportOptions both_options = in.options;
+  both_options.topics_by_year = now.kind == PeriodKind::Year;  // one period per year compared
   const Json both_sections =
-      sections_on(slice_corpus(whole, ReportPeriod::range(before->from_day, now.to_day)), in.options, {"topics"});
+      sections_on(slice_corpus(whole, ReportPeriod::range(before->from_day, now.to_day)), both_options, {"topics"});
 
   const SectionView now_overview(&now_sections, "overview"), before_overview(&before_sections, "overview");
   auto owner_count = [](const SectionView& overview, std::string_view field) {
     return static_cast<uint64_t>(overview.number({"owner", field}).value_or(0));
   };
   out["messages"] =
-      compare_counts("messages", owner_count(now_overview, "messages"), owner_count(before_overview, "messages"));
-  out["active_days"] = compare_counts("active_days", owner_count(now_overview, "active_days"),
+      compare_counts(kMessagesKeys, owner_count(now_overview, "messages"), owner_count(before_overview, "messages"));
+  out["active_days"] = compare_counts(kActiveDaysKeys, owner_count(now_overview, "active_days"),
                                       owner_count(before_overview, "active_days"));
   out["people"] = compare_people(now_sections, before_sections);
   out["top_person"] = compare_top_person(now_sections, before_sections);

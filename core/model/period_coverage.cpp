@@ -6,6 +6,8 @@
 namespace chatlens {
 namespace {
 
+constexpr unsigned kLastEarlyMonth = 2;  // February: before March a year is still young
+
 struct Tally {
   PeriodCoverage coverage;
   std::set<int64_t> owner_days;
@@ -44,6 +46,18 @@ std::vector<YearCoverage> year_coverage(const Corpus& corpus) {
     out.push_back({year, tally.coverage});
   }
   return out;
+}
+
+ReportPeriod default_period(const Corpus& corpus, int64_t today) {
+  const CivilDate now = civil_from_days(today);
+  if (now.month <= kLastEarlyMonth) {
+    const ReportPeriod last = ReportPeriod::last_12_months(today);
+    if (measure_period(corpus, last).enough_data()) return last;
+  }
+  const std::vector<YearCoverage> years = year_coverage(corpus);
+  for (auto it = years.rbegin(); it != years.rend(); ++it)
+    if (it->year <= now.year && it->coverage.enough_data()) return ReportPeriod::year(it->year);
+  return ReportPeriod::all();
 }
 
 }  // namespace chatlens

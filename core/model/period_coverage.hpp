@@ -32,4 +32,9 @@ struct YearCoverage {
 // Every calendar year with at least one message, in order.
 std::vector<YearCoverage> year_coverage(const Corpus& corpus);
 
+// The period a reader is shown first: the last twelve months early in a year (January and
+// February, when the new year says little yet) if they hold enough data, else the most recent
+// year up to today's with enough data; everything when no year has enough.
+ReportPeriod default_period(const Corpus& corpus, int64_t today);
+
 }  // namespace chatlens

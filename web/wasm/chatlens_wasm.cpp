@@ -8,17 +8,19 @@
 //   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
 //                                       // browser's words as detail ("" for none) -> SourceReport JSON
 //   s.finish()                          // ->
-//   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, from, to, chats,
-//   gapHours}) -> {"status":"ok","report":{...}}
+//   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, period, year, from,
+//   to, chats, gapHours}) -> {"status":"ok","report":{...}}
 //                                           or {"status":"ambiguous"|"no_such_person"|"no_messages","candidates":[...]}
 //   Module.chooseChatEntries(["a/_chat.txt", ...]) -> [indices]
 //   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
 //   Module.sectionNames() -> ["overview", ...] (the registered insights, in report order)
 //
-// Filters (date range in days since 1970-01-01 of the local wall clock, chat ids)
-// re-run the insights on a filtered view of the corpus: the owner is resolved on
-// everything, then the messages outside the filter are set aside (moved, not
+// The period (core/model/period.hpp): period "year" with year YYYY, "last_12_months"
+// (ending on the session's today), "auto" (the default: model/period_coverage.hpp), or
+// a range from/to in days since 1970-01-01 of the local wall clock; everything without.
+// The chat filter re-runs the insights on a filtered view of the corpus: the owner is
+// resolved on everything, then the other chats' messages are set aside (moved, not
 // copied) until the next report without filter.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -35,6 +37,8 @@
 #include "json/json.hpp"
 #include "model/identity.hpp"
 #include "model/iso8601.hpp"
+#include "model/period.hpp"
+#include "model/period_coverage.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -43,10 +47,15 @@ using emscripten::val;
 using namespace chatlens;
 
 struct Filter {
-  std::optional<int64_t> from_day, to_day;  // inclusive
   std::optional<std::set<ChatId>> chats;
-  bool active() const { return from_day || to_day || chats; }
-  bool keeps(int64_t day) const { return (!from_day || day >= *from_day) && (!to_day || day <= *to_day); }
+  bool active() const { return chats.has_value(); }
+};
+
+// What the caller asked for; "auto" is settled once the owner is known.
+struct PeriodRequest {
+  std::string kind;  // "", "all", "auto", "year", "last_12_months"
+  std::optional<int> year;
+  std::optional<int64_t> from_day, to_day;  // inclusive
 };
 
 class Session {
@@ -54,6 +63,7 @@ class Session {
   Session(val progress, const std::string& today) : progress_(std::move(progress)) {
     CivilDate date{2000, 1, 1};
     if (!parse_iso_date(today, date)) today_error_ = "today must be a date like 2024-06-15, not \"" + today + "\"";
+    today_ = days_from_civil(date.year, date.month, date.day);
     session_.emplace(date, [this](uint64_t done, uint64_t total) { report_progress(done, total); });
   }
 
@@ -137,11 +147,14 @@ class Session {
 
     std::optional<std::string> me;
     Filter filter;
+    PeriodRequest period;
     ReportOptions report_options;
     if (!options.isUndefined() && !options.isNull()) {
       if (val v = options["me"]; v.isString() && !v.as<std::string>().empty()) me = v.as<std::string>();
-      if (val v = options["from"]; v.isNumber()) filter.from_day = static_cast<int64_t>(std::floor(v.as<double>()));
-      if (val v = options["to"]; v.isNumber()) filter.to_day = static_cast<int64_t>(std::floor(v.as<double>()));
+      if (val v = options["period"]; v.isString()) period.kind = v.as<std::string>();
+      if (val v = options["year"]; v.isNumber()) period.year = static_cast<int>(v.as<double>());
+      if (val v = options["from"]; v.isNumber()) period.from_day = static_cast<int64_t>(std::floor(v.as<double>()));
+      if (val v = options["to"]; v.isNumber()) period.to_day = static_cast<int64_t>(std::floor(v.as<double>()));
       if (val v = options["chats"]; v.isArray()) {
         std::set<ChatId> ids;
         for (double id : emscripten::vecFromJSArray<double>(v)) ids.insert(static_cast<ChatId>(id));
@@ -161,6 +174,7 @@ class Session {
       return out.dump();
     }
     if (filter.active()) apply_filter(filter);
+    report_options.period = settle(period);
     std::string text = R"({"status":"ok","report":)";
     build_report(corpus_, sources_, owner, report_options).dump_to(text);
     text += "}";
@@ -180,6 +194,14 @@ class Session {
     last_done_ = done;
     if (!progress_.isUndefined() && !progress_.isNull())
       progress_(static_cast<double>(done), static_cast<double>(total));
+  }
+
+  ReportPeriod settle(const PeriodRequest& p) const {
+    if (p.kind == "year" && p.year) return ReportPeriod::year(*p.year);
+    if (p.kind == "last_12_months") return ReportPeriod::last_12_months(today_);
+    if (p.kind == "auto") return default_period(corpus_, today_);
+    if (p.kind == "all") return ReportPeriod::all();
+    return ReportPeriod::range(p.from_day, p.to_day);
   }
 
   void restore_full() {
@@ -206,7 +228,6 @@ class Session {
       chat.begin = kept.size();
       std::set<PersonId> members;
       for (uint64_t i = full_chats_[id].begin; i < full_chats_[id].end; ++i) {
-        if (!f.keeps(all.time[i].day())) continue;
         kept.chat.push_back(new_id);
         kept.sender.push_back(all.sender[i]);
         kept.time.push_back(all.time[i]);
@@ -231,6 +252,7 @@ class Session {
   std::optional<ImportSession> session_;
   std::string staged_;
   std::string today_error_;  // a malformed "today": every import refuses rather than guess a date
+  int64_t today_ = 0;        // the caller's local date (last twelve months, the default period)
   std::vector<SourceReport> sources_;
   Corpus corpus_;
   std::vector<bool> declared_owner_;

@@ -7,8 +7,14 @@ export interface InputFile {
   path: string // shown in messages: "WhatsApp Chat with Ana.txt", "export/result.json"
 }
 
+// The period of the report: a year ("2024"), the twelve months ending today, everything, or
+// "auto" (the core's default: the most recent year with enough data, or the last 12 months
+// early in a year). With from/to the dates win (a range).
+export type PeriodChoice = 'auto' | 'all' | 'last_12_months' | `${number}`
+
 export interface ReportOptions {
   me?: string // the owner's name when the export cannot tell
+  period?: PeriodChoice
   from?: string // "YYYY-MM-DD", inclusive (local wall clock of the messages)
   to?: string
   chats?: number[] // chat ids from CorpusSummary; all when absent

@@ -36,6 +36,13 @@ describe('dates for the core', () => {
     expect(coreOptions({ me: 'Ana', from: '1970-01-01', chats: [1] })).toEqual({ me: 'Ana', from: 0, chats: [1] })
   })
 
+  it('hands the core the period picked, dates chosen by hand winning', () => {
+    expect(coreOptions({ period: '2024' })).toEqual({ period: 'year', year: 2024 })
+    expect(coreOptions({ period: 'last_12_months' })).toEqual({ period: 'last_12_months' })
+    expect(coreOptions({ period: 'auto', me: 'Ana' })).toEqual({ period: 'auto', me: 'Ana' })
+    expect(coreOptions({ period: '2024', from: '2024-03-01' })).toEqual({ from: 19783 })
+  })
+
   it('hands the core the local date as today', () => {
     expect(localToday(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
     expect(localToday(new Date(2023, 11, 31, 0, 0))).toBe('2023-12-31')
