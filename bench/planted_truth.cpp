@@ -91,9 +91,9 @@ constexpr double kDoubleTextMinSeconds = 5 * 60;              // as the conversa
 const char* const kOwner = "Alex Rivera";
 
 bool weekend(int64_t day) { return LocalTime{day * 86400}.weekday() >= 5; }
-// When the night before the morning of `day` starts, minutes after its midnight.
-int bedtime(int64_t day) {
-  return weekend(day) ? kWeekendBed : day >= kSleepShiftDay ? kWeekdayBedFrom2024 : kWeekdayBed;
+// When the owner wakes up on `day`, minutes after its midnight.
+int wake_up(int64_t day) {
+  return weekend(day) ? kWeekendWake : day >= kSleepShiftDay ? kWeekdayWakeFrom2024 : kWeekdayWake;
 }
 bool silent(int64_t day) {
   for (auto [a, b] : kSilences)
