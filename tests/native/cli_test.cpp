@@ -515,3 +515,13 @@ TEST_F(Cli, HelpDocumentsThePeriodOptions) {
     EXPECT_NE(r.out.find("--year excludes --from and --to"), std::string::npos) << r.out;
   }
 }
+
+TEST_F(Cli, SummaryStatesThePeriod) {
+  const fs::path chat = write("chat.txt", kTwoYearChat);
+  const CliRun r = run("analyze " + q(chat) + " --me Ana --year 2024");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Period: 2024-01-01 to 2024-12-31"), std::string::npos) << r.out;
+  const CliRun all = run("analyze " + q(chat) + " --me Ana");
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(all.out.find("Period:"), std::string::npos) << all.out;
+}
