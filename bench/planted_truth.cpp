@@ -1,7 +1,8 @@
 // Planted truth: see planted_truth.hpp. The world, in one place:
 //  * Span 2022-07-01 .. 2024-12-31. The owner sleeps 00:30-08:00 before weekdays and
 //    02:00-10:00 before Saturdays and Sundays (by the calendar day of the morning), never
-//    writes then, and is silent altogether 2022-08-08..21, 2023-04-10..23, 2024-08-05..25.
+//    writes then (from 2024 on, weekday mornings start at 07:00: the sleep shift year_vs_year
+//    finds), and is silent altogether 2022-08-08..21, 2023-04-10..23, 2024-08-05..25.
 //    Each day has an activity weight (log-normal, one day in ten off).
 //  * WhatsApp: Lucía (appears 2023-03), Marta (fades: last message 2023-09), Pablo (silent
 //    2023-02..2023-08, back 2023-09), Tomás (appears 2024-02), "Equipo Oficina" (work
@@ -83,11 +84,17 @@ const std::pair<int64_t, int64_t> kSilences[] = {{day_of(2022, 8, 8), day_of(202
                                                  {day_of(2024, 8, 5), day_of(2024, 8, 25)}};
 constexpr int kWeekdayWake = 8 * 60, kWeekendWake = 10 * 60;  // minutes of the morning's day
 constexpr int kWeekdayBed = 30, kWeekendBed = 2 * 60;         // minutes after the midnight before
+constexpr int kWeekdayWakeFrom2024 = 7 * 60;                  // the planted sleep shift: an hour earlier
+const int64_t kSleepShiftDay = day_of(2024, 1, 1);            // first morning with the earlier wake-up
 constexpr int kWorkFrom = 9 * 60, kWorkTo = 17 * 60;          // the work group's weekday hours
 constexpr double kDoubleTextMinSeconds = 5 * 60;              // as the conversations section counts
 const char* const kOwner = "Alex Rivera";
 
 bool weekend(int64_t day) { return LocalTime{day * 86400}.weekday() >= 5; }
+// When the owner wakes up on `day`, minutes after its midnight.
+int wake_up(int64_t day) {
+  return weekend(day) ? kWeekendWake : day >= kSleepShiftDay ? kWeekdayWakeFrom2024 : kWeekdayWake;
+}
 bool silent(int64_t day) {
   for (auto [a, b] : kSilences)
     if (day >= a && day <= b) return true;
@@ -397,7 +404,7 @@ class World {
       from = d * 86400 + kWorkFrom * 60;
       to = d * 86400 + kWorkTo * 60;
     } else {
-      from = d * 86400 + (weekend(d) ? kWeekendWake : kWeekdayWake) * 60;
+      from = d * 86400 + wake_up(d) * 60;
       to = (d + 1) * 86400 + (weekend(d + 1) ? kWeekendBed : kWeekdayBed) * 60 - 60;
       if (d == kLastDay) to = (d + 1) * 86400 - 60;  // the export ends with the year
     }
@@ -601,6 +608,12 @@ PlantedExport generate_planted(const PlantedOptions& options) {
   sleep["weekdays"] = window(kWeekdayBed, kWeekdayWake);
   sleep["weekends"] = window(kWeekendBed, kWeekendWake);
   sleep["note"] = "by the calendar day of the morning: the owner never writes inside these windows";
+  // The shift: weekday mornings from 2024 on start an hour earlier (the whole span keeps its
+  // window within an hour; each year has its own).
+  Json sleep_by_year = Json::object();
+  sleep_by_year["2023"] = Json(Json::Object{{"weekdays", window(kWeekdayBed, kWeekdayWake)}});
+  sleep_by_year["2024"] = Json(Json::Object{{"weekdays", window(kWeekdayBed, kWeekdayWakeFrom2024)}});
+  sleep["by_year"] = std::move(sleep_by_year);
   t["sleep"] = std::move(sleep);
 
   Json work = Json::object();

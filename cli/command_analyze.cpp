@@ -8,6 +8,7 @@
 #include "import_inputs.hpp"
 #include "limit_options.hpp"
 #include "model/identity.hpp"
+#include "period_options.hpp"
 #include "report/report.hpp"
 #include "same_options.hpp"
 #include "terminal_output.hpp"
@@ -20,6 +21,7 @@ namespace {
 constexpr const char* kAnalyzeUsage =
     "usage: chatlens analyze PATH... [--me NAME] [-o report.json] [--gap-hours H]\n"
     "                        [--same \"A=B\"]... [--same-file FILE]\n"
+    "                        [--year YYYY | --from DATE --to DATE]\n"
     "                        [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Prints a summary of your report, or writes the full report as JSON with -o (\"-o -\": stdout).\n"
     "  --me NAME              who you are, when the exports leave it open\n"
@@ -34,11 +36,13 @@ int run_analyze(const std::vector<std::string>& args) {
   ReportOptions options;
   InputLimits limits;
   std::vector<SamePerson> links;
+  PeriodArgs period_args;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     if (a == "-h" || a == "--help") {
       std::fputs(kAnalyzeUsage, stdout);
       std::fputs(kSameOptionsHelp, stdout);
+      std::fputs(kPeriodOptionsHelp, stdout);
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     }
@@ -47,6 +51,10 @@ int run_analyze(const std::vector<std::string>& args) {
       continue;
     }
     if (const OptionMatch m = parse_same_option("analyze", args, i, links); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
+    if (const OptionMatch m = parse_period_option("analyze", args, i, period_args); m != OptionMatch::No) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
     }
@@ -81,6 +89,10 @@ int run_analyze(const std::vector<std::string>& args) {
     std::fputs(kAnalyzeUsage, stderr);
     return kUsage;
   }
+  if (const std::optional<ReportPeriod> period = period_from_args("analyze", period_args))
+    options.period = *period;
+  else
+    return kUsage;
 
   ImportedInputs in = import_inputs(paths, limits);
   const OwnerResolution owner = resolve_owner(in.corpus, me);

@@ -21,6 +21,7 @@
 #include "import_inputs.hpp"
 #include "limit_options.hpp"
 #include "model/identity.hpp"
+#include "period_options.hpp"
 #include "report/report.hpp"
 #include "same_options.hpp"
 #include "terminal_output.hpp"
@@ -33,6 +34,7 @@ namespace fs = std::filesystem;
 
 constexpr const char* kReportUsage =
     "usage: chatlens report PATH... [--me NAME] [-o report.html] [--gap-hours H] [--template FILE]\n"
+    "                       [--year YYYY | --from DATE --to DATE]\n"
     "                       [--same \"A=B\"]... [--same-file FILE] [--max-input-size SIZE] [--max-zip-ratio N]\n"
     "  Writes your report as one HTML file that opens offline (default: report.html).\n";
 
@@ -93,6 +95,7 @@ int run_report(const std::vector<std::string>& args) {
   ReportOptions options;
   InputLimits limits;
   std::vector<SamePerson> links;
+  PeriodArgs period_args;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](const char* flag) -> std::optional<std::string> {
@@ -107,12 +110,14 @@ int run_report(const std::vector<std::string>& args) {
       continue;
     }
     if (const OptionMatch m = parse_same_option("report", args, i, links); m != OptionMatch::No) {
+    if (const OptionMatch m = parse_period_option("report", args, i, period_args); m != OptionMatch::No) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
     }
     if (a == "-h" || a == "--help") {
       std::fputs(kReportUsage, stdout);
       std::fputs(kSameOptionsHelp, stdout);
+      std::fputs(kPeriodOptionsHelp, stdout);
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     } else if (a == "--me") {
@@ -141,6 +146,10 @@ int run_report(const std::vector<std::string>& args) {
     std::fputs(kReportUsage, stderr);
     return kUsage;
   }
+  if (const std::optional<ReportPeriod> period = period_from_args("report", period_args))
+    options.period = *period;
+  else
+    return kUsage;
 
   // The template first: no point reading gigabytes of chats to fail at the end.
   std::string html;

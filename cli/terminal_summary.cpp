@@ -121,6 +121,16 @@ std::string highlights_part(const Words& w, const Json* s) {
   if (const Json* cg = at(s, {"comings_goings"}); enough(cg))
     if (const Json* faded = at(cg, {"faded"}); faded && faded->size() > 0)
       line("summary.faded", Json::Object{{"count", faded->size()}, {"name", value(faded->as_array()[0].find("name"))}});
+  // The year against the one before: the core's own sentences.
+  if (const Json* y = at(s, {"year_vs_year"}); enough(y))
+    for (auto path : {std::initializer_list<std::string_view>{"messages", "message"},
+                      {"people", "appeared_message"},
+                      {"people", "faded_message"},
+                      {"mood", "message"},
+                      {"topics", "message"},
+                      {"sleep", "message"}})
+      if (const Json* m = at(y, path); m && m->is_object() && m->find("key") && m->find("key")->is_string())
+        line(m->find("key")->as_string(), value(m->find("params")));
   return out;
 }
 
@@ -135,6 +145,11 @@ std::string render_summary(const Json& report) {
   out += "\n\n";
   out += sources_part(w, report.find("sources"));
   const Json* sections = report.find("sections");
+  if (const Json* kind = at(&report, {"period", "kind"}); kind && kind->is_string() && kind->as_string() != "all")
+    out += "  " +
+           w.text("summary.period", Json::Object{{"from", value(at(&report, {"period", "from"}))},
+                                                 {"to", value(at(&report, {"period", "to"}))}}) +
+           "\n";
   out += overview_part(w, at(sections, {"overview"}));
   if (const std::string highlights = highlights_part(w, sections); !highlights.empty())
     out.append("\n").append(highlights);

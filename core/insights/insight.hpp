@@ -7,11 +7,15 @@
 #include "insights/derived_data.hpp"
 #include "json/json.hpp"
 #include "model/corpus.hpp"
+#include "model/period.hpp"
 
 namespace chatlens {
 
 struct ReportOptions {
   int64_t conversation_gap_seconds = 6 * 3600;  // silence that ends a conversation
+  // Topics per calendar year even over less than two years of data (year_vs_year compares two years).
+  bool topics_by_year = false;
+  ReportPeriod period;  // the days the report covers (everything by default)
 };
 
 struct InsightInput {
@@ -20,6 +24,9 @@ struct InsightInput {
   DerivedData& derived;  // shared derived data, computed once on first use
   // Sections computed so far, in registry order (the privacy section reads them).
   const Json* sections = nullptr;
+  // Every message, whatever the period (`corpus` holds only the period's): for comparisons
+  // with the period before (year_vs_year). Null when the caller has only the period's.
+  const Corpus* whole = nullptr;
 };
 
 using InsightFn = Json (*)(const InsightInput&);
@@ -43,6 +50,7 @@ Json mood_insight(const InsightInput& in);
 Json topics_insight(const InsightInput& in);
 Json emoji_wall_insight(const InsightInput& in);
 Json media_insight(const InsightInput& in);
+Json year_vs_year_insight(const InsightInput& in);
 Json privacy_insight(const InsightInput& in);
 Json community_summary_insight(const InsightInput& in);
 

@@ -107,7 +107,7 @@ Json topics_insight(const InsightInput& in) {
   bool by_quarter = false;
   if (!mine.empty()) {
     const int64_t span_days = c.messages.time[mine.back()].day() - c.messages.time[mine.front()].day();
-    by_quarter = span_days < 2 * 365;
+    by_quarter = span_days < 2 * 365 && !in.options.topics_by_year;
   }
   auto period_of = [&](LocalTime t) {
     const CivilDate d = t.date();

@@ -28,6 +28,13 @@ void MessageColumns::resize(size_t n) {
   reply_to.resize(n);
 }
 
+Corpus Corpus::empty_sharing_text() const {
+  Corpus c;
+  c.people = people;
+  c.blocks_ = blocks_;
+  return c;
+}
+
 std::vector<PersonId> Corpus::owners() const {
   std::vector<PersonId> out;
   for (PersonId p = 0; p < people.size(); ++p)

@@ -7,6 +7,7 @@
 // backwards keep every message in a deterministic order.
 #include <cstdint>
 #include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -93,7 +94,9 @@ class Corpus {
 
   size_t size() const { return messages.size(); }
   std::string_view text(size_t i) const { return resolve(messages.text[i]); }
-  std::string_view resolve(TextRef r) const { return std::string_view(blocks_[r.block()]).substr(r.offset(), r.len); }
+  std::string_view resolve(TextRef r) const {
+    return std::string_view((*blocks_)[r.block()]).substr(r.offset(), r.len);
+  }
   bool edited(size_t i) const { return messages.flags[i] & kEdited; }
   const Person* sender(size_t i) const {
     return messages.sender[i] == kNoPerson ? nullptr : &people[messages.sender[i]];
@@ -101,6 +104,9 @@ class Corpus {
   // Owners ("me"), at most one per platform; empty until identity is resolved.
   std::vector<PersonId> owners() const;
   bool is_owner(PersonId p) const { return p != kNoPerson && people[p].is_owner; }
+  // A corpus with the same people and text but no chats or messages yet: a slice
+  // (model/period.hpp) fills it with some of these messages, their texts shared, not copied.
+  Corpus empty_sharing_text() const;
 
   MessageColumns messages;
   std::vector<Person> people;
@@ -108,7 +114,8 @@ class Corpus {
 
  private:
   friend class CorpusBuilder;
-  std::deque<std::string> blocks_;  // adopted input buffers and the arena of rewritten texts
+  // Adopted input buffers and the arena of rewritten texts; shared with slices.
+  std::shared_ptr<const std::deque<std::string>> blocks_;
 };
 
 }  // namespace chatlens

@@ -161,9 +161,8 @@ Corpus CorpusBuilder::finish() && {
   Corpus corpus;
   // Which chats are the same conversation imported more than once, and which
   // of their messages are duplicates (see chat_merge.hpp for the rule).
-  const MergePlan plan = plan_chat_merge(chats_, columns_, [this](TextRef r) {
-    return std::string_view(blocks_[r.block()]).substr(r.offset(), r.len);
-  });
+  const MergePlan plan = plan_chat_merge(
+      chats_, columns_, [this](TextRef r) { return std::string_view(blocks_[r.block()]).substr(r.offset(), r.len); });
 
   // Renumber chats densely in their first-seen order.
   std::vector<ChatId> dense(chats_.size(), UINT32_MAX);
@@ -210,7 +209,7 @@ Corpus CorpusBuilder::finish() && {
 
   corpus.messages = std::move(columns_);
   corpus.people = std::move(people_);
-  corpus.blocks_ = std::move(blocks_);
+  corpus.blocks_ = std::make_shared<const std::deque<std::string>>(std::move(blocks_));
   return corpus;
 }
 

@@ -1,8 +1,11 @@
 #include "report/report.hpp"
 
+#include <optional>
 #include <set>
 
+#include "insights/period_json.hpp"
 #include "insights/section_util.hpp"
+#include "model/period_coverage.hpp"
 
 namespace chatlens {
 
@@ -54,27 +57,36 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   owner_json["how"] = std::move(how);
   report["owner"] = std::move(owner_json);
 
+  // Insights see only the period's messages; the owner was resolved on everything.
+  std::optional<Corpus> slice;
+  if (options.period.bounded()) slice = slice_corpus(corpus, options.period);
+  const Corpus& seen = slice ? *slice : corpus;
+  const Json period = period_json(options.period, seen);
+  report["period"] = period;
+  report["years"] = years_json(year_coverage(corpus));
+
   Json src = Json::array();
   for (const SourceReport& r : sources) src.push(source_report_json(r));
   report["sources"] = std::move(src);
 
   // The platforms a section draws on unless it says otherwise: those with messages by people.
   std::set<Platform> used;
-  for (const Chat& chat : corpus.chats)
+  for (const Chat& chat : seen.chats)
     for (uint64_t i = chat.begin; i < chat.end; ++i)
-      if (is_personal(corpus, i)) {
+      if (is_personal(seen, i)) {
         used.insert(chat.platform);
         break;
       }
   Json default_platforms = Json::array();
   for (Platform p : used) default_platforms.push(to_string(p));
 
-  DerivedData derived(corpus, options.conversation_gap_seconds);
+  DerivedData derived(seen, options.conversation_gap_seconds);
   Json sections = Json::object();
-  InsightInput input{corpus, options, derived, &sections};
+  InsightInput input{seen, options, derived, &sections, &corpus};
   for (const InsightInfo& insight : all_insights()) {
     Json section = insight.compute(input);
     if (!section.find("platforms")) section["platforms"] = default_platforms;
+    section["covers"] = period;  // every section states the period it covers
     sections[insight.name] = std::move(section);
   }
   report["sections"] = std::move(sections);

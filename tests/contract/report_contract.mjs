@@ -128,6 +128,11 @@ try {
     analyze(files, `generated ${format} ${messages} messages in ${chats} chats`, tmp)
   }
   analyze(all, 'generated exports together', tmp)
+  // Two years of an owner with planted changes, 2024 alone: year_vs_year with enough data.
+  const planted = join(tmp, 'planted')
+  execFileSync(genExport, ['--planted-truth', '2', '--out', planted], { stdio: 'ignore' })
+  const plantedFiles = readdirSync(planted).filter((f) => f !== 'truth.json')
+  analyze([...plantedFiles.map((f) => join(planted, f)), '--year', '2024'], 'planted two-year owner, --year 2024', tmp)
 
   // 3. Small inputs for the "not enough data" forms, and inputs that cannot be read.
   const write = (name, text) => (writeFileSync(join(tmp, name), text), join(tmp, name))

@@ -1,5 +1,6 @@
 // End-to-end checks of the `chatlens` command: exit codes, messages, errors per input.
 #include <gtest/gtest.h>
+#include <simdjson.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -430,4 +431,97 @@ TEST_F(Cli, HelpNamesTheInputLimits) {
     EXPECT_NE(r.out.find("--max-zip-ratio"), std::string::npos) << args;
     EXPECT_NE(r.out.find("64 levels"), std::string::npos) << args;
   }
+}
+
+// ---- Report periods (issue 15) ----
+
+const std::string kTwoYearChat =
+    "31/12/2023, 23:59 - Ana: last of 2023\n"
+    "01/01/2024, 00:00 - Ben: first of 2024\n"
+    "15/06/2024, 12:00 - Ana: june\n"
+    "31/12/2024, 23:59 - Ben: last of 2024\n";
+
+// The JSON at a pointer of a report, minified ("" when absent).
+std::string json_at(const std::string& json, const char* pointer) {
+  simdjson::dom::parser parser;
+  simdjson::dom::element e;
+  if (parser.parse(json).at_pointer(pointer).get(e)) return "";
+  return simdjson::minify(e);
+}
+
+TEST_F(Cli, YearLimitsTheReportToThatYearAndSaysSo) {
+  const CliRun r = run("analyze " + q(write("chat.txt", kTwoYearChat)) + " --me Ana --year 2024 -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json_at(r.out, "/period"), R"({"kind":"year","from":"2024-01-01","to":"2024-12-31"})");
+  // The overview counts the three messages of 2024, and every section states the period it covers.
+  EXPECT_EQ(json_at(r.out, "/sections/overview/everyone/messages"), "3");
+  EXPECT_EQ(json_at(r.out, "/sections/overview/covers"), json_at(r.out, "/period"));
+  EXPECT_EQ(json_at(r.out, "/sections/media/covers"), json_at(r.out, "/period"));
+  // The years the data covers, each too thin for a report of its own.
+  EXPECT_EQ(json_at(r.out, "/years/0/year"), "2023");
+  EXPECT_EQ(json_at(r.out, "/years/1/year"), "2024");
+  EXPECT_EQ(json_at(r.out, "/years/1/messages"), "3");
+  EXPECT_EQ(json_at(r.out, "/years/1/enough_data"), "false");
+  EXPECT_EQ(json_at(r.out, "/sections/year_vs_year/enough_data"), "false");
+  EXPECT_EQ(json_at(r.out, "/sections/year_vs_year/note/key"), R"("year_vs_year.too_little_data")");
+}
+
+TEST_F(Cli, FromAndToAreInclusiveLocalDays) {
+  const fs::path chat = write("chat.txt", kTwoYearChat);
+  const CliRun r = run("analyze " + q(chat) + " --me Ana --from 2023-12-31 --to=2024-01-01 -o -");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(json_at(r.out, "/period"), R"({"kind":"range","from":"2023-12-31","to":"2024-01-01"})");
+  EXPECT_EQ(json_at(r.out, "/sections/overview/everyone/messages"), "2");
+  EXPECT_EQ(json_at(r.out, "/sections/year_vs_year/note/key"), R"("year_vs_year.needs_a_year")");
+  // One end alone: the other is the data's.
+  const CliRun open = run("analyze " + q(chat) + " --me Ana --from 2024-06-15 -o -");
+  ASSERT_EQ(open.status, 0) << open.err;
+  EXPECT_EQ(json_at(open.out, "/period"), R"({"kind":"range","from":"2024-06-15","to":"2024-12-31"})");
+  // Nothing: everything, from the first day of the data to the last.
+  const CliRun all = run("analyze " + q(chat) + " --me Ana -o -");
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(json_at(all.out, "/period"), R"({"kind":"all","from":"2023-12-31","to":"2024-12-31"})");
+}
+
+TEST_F(Cli, BadPeriodsAreUsageErrorsNamingTheOption) {
+  const std::string chat = q(write("chat.txt", kTwoYearChat));
+  const std::pair<std::string, std::string> cases[] = {
+      {"--year 24", "--year must be a year like 2024"},
+      {"--year 2024x", "--year must be a year like 2024"},
+      {"--from 2024-02-30", "--from must be a date like 2024-06-15 (YYYY-MM-DD), not \"2024-02-30\""},
+      {"--to 15/06/2024", "--to must be a date like 2024-06-15 (YYYY-MM-DD), not \"15/06/2024\""},
+      {"--from 2024-06-15T10:00", "--from must be a date"},
+      {"--from 2024-06-02 --to 2024-06-01", "--from 2024-06-02 is after --to 2024-06-01"},
+      {"--year 2024 --from 2024-01-01", "--year cannot be combined with --from or --to"},
+      {"--year 2023 --year 2024", "--year given twice"},
+      {"--to", "--to needs a value"},
+  };
+  for (const auto& [options, message] : cases) {
+    for (const char* command : {"analyze", "report"}) {
+      SCOPED_TRACE(std::string(command) + " " + options);
+      const CliRun r = run(std::string(command) + " " + chat + " --me Ana -o " + q(dir_ / "out") + " " + options);
+      EXPECT_EQ(r.status, 2);
+      EXPECT_NE(r.err.find(std::string("chatlens ") + command + ": " + message), std::string::npos) << r.err;
+      EXPECT_FALSE(fs::exists(dir_ / "out"));
+    }
+  }
+}
+
+TEST_F(Cli, HelpDocumentsThePeriodOptions) {
+  for (const char* command : {"analyze", "report"}) {
+    const CliRun r = run(std::string(command) + " --help");
+    ASSERT_EQ(r.status, 0);
+    EXPECT_NE(r.out.find("--year YYYY"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("--year excludes --from and --to"), std::string::npos) << r.out;
+  }
+}
+
+TEST_F(Cli, SummaryStatesThePeriod) {
+  const fs::path chat = write("chat.txt", kTwoYearChat);
+  const CliRun r = run("analyze " + q(chat) + " --me Ana --year 2024");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.out.find("Period: 2024-01-01 to 2024-12-31"), std::string::npos) << r.out;
+  const CliRun all = run("analyze " + q(chat) + " --me Ana");
+  ASSERT_EQ(all.status, 0) << all.err;
+  EXPECT_EQ(all.out.find("Period:"), std::string::npos) << all.out;
 }

@@ -26,6 +26,7 @@ constexpr int64_t kMinPlantedUses = 10;
 struct Planted {
   Json truth;
   Json report;
+  Json year_report;  // 2024 alone (chatlens analyze --year 2024)
 };
 
 Planted plant(double per_day) {
@@ -42,7 +43,10 @@ Planted plant(double per_day) {
   chatlens::Corpus corpus = std::move(session).finish();
   const chatlens::OwnerResolution owner = chatlens::resolve_owner(corpus);
   EXPECT_EQ(owner.status, chatlens::OwnerResolution::Status::Resolved);
-  return {std::move(e.truth), chatlens::build_report(corpus, session.sources(), owner)};
+  chatlens::ReportOptions year;
+  year.period = chatlens::ReportPeriod::year(2024);
+  return {std::move(e.truth), chatlens::build_report(corpus, session.sources(), owner),
+          chatlens::build_report(corpus, session.sources(), owner, year)};
 }
 
 const Json& at(const Json& j, std::initializer_list<std::string_view> path) {
@@ -321,6 +325,74 @@ void check_mood(const Planted& p, bool thin) {
   EXPECT_GT(before / n_before, after / n_after);
 }
 
+// This year against the year before (2024 against 2023): the report and every section say they
+// cover 2024; the people who appeared in 2024 and faded in 2023 are the planted ones, the mood
+// is lower (the planted shift to negative emoji in 2024-03), the 2024 interests are new and
+// 2023's are not, and weekday mornings start earlier by the planted hour (within a 15-minute slot).
+void check_year_vs_year(const Planted& p, bool thin) {
+  SCOPED_TRACE("year_vs_year");
+  const Json& r = p.year_report;
+  EXPECT_EQ(str(r, {"period", "kind"}), "year");
+  EXPECT_EQ(str(r, {"period", "from"}), "2024-01-01");
+  EXPECT_EQ(str(r, {"period", "to"}), "2024-12-31");
+  for (const auto& [name, section] : at(r, {"sections"}).as_object())
+    EXPECT_EQ(at(section, {"covers"}).dump(), at(r, {"period"}).dump()) << name;
+  const Json& y = at(r, {"sections", "year_vs_year"});
+  EXPECT_EQ(str(y, {"previous_period", "from"}), "2023-01-01");
+  EXPECT_EQ(str(y, {"previous_period", "to"}), "2023-12-31");
+  if (thin && !at(y, {"enough_data"}).as_bool()) {
+    EXPECT_EQ(str(y, {"note", "key"}), "year_vs_year.too_little_data");
+    return;
+  }
+  ASSERT_TRUE(at(y, {"enough_data"}).as_bool());
+  for (const Json& year : at(r, {"years"}).as_array())
+    if (at(year, {"year"}).as_int() == 2024)
+      EXPECT_EQ(at(y, {"messages", "this"}).as_int(), at(year, {"owner_messages"}).as_int());
+
+  auto names = [](const Json& list) {
+    std::set<std::string> out;
+    for (const Json& e : list.as_array()) out.insert(str(e, {"name"}));
+    return out;
+  };
+  std::set<std::string> appeared_2024, faded_2023;
+  for (const Json& a : at(p.truth, {"comings_goings", "appeared"}).as_array())
+    if (str(a, {"month"}).rfind("2024", 0) == 0) appeared_2024.insert(str(a, {"name"}));
+  for (const Json& f : at(p.truth, {"comings_goings", "faded"}).as_array())
+    if (str(f, {"last_month"}).rfind("2023", 0) == 0) faded_2023.insert(str(f, {"name"}));
+  ASSERT_FALSE(appeared_2024.empty());
+  ASSERT_FALSE(faded_2023.empty());
+  EXPECT_EQ(names(at(y, {"people", "appeared"})), appeared_2024);
+  EXPECT_EQ(names(at(y, {"people", "faded"})), faded_2023);
+  EXPECT_EQ(str(y, {"people", "appeared_message", "key"}), "year_vs_year.appeared");
+
+  if (!(thin && at(y, {"mood"}).is_null())) {  // thin data may have too few scored emoji
+    EXPECT_EQ(str(y, {"mood", "verdict"}), "lower");
+    EXPECT_LT(at(y, {"mood", "change_ci_high"}).as_double(), 0.0);
+    EXPECT_EQ(str(y, {"mood", "message", "key"}), "year_vs_year.mood_lower");
+  }
+
+  std::set<std::string> fresh;
+  if (thin && at(y, {"topics"}).is_null()) return;  // too little text for topics: said by the topics section
+  for (const Json& t : at(y, {"topics", "new"}).as_array()) fresh.insert(str(t, {"term"}));
+  for (const char* year : {"2023", "2024"})
+    for (const auto& [word, uses] : at(p.truth, {"topics", "by_year_uses", year}).as_object()) {
+      if (uses.as_int() < kMinPlantedUses) continue;
+      if (std::string(year) == "2024")
+        EXPECT_EQ(fresh.count(word), 1u) << "new in 2024: " << word;
+      else
+        EXPECT_EQ(fresh.count(word), 0u) << "already in 2023: " << word;
+    }
+
+  const auto planted = [&](const char* year, const char* end) {
+    return at(p.truth, {"sleep", "by_year", year, "weekdays", end}).as_int();
+  };
+  EXPECT_NEAR(at(y, {"sleep", "bedtime_shift_minutes"}).as_int(),
+              planted("2024", "from_minutes") - planted("2023", "from_minutes"), 15);
+  EXPECT_NEAR(at(y, {"sleep", "wake_shift_minutes"}).as_int(),
+              planted("2024", "to_minutes") - planted("2023", "to_minutes"), 15);
+  EXPECT_EQ(str(y, {"sleep", "message", "key"}), "year_vs_year.sleep_earlier");
+}
+
 // From 2 messages a day every finding must be there and right. Below (thin data) a section may
 // refuse a finding, saying why, but what it does show must still be right.
 constexpr double kLevelsWithFindings = 2;
@@ -339,6 +411,7 @@ TEST_P(PlantedTruth, EverySectionHoldsUp) {
   check_reply_speed(p, thin);
   check_conversations(p, thin);
   check_mood(p, thin);
+  check_year_vs_year(p, thin);
 }
 
 INSTANTIATE_TEST_SUITE_P(MessagesPerDay, PlantedTruth, ::testing::Values(0.3, 2.0, 5.0, 20.0, 100.0),

@@ -129,7 +129,8 @@ const plainInputs = (inputs: InputFile[]): InputFile[] => toRaw(inputs).map((i) 
 export async function startAnalysis(inputs: InputFile[], options: ReportOptions = {}) {
   if (!client) throw new Error('no analysis client')
   inputs = plainInputs(inputs)
-  options = plainOptions(options)
+  // First shown: the core's default period (issue 15), unless the caller chose one.
+  options = plainOptions(options.period || options.from || options.to ? options : { ...options, period: 'auto' })
   state.run++
   state.status = 'working'
   state.inputs = inputs.map((i) => ({ path: i.path, bytes: i.file.size }))

@@ -8,8 +8,8 @@
 //   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
 //                                       // browser's words as detail ("" for none) -> SourceReport JSON
 //   s.finish()                          // ->
-//   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, from, to, chats,
-//   gapHours}) -> {"status":"ok","report":{...}}
+//   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, period, year, from,
+//   to, chats, gapHours}) -> {"status":"ok","report":{...}}
 //                                           or {"status":"ambiguous"|"no_such_person"|"no_messages","candidates":[...],
 //                                               "evidence":[{name,chats,totalChats,messages}]} (likeliest first)
 //   report options also take links: [{a: {name, platform}, b: {name, platform}}] (people the user
@@ -21,9 +21,11 @@
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
 //   Module.sectionNames() -> ["overview", ...] (the registered insights, in report order)
 //
-// Filters (date range in days since 1970-01-01 of the local wall clock, chat ids)
-// re-run the insights on a filtered view of the corpus: the owner is resolved on
-// everything, then the messages outside the filter are set aside (moved, not
+// The period (core/model/period.hpp): period "year" with year YYYY, "last_12_months"
+// (ending on the session's today), "auto" (the default: model/period_coverage.hpp), or
+// a range from/to in days since 1970-01-01 of the local wall clock; everything without.
+// The chat filter re-runs the insights on a filtered view of the corpus: the owner is
+// resolved on everything, then the other chats' messages are set aside (moved, not
 // copied) until the next report without filter.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
@@ -42,6 +44,8 @@
 #include "model/iso8601.hpp"
 #include "model/link_suggestions.hpp"
 #include "model/person_links.hpp"
+#include "model/period.hpp"
+#include "model/period_coverage.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -50,10 +54,15 @@ using emscripten::val;
 using namespace chatlens;
 
 struct Filter {
-  std::optional<int64_t> from_day, to_day;  // inclusive
   std::optional<std::set<ChatId>> chats;
-  bool active() const { return from_day || to_day || chats; }
-  bool keeps(int64_t day) const { return (!from_day || day >= *from_day) && (!to_day || day <= *to_day); }
+  bool active() const { return chats.has_value(); }
+};
+
+// What the caller asked for; "auto" is settled once the owner is known.
+struct PeriodRequest {
+  std::string kind;  // "", "all", "auto", "year", "last_12_months"
+  std::optional<int> year;
+  std::optional<int64_t> from_day, to_day;  // inclusive
 };
 
 // {name, platform} from JavaScript; a missing platform means any.
@@ -89,6 +98,7 @@ class Session {
   Session(val progress, const std::string& today) : progress_(std::move(progress)) {
     CivilDate date{2000, 1, 1};
     if (!parse_iso_date(today, date)) today_error_ = "today must be a date like 2024-06-15, not \"" + today + "\"";
+    today_ = days_from_civil(date.year, date.month, date.day);
     session_.emplace(date, [this](uint64_t done, uint64_t total) { report_progress(done, total); });
   }
 
@@ -174,11 +184,14 @@ class Session {
     std::optional<std::string> me;
     std::vector<SamePerson> links, rejected;
     Filter filter;
+    PeriodRequest period;
     ReportOptions report_options;
     if (!options.isUndefined() && !options.isNull()) {
       if (val v = options["me"]; v.isString() && !v.as<std::string>().empty()) me = v.as<std::string>();
-      if (val v = options["from"]; v.isNumber()) filter.from_day = static_cast<int64_t>(std::floor(v.as<double>()));
-      if (val v = options["to"]; v.isNumber()) filter.to_day = static_cast<int64_t>(std::floor(v.as<double>()));
+      if (val v = options["period"]; v.isString()) period.kind = v.as<std::string>();
+      if (val v = options["year"]; v.isNumber()) period.year = static_cast<int>(v.as<double>());
+      if (val v = options["from"]; v.isNumber()) period.from_day = static_cast<int64_t>(std::floor(v.as<double>()));
+      if (val v = options["to"]; v.isNumber()) period.to_day = static_cast<int64_t>(std::floor(v.as<double>()));
       if (val v = options["chats"]; v.isArray()) {
         std::set<ChatId> ids;
         for (double id : emscripten::vecFromJSArray<double>(v)) ids.insert(static_cast<ChatId>(id));
@@ -215,6 +228,7 @@ class Session {
     const LinkOutcome linked = apply_person_links(corpus_, links);
     const Json suggestions = suggestions_json(rejected);
     if (filter.active()) apply_filter(filter);
+    report_options.period = settle(period);
     std::string text = R"({"status":"ok","suggestions":)";
     suggestions.dump_to(text);
     text += R"(,"unknown_links":)";
@@ -273,6 +287,14 @@ class Session {
     linked_ = false;
   }
 
+  ReportPeriod settle(const PeriodRequest& p) const {
+    if (p.kind == "year" && p.year) return ReportPeriod::year(*p.year);
+    if (p.kind == "last_12_months") return ReportPeriod::last_12_months(today_);
+    if (p.kind == "auto") return default_period(corpus_, today_);
+    if (p.kind == "all") return ReportPeriod::all();
+    return ReportPeriod::range(p.from_day, p.to_day);
+  }
+
   void restore_full() {
     if (!filtered_) return;
     corpus_.messages = std::move(full_messages_);
@@ -297,7 +319,6 @@ class Session {
       chat.begin = kept.size();
       std::set<PersonId> members;
       for (uint64_t i = full_chats_[id].begin; i < full_chats_[id].end; ++i) {
-        if (!f.keeps(all.time[i].day())) continue;
         kept.chat.push_back(new_id);
         kept.sender.push_back(all.sender[i]);
         kept.time.push_back(all.time[i]);
@@ -322,6 +343,7 @@ class Session {
   std::optional<ImportSession> session_;
   std::string staged_;
   std::string today_error_;  // a malformed "today": every import refuses rather than guess a date
+  int64_t today_ = 0;        // the caller's local date (last twelve months, the default period)
   std::vector<SourceReport> sources_;
   Corpus corpus_;
   std::vector<bool> declared_owner_;

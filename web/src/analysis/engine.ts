@@ -53,6 +53,11 @@ export function coreOptions(o: ReportOptions): Record<string, unknown> {
   const to = dayNumber(o.to)
   if (from !== undefined) out.from = from
   if (to !== undefined) out.to = to
+  // Dates chosen by hand are a range; otherwise the period picked (web/wasm/chatlens_wasm.cpp).
+  if (from === undefined && to === undefined && o.period) {
+    if (/^\d{4}$/.test(o.period)) Object.assign(out, { period: 'year', year: Number(o.period) })
+    else out.period = o.period
+  }
   if (o.chats) out.chats = o.chats
   if (o.links?.length) out.links = o.links
   if (o.rejected?.length) out.rejected = o.rejected

@@ -25,8 +25,14 @@ export interface LinkSuggestion extends LinkPair {
   strength: 'strong' | 'weak'
 }
 
+// The period of the report: a year ("2024"), the twelve months ending today, everything, or
+// "auto" (the core's default: the most recent year with enough data, or the last 12 months
+// early in a year). With from/to the dates win (a range).
+export type PeriodChoice = 'auto' | 'all' | 'last_12_months' | `${number}`
+
 export interface ReportOptions {
   me?: string // the owner's name when the export cannot tell
+  period?: PeriodChoice
   links?: LinkPair[] // people confirmed to be one
   rejected?: LinkPair[] // suggestions turned down (not asked again)
   from?: string // "YYYY-MM-DD", inclusive (local wall clock of the messages)

@@ -15,6 +15,7 @@ import ReplySpeedCard from './ReplySpeedCard.vue'
 import SharedGroupsCard from './SharedGroupsCard.vue'
 import SleepWorkCard from './SleepWorkCard.vue'
 import TopicsCard from './TopicsCard.vue'
+import YearVsYearCard from './YearVsYearCard.vue'
 
 export const CARD_COMPONENTS: Record<CardName, Component> = {
   overview: OverviewCard,
@@ -28,5 +29,6 @@ export const CARD_COMPONENTS: Record<CardName, Component> = {
   shared_groups: SharedGroupsCard,
   emoji_wall: EmojiWallCard,
   media: MediaCard,
+  year_vs_year: YearVsYearCard,
   privacy: PrivacyCard,
 }

@@ -49,6 +49,7 @@ export const CARDS = [
   { name: 'shared_groups', sections: ['shared_groups'], highlights: sharedGroupsHighlights, share: BOTH },
   { name: 'emoji_wall', sections: ['emoji_wall'], highlights: emojiHighlights, share: BOTH },
   { name: 'media', sections: ['media'], highlights: mediaHighlights, share: BOTH },
+  { name: 'year_vs_year', sections: ['year_vs_year'], highlights: null, share: [] },
   { name: 'privacy', sections: ['privacy'], highlights: privacyHighlights, share: BOTH },
 ] as const satisfies readonly CardSpec[]
 

@@ -4,6 +4,13 @@
 // scripts/test-web.sh fails when this file is out of date.
 
 /**
+ * local calendar date, YYYY-MM-DD
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "date".
+ */
+export type LocalDate = string
+/**
  * the platforms a section draws on (whatsapp, telegram, ...), in platform order; a person linked across platforms (--same, the web app's confirmation) is counted once
  *
  * This interface was referenced by `ChatlensReport`'s JSON-Schema
@@ -17,13 +24,6 @@ export type Platforms = string[]
  * via the `definition` "local_datetime".
  */
 export type LocalDatetime = string
-/**
- * local calendar date, YYYY-MM-DD
- *
- * This interface was referenced by `ChatlensReport`'s JSON-Schema
- * via the `definition` "date".
- */
-export type LocalDate = string
 /**
  * messages by local weekday (rows, Monday first) and hour (columns)
  *
@@ -89,6 +89,11 @@ export interface ChatlensReport {
      */
     how: Message[]
   }
+  period: Period
+  /**
+   * every calendar year with messages, in order, whatever the report's period: the years a reader may pick
+   */
+  years: YearCoverage[]
   /**
    * one entry per input, in the order given
    */
@@ -109,6 +114,7 @@ export interface ChatlensReport {
     shared_groups: SharedGroups
     emoji_wall: EmojiWall
     media: Media
+    year_vs_year: YearVsYear
     privacy: Privacy
     community_summary: CommunitySummary
   }
@@ -130,6 +136,54 @@ export interface Message {
   params: {
     [k: string]: unknown
   }
+}
+/**
+ * a period of local calendar days (the phone's clock), both ends included
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "period".
+ */
+export interface Period {
+  /**
+   * a calendar year, the twelve months ending on the caller's today, any range of days, or everything
+   */
+  kind: 'year' | 'last_12_months' | 'range' | 'all'
+  /**
+   * first day; for an open start (all, or a range without from) the first day of the data; null without data
+   */
+  from: LocalDate | null
+  /**
+   * last day; for an open end the last day of the data; null without data
+   */
+  to: LocalDate | null
+}
+/**
+ * one calendar year of the data and whether it is enough for a report of its own
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "year_coverage".
+ */
+export interface YearCoverage {
+  /**
+   * calendar year
+   */
+  year: number
+  /**
+   * messages by people in the year
+   */
+  messages: number
+  /**
+   * messages by the owner in the year
+   */
+  owner_messages: number
+  /**
+   * days the owner wrote on
+   */
+  owner_active_days: number
+  /**
+   * at least 100 messages of the owner on at least 20 days
+   */
+  enough_data: boolean
 }
 /**
  * what was read from one input
@@ -206,6 +260,7 @@ export interface Source {
  * via the `definition` "overview".
  */
 export interface Overview {
+  covers: Period
   platforms: Platforms
   /**
    * totals of the whole input
@@ -381,6 +436,7 @@ export interface DayStats {
  * via the `definition` "activity".
  */
 export interface Activity {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's messages
@@ -494,6 +550,7 @@ export interface WeekBalance {
  * via the `definition` "reply_speed".
  */
 export interface ReplySpeed {
+  covers: Period
   platforms: Platforms
   /**
    * basis: all messages by people
@@ -653,6 +710,7 @@ export interface ReplyRanking {
  * via the `definition` "conversations".
  */
 export interface Conversations {
+  covers: Period
   platforms: Platforms
   /**
    * basis: messages of private chats with the owner
@@ -775,6 +833,7 @@ export interface Conversations {
  * via the `definition` "mood".
  */
 export interface Mood {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's messages
@@ -913,6 +972,7 @@ export interface MoodMonth {
  * via the `definition` "comings_goings".
  */
 export interface ComingsGoings {
+  covers: Period
   platforms: Platforms
   /**
    * basis: messages exchanged with the owner (both sides in private chats, the other person's in shared groups)
@@ -1090,6 +1150,7 @@ export interface ComingsGoings {
  * via the `definition` "topics".
  */
 export interface Topics {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's text messages
@@ -1346,6 +1407,7 @@ export interface TopicTerm {
  * via the `definition` "sleep".
  */
 export interface Sleep {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's messages
@@ -1543,6 +1605,7 @@ export interface SleepMonth {
  * via the `definition` "work".
  */
 export interface Work {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's messages
@@ -1676,6 +1739,7 @@ export interface Work {
  * via the `definition` "shared_groups".
  */
 export interface SharedGroups {
+  covers: Period
   platforms: Platforms
   /**
    * basis
@@ -1727,6 +1791,7 @@ export interface SharedGroups {
  * via the `definition` "emoji_wall".
  */
 export interface EmojiWall {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's messages
@@ -1867,6 +1932,7 @@ export interface Emoji {
  * via the `definition` "media".
  */
 export interface Media {
+  covers: Period
   platforms: Platforms
   /**
    * basis: messages by people in chats with the owner
@@ -1967,12 +2033,309 @@ export interface MediaCounts {
   other: number
 }
 /**
+ * year_vs_year: the report's year against the year before (or its last twelve months against the twelve before), only where both have enough data; every statement compares sections computed on each period
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "year_vs_year".
+ */
+export interface YearVsYear {
+  covers: Period
+  platforms: Platforms
+  this_period: Period
+  /**
+   * the period before, of the same length; null when the report's period is a range or everything
+   */
+  previous_period: Period | null
+  /**
+   * basis of the comparison; null without a period before
+   */
+  data: {
+    this: YvyCoverage
+    previous: YvyCoverage
+  } | null
+  /**
+   * false when there is too little data for this section to say anything worth reading; then `note` says why
+   */
+  enough_data: boolean
+  note?: Message
+  messages?: YvyCount
+  active_days?: YvyCount
+  /**
+   * who appeared and who faded: at least min_messages exchanged with the owner in one period, none in the other
+   */
+  people?: {
+    /**
+     * messages exchanged in a period to count
+     */
+    min_messages: number
+    /**
+     * new this period, most exchanged first
+     */
+    appeared: YvyPerson[]
+    appeared_message: Message
+    /**
+     * there the period before, gone this one, most exchanged first
+     */
+    faded: YvyPerson[]
+    faded_message: Message
+  }
+  /**
+   * null when a period has nobody
+   */
+  top_person?: {
+    this: YvyTopPerson
+    previous: YvyTopPerson
+    message: Message
+  } | null
+  /**
+   * null when a period has too few replies (reply_speed)
+   */
+  fastest_reply?: {
+    this: YvyFastest
+    previous: YvyFastest
+    message: Message
+  } | null
+  /**
+   * null when a period has too few scored emoji (mood)
+   */
+  mood?: {
+    this: YvyMood
+    previous: YvyMood
+    /**
+     * this mean minus the previous one
+     */
+    change: number
+    /**
+     * lower end of the change's 95% confidence interval (the periods taken as independent)
+     */
+    change_ci_low: number
+    /**
+     * upper end of the change's 95% confidence interval
+     */
+    change_ci_high: number
+    /**
+     * about_the_same when the two intervals overlap
+     */
+    verdict: 'about_the_same' | 'higher' | 'lower'
+    message: Message
+  } | null
+  /**
+   * null when a period has no emoji
+   */
+  emoji?: {
+    /**
+     * rose most; null when none rose
+     */
+    gained: YvyEmoji | null
+    /**
+     * fell most; null when none fell
+     */
+    lost: YvyEmoji | null
+  } | null
+  /**
+   * null when topics has too little text
+   */
+  topics?: {
+    /**
+     * up to five, most used first
+     *
+     * @maxItems 5
+     *
+     * Items: one term
+     */
+    new: {
+      /**
+       * word or phrase
+       */
+      term: string
+      /**
+       * uses this period, where it stands out
+       */
+      count: number
+    }[]
+    message: Message
+  } | null
+  /**
+   * null when a period has no weekday quiet window
+   */
+  sleep?: {
+    this: YvyWindow
+    previous: YvyWindow
+    /**
+     * minutes the window starts later (negative: earlier)
+     */
+    bedtime_shift_minutes: number
+    /**
+     * minutes the window ends later (negative: earlier)
+     */
+    wake_shift_minutes: number
+    message: Message
+  } | null
+}
+/**
+ * how much data a period holds
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_coverage".
+ */
+export interface YvyCoverage {
+  /**
+   * messages by people
+   */
+  messages: number
+  /**
+   * messages by the owner
+   */
+  owner_messages: number
+  /**
+   * days the owner wrote on
+   */
+  owner_active_days: number
+  /**
+   * at least 100 messages of the owner on at least 20 days
+   */
+  enough_data: boolean
+}
+/**
+ * a count this period and the period before
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_count".
+ */
+export interface YvyCount {
+  /**
+   * this period
+   */
+  this: number
+  /**
+   * the period before
+   */
+  previous: number
+  /**
+   * change from the period before, percent (0 when it had none)
+   */
+  change_percent: number
+  message: Message
+}
+/**
+ * a person and the messages exchanged with the owner in each period
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_person".
+ */
+export interface YvyPerson {
+  /**
+   * person
+   */
+  name: string
+  /**
+   * messages exchanged this period
+   */
+  this: number
+  /**
+   * messages exchanged the period before
+   */
+  previous: number
+}
+/**
+ * the person most exchanged with
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_top_person".
+ */
+export interface YvyTopPerson {
+  /**
+   * person
+   */
+  name: string
+  /**
+   * messages exchanged
+   */
+  messages: number
+}
+/**
+ * the contact answered fastest
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_fastest".
+ */
+export interface YvyFastest {
+  /**
+   * contact
+   */
+  name: string
+  /**
+   * the owner's median reply delay to them, seconds
+   */
+  median_seconds: number
+}
+/**
+ * the owner's mean emoji sentiment over a period (mood.overall)
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_mood".
+ */
+export interface YvyMood {
+  /**
+   * mean sentiment, -1 (negative) to +1 (positive)
+   */
+  mean: number
+  /**
+   * lower end of its 95% confidence interval
+   */
+  ci_low: number
+  /**
+   * upper end of its 95% confidence interval
+   */
+  ci_high: number
+}
+/**
+ * an emoji whose share of the owner's emoji changed most
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_emoji".
+ */
+export interface YvyEmoji {
+  /**
+   * the emoji
+   */
+  emoji: string
+  /**
+   * uses this period
+   */
+  this: number
+  /**
+   * uses the period before
+   */
+  previous: number
+  message: Message
+}
+/**
+ * the weekday quiet window (sleep.quiet_window.weekdays) of a period
+ *
+ * This interface was referenced by `ChatlensReport`'s JSON-Schema
+ * via the `definition` "yvy_window".
+ */
+export interface YvyWindow {
+  from: Clock
+  to: Clock
+  /**
+   * start, minutes after midnight
+   */
+  from_minutes: number
+  /**
+   * end, minutes after midnight
+   */
+  to_minutes: number
+}
+/**
  * privacy: what the owner's messages reveal: plain statements built from the other sections, each with its evidence
  *
  * This interface was referenced by `ChatlensReport`'s JSON-Schema
  * via the `definition` "privacy".
  */
 export interface Privacy {
+  covers: Period
   platforms: Platforms
   /**
    * basis
@@ -2024,6 +2387,7 @@ export interface Privacy {
  * via the `definition` "community_summary".
  */
 export interface CommunitySummary {
+  covers: Period
   platforms: Platforms
   /**
    * basis: the owner's messages

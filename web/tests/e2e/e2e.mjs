@@ -288,9 +288,20 @@ await test('upload: generated export (6 chats) -> every card visible with data',
   await page.waitForSelector('[data-progress], [data-see-report]')
   await waitReport()
   CARDS = await tocCards()
+  // The first report covers the default period (issue 15): the most recent year with enough data, here
+  // 2025 against 2024 (or the last 12 months in January and February). Then everything, for the checks
+  // below and the single-file report's numbers: only year_vs_year then says to pick a year.
+  await page.click('.filter-card summary')
+  const picked = await page.inputValue('[data-period-picker]')
+  assert(/^(2025|last_12_months)$/.test(picked), `default period: ${picked}`)
+  if (picked === '2025') assert((await page.getAttribute('[data-card="year_vs_year"]', 'data-enough')) === 'true', 'year_vs_year: 2025 against 2024')
+  await page.selectOption('[data-period-picker]', 'all')
+  await page.waitForSelector('[data-card="year_vs_year"][data-enough="false"]', { timeout: 30000 })
+  await page.waitForSelector('[data-period-picker]:not([disabled])')
+  await page.click('.filter-card summary')
   const states = await cardStates()
   assert(Object.keys(states).sort().join() === [...CARDS].sort().join(), `one card per entry of the contents: ${Object.keys(states)}`)
-  for (const c of CARDS) assert(states[c] === 'true', `card ${c} has data (got ${states[c]})`)
+  for (const c of CARDS) assert(states[c] === (c === 'year_vs_year' ? 'false' : 'true'), `card ${c} has data (got ${states[c]})`)
   for (const c of CARDS) assert(await page.locator(`#card-${c}`).isVisible(), `card ${c} visible`)
   const charts = await page.locator('[data-chart] canvas').count()
   assert(charts >= 5, `charts drawn: ${charts}`)
@@ -776,8 +787,9 @@ await test('single-file report: chatlens report -> file:// shows the same number
   const messages = (await filePage.locator('[data-stat="owner-messages"] .big-number').textContent()).trim()
   assert(appNumbers && messages === appNumbers.messages, `same number of messages: file ${messages}, app ${appNumbers?.messages}`)
   assert((await filePage.locator('[data-statement]').count()) === appNumbers.statements, 'same privacy statements')
-  const states = await filePage.$$eval('[data-card]', (els) => els.map((e) => e.getAttribute('data-enough')))
-  assert(states.length === CARDS.length && states.every((s) => s === 'true'), `all cards with data: ${states}`)
+  // Everything (no --year): every card with data but year_vs_year, which needs a year.
+  const states = await filePage.$$eval('[data-card]', (els) => els.map((e) => [e.getAttribute('data-card'), e.getAttribute('data-enough')]))
+  assert(states.length === CARDS.length && states.every(([c, s]) => s === (c === 'year_vs_year' ? 'false' : 'true')), `all cards with data: ${states}`)
   await filePage.screenshot({ path: join(artifacts, '11-single-file-report.png'), fullPage: true })
   const csp = await filePage.evaluate(() => window.__csp ?? [])
   assert(csp.length === 0 && fileErrors.length === 0, `single file: ${csp.join(';')} ${fileErrors.join(' | ')}`)

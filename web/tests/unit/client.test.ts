@@ -96,6 +96,7 @@ describe('store -> worker messages', () => {
     expect(state.status).toBe('working')
     handle({ type: 'owner', status: 'ambiguous', candidates: ['Ana', 'Bea'] })
     await chooseOwner('Ana')
-    expect(workers[0].sent.at(-1)).toEqual({ type: 'report', options: { chats: [1, 2], me: 'Ana' } })
+    // The first report asks for the core's default period (issue 15); choosing the owner keeps it.
+    expect(workers[0].sent.at(-1)).toEqual({ type: 'report', options: { chats: [1, 2], period: 'auto', me: 'Ana' } })
   })
 })

@@ -13,12 +13,14 @@ import { CARD_NAMES } from '../../src/report/manifest'
 afterEach(() => setLanguage('en'))
 
 // Made by the current core for this run (tests/unit/global-setup.ts).
-const { rich: demo, thin, empty: notEnough } = inject('reports')
+const { rich: demo, thin, empty: notEnough, yearly } = inject('reports')
+// year_vs_year needs a report of one year whose year before has data too.
+const dataFor = (name: string) => (name === 'year_vs_year' ? yearly : demo)
 
 describe('report cards', () => {
   for (const name of CARD_NAMES) {
     it(`${name}: shows data from the demo report`, () => {
-      const w = mount(CARD_COMPONENTS[name], { props: { report: demo } })
+      const w = mount(CARD_COMPONENTS[name], { props: { report: dataFor(name) } })
       const card = w.find(`[data-card="${name}"]`)
       expect(card.exists()).toBe(true)
       expect(card.attributes('data-enough')).toBe('true')
@@ -75,6 +77,32 @@ describe('report cards', () => {
     expect(w.text()).not.toMatch(/privacy\.[a-z_]+/)
     expect(w.text()).not.toEqual(english)
     expect(w.text()).toContain('Lo que revelan tus mensajes')
+  })
+
+  it('year_vs_year: one line per statement from typed fields, with the mood interval, in both languages', async () => {
+    const y = yearly.sections.year_vs_year
+    expect(yearly.period).toEqual({ kind: 'year', from: '2024-01-01', to: '2024-12-31' })
+    expect(y.enough_data).toBe(true)
+    const w = mount(CARD_COMPONENTS.year_vs_year, { props: { report: yearly } })
+    expect(w.find('[data-yvy-number="this"]').text()).toContain('2024')
+    expect(w.find('[data-yvy-number="previous"]').text()).toContain('2023')
+    expect(w.find('[data-yvy="appeared"]').text()).toBe(`New this year: ${y.people!.appeared.map((p) => p.name).join(', ')}.`)
+    expect(w.find('[data-yvy="faded"]').text()).toContain('Marta')
+    expect(w.find('[data-yvy="mood"]').text()).toContain('less positive')
+    expect(w.find('[data-yvy-interval]').text()).toMatch(/95% interval -?[\d.]+ to -?[\d.]+/)
+    expect(w.find('[data-yvy="sleep"]').text()).toContain(y.sleep!.this.to)
+    expect(w.findAll('[data-yvy]').length).toBe(11)
+    expect(w.text()).not.toMatch(/year_vs_year\.[a-z_]+/)
+    setLanguage('es')
+    await nextTick()
+    expect(w.find('[data-yvy="faded"]').text()).toContain('Se apagó este año: Marta')
+    expect(w.text()).not.toMatch(/year_vs_year\.[a-z_]+/)
+  })
+
+  it('year_vs_year: a report of everything says to pick a year', () => {
+    const w = mount(CARD_COMPONENTS.year_vs_year, { props: { report: demo } })
+    expect(demo.sections.year_vs_year.note?.key).toBe('year_vs_year.needs_a_year')
+    expect(w.find('[data-not-enough]').text()).toContain('Pick a year')
   })
 
   it('gives every chart a text summary', () => {

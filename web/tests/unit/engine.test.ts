@@ -36,6 +36,13 @@ describe('dates for the core', () => {
     expect(coreOptions({ me: 'Ana', from: '1970-01-01', chats: [1] })).toEqual({ me: 'Ana', from: 0, chats: [1] })
   })
 
+  it('hands the core the period picked, dates chosen by hand winning', () => {
+    expect(coreOptions({ period: '2024' })).toEqual({ period: 'year', year: 2024 })
+    expect(coreOptions({ period: 'last_12_months' })).toEqual({ period: 'last_12_months' })
+    expect(coreOptions({ period: 'auto', me: 'Ana' })).toEqual({ period: 'auto', me: 'Ana' })
+    expect(coreOptions({ period: '2024', from: '2024-03-01' })).toEqual({ from: 19783 })
+  })
+
   it('hands the core the local date as today', () => {
     expect(localToday(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
     expect(localToday(new Date(2023, 11, 31, 0, 0))).toBe('2023-12-31')
@@ -136,6 +143,25 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
 
     engine.report({})
     expect((messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report.sections.overview.data.messages).toBe(270)
+  })
+
+  it('computes the report for the period picked, and lists the years the data covers', async () => {
+    // 60 days from 2023-11-15: 47 in 2023, 13 in 2024, three messages a day.
+    const { engine, messages } = await run([file('a.txt', whatsappChat('Sam', 'Ana', 60, Date.UTC(2023, 10, 15)))], { me: 'Sam', period: 'auto' })
+    const last = () => (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
+    // Too little data in either year for a default year: everything.
+    expect(last().period.kind).toBe('all')
+    expect(last().years.map((y) => [y.year, y.messages, y.enough_data])).toEqual([
+      [2023, 141, false],
+      [2024, 39, false],
+    ])
+    engine.report({ me: 'Sam', period: '2024' })
+    expect(last().period).toEqual({ kind: 'year', from: '2024-01-01', to: '2024-12-31' })
+    expect(last().sections.overview.data.messages).toBe(39)
+    expect(last().sections.overview.covers).toEqual(last().period)
+    expect(last().sections.year_vs_year.note?.key).toBe('year_vs_year.too_little_data')
+    engine.report({ me: 'Sam', period: 'all' })
+    expect(last().sections.overview.data.messages).toBe(180)
   })
 
   it('names the sections the core registers, as its reports carry them', async () => {

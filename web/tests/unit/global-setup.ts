@@ -27,7 +27,11 @@ export default function setup(project: TestProject) {
     const thin = analyze(tmp, ['tiny.txt', '--me', 'Me'])
     writeFileSync(join(tmp, 'system.txt'), '1/2/21, 10:00 - Messages and calls are end-to-end encrypted.\n1/2/21, 10:01 - Ana created group "Trip"\n')
     const empty = analyze(tmp, ['system.txt'])
-    project.provide('reports', { rich, thin, empty })
+    // Two years of an owner whose changes are planted (bench/planted_truth.cpp), 2024 alone.
+    const planted = join(tmp, 'planted')
+    execFileSync(gen, ['--planted-truth', '2', '--out', planted], { stdio: 'ignore' })
+    const yearly = analyze(planted, [...readdirSync(planted).filter((f) => f !== 'truth.json'), '--year', '2024'])
+    project.provide('reports', { rich, thin, empty, yearly })
   } finally {
     rmSync(tmp, { recursive: true, force: true })
   }
@@ -35,6 +39,6 @@ export default function setup(project: TestProject) {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    reports: Record<'rich' | 'thin' | 'empty', import('../../src/report').Report>
+    reports: Record<'rich' | 'thin' | 'empty' | 'yearly', import('../../src/report').Report>
   }
 }

@@ -29,7 +29,7 @@ function sourceFiles(dir: string, ext = /\.(ts|vue)$/): string[] {
 // ("section.name") that start with a known namespace, as written in message(),
 // mark_insufficient(), SourceMessage{...} and the privacy statements.
 const CORE_NAMESPACES =
-  /^(overview|activity|reply_speed|mood|comings_goings|topics|sleep|work|shared_groups|emoji_wall|media|privacy|community_summary|owner|input|summary)\./
+  /^(overview|activity|reply_speed|mood|comings_goings|topics|sleep|work|shared_groups|emoji_wall|media|year_vs_year|privacy|community_summary|owner|input|summary)\./
 function coreKeys(): Map<string, string> {
   const keys = new Map<string, string>()
   for (const dir of ['core', 'native', 'cli', 'web/wasm'])

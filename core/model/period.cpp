@@ -1,0 +1,70 @@
+#include "model/period.hpp"
+
+#include <set>
+
+namespace chatlens {
+
+std::string_view to_string(PeriodKind kind) {
+  switch (kind) {
+    case PeriodKind::Year: return "year";
+    case PeriodKind::Last12Months: return "last_12_months";
+    case PeriodKind::Range: return "range";
+    case PeriodKind::All: break;
+  }
+  return "all";
+}
+
+ReportPeriod ReportPeriod::year(int y) {
+  return {PeriodKind::Year, days_from_civil(y, 1, 1), days_from_civil(y, 12, 31)};
+}
+
+ReportPeriod ReportPeriod::last_12_months(int64_t today) {
+  const CivilDate t = civil_from_days(today);
+  // The same date a year before (29 February falls back to the 28th), then the day after.
+  const unsigned day = is_valid_date(t.year - 1, t.month, t.day) ? t.day : 28u;
+  return {PeriodKind::Last12Months, days_from_civil(t.year - 1, t.month, day) + 1, today};
+}
+
+ReportPeriod ReportPeriod::range(std::optional<int64_t> from, std::optional<int64_t> to) {
+  if (!from && !to) return all();
+  return {PeriodKind::Range, from, to};
+}
+
+std::optional<ReportPeriod> ReportPeriod::previous() const {
+  if (kind == PeriodKind::Year) return year(civil_from_days(*from_day).year - 1);
+  if (kind == PeriodKind::Last12Months) return last_12_months(*from_day - 1);
+  return std::nullopt;
+}
+
+Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
+  Corpus out = corpus.empty_sharing_text();
+  const MessageColumns& all = corpus.messages;
+  MessageColumns& kept = out.messages;
+  for (const Chat& full : corpus.chats) {
+    Chat chat = full;
+    const ChatId id = static_cast<ChatId>(out.chats.size());
+    chat.begin = kept.size();
+    std::set<PersonId> members;
+    for (uint64_t i = full.begin; i < full.end; ++i) {
+      if (!period.contains(all.time[i].day())) continue;
+      kept.chat.push_back(id);
+      kept.sender.push_back(all.sender[i]);
+      kept.time.push_back(all.time[i]);
+      kept.utc.push_back(all.utc[i]);
+      kept.kind.push_back(all.kind[i]);
+      kept.media.push_back(all.media[i]);
+      kept.flags.push_back(all.flags[i]);
+      kept.text.push_back(all.text[i]);
+      kept.platform_id.push_back(all.platform_id[i]);
+      kept.reply_to.push_back(all.reply_to[i]);
+      if (all.sender[i] != kNoPerson) members.insert(all.sender[i]);
+    }
+    chat.end = kept.size();
+    if (chat.size() == 0) continue;
+    chat.members.assign(members.begin(), members.end());
+    out.chats.push_back(std::move(chat));
+  }
+  return out;
+}
+
+}  // namespace chatlens
