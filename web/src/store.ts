@@ -2,6 +2,7 @@
 // Everything stays in this tab's memory; nothing is stored or sent.
 import { markRaw, reactive, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
+import type { Community } from './community/client'
 import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
@@ -36,6 +37,10 @@ export const state = reactive({
   // The single-file report and the demo have no worker behind them.
   source: 'none' as 'none' | 'analysis' | 'embedded',
   demo: false, // the embedded report is the generated example
+  isExample: false, // the built-in fictional example is shown (its numbers are never sent)
+  // What the community service publishes, once the person asked to see it (compare page):
+  // kept in this tab so that cards and the story can place the person in it.
+  community: null as Community | null,
 })
 
 let client: AnalysisClient | null = null
@@ -84,6 +89,7 @@ export function handle(msg: FromWorker) {
       state.finishedAt = performance.now()
       state.source = 'analysis'
       state.demo = false
+      state.isExample = false
       state.progress = { ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 }
       onReport?.()
       break
@@ -155,6 +161,7 @@ export function loadEmbedded(report: Report, demo = false) {
   state.status = 'done'
   state.source = 'embedded'
   state.demo = demo
+  state.isExample = demo
 }
 
 export function canFilter(): boolean {

@@ -122,3 +122,20 @@ export const mediaHighlights: HighlightFinder = (report, { l, t }) => {
   const top = kinds[0]
   return top ? [{ id: 'media', big: formatNumber(m.sent[top], l), text: t(`hl.media.${top}`) }] : []
 }
+
+// The mood of the owner's emoji over the whole period: the word, with the mean score.
+export const moodHighlights: HighlightFinder = (report, { l, t }) => {
+  const mood = section(report, 'mood')
+  const mean = mood?.overall?.mean
+  if (!enough(mood) || typeof mean !== 'number') return []
+  const word = mean > 0.25 ? 'positive' : mean < -0.1 ? 'negative' : 'neutral'
+  const score = `${mean > 0 ? '+' : ''}${formatNumber(mean, l, 2)}`
+  return [{ id: 'mood', big: t(`mood.word.${word}`), text: t('hl.mood', { score }) }]
+}
+
+// The term that stands out most in what the owner writes about.
+export const topicsHighlights: HighlightFinder = (report, { l }) => {
+  const topics = section(report, 'topics')
+  const top = topics?.interests?.[0]
+  return enough(topics) && top ? [{ id: 'topic', big: top.term, text: translatePlural(l, 'hl.topic', top.count) }] : []
+}
