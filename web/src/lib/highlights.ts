@@ -11,6 +11,7 @@ export interface Highlight {
   card: string // the card it comes from (manifest name)
   big: string // the big number or word
   text: string // one short sentence
+  title?: string // the card's heading when it is not the card's title (story slides beyond the cards)
 }
 
 export interface HighlightOptions {
