@@ -101,10 +101,13 @@ export const emojiHighlights: HighlightFinder = (report, { l }) => {
 
 export const sharedGroupsHighlights: HighlightFinder = (report, { l, t, name }) => {
   const sg = section(report, 'shared_groups')
-  const friend = sg?.top[0]
-  return enough(sg) && friend && friend.shared_groups > 1
-    ? [{ id: 'groups', big: formatNumber(friend.shared_groups, l), text: t('hl.groups', { name: name(friend.name) }) }]
-    : []
+  if (!enough(sg) || !sg) return []
+  const friend = sg.top[0]
+  if (friend && friend.shared_groups > 1)
+    return [{ id: 'groups', big: formatNumber(friend.shared_groups, l), text: t('hl.groups', { name: name(friend.name) }) }]
+  // Nobody shares more than one group with you: the groups themselves are the finding.
+  const groups = sg.data.groups_with_you
+  return groups > 0 ? [{ id: 'groups', big: formatNumber(groups, l), text: translatePlural(l, 'hl.groups_people', groups, { people: sg.data.people }) }] : []
 }
 
 export const privacyHighlights: HighlightFinder = (report, { l }) => {
