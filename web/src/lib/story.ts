@@ -4,7 +4,7 @@
 // (src/report/manifest.ts), so every card's finding can appear here.
 import type { Community } from '../community/client'
 import { placements } from '../community/percentile'
-import { formatPercent, isMessage, translate, translateMessage, type Lang, type Message } from '../i18n'
+import { formatPercent, has, isMessage, translate, translateMessage, type Lang, type Message } from '../i18n'
 import type { ReportLike } from '../report'
 import { highlights, type CardName } from '../report/manifest'
 import type { Highlight, HighlightOptions } from './highlights'
@@ -37,22 +37,31 @@ export interface Slide extends Highlight {
 }
 
 // "This year vs last year" (report section year_vs_year, when the core computed it with
-// enough data): its first statement, an i18n message, is the slide's sentence.
+// enough data): the change in messages, with the section's own sentence (an i18n message).
+// Read loosely: the section may be absent from reports of an older core.
+interface YearVsYear {
+  enough_data?: boolean
+  this_period?: { kind?: string; from?: string | null }
+  messages?: { change_percent?: number; message?: unknown }
+}
 function yearSlides(report: ReportLike, l: Lang): Slide[] {
-  const yvy = (report.sections as Record<string, unknown> | undefined)?.year_vs_year as
-    { enough_data?: boolean; year?: number; statements?: unknown[] } | undefined
-  if (!yvy || yvy.enough_data !== true) return []
-  const first = (yvy.statements ?? []).find(isMessage) as Message | undefined
-  if (!first) return []
+  const yvy = (report.sections as Record<string, unknown> | undefined)?.year_vs_year as YearVsYear | undefined
+  const m = yvy?.messages?.message
+  if (!yvy || yvy.enough_data !== true || !isMessage(m) || !has(m.key, l)) return []
+  const change = yvy.messages?.change_percent
+  const year = yvy.this_period?.kind === 'year' ? yvy.this_period.from?.slice(0, 4) : undefined
   return [
     {
       id: 'year_vs_year',
       card: 'overview',
       chapter: 'numbers',
       kind: 'finding',
-      title: translate(l, 'story.year_vs_year'),
-      big: typeof yvy.year === 'number' ? String(yvy.year) : translate(l, 'story.year_vs_year_big'),
-      text: translateMessage(l, first),
+      title: year ? translate(l, 'story.year_vs_year_in', { year }) : translate(l, 'story.year_vs_year'),
+      big:
+        typeof change === 'number'
+          ? `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatPercent(Math.abs(change) / 100, l)}`
+          : translate(l, 'story.year_vs_year_big'),
+      text: translateMessage(l, m as Message),
     },
   ]
 }

@@ -138,7 +138,7 @@ for (const lang of ['en', 'es']) {
       assert((await button.count()) === 1, `${card} has a share button`)
       await button.click()
       await page.waitForSelector('[data-share-dialog][open]')
-      const chosen = await page.$eval('[data-share-finding]', (s) => s.selectedOptions[0]?.getAttribute('data-card'))
+      const chosen = await page.$eval('[data-share-finding]', (s) => s.selectedOptions[0]?.getAttribute('data-finding-card'))
       assert(chosen === card, `the dialog opens on ${card}'s finding, not ${chosen}`)
       assert(await page.locator('[data-share-initials]').isChecked(), 'initials by default')
       const box = await page.locator('[data-share-download]').boundingBox()

@@ -52,17 +52,21 @@ describe('story slides', () => {
   })
 
   it('shows this year vs last year when the report has it with enough data', () => {
-    const withYear = {
-      ...rich,
-      sections: {
-        ...rich.sections,
-        year_vs_year: { enough_data: true, year: 2025, statements: [{ key: 'story.chapter.people', params: {} }] },
-      },
-    } as unknown as Report
+    // The shape of core/insights/year_vs_year.cpp: {this_period, messages: {change_percent, message}, ...}.
+    const yvy = {
+      enough_data: true,
+      this_period: { kind: 'year', from: '2025-01-01', to: '2025-12-31' },
+      messages: { this: 120, previous: 100, change_percent: 20, message: { key: 'story.chapter.people', params: {} } },
+    }
+    const withYear = { ...rich, sections: { ...rich.sections, year_vs_year: yvy } } as unknown as Report
     const slide = storySlides(withYear, 'en', null)[0]
-    expect(slide).toMatchObject({ id: 'year_vs_year', chapter: 'numbers', big: '2025', text: 'Your people' })
-    const without = { ...withYear, sections: { ...withYear.sections, year_vs_year: { enough_data: false } } } as unknown as Report
+    expect(slide).toMatchObject({ id: 'year_vs_year', chapter: 'numbers', big: '+20%', text: 'Your people', title: '2025 against the year before' })
+    const without = { ...withYear, sections: { ...withYear.sections, year_vs_year: { ...yvy, enough_data: false } } } as unknown as Report
     expect(storySlides(without, 'en', null).some((s) => s.id === 'year_vs_year')).toBe(false)
+    // A sentence the catalogue does not have yet is not shown as a raw key.
+    const unknown = { ...yvy, messages: { ...yvy.messages, message: { key: 'year_vs_year.not_in_catalogue', params: {} } } }
+    const raw = { ...withYear, sections: { ...withYear.sections, year_vs_year: unknown } } as unknown as Report
+    expect(storySlides(raw, 'en', null).some((s) => s.id === 'year_vs_year')).toBe(false)
   })
 
   it('has no story without findings, and a summary of at most six findings', () => {
