@@ -37,7 +37,11 @@ export const state = reactive({
   // The single-file report and the demo have no worker behind them.
   source: 'none' as 'none' | 'analysis' | 'embedded',
   demo: false, // the embedded report is the generated example
-  isExample: false, // the built-in fictional example is shown (its numbers are never sent)
+  // The report shown is the built-in example of fictional people (never someone's
+  // own numbers): the report header, the comparison and the share cards say so.
+  get isExample(): boolean {
+    return this.source === 'embedded' && this.demo
+  },
   // What the community service publishes, once the person asked to see it (compare page):
   // kept in this tab so that cards and the story can place the person in it.
   community: null as Community | null,
@@ -89,7 +93,6 @@ export function handle(msg: FromWorker) {
       state.finishedAt = performance.now()
       state.source = 'analysis'
       state.demo = false
-      state.isExample = false
       state.progress = { ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 }
       onReport?.()
       break
@@ -161,7 +164,6 @@ export function loadEmbedded(report: Report, demo = false) {
   state.status = 'done'
   state.source = 'embedded'
   state.demo = demo
-  state.isExample = demo
 }
 
 export function canFilter(): boolean {

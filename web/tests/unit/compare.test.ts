@@ -27,7 +27,8 @@ afterEach(() => {
   vi.unstubAllGlobals()
   state.report = null
   state.community = null
-  state.isExample = false
+  state.source = 'none'
+  state.demo = false
 })
 
 describe('compare page', () => {
@@ -50,7 +51,7 @@ describe('compare page', () => {
   })
 
   it('shows a readable table, the JSON only when asked, and what the minutes mean even at 0', async () => {
-    const summary = { ...demo.sections.community_summary.summary!, minutes_per_day: 0 }
+    const summary = { ...demo.sections.community_summary.summary!, minutes_per_day: 0 as const }
     state.report = { ...demo, sections: { ...demo.sections, community_summary: { ...demo.sections.community_summary, summary } } }
     const w = mount(ComparePage)
     const rows = w.findAll('[data-summary-table] tr')
@@ -70,7 +71,8 @@ describe('compare page', () => {
       return new Response(JSON.stringify(community), { status: 200 })
     })
     state.report = demo
-    state.isExample = true
+    state.source = 'embedded' // the built-in example
+    state.demo = true
     const w = mount(ComparePage)
     expect(w.find('[data-consent]').attributes('disabled')).toBeDefined()
     expect(w.find('[data-example-no-send]').text()).toContain('fictional example')
