@@ -10,7 +10,8 @@
 #   - the report contract: every report of chatlens analyze valid against
 #     docs/report.schema.json (tests/contract/report_contract.mjs)
 #   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
-#     screenshots in build/web-artifacts/
+#     screenshots in build/web-artifacts/, and the phone-size comparison, sharing and
+#     story in both languages (web/tests/e2e/share-story.mjs)
 # and ends with a plain "N passed, N failed, N skipped" line; exits non-zero on any failure.
 #
 # Usage: scripts/test-web.sh
@@ -113,6 +114,18 @@ if [[ -n $e2e_line ]]; then
   read -r e2e_passed _ e2e_failed _ e2e_skipped _ <<<"${e2e_line//,/}"
 fi
 if [[ $e2e_rc -ne 0 && $e2e_failed -eq 0 ]] || [[ -z $e2e_line ]]; then e2e_failed=$((e2e_failed + 1)); fi
+
+echo
+echo "=== web: end to end at phone size: comparison, sharing, story (headless Chromium)"
+phone_log=$artifacts/e2e-share-story.log
+phone_rc=0
+(cd web && node tests/e2e/share-story.mjs) 2>&1 | tee "$phone_log" || phone_rc=$?
+phone_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$phone_log" | tail -n 1 || true)
+phone_passed=0 phone_failed=0
+[[ -z $phone_line ]] || read -r phone_passed _ phone_failed _ _ _ <<<"${phone_line//,/}"
+if [[ $phone_rc -ne 0 && $phone_failed -eq 0 ]] || [[ -z $phone_line ]]; then phone_failed=$((phone_failed + 1)); fi
+e2e_passed=$((e2e_passed + phone_passed))
+e2e_failed=$((e2e_failed + phone_failed))
 
 passed=$((unit_passed + contract_passed + e2e_passed))
 failed=$((unit_failed + contract_failed + e2e_failed))

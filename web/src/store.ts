@@ -2,6 +2,7 @@
 // Everything stays in this tab's memory; nothing is stored or sent.
 import { markRaw, reactive, shallowRef, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
+import type { Community } from './community/client'
 import type { ChatSummary, CorpusSummary, FromWorker, InputFile, LinkPair, LinkSuggestion, Phase, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
@@ -53,6 +54,9 @@ export const state = reactive({
   get isExample(): boolean {
     return this.source === 'embedded' && this.demo
   },
+  // What the community service publishes, once the person asked to see it (compare page):
+  // kept in this tab so that cards and the story can place the person in it.
+  community: null as Community | null,
 })
 
 // The files of the current analysis, kept while the user looks at the report so

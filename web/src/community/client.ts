@@ -103,18 +103,6 @@ export async function contribute(summary: Json | string, base = communityBase(),
   return { ok: false, status: res.status, ...(await serviceError(res)) }
 }
 
-// Where a value falls among the published contributors: the share strictly
-// below plus half of those in the same bucket (a mid-rank percentile), 0..1.
-export function standing(dist: Distribution | undefined, value: number | undefined): number | null {
-  if (!dist || value === undefined || !dist.buckets?.length) return null
-  const same = dist.buckets.find((b) => b.value === value)
-  if (same) return same.below + same.at / 2
-  // The user's bucket is not published (too few people in it): bound it by its neighbours.
-  let below = 0
-  for (const b of dist.buckets) if (b.value < value) below = b.below + b.at
-  return below
-}
-
 export function emojiShare(community: Community | null, hexcode: string): number | null {
   const e = community?.top_emoji.find((x) => x.hexcode === hexcode)
   return e ? e.share : null

@@ -11,6 +11,7 @@ export interface Highlight {
   card: string // the card it comes from (manifest name)
   big: string // the big number or word
   text: string // one short sentence
+  title?: string // the card's heading when it is not the card's title (story slides beyond the cards)
 }
 
 export interface HighlightOptions {
@@ -100,10 +101,13 @@ export const emojiHighlights: HighlightFinder = (report, { l }) => {
 
 export const sharedGroupsHighlights: HighlightFinder = (report, { l, t, name }) => {
   const sg = section(report, 'shared_groups')
-  const friend = sg?.top[0]
-  return enough(sg) && friend && friend.shared_groups > 1
-    ? [{ id: 'groups', big: formatNumber(friend.shared_groups, l), text: t('hl.groups', { name: name(friend.name) }) }]
-    : []
+  if (!enough(sg) || !sg) return []
+  const friend = sg.top[0]
+  if (friend && friend.shared_groups > 1)
+    return [{ id: 'groups', big: formatNumber(friend.shared_groups, l), text: t('hl.groups', { name: name(friend.name) }) }]
+  // Nobody shares more than one group with you: the groups themselves are the finding.
+  const groups = sg.data.groups_with_you
+  return groups > 0 ? [{ id: 'groups', big: formatNumber(groups, l), text: translatePlural(l, 'hl.groups_people', groups, { people: sg.data.people }) }] : []
 }
 
 export const privacyHighlights: HighlightFinder = (report, { l }) => {
@@ -121,4 +125,21 @@ export const mediaHighlights: HighlightFinder = (report, { l, t }) => {
   const kinds = m.kinds.filter((k) => k !== 'other' && m.sent[k] > 0).sort((a, b) => m.sent[b] - m.sent[a])
   const top = kinds[0]
   return top ? [{ id: 'media', big: formatNumber(m.sent[top], l), text: t(`hl.media.${top}`) }] : []
+}
+
+// The mood of the owner's emoji over the whole period: the word, with the mean score.
+export const moodHighlights: HighlightFinder = (report, { l, t }) => {
+  const mood = section(report, 'mood')
+  const mean = mood?.overall?.mean
+  if (!enough(mood) || typeof mean !== 'number') return []
+  const word = mean > 0.25 ? 'positive' : mean < -0.1 ? 'negative' : 'neutral'
+  const score = `${mean > 0 ? '+' : ''}${formatNumber(mean, l, 2)}`
+  return [{ id: 'mood', big: t(`mood.word.${word}`), text: t('hl.mood', { score }) }]
+}
+
+// The term that stands out most in what the owner writes about.
+export const topicsHighlights: HighlightFinder = (report, { l }) => {
+  const topics = section(report, 'topics')
+  const top = topics?.interests?.[0]
+  return enough(topics) && top ? [{ id: 'topic', big: top.term, text: translatePlural(l, 'hl.topic', top.count) }] : []
 }

@@ -26,7 +26,19 @@ function wrap(ctx: CanvasRenderingContext2D, text: string, maxWidth: number): st
   return lines
 }
 
-export function drawCard(canvas: HTMLCanvasElement, h: Highlight, format: CardFormat, l: Lang) {
+export interface CardOptions {
+  example?: boolean // the built-in fictional example: the card says so
+}
+
+// The size-dependent layout of a card (data, apart from the drawing).
+const LAYOUT: Record<CardFormat, { big: number; text: number; line: number; centerY: number }> = {
+  square: { big: 220, text: 52, line: 68, centerY: 0.5 },
+  story: { big: 260, text: 60, line: 80, centerY: 0.45 },
+}
+const MARGIN = 96
+
+// The background, the brand line and the footer every card shares; returns the context.
+function frame(canvas: HTMLCanvasElement, format: CardFormat, l: Lang, title: string, opts: CardOptions): CanvasRenderingContext2D {
   const { width, height } = CARD_SIZES[format]
   canvas.width = width
   canvas.height = height
@@ -43,36 +55,66 @@ export function drawCard(canvas: HTMLCanvasElement, h: Highlight, format: CardFo
   ctx.arc(width * 0.85, height * 0.15, width * 0.45, 0, Math.PI * 2)
   ctx.fill()
 
-  const margin = 96
   ctx.fillStyle = '#cfe9e2'
   ctx.textBaseline = 'alphabetic'
   ctx.font = `600 40px ${FONT}`
-  ctx.fillText('chatlens', margin, margin + 30)
+  ctx.fillText('chatlens', MARGIN, MARGIN + 30)
   ctx.font = `400 34px ${FONT}`
-  ctx.fillStyle = '#cfe9e2'
-  ctx.fillText(translate(l, `cards.${h.card}.title`), margin, margin + 84)
+  fitText(ctx, title, MARGIN, MARGIN + 84, width - 2 * MARGIN)
+  ctx.font = `400 32px ${FONT}`
+  const footer = opts.example ? `${translate(l, 'share.example')} · ${translate(l, 'share.footer')}` : translate(l, 'share.footer')
+  fitText(ctx, footer, MARGIN, height - MARGIN, width - 2 * MARGIN)
+  return ctx
+}
+
+// One line that never runs past maxWidth: shrinks the font's pixel size when needed.
+function fitText(ctx: CanvasRenderingContext2D, text: string, x: number, y: number, maxWidth: number) {
+  const m = /(\d+)px/.exec(ctx.font)
+  let size = m ? Number(m[1]) : 32
+  while (ctx.measureText(text).width > maxWidth && size > 16) {
+    size -= 2
+    ctx.font = ctx.font.replace(/\d+px/, `${size}px`)
+  }
+  ctx.fillText(text, x, y)
+}
+
+export function drawCard(canvas: HTMLCanvasElement, h: Highlight, format: CardFormat, l: Lang, opts: CardOptions = {}) {
+  const { width, height } = CARD_SIZES[format]
+  const layout = LAYOUT[format]
+  const ctx = frame(canvas, format, l, h.title ?? translate(l, `cards.${h.card}.title`), opts)
 
   // The big value, as large as fits.
-  let size = format === 'story' ? 260 : 220
+  let size = layout.big
   ctx.font = `800 ${size}px ${FONT}`
-  while (ctx.measureText(h.big).width > width - 2 * margin && size > 60) {
+  while (ctx.measureText(h.big).width > width - 2 * MARGIN && size > 60) {
     size -= 10
     ctx.font = `800 ${size}px ${FONT}`
   }
-  const centerY = format === 'story' ? height * 0.45 : height * 0.5
+  const centerY = height * layout.centerY
   ctx.fillStyle = '#ffffff'
-  ctx.fillText(h.big, margin, centerY)
+  fitText(ctx, h.big, MARGIN, centerY, width - 2 * MARGIN)
 
-  ctx.font = `500 ${format === 'story' ? 60 : 52}px ${FONT}`
-  ctx.fillStyle = '#ffffff'
-  const lineHeight = format === 'story' ? 80 : 68
-  wrap(ctx, h.text, width - 2 * margin)
+  ctx.font = `500 ${layout.text}px ${FONT}`
+  wrap(ctx, h.text, width - 2 * MARGIN)
     .slice(0, 5)
-    .forEach((line, i) => ctx.fillText(line, margin, centerY + 110 + i * lineHeight))
+    .forEach((line, i) => fitText(ctx, line, MARGIN, centerY + 110 + i * layout.line, width - 2 * MARGIN))
+}
 
-  ctx.font = `400 32px ${FONT}`
-  ctx.fillStyle = '#cfe9e2'
-  ctx.fillText(translate(l, 'share.footer'), margin, height - margin)
+// The story's closing card: several findings on one 1080×1920 picture.
+export function drawSummaryCard(canvas: HTMLCanvasElement, items: Highlight[], l: Lang, opts: CardOptions = {}) {
+  const { width } = CARD_SIZES.story
+  const ctx = frame(canvas, 'story', l, translate(l, 'story.summary_title'), opts)
+  let y = 330
+  for (const h of items.slice(0, 6)) {
+    ctx.fillStyle = '#ffffff'
+    ctx.font = `800 96px ${FONT}`
+    fitText(ctx, h.big, MARGIN, y, width - 2 * MARGIN)
+    ctx.fillStyle = '#cfe9e2'
+    ctx.font = `500 40px ${FONT}`
+    const lines = wrap(ctx, h.text, width - 2 * MARGIN).slice(0, 2)
+    lines.forEach((line, i) => fitText(ctx, line, MARGIN, y + 60 + i * 50, width - 2 * MARGIN))
+    y += 110 + lines.length * 50 + 40
+  }
 }
 
 export function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {

@@ -388,6 +388,7 @@ await test('language switch: Spanish everywhere, privacy statements included', a
 await test('comparison: shows the exact JSON first; an unreachable service is said plainly', async () => {
   if (!generated.length) return { skip: 'gen_export missing' }
   await page.click('[data-nav="compare"]')
+  await page.click('[data-toggle-json]') // the exact JSON is behind a toggle, the table first
   const json = await page.locator('[data-summary-json]').textContent()
   const summary = JSON.parse(json)
   assert(summary.schema === 'chatlens.community_summary', 'the community summary')
@@ -756,6 +757,7 @@ await test('comparison with a service: consent posts exactly the JSON shown, the
   await upload(generated, serverWithCommunity.url)
   await waitReport()
   await page.click('[data-nav="compare"]')
+  await page.click('[data-toggle-json]')
   const shown = await page.locator('[data-summary-json]').textContent()
   assert(community.contributions.length === 0, 'nothing sent before consent')
   await page.click('[data-consent]')

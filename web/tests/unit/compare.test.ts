@@ -26,6 +26,9 @@ const { rich: demo } = inject('reports')
 afterEach(() => {
   vi.unstubAllGlobals()
   state.report = null
+  state.community = null
+  state.source = 'none'
+  state.demo = false
 })
 
 describe('compare page', () => {
@@ -45,5 +48,40 @@ describe('compare page', () => {
     expect(hours.exists()).toBe(true)
     expect(hours.find('figcaption').text()).toMatch(/the community, around 11:00/)
     expect(hours.text()).toContain('at least 5 people')
+  })
+
+  it('shows a readable table, the JSON only when asked, and what the minutes mean even at 0', async () => {
+    const summary = { ...demo.sections.community_summary.summary!, minutes_per_day: 0 as const }
+    state.report = { ...demo, sections: { ...demo.sections, community_summary: { ...demo.sections.community_summary, summary } } }
+    const w = mount(ComparePage)
+    const rows = w.findAll('[data-summary-table] tr')
+    expect(rows.map((r) => r.attributes('data-field'))).toEqual(['top_emoji', 'avg_text_length', 'messages_per_active_day', 'minutes_per_day', 'hour_profile'])
+    expect(w.find('[data-field="top_emoji"]').text()).not.toMatch(/[0-9A-F]{4,5}(-|\b)/)
+    expect(w.find('[data-field="minutes_per_day"]').text()).toContain('0 means less than 5 minutes a day')
+    expect(w.find('[data-summary-json]').exists()).toBe(false)
+    await w.find('[data-toggle-json]').trigger('click')
+    expect(JSON.parse(w.find('[data-summary-json]').text())).toEqual(summary)
+    expect(w.find('[data-consent]').attributes('disabled')).toBeUndefined()
+  })
+
+  it('never offers to send the example, and names the measures without enough people in one line', async () => {
+    const calls: string[] = []
+    vi.stubGlobal('fetch', async (url: string, init?: RequestInit) => {
+      calls.push(`${init?.method ?? 'GET'} ${url}`)
+      return new Response(JSON.stringify(community), { status: 200 })
+    })
+    state.report = demo
+    state.source = 'embedded' // the built-in example
+    state.demo = true
+    const w = mount(ComparePage)
+    expect(w.find('[data-consent]').attributes('disabled')).toBeDefined()
+    expect(w.find('[data-example-no-send]').text()).toContain('fictional example')
+    await w.find('[data-consent]').trigger('click')
+    await w.find('[data-look-only]').trigger('click')
+    await flushPromises()
+    expect(calls.every((c) => c.startsWith('GET '))).toBe(true)
+    expect(w.findAll('[data-lacking]')).toHaveLength(1)
+    expect(w.find('[data-lacking]').text()).toBe('Not enough people yet to compare: Message length, Messages per day, and Minutes per day.')
+    expect(w.find('[data-standing]').text()).not.toContain('Not enough people in your range')
   })
 })

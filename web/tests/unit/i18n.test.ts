@@ -6,6 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogs, detectLanguage, translate, translateMessage, translatePlural } from '../../src/i18n'
+import { PERCENTILE_MEASURES } from '../../src/community/percentile'
+import { CHAPTERS } from '../../src/lib/story'
 import { CARD_NAMES } from '../../src/report/manifest'
 
 const SRC = join(__dirname, '../../src')
@@ -110,6 +112,8 @@ describe('i18n catalogue', () => {
       ...VERDICTS.map((v) => `sleep.verdict.${v}`),
       ...['loading', 'reading', 'importing', 'analyzing'].map((p) => `progress.phase.${p}`),
       ...['avg_text_length', 'messages_per_active_day', 'minutes_per_day'].map((m) => `compare.${m}`),
+      ...PERCENTILE_MEASURES.flatMap((m) => [m.key, `compare.row.${m.measure}`]),
+      ...CHAPTERS.map((c) => `story.chapter.${c}`),
       ...['android', 'iphone', 'telegram', 'signal'].map((g) => `guide.tab.${g}`),
       ...['home', 'upload', 'report', 'compare', 'source'].map((p) => `nav.${p}`),
       'lang.en',

@@ -1,5 +1,6 @@
 import { describe, expect, inject, it } from 'vitest'
-import { emojiShare, hexToEmoji, standing, type Community } from '../../src/community/client'
+import { emojiShare, hexToEmoji, type Community } from '../../src/community/client'
+import { placeIn } from '../../src/community/percentile'
 import { EtaEstimator } from '../../src/lib/eta'
 import { clock, duration } from '../../src/lib/format'
 import { anonymize, initials } from '../../src/lib/initials'
@@ -96,9 +97,9 @@ describe('community comparison', () => {
     top_emoji: [{ hexcode: '1F602', contributors: 45, share: 0.45 }],
   }
   it('places a value among the published buckets', () => {
-    expect(standing(community.distributions.avg_text_length, 35)).toBeCloseTo(0.55)
-    expect(standing(community.distributions.avg_text_length, 45)).toBeCloseTo(0.8)
-    expect(standing(undefined, 1)).toBeNull()
+    expect(placeIn(community.distributions.avg_text_length, 35, 1)?.share).toBeCloseTo(0.55)
+    expect(placeIn(community.distributions.avg_text_length, 45, 1)?.share).toBeCloseTo(0.8)
+    expect(placeIn(undefined, 1, 1)).toBeNull()
     expect(emojiShare(community, '1F602')).toBe(0.45)
     expect(hexToEmoji('2764-FE0F')).toBe('❤️')
   })

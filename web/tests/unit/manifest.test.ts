@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import type { CoreModule } from '../../src/analysis/engine'
 import { CARD_COMPONENTS } from '../../src/cards'
-import { CARD_NAMES, CARDS, highlights, OTHER_VIEWS, shareFormats, SHOWN_SECTIONS } from '../../src/report/manifest'
+import { CARD_NAMES, CARDS, highlights, OTHER_VIEWS, shareFormats, SHOWN_SECTIONS, type CardSpec } from '../../src/report/manifest'
 import { coreBuilt, loadCore } from './core'
 
 const schema = JSON.parse(readFileSync(join(__dirname, '../../../docs/report.schema.json'), 'utf8'))
@@ -37,7 +37,9 @@ describe('section manifest', () => {
     expect(Object.keys(CARD_COMPONENTS).sort()).toEqual([...CARD_NAMES].sort())
     for (const c of CARDS) {
       expect(c.sections.length, c.name).toBeGreaterThan(0)
-      if (c.highlights) expect(shareFormats(c.name).length, c.name).toBeGreaterThan(0)
+      // Every card can be shared, as a post and as a story (issue 12, point 7).
+      expect(typeof (c as CardSpec).highlights, c.name).toBe('function')
+      expect([...shareFormats(c.name)].sort(), c.name).toEqual(['square', 'story'])
     }
     for (const section of Object.keys(OTHER_VIEWS)) expect(CARDS.some((c) => (c.sections as readonly string[]).includes(section))).toBe(false)
   })
