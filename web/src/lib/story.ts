@@ -15,6 +15,7 @@ export type Chapter = (typeof CHAPTERS)[number]
 // Which chapter each card's findings belong to.
 export const CHAPTER_OF_CARD: Record<CardName, Chapter> = {
   overview: 'numbers',
+  year_vs_year: 'numbers',
   comings_goings: 'people',
   reply_speed: 'people',
   conversations: 'people',
