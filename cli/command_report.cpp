@@ -110,6 +110,9 @@ int run_report(const std::vector<std::string>& args) {
       continue;
     }
     if (const OptionMatch m = parse_same_option("report", args, i, links); m != OptionMatch::No) {
+      if (m == OptionMatch::Bad) return kUsage;
+      continue;
+    }
     if (const OptionMatch m = parse_period_option("report", args, i, period_args); m != OptionMatch::No) {
       if (m == OptionMatch::Bad) return kUsage;
       continue;
