@@ -55,7 +55,7 @@ class TelegramImport {
         scan_(ctx.bytes),
         people_(ctx.builder),
         lines_(ctx.bytes),
-        progress_(ctx.progress, ctx.bytes.size()) {}
+        progress_(ctx.progress, ctx.bytes.size(), &ctx) {}
 
   void run() {
     ctx_.report.platform = "telegram";

@@ -48,12 +48,17 @@ struct ChunkMap {
   }
 };
 
-// Calls the progress callback every few megabytes.
+// Every few megabytes: calls the progress callback and tells the input that the
+// bytes before `done` are read (`ctx` may be null).
 class ProgressTicker {
  public:
-  ProgressTicker(const ProgressFn* fn, uint64_t total) : fn_(fn), total_(total) {}
+  ProgressTicker(const ProgressFn* fn, uint64_t total, const ImportContext* ctx = nullptr)
+      : fn_(fn), ctx_(ctx), total_(total) {}
   void at(uint64_t done) {
-    if (fn_ && done >= last_ + kStep) (*fn_)(last_ = done, total_);
+    if (done < last_ + kStep) return;
+    last_ = done;
+    if (fn_) (*fn_)(done, total_);
+    if (ctx_) ctx_->release_before(done);
   }
   void finish() {
     if (fn_) (*fn_)(total_, total_);
@@ -62,6 +67,7 @@ class ProgressTicker {
  private:
   static constexpr uint64_t kStep = uint64_t{4} << 20;
   const ProgressFn* fn_;
+  const ImportContext* ctx_;
   uint64_t total_;
   uint64_t last_ = 0;
 };

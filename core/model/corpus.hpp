@@ -104,7 +104,7 @@ class Corpus {
 
  private:
   friend class CorpusBuilder;
-  std::deque<std::string> blocks_;  // adopted input buffers and the arena of rewritten texts
+  std::deque<std::string> blocks_;  // the arena of message texts (copies: no input is kept)
 };
 
 }  // namespace chatlens
