@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,17 +49,17 @@ struct ChunkMap {
   }
 };
 
-// Every few megabytes: calls the progress callback and tells the input that the
-// bytes before `done` are read (`ctx` may be null).
+// Every few megabytes: calls the progress callback, then `passed` (may be empty) with
+// the offset the importer has read up to, so it can release what lies behind.
 class ProgressTicker {
  public:
-  ProgressTicker(const ProgressFn* fn, uint64_t total, const ImportContext* ctx = nullptr)
-      : fn_(fn), ctx_(ctx), total_(total) {}
+  ProgressTicker(const ProgressFn* fn, uint64_t total, std::function<void(uint64_t)> passed = {})
+      : fn_(fn), passed_(std::move(passed)), total_(total) {}
   void at(uint64_t done) {
     if (done < last_ + kStep) return;
     last_ = done;
     if (fn_) (*fn_)(done, total_);
-    if (ctx_) ctx_->release_before(done);
+    if (passed_) passed_(done);
   }
   void finish() {
     if (fn_) (*fn_)(total_, total_);
@@ -67,7 +68,7 @@ class ProgressTicker {
  private:
   static constexpr uint64_t kStep = uint64_t{4} << 20;
   const ProgressFn* fn_;
-  const ImportContext* ctx_;
+  std::function<void(uint64_t)> passed_;
   uint64_t total_;
   uint64_t last_ = 0;
 };
