@@ -97,7 +97,7 @@ std::vector<uint32_t> final_order(const MessageColumns& m, const std::vector<boo
 }
 }  // namespace
 
-CorpusBuilder::CorpusBuilder() { blocks_.emplace_back(); }
+CorpusBuilder::CorpusBuilder() : arena_(&blocks_.emplace_back()) {}
 
 ChatId CorpusBuilder::add_chat(ChatDraft draft) {
   Chat chat;
@@ -128,7 +128,9 @@ TextRef CorpusBuilder::store_text_in_new_block(std::string_view text) {
   block.reserve(std::max(kArenaBlock, text.size()));
   block.append(text);
   text_bytes_ += text.size();
-  return TextRef::at(blocks_.size() - 1, 0, text.size());
+  arena_ = &block;
+  arena_index_ = blocks_.size() - 1;
+  return TextRef::at(arena_index_, 0, text.size());
 }
 
 void CorpusBuilder::rollback(size_t first_message, size_t chat_count) {

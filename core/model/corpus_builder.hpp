@@ -36,6 +36,11 @@ struct ChatDraft {
 class CorpusBuilder {
  public:
   CorpusBuilder();
+  // Movable (a moved deque keeps its elements where they are), never copied: arena_ points into blocks_.
+  CorpusBuilder(CorpusBuilder&&) = default;
+  CorpusBuilder& operator=(CorpusBuilder&&) = default;
+  CorpusBuilder(const CorpusBuilder&) = delete;
+  CorpusBuilder& operator=(const CorpusBuilder&) = delete;
 
   ChatId add_chat(ChatDraft chat);
   Chat& chat(ChatId id) { return chats_[id]; }
@@ -88,12 +93,12 @@ class CorpusBuilder {
   // read; a block never reallocates once referenced.
   TextRef store_text(std::string_view text) {
     if (text.empty()) return {};
-    std::string& block = blocks_.back();
+    std::string& block = *arena_;
     if (block.capacity() - block.size() < text.size()) return store_text_in_new_block(text);
     const uint64_t offset = block.size();
     block.append(text);
     text_bytes_ += text.size();
-    return TextRef::at(blocks_.size() - 1, offset, text.size());
+    return TextRef::at(arena_index_, offset, text.size());
   }
   TextRef store_text_in_new_block(std::string_view text);
 
@@ -102,6 +107,8 @@ class CorpusBuilder {
   std::vector<Person> people_;
   std::unordered_map<std::string, PersonId> person_index_;
   std::deque<std::string> blocks_;  // the arena: message texts, copied
+  std::string* arena_ = nullptr;    // the block being filled (deque elements never move)
+  size_t arena_index_ = 0;
   uint64_t text_bytes_ = 0;
 };
 
