@@ -5,7 +5,9 @@
 // milliseconds, too short for a handful of runs to escape a busy or cold machine. The input is read
 // from disk before each run, outside the timed part, and dropped with the corpus afterwards,
 // so the peak is that of one import. Run one input per process: peaks of different sizes
-// would mix. The last line is machine-readable for bench/run.sh:
+// would mix. --mapped maps the files as `chatlens` does (native/mapped_file.hpp) instead of
+// reading them: the importers then hand back the pages behind them, and the peak is the
+// streaming path's (the page faults fall inside the timed part). The last line is machine-readable for bench/run.sh:
 //   RESULT bytes=... messages=... seconds=... mb_per_s=... messages_per_s=... peak_rss_kb=...
 //          skipped=... chats=... owner=...
 #include <sys/resource.h>
@@ -17,11 +19,13 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "import/import_session.hpp"
+#include "mapped_file.hpp"
 #include "model/identity.hpp"
 
 namespace {
@@ -73,7 +77,7 @@ long peak_rss_kb() {
 }
 
 [[noreturn]] void usage() {
-  std::fprintf(stderr, "usage: import_bench PATH [--runs N] [--min-seconds S] [--me NAME]\n");
+  std::fprintf(stderr, "usage: import_bench PATH [--runs N] [--min-seconds S] [--me NAME] [--mapped]\n");
   std::exit(2);
 }
 
@@ -83,12 +87,15 @@ int main(int argc, char** argv) {
   std::optional<std::string> path, me;
   int runs = 3;
   double min_seconds = 2.0;
+  bool mapped = false;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--runs" && i + 1 < argc)
       runs = std::max(1, std::atoi(argv[++i]));
     else if (a == "--min-seconds" && i + 1 < argc)
       min_seconds = std::max(0.0, std::atof(argv[++i]));
+    else if (a == "--mapped")
+      mapped = true;
     else if (a == "--me" && i + 1 < argc)
       me = argv[++i];
     else if (!a.empty() && a[0] != '-' && !path)
@@ -110,17 +117,31 @@ int main(int argc, char** argv) {
   double timed = 0;
   for (int run = 0; run < runs || (timed < min_seconds && run < 10000); ++run, ++done) {
     std::vector<std::string> contents;
-    contents.reserve(inputs.size());
+    std::vector<std::unique_ptr<chatlens::MappedFile>> maps;
     bytes = 0;
     for (const Input& in : inputs) {
-      contents.push_back(read_file(in.path));
-      bytes += contents.back().size();
+      if (mapped) {
+        std::string error;
+        maps.push_back(chatlens::MappedFile::open(in.path, fs::file_size(in.path), error));
+        if (!maps.back()) {
+          std::fprintf(stderr, "import_bench: %s: %s\n", in.path.c_str(), error.c_str());
+          return 1;
+        }
+        bytes += maps.back()->bytes().size();
+      } else {
+        contents.push_back(read_file(in.path));
+        bytes += contents.back().size();
+      }
     }
     const auto start = std::chrono::steady_clock::now();
     const double cpu_start = cpu_seconds();
     // A fixed "today": generated exports always carry their years, and runs stay comparable.
     chatlens::ImportSession session(chatlens::CivilDate{2024, 6, 15});
-    for (size_t i = 0; i < inputs.size(); ++i) session.add(inputs[i].name, std::move(contents[i]));
+    for (size_t i = 0; i < inputs.size(); ++i)
+      if (mapped)
+        session.add(inputs[i].name, std::move(maps[i]));
+      else
+        session.add(inputs[i].name, std::move(contents[i]));
     const std::vector<chatlens::SourceReport> reports = session.sources();
     chatlens::Corpus corpus = std::move(session).finish();
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "import/zip_entries.hpp"
+#include "mapped_file.hpp"
 
 namespace chatlens {
 namespace fs = std::filesystem;
@@ -222,14 +223,22 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
         untranslated("the file is " + std::to_string(size) + " bytes, " + too_large(limits.max_input_bytes)));
     return;
   }
+  // Mapped, not read: the importer's pages come and go as it reads (mapped_file.hpp).
+  std::unique_ptr<MappedFile> mapped = MappedFile::open(path, size, error);
+  if (!mapped) {
+    session.add_failure(path.string(), 0, untranslated(error));
+    return;
+  }
+  if (!looks_like_zip(mapped->bytes())) {
+    session.add(path.string(), std::move(mapped));
+    return;
+  }
+  mapped.reset();  // libzip reads the archive from memory it owns
   if (!read_whole_file(path, size, limits.max_input_bytes, bytes, error)) {
     session.add_failure(path.string(), 0, untranslated(error));
     return;
   }
-  if (looks_like_zip(bytes))
-    load_zip(session, path.string(), std::move(bytes), limits);
-  else
-    session.add(path.string(), std::move(bytes));
+  load_zip(session, path.string(), std::move(bytes), limits);
 }
 
 }  // namespace chatlens

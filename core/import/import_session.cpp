@@ -70,16 +70,22 @@ std::string title_from_file_name(std::string_view file_name) {
 }
 
 const SourceReport& ImportSession::add(std::string name, std::string bytes, std::string title_hint) {
+  return add(std::move(name), std::make_unique<OwnedInput>(std::move(bytes)), std::move(title_hint));
+}
+
+const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBytes> input, std::string title_hint) {
   SourceReport& report = sources_.emplace_back();
   const auto source = static_cast<SourceId>(sources_.size() - 1);
   report.file = std::move(name);
-  report.bytes = bytes.size();
+  report.bytes = input->bytes().size();
   if (title_hint.empty()) title_hint = title_from_file_name(report.file);
-  const Utf16 utf16 = detect_utf16(std::string_view(bytes).substr(0, 4096));
+  const Utf16 utf16 = detect_utf16(input->bytes().substr(0, 4096));
   if (utf16 != Utf16::None) {
-    bytes = utf16_to_utf8(bytes, utf16);  // the UTF-16 original is released here
+    // The UTF-16 original is released here.
+    input = std::make_unique<OwnedInput>(utf16_to_utf8(input->bytes(), utf16));
     report.notes.push_back({"input.decoded_utf16", Json::Object{{"encoding", to_string(utf16)}}});
   }
+  const std::string_view bytes = input->bytes();
 
   const Importer* best = nullptr;
   int best_score = 0;
@@ -98,10 +104,10 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
 
   const size_t first_message = builder_.message_count();
   const size_t chat_count = builder_.chat_count();
-  const std::string_view adopted = builder_.adopt(std::move(bytes));
-  ImportContext ctx{report.file, title_hint, adopted, source, builder_, report, progress_ ? &progress_ : nullptr,
-                    today_};
+  ImportContext ctx{report.file, title_hint, bytes, source, builder_, report, progress_ ? &progress_ : nullptr,
+                    today_,      input.get()};
   best->import(ctx);
+  input.reset();  // the corpus holds copies of the texts it keeps
   // Skipped records and nothing read: an unreadable input, not an empty chat.
   if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);
   if (!report.ok()) {

@@ -2,6 +2,7 @@
 // Imports any number of inputs into one corpus. Each input gets a SourceReport;
 // an input that cannot be read leaves an error in its report and nothing in the
 // corpus, and the other inputs are still imported.
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -20,6 +21,9 @@ class ImportSession {
 
   // `name` is shown in messages; `title_hint` names the chat when the content does not.
   const SourceReport& add(std::string name, std::string bytes, std::string title_hint = {});
+  // The same for an input the caller holds otherwise (natively a mapped file). The corpus
+  // keeps copies of the texts it needs: `input` is destroyed before add() returns.
+  const SourceReport& add(std::string name, std::unique_ptr<InputBytes> input, std::string title_hint = {});
   // Records an input that could not even be opened (unreadable file, broken zip).
   const SourceReport& add_failure(std::string name, uint64_t bytes, SourceMessage error);
 

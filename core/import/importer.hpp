@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "import/input_bytes.hpp"
 #include "import/source_report.hpp"
 #include "model/corpus_builder.hpp"
 #include "model/local_time.hpp"
@@ -20,7 +21,7 @@ using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 struct ImportContext {
   std::string_view name;        // display name of the input
   std::string_view title_hint;  // e.g. the file or zip name without extension, for chat titles
-  std::string_view bytes;       // adopted by the builder: views into it stay valid
+  std::string_view bytes;       // valid until import() returns: the builder copies the texts it keeps
   SourceId source = 0;
   CorpusBuilder& builder;
   SourceReport& report;
@@ -28,6 +29,13 @@ struct ImportContext {
   // The caller's date of the import: dates written without a year ("Mar 5") are placed
   // before it. Passed in, never read from a clock, so the same bytes give the same corpus.
   CivilDate today{2000, 1, 1};
+  InputBytes* input = nullptr;  // owner of `bytes`, may be null
+
+  // The importer is done with bytes[0, offset) for now: call it as the cursor moves
+  // (every few megabytes), so the platform can hand those pages back.
+  void release_before(uint64_t offset) const {
+    if (input) input->release_before(offset);
+  }
 };
 
 class Importer {

@@ -1,8 +1,9 @@
 #pragma once
 // Lines of a text split on \n, one trailing \r stripped; `number` is 1-based after next().
 // Chat lines are short (about 50 bytes), so a memchr call per line costs more in call
-// and setup than in scanning: with SSE2 the newlines of each 64-byte block are found at
-// once as a bit mask and handed out one by one.
+// and setup than in scanning: with SSE2 (natively) or WebAssembly SIMD (-msimd128, the
+// browser) the newlines of each 64-byte block are found at once as a bit mask and handed
+// out one by one.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -10,6 +11,10 @@
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
+#define CHATLENS_LINE_SIMD 1
+#elif defined(__wasm_simd128__)
+#include <wasm_simd128.h>
+#define CHATLENS_LINE_SIMD 1
 #endif
 
 namespace chatlens {
@@ -32,7 +37,7 @@ struct LineReader {
   }
 
  private:
-#if defined(__SSE2__)
+#if defined(CHATLENS_LINE_SIMD)
   size_t block_ = SIZE_MAX;  // start of the block whose newlines are in mask_
   uint64_t mask_ = 0;
 
@@ -55,12 +60,20 @@ struct LineReader {
       for (size_t i = 0; i < bytes.size() - block; ++i) m |= uint64_t{p[i] == '\n'} << i;
       return m;
     }
-    const __m128i nl = _mm_set1_epi8('\n');
     uint64_t m = 0;
+#if defined(__SSE2__)
+    const __m128i nl = _mm_set1_epi8('\n');
     for (int k = 0; k < 4; ++k) {
       const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * k));
       m |= static_cast<uint64_t>(static_cast<uint16_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, nl)))) << (16 * k);
     }
+#else
+    const v128_t nl = wasm_i8x16_splat('\n');
+    for (int k = 0; k < 4; ++k) {
+      const v128_t v = wasm_v128_load(p + 16 * k);
+      m |= static_cast<uint64_t>(static_cast<uint16_t>(wasm_i8x16_bitmask(wasm_i8x16_eq(v, nl)))) << (16 * k);
+    }
+#endif
     return m;
   }
 #else

@@ -31,9 +31,13 @@ MediaKind media_kind(std::string_view media_type) {
 
 uint64_t LineCounter::line_at(size_t offset) {
   offset = std::min(offset, bytes_.size());
-  if (offset < pos_) pos_ = 0, line_ = 1;
-  line_ += static_cast<uint64_t>(std::count(bytes_.begin() + static_cast<std::ptrdiff_t>(pos_),
-                                            bytes_.begin() + static_cast<std::ptrdiff_t>(offset), '\n'));
+  // Backwards (an element read again) by counting back, not from the start: the input
+  // behind the importer may have been released, and reading it all again costs.
+  const auto at = [this](size_t o) { return bytes_.begin() + static_cast<std::ptrdiff_t>(o); };
+  if (offset < pos_)
+    line_ -= static_cast<uint64_t>(std::count(at(offset), at(pos_), '\n'));
+  else
+    line_ += static_cast<uint64_t>(std::count(at(pos_), at(offset), '\n'));
   pos_ = offset;
   return line_;
 }

@@ -55,7 +55,11 @@ class TelegramImport {
         scan_(ctx.bytes),
         people_(ctx.builder),
         lines_(ctx.bytes),
-        progress_(ctx.progress, ctx.bytes.size()) {}
+        progress_(ctx.progress, ctx.bytes.size(), [this](uint64_t done) {
+          // Line numbers are counted up to here while these bytes are still at hand, then released.
+          lines_.line_at(done);
+          ctx_.release_before(done);
+        }) {}
 
   void run() {
     ctx_.report.platform = "telegram";

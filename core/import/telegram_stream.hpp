@@ -27,6 +27,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,12 +49,17 @@ struct ChunkMap {
   }
 };
 
-// Calls the progress callback every few megabytes.
+// Every few megabytes: calls the progress callback, then `passed` (may be empty) with
+// the offset the importer has read up to, so it can release what lies behind.
 class ProgressTicker {
  public:
-  ProgressTicker(const ProgressFn* fn, uint64_t total) : fn_(fn), total_(total) {}
+  ProgressTicker(const ProgressFn* fn, uint64_t total, std::function<void(uint64_t)> passed = {})
+      : fn_(fn), passed_(std::move(passed)), total_(total) {}
   void at(uint64_t done) {
-    if (fn_ && done >= last_ + kStep) (*fn_)(last_ = done, total_);
+    if (done < last_ + kStep) return;
+    last_ = done;
+    if (fn_) (*fn_)(done, total_);
+    if (passed_) passed_(done);
   }
   void finish() {
     if (fn_) (*fn_)(total_, total_);
@@ -62,6 +68,7 @@ class ProgressTicker {
  private:
   static constexpr uint64_t kStep = uint64_t{4} << 20;
   const ProgressFn* fn_;
+  std::function<void(uint64_t)> passed_;
   uint64_t total_;
   uint64_t last_ = 0;
 };

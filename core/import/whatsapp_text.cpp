@@ -8,8 +8,8 @@
 // evidence is overwhelmingly one-sided), the second cuts records and adds
 // messages. A file can change shape partway (the phone's locale changed, exports
 // were joined): the second pass then starts a new run with its own shape and
-// order, deciding the order of each shape once. Texts are views into the adopted
-// input unless they need rewriting (direction marks, CRLF inside multi-line bodies).
+// order, deciding the order of each shape once. The builder copies the texts; the
+// bytes behind the cursor are released as the passes go (ImportContext::release_before).
 #include <algorithm>
 #include <cstring>
 #include <string>
@@ -278,6 +278,7 @@ bool Reader::detect() {
   while (lines.next(begin, end)) {
     if (lines.pos >= next_progress) {
       progress(lines.pos / 4);  // the first pass is about a quarter of the work
+      ctx_.release_before(begin);
       next_progress = lines.pos + kProgressStep;
     }
     if (begin == end || !may_start_header(bytes_[begin])) continue;
@@ -587,6 +588,7 @@ void Reader::run() {
   while (lines.next(begin, end)) {
     if (lines.pos >= next_progress) {
       progress(bytes_.size() / 4 + lines.pos / 4 * 3);
+      ctx_.release_before(open ? std::min(record.body, begin) : begin);  // the open record is still to be read
       next_progress = lines.pos + kProgressStep;
     }
     const std::string_view line = bytes_.substr(begin, end - begin);

@@ -114,7 +114,7 @@ class Corpus {
 
  private:
   friend class CorpusBuilder;
-  // Adopted input buffers and the arena of rewritten texts; shared with slices.
+  // The arena of message texts (copies: no input is kept); shared with slices.
   std::shared_ptr<const std::deque<std::string>> blocks_;
 };
 

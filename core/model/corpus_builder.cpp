@@ -97,15 +97,7 @@ std::vector<uint32_t> final_order(const MessageColumns& m, const std::vector<boo
 }
 }  // namespace
 
-CorpusBuilder::CorpusBuilder() { blocks_.emplace_back(); }
-
-std::string_view CorpusBuilder::adopt(std::string bytes) {
-  blocks_.push_back(std::move(bytes));
-  adopted_.insert(adopted_.begin(), blocks_.size() - 1);  // newest first: importers use the latest
-  latest_ = blocks_.back();
-  latest_block_ = blocks_.size() - 1;
-  return latest_;
-}
+CorpusBuilder::CorpusBuilder() : arena_(&blocks_.emplace_back()) {}
 
 ChatId CorpusBuilder::add_chat(ChatDraft draft) {
   Chat chat;
@@ -130,24 +122,15 @@ PersonId CorpusBuilder::person(Platform platform, std::string_view name, std::st
 
 void CorpusBuilder::set_person_name(PersonId p, std::string_view name) { people_[p].name = std::string(name); }
 
-TextRef CorpusBuilder::store_text_elsewhere(std::string_view text) {
-  if (text.empty()) return {};
-  for (size_t b : adopted_) {
-    const std::string& block = blocks_[b];
-    if (text.data() >= block.data() && text.data() + text.size() <= block.data() + block.size())
-      return TextRef::at(b, static_cast<uint64_t>(text.data() - block.data()), text.size());
-  }
-  // Otherwise copy into the arena; arena blocks never reallocate once referenced.
-  size_t arena = arena_block_;
-  if (blocks_[arena].size() + text.size() > blocks_[arena].capacity()) {
-    blocks_.emplace_back();
-    blocks_.back().reserve(std::max(kArenaBlock, text.size()));
-    arena = arena_block_ = blocks_.size() - 1;
-  }
-  std::string& block = blocks_[arena];
-  const uint64_t offset = block.size();
+TextRef CorpusBuilder::store_text_in_new_block(std::string_view text) {
+  // The last block's unused capacity is never touched, so it costs address space, not memory.
+  std::string& block = blocks_.emplace_back();
+  block.reserve(std::max(kArenaBlock, text.size()));
   block.append(text);
-  return TextRef::at(arena, offset, text.size());
+  text_bytes_ += text.size();
+  arena_ = &block;
+  arena_index_ = blocks_.size() - 1;
+  return TextRef::at(arena_index_, 0, text.size());
 }
 
 void CorpusBuilder::rollback(size_t first_message, size_t chat_count) {

@@ -18,7 +18,7 @@ struct MessageDraft {
   int64_t utc = kNoUtc;
   MessageKind kind = MessageKind::Text;
   MediaKind media = MediaKind::None;
-  // Final body text. When it points into an adopted buffer it is stored without a copy.
+  // Final body text, copied into the corpus's arena (the input need not outlive the import).
   std::string_view text;
   uint8_t flags = 0;
   int64_t platform_id = kNoMessageId;
@@ -36,10 +36,11 @@ struct ChatDraft {
 class CorpusBuilder {
  public:
   CorpusBuilder();
-
-  // Takes ownership of an input buffer and returns a view of it that stays valid
-  // for the life of the corpus; message texts inside it are then borrowed, not copied.
-  std::string_view adopt(std::string bytes);
+  // Movable (a moved deque keeps its elements where they are), never copied: arena_ points into blocks_.
+  CorpusBuilder(CorpusBuilder&&) = default;
+  CorpusBuilder& operator=(CorpusBuilder&&) = default;
+  CorpusBuilder(const CorpusBuilder&) = delete;
+  CorpusBuilder& operator=(const CorpusBuilder&) = delete;
 
   ChatId add_chat(ChatDraft chat);
   Chat& chat(ChatId id) { return chats_[id]; }
@@ -70,6 +71,8 @@ class CorpusBuilder {
     if (want > have) columns_.reserve(want > 2 * have ? want : 2 * have);
   }
   size_t message_count() const { return columns_.size(); }
+  // Bytes of message text the arena holds: the texts themselves, nothing of the inputs.
+  uint64_t text_bytes() const { return text_bytes_; }
   size_t chat_count() const { return chats_.size(); }
 
   // The export states who its owner is (Telegram personal_information, ...).
@@ -91,25 +94,27 @@ class CorpusBuilder {
   Corpus finish() &&;
 
  private:
+  // Every text is copied into the arena, so an input can be released as soon as it is
+  // read; a block never reallocates once referenced.
   TextRef store_text(std::string_view text) {
-    // Borrowed when the text lies inside an adopted input buffer (the common case), most
-    // often the one adopted last: the input being imported.
-    if (!text.empty() && text.data() >= latest_.data() && text.data() + text.size() <= latest_.data() + latest_.size())
-      return TextRef::at(latest_block_, static_cast<uint64_t>(text.data() - latest_.data()), text.size());
-    return store_text_elsewhere(text);
+    if (text.empty()) return {};
+    std::string& block = *arena_;
+    if (block.capacity() - block.size() < text.size()) return store_text_in_new_block(text);
+    const uint64_t offset = block.size();
+    block.append(text);
+    text_bytes_ += text.size();
+    return TextRef::at(arena_index_, offset, text.size());
   }
-  // Older adopted buffers, or a copy into the arena.
-  TextRef store_text_elsewhere(std::string_view text);
+  TextRef store_text_in_new_block(std::string_view text);
 
   MessageColumns columns_;
   std::vector<Chat> chats_;
   std::vector<Person> people_;
   std::unordered_map<std::string, PersonId> person_index_;
-  std::deque<std::string> blocks_;  // adopted inputs and arena blocks of copied texts
-  std::vector<size_t> adopted_;     // indices of adopted input blocks, newest first
-  std::string_view latest_;         // the newest adopted block
-  size_t latest_block_ = 0;
-  size_t arena_block_ = 0;
+  std::deque<std::string> blocks_;  // the arena: message texts, copied
+  std::string* arena_ = nullptr;    // the block being filled (deque elements never move)
+  size_t arena_index_ = 0;
+  uint64_t text_bytes_ = 0;
 };
 
 }  // namespace chatlens

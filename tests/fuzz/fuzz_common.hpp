@@ -4,6 +4,7 @@
 // so that a text view pointing outside its buffer shows up under ASan.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,9 +42,13 @@ inline void import_with(const Importer& importer, const uint8_t* data, size_t si
   SourceReport report;
   report.file = "fuzz-input";
   report.bytes = size;
-  const std::string_view adopted = builder.adopt(std::string(reinterpret_cast<const char*>(data), size));
-  ImportContext ctx{report.file, "Fuzz Chat", adopted, 0, builder, report, nullptr, CivilDate{2024, 6, 15}};
+  // A copy the importer cannot read past, destroyed before the corpus is used: the corpus
+  // must own every text it keeps.
+  auto input = std::make_unique<OwnedInput>(std::string(reinterpret_cast<const char*>(data), size));
+  ImportContext ctx{report.file, "Fuzz Chat", input->bytes(),         0,          builder,
+                    report,      nullptr,     CivilDate{2024, 6, 15}, input.get()};
   importer.import(ctx);
+  input.reset();
   if (!report.ok()) builder.rollback(0, 0);
   exercise(std::move(builder).finish(), size);
 }

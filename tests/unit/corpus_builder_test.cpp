@@ -41,17 +41,23 @@ TEST(CorpusBuilder, OrdersStablyByTimeWithinEachChatKeepingBackwardsTimestamps) 
   EXPECT_EQ(c.text(2), "third");
 }
 
-TEST(CorpusBuilder, BorrowsTextsInsideAdoptedInputsAndCopiesOthers) {
+TEST(CorpusBuilder, CopiesEveryTextIntoItsArenaAndCountsOnlyTheTexts) {
   Fixture f;
-  const std::string_view input = f.b.adopt("Ana: hello there");
+  std::string input = "Ana: hello there";
   const ChatId a = f.chat("A");
-  f.msg(a, "Ana", at(9, 0), input.substr(5));
-  std::string temporary = "rewritten text";
-  f.msg(a, "Ana", at(9, 1), temporary);
-  temporary.assign("overwritten!!!");
+  f.msg(a, "Ana", at(9, 0), std::string_view(input).substr(5));
+  f.msg(a, "Ana", at(9, 1), "");
+  // Larger than an arena block: a block of its own, the next text after it still fits.
+  const std::string big(size_t{17} << 20, 'x');
+  f.msg(a, "Ana", at(9, 2), big);
+  f.msg(a, "Ana", at(9, 3), "after the big one");
+  EXPECT_EQ(f.b.text_bytes(), 11 + big.size() + 17);
+  input.assign("overwritten!!!!!");  // the input is gone: the corpus kept its own copy
   Corpus c = std::move(f.b).finish();
   EXPECT_EQ(c.text(0), "hello there");
-  EXPECT_EQ(c.text(1), "rewritten text");
+  EXPECT_EQ(c.text(1), "");
+  EXPECT_EQ(c.text(2), big);
+  EXPECT_EQ(c.text(3), "after the big one");
 }
 
 TEST(ChatMerge, SameChatImportedTwiceKeepsEveryMessageOnce) {
