@@ -2,7 +2,7 @@
 // Everything stays in this tab's memory; nothing is stored or sent.
 import { markRaw, reactive, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
-import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, ReportOptions, SourceReport } from './analysis/protocol'
+import type { ChatSummary, CorpusSummary, FromWorker, InputFile, Phase, PlatformInfo, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
 
@@ -36,6 +36,8 @@ export const state = reactive({
   // The single-file report and the demo have no worker behind them.
   source: 'none' as 'none' | 'analysis' | 'embedded',
   demo: false, // the embedded report is the generated example
+  // The core's platform table (export guides, file hints), sent by the worker once the core is loaded.
+  platforms: [] as PlatformInfo[],
 })
 
 let client: AnalysisClient | null = null
@@ -54,6 +56,9 @@ export function connect(c: AnalysisClient) {
 
 export function handle(msg: FromWorker) {
   switch (msg.type) {
+    case 'ready':
+      state.platforms = msg.platforms
+      break
     case 'progress':
       state.progress = {
         phase: msg.phase,
