@@ -49,5 +49,6 @@ const Importer& whatsapp_text_importer();
 const Importer& telegram_json_importer();
 const Importer& signal_markdown_importer();
 const Importer& signal_json_importer();
+const Importer& meta_json_importer();  // Messenger and Instagram (one format)
 
 }  // namespace chatlens

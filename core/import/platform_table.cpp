@@ -25,6 +25,16 @@ bool has_sibling(std::span<const std::string> names, std::string_view path, std:
   return false;
 }
 
+// "message_1.json" … "message_12.json": one part of a Messenger or Instagram thread.
+bool is_meta_message_part(std::string_view base) {
+  if (base.substr(0, 8) != "message_" || !ends_with_ci(base, ".json")) return false;
+  const std::string_view digits = base.substr(8, base.size() - 8 - 5);
+  if (digits.empty()) return false;
+  for (char c : digits)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 // ---- WhatsApp: "<title>.txt", or "_chat.txt" in an iOS zip (then nothing else is a chat).
 EntryMatch whatsapp_entry(std::string_view path, std::span<const std::string>) {
   const std::string_view base = without_folder(path);
@@ -76,17 +86,40 @@ constexpr std::array<ImporterFn, 2> kSignalImporters = {&signal_markdown_importe
 constexpr std::array<std::string_view, 1> kSignalGeneric = {"chat"};
 constexpr std::array<std::string_view, 1> kSignalGuides = {"signal"};
 
+// ---- Messenger and Instagram ("Download your information", JSON): message_N.json per
+// thread, under messages/inbox/ (and the newer your_*_activity/messages/ layouts).
+EntryMatch meta_entry(std::string_view path, std::span<const std::string>) {
+  return is_meta_message_part(without_folder(path)) ? EntryMatch::Chat : EntryMatch::None;
+}
+bool meta_file(std::string_view path) { return is_meta_message_part(without_folder(path)); }
+constexpr std::array<ImporterFn, 1> kMetaImporters = {&meta_json_importer};
+constexpr std::array<std::string_view, 1> kMessengerGuides = {"messenger"};
+constexpr std::array<std::string_view, 1> kInstagramGuides = {"instagram"};
 constexpr std::array<std::string_view, 0> kNone = {};
 
 // Order matters: importers are sniffed in this order (the first wins a tie), and the
 // web app shows the export guides in this order.
-const std::array<PlatformSpec, 3> kTable = {{
+const std::array<PlatformSpec, 5> kTable = {{
     {Platform::WhatsApp, "whatsapp", "WhatsApp", kWhatsAppImporters, &whatsapp_entry, &whatsapp_file, kWhatsAppPrefixes,
      kWhatsAppGeneric, kWhatsAppGuides, "upload.hint.whatsapp"},
     {Platform::Telegram, "telegram", "Telegram", kTelegramImporters, &telegram_entry, &any_json_file, kNone,
      kTelegramGeneric, kTelegramGuides, "upload.hint.telegram"},
     {Platform::Signal, "signal", "Signal", kSignalImporters, &signal_entry, &signal_file, kNone, kSignalGeneric,
      kSignalGuides, "upload.hint.signal"},
+    {Platform::Messenger, "messenger", "Messenger", kMetaImporters, &meta_entry, &meta_file, kNone, kNone,
+     kMessengerGuides, "upload.hint.messenger"},
+    // The same "Download your information" format: read by the Messenger row's importer,
+    // which tells the two apart by the export's folders.
+    {Platform::Instagram,
+     "instagram",
+     "Instagram",
+     {},
+     &meta_entry,
+     &meta_file,
+     kNone,
+     kNone,
+     kInstagramGuides,
+     "upload.hint.instagram"},
 }};
 
 }  // namespace

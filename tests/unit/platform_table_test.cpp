@@ -77,3 +77,22 @@ TEST(PlatformTable, FolderFilesFollowTheRows) {
   EXPECT_FALSE(may_be_export_file("__MACOSX/export/._chat.txt"));
   EXPECT_FALSE(may_be_export_file("signal/Ana/notes.md"));
 }
+
+// "Download your information" zips, in both layouts and split in parts: every message_N.json is a chat
+// part (merged by thread later), nothing else is.
+TEST(PlatformTable, MetaDownloadsInBothLayoutsAndParts) {
+  const std::vector<std::string> part1 = {
+      "messages/inbox/ana_123/message_1.json",
+      "messages/inbox/ana_123/photos/1.jpg",
+      "your_activity_across_facebook/messages/inbox/bo_456/message_1.json",
+      "your_activity_across_facebook/messages/inbox/bo_456/message_2.json",
+      "your_instagram_activity/messages/inbox/cy_789/message_1.json",
+      "personal_information/profile_information/profile_information.json",
+      "messages/inbox/ana_123/message_x.json",
+  };
+  EXPECT_EQ(choose_chat_entries(part1), (std::vector<size_t>{0, 2, 3, 4}));
+  const std::vector<ChatEntry> plan = plan_chat_entries(part1, "facebook-ana-2024-01-01-part1.zip");
+  EXPECT_EQ(plan[0].title_hint, "message_1");  // the JSON's own "title" names the chat
+  EXPECT_TRUE(may_be_export_file("fb/messages/inbox/ana_123/message_12.json"));
+  EXPECT_FALSE(may_be_export_file("fb/messages/inbox/ana_123/photos/1.jpg"));
+}
