@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <deque>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "import/importer.hpp"
@@ -58,6 +59,11 @@ std::string_view thread_folder(std::string_view name) {
   const size_t grand = parent == 0 ? std::string_view::npos : dir.find_last_of("/\\:", parent - 1);
   return dir.substr(grand == std::string_view::npos ? 0 : grand + 1);
 }
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
 
 class Reader {
  public:
@@ -271,10 +277,13 @@ class Reader {
     ctx_.report.skip(pos.line, offset, std::move(reason), rest.substr(0, rest.find('\n')));
   }
 
+  // A thread has a handful of senders and thousands of messages: each name is normalised once.
   PersonId person(std::string_view name) {
+    if (auto it = people_.find(name); it != people_.end()) return it->second;
     const std::string normal = normalize_name(name);
-    if (normal.empty()) return kNoPerson;
-    return ctx_.builder.person(platform_, normal);
+    const PersonId p = normal.empty() ? kNoPerson : ctx_.builder.person(platform_, normal);
+    people_.emplace(std::string(name), p);
+    return p;
   }
 
   void finish() {
@@ -355,6 +364,7 @@ class Reader {
   std::deque<std::string> strings_;   // repaired strings, alive until the messages are added
   std::vector<Message> messages_;
   std::vector<std::string> participants_;
+  std::unordered_map<std::string, PersonId, StringHash, std::equal_to<>> people_;
   std::string_view title_, thread_type_, thread_path_;
   bool saw_messages_ = false, instagram_ = false;
   Platform platform_ = Platform::Messenger;
