@@ -30,7 +30,7 @@ using simdjson::error_code;
 struct Message {
   std::string_view sender, content, type, link;
   int64_t timestamp_ms = 0;
-  bool has_time = false, unsent = false, call = false;
+  bool has_time = false, bad_time = false, unsent = false, call = false;
   MediaKind media = MediaKind::None;
   uint32_t reactions = 0;
 };
@@ -166,8 +166,12 @@ class Reader {
       if (key == "sender_name") {
         e = read_string(v, m.sender);
       } else if (key == "timestamp_ms" && t == od::json_type::number) {
-        double ms = 0;
-        if (!(e = v.get_double().get(ms))) m.timestamp_ms = static_cast<int64_t>(ms), m.has_time = true;
+        // Milliseconds between the years 1 and 9999; anything else (a fraction, 1e21) is not a time.
+        constexpr int64_t kFirst = -62135596800000, kLast = 253402300799999;
+        int64_t ms = 0;
+        m.has_time = v.get_int64().get(ms) == simdjson::SUCCESS && ms >= kFirst && ms <= kLast;
+        m.bad_time = !m.has_time;
+        if (m.has_time) m.timestamp_ms = ms;
       } else if (key == "content") {
         e = read_string(v, m.content);
       } else if (key == "type") {
@@ -218,6 +222,8 @@ class Reader {
       }
       if (t != od::json_type::object) {
         skip(offset, {"input.not_a_message_object"});
+      } else if (m.bad_time) {
+        skip(offset, {"input.meta_unreadable_time", Json::Object{{"index", index}}});
       } else if (!m.has_time) {
         skip(offset, {"input.meta_message_without_time", Json::Object{{"index", index}}});
       } else {

@@ -177,6 +177,19 @@ TEST(MetaJson, MessagesWithoutATimeAreSkippedAndCounted) {
   EXPECT_EQ(s.report.skipped_examples[1].reason.key, "input.not_a_message_object");
 }
 
+// Found by fuzz_meta_json: a time far outside any calendar must not reach integer conversions.
+TEST(MetaJson, TimesThatAreNoInstantAreSkipped) {
+  auto s = import_meta(thread(R"({"sender_name": "Ana", "timestamp_ms": 1.57719e+21, "content": "huge"},
+      {"sender_name": "Ana", "timestamp_ms": -9223372036854775808, "content": "min"},
+      {"sender_name": "Ana", "timestamp_ms": 1000.5, "content": "fraction"},
+      {"sender_name": "Ana", "timestamp_ms": 1000000000, "content": "kept"})"));
+  ASSERT_TRUE(s.report.ok());
+  ASSERT_EQ(s.size(), 1u);
+  EXPECT_EQ(s.text(0), "kept");
+  EXPECT_EQ(s.report.lines_skipped, 3u);
+  EXPECT_EQ(s.report.skipped_examples.at(0).reason.key, "input.meta_unreadable_time");
+}
+
 TEST(MetaJson, BrokenJsonSaysWhere) {
   auto s = import_meta(R"({"participants": [{"name": "Ana"}], "messages": [{"sender_name": "Ana", "timestamp_ms": 1,)");
   ASSERT_FALSE(s.report.ok());
