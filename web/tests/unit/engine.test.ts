@@ -187,3 +187,22 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     }
   })
 })
+
+describe('the export guide', () => {
+  it('shows one tab per guide of the core table, and each guide its steps', async () => {
+    const { mount } = await import('@vue/test-utils')
+    const { default: ExportGuide } = await import('../../src/components/ExportGuide.vue')
+    const { state } = await import('../../src/store')
+    state.platforms = core.platforms()
+    const w = mount(ExportGuide)
+    const tabs = w.findAll('[role="tab"]').map((t) => t.attributes('id'))
+    expect(tabs).toEqual(core.platforms().flatMap((p) => p.guides.map((g) => `guide-tab-${g}`)))
+    for (const p of core.platforms())
+      for (const g of p.guides) {
+        await w.find(`#guide-tab-${g}`).trigger('click')
+        expect(w.find(`#guide-tab-${g}`).attributes('aria-selected'), g).toBe('true')
+        expect(w.text(), g).toContain((en as Record<string, string>)[`guide.${g}.1`])
+      }
+    state.platforms = []
+  })
+})
