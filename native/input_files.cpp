@@ -23,16 +23,12 @@ SourceMessage failure(std::string_view key, std::string detail = {}) {
   return m;
 }
 
-std::string too_large(uint64_t limit) {
-  return "larger than the input size limit of " + describe_byte_size(limit) + " (--max-input-size changes it)";
-}
-
 // Regular files only; the caller has checked the size against the limit, and a
 // file that grows past it meanwhile is refused all the same.
-bool read_whole_file(const fs::path& path, uint64_t size, uint64_t limit, std::string& out, std::string& error) {
+bool read_whole_file(const fs::path& path, uint64_t size, uint64_t limit, std::string& out, SourceMessage& error) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
+    error = failure("input.cannot_open", std::strerror(errno));
     return false;
   }
   // One allocation of the final size, read in place (an iterator-based assign builds a
@@ -47,14 +43,14 @@ bool read_whole_file(const fs::path& path, uint64_t size, uint64_t limit, std::s
     have += static_cast<size_t>(in.gcount());
     if (!in || in.peek() == std::char_traits<char>::eof()) break;
     if (have > limit) {
-      error = "grew while being read, " + too_large(limit);
+      error = {"input.file_grew", Json::Object{{"limit", describe_byte_size(limit)}}};
       return false;
     }
     want = size_t{1} << 16;
   }
   out.resize(have);
   if (in.bad()) {
-    error = "read error";
+    error = {"input.read_error"};
     return false;
   }
   return true;
@@ -75,7 +71,7 @@ std::string_view file_type_name(fs::file_type type) {
 // (what the archive's earlier entries inflated to) and `archive` bound the whole
 // archive alike, so that many small bombs add up to a refusal too.
 bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, uint64_t before, uint64_t archive,
-                   const InputLimits& limits, std::string& out, std::string& error) {
+                   const InputLimits& limits, std::string& out, SourceMessage& error) {
   constexpr size_t kChunk = size_t{1} << 20;
   // Never reserve what the header claims: a 200-byte archive may claim a terabyte.
   out.clear();
@@ -86,7 +82,7 @@ bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, uin
     const zip_int64_t got = zip_fread(file, out.data() + have, kChunk);
     if (got < 0) {
       out.clear();
-      error = "truncated or corrupt zip entry (" + std::string(zip_file_strerror(file)) + ")";
+      error = failure("input.zip_entry_corrupt", zip_file_strerror(file));
       return false;
     }
     out.resize(have + static_cast<size_t>(got));
@@ -96,13 +92,11 @@ bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, uin
       return inflated > InputLimits::kRatioFloorBytes && inflated / std::max<uint64_t>(from, 1) >= limits.max_zip_ratio;
     };
     if (total > limits.max_input_bytes) {
-      error = std::string(before ? "with the entries before it, the archive inflates" : "inflates") +
-              " to more than the input size limit of " + describe_byte_size(limits.max_input_bytes) +
-              " (--max-input-size changes it)";
+      error = {before ? "input.zip_archive_too_large" : "input.zip_entry_too_large",
+               Json::Object{{"limit", describe_byte_size(limits.max_input_bytes)}}};
     } else if (beyond_ratio(size, compressed) || beyond_ratio(total, archive)) {
-      error = "compressed more than " + std::to_string(limits.max_zip_ratio) +
-              ":1, which no chat export is (a zip bomb?); refused after " + describe_byte_size(size) +
-              " (--max-zip-ratio changes the limit)";
+      error = {"input.zip_bomb",
+               Json::Object{{"ratio", std::to_string(limits.max_zip_ratio)}, {"after", describe_byte_size(size)}}};
     } else {
       continue;
     }
@@ -150,14 +144,14 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
     const char* name = zip_get_name(archive.get(), static_cast<zip_uint64_t>(i), ZIP_FL_ENC_GUESS);
     names.emplace_back(name ? name : "");
   }
-  const std::vector<size_t> chosen = choose_chat_entries(names);
+  std::vector<ChatEntry> chosen = plan_chat_entries(names, display_name);
   if (chosen.empty()) {
     session.add_failure(display_name, size, failure("input.zip_without_chat"));
     return;
   }
-  const std::string zip_title = title_from_file_name(display_name);
   uint64_t inflated = 0;  // by the entries read so far
-  for (size_t index : chosen) {
+  for (ChatEntry& chat : chosen) {
+    const size_t index = chat.index;
     const std::string entry_name = display_name + ":" + names[index];
     zip_stat_t st;
     zip_stat_init(&st);
@@ -171,17 +165,14 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
       continue;
     }
     const uint64_t compressed = std::min<uint64_t>(st.valid & ZIP_STAT_COMP_SIZE ? st.comp_size : size, size);
-    std::string content, error;
+    std::string content;
+    SourceMessage error;
     if (!inflate_entry(file.get(), st.size, compressed, inflated, size, limits, content, error)) {
-      session.add_failure(entry_name, st.size, untranslated(error));
+      session.add_failure(entry_name, st.size, std::move(error));
       continue;
     }
     inflated += content.size();
-    // "_chat.txt" says nothing about the chat; the archive's name does.
-    std::string title = names[index].find("_chat.txt") != std::string::npos || names[index] == "result.json"
-                            ? zip_title
-                            : title_from_file_name(names[index]);
-    session.add(entry_name, std::move(content), std::move(title));
+    session.add(entry_name, std::move(content), std::move(chat.title_hint));
   }
 }
 
@@ -202,7 +193,8 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
     for (const fs::path& file : files) load_path(session, file, limits);
     return;
   }
-  std::string bytes, error;
+  std::string bytes;
+  SourceMessage error;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
     session.add_failure(path.string(), 0, failure("input.no_such_path"));
@@ -218,9 +210,9 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
     return;
   }
   if (size > limits.max_input_bytes) {
-    session.add_failure(
-        path.string(), size,
-        untranslated("the file is " + std::to_string(size) + " bytes, " + too_large(limits.max_input_bytes)));
+    session.add_failure(path.string(), size,
+                        {"input.file_too_large", Json::Object{{"size", std::to_string(size)},
+                                                              {"limit", describe_byte_size(limits.max_input_bytes)}}});
     return;
   }
   // Mapped, not read: the importer's pages come and go as it reads (mapped_file.hpp).
@@ -235,7 +227,7 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
   }
   mapped.reset();  // libzip reads the archive from memory it owns
   if (!read_whole_file(path, size, limits.max_input_bytes, bytes, error)) {
-    session.add_failure(path.string(), 0, untranslated(error));
+    session.add_failure(path.string(), 0, std::move(error));
     return;
   }
   load_zip(session, path.string(), std::move(bytes), limits);

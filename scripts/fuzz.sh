@@ -3,7 +3,7 @@
 # target for SECONDS (default 600), one after the other (2 cores, shared).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
-# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_signal, fuzz_import_session (tests/fuzz/) and
+# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_signal, fuzz_meta_json, fuzz_import_session (tests/fuzz/) and
 # fuzz_contribution_validation (the community service's request validation, server/).
 # Layout (all under build/fuzz, or CHATLENS_FUZZ_DIR; never committed):
 #   seeds/<target>     generated from the project's own fixtures (tests/fuzz/make_seeds.py)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "import/platform_table.hpp"
 #include "text/utf16.hpp"
 #include "text/utf8.hpp"
 
@@ -37,35 +38,34 @@ SourceMessage describe_unrecognised(std::string_view bytes) {
   return {"input.unrecognised_text"};
 }
 
-std::string title_from_file_name(std::string_view file_name) {
-  // Last path component (zip entries and paths), without extension.
+namespace {
+// The file name without folders and without the extensions exports carry.
+std::string_view file_stem(std::string_view file_name) {
   if (auto slash = file_name.find_last_of("/\\:"); slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
   for (std::string_view ext : {".txt", ".zip", ".json", ".TXT", ".ZIP", ".JSON"})
     if (file_name.size() > ext.size() && file_name.substr(file_name.size() - ext.size()) == ext)
       file_name.remove_suffix(ext.size());
-  std::string name = normalize_name(file_name);
-  // Localised export names, e.g. "WhatsApp Chat with X", "WhatsApp Chat - X", "Chat de WhatsApp con X".
-  static const std::string_view kPrefixes[] = {"WhatsApp Chat with ",
-                                               "WhatsApp Chat - ",
-                                               "WhatsApp Chat mit ",
-                                               "Chat de WhatsApp con ",
-                                               "Conversa do WhatsApp com ",
-                                               "Chat WhatsApp con ",
-                                               "Discussion WhatsApp avec ",
-                                               "WhatsApp-chat met ",
-                                               "Чат WhatsApp с контактом ",
-                                               "Чат WhatsApp с ",
-                                               "Chat WhatsApp s uživatelem ",
-                                               "Chat WhatsApp s ",
-                                               "WhatsApp Chat: ",
-                                               "Chat di WhatsApp con ",
-                                               "Czat WhatsApp z ",
-                                               "WhatsApp Sohbeti: "};
-  // Anywhere in the name: downloads get renamed ("2023-01-05 WhatsApp Chat with Ana").
-  for (std::string_view prefix : kPrefixes)
-    if (auto at = name.find(prefix); at != std::string::npos && name.size() > at + prefix.size())
-      return name.substr(at + prefix.size());
-  if (name == "_chat" || name == "result" || name == "chat") return {};
+  return file_name;
+}
+}  // namespace
+
+bool is_generic_file_name(std::string_view file_name) {
+  const std::string_view stem = file_stem(file_name);
+  for (const PlatformSpec& row : platform_table())
+    for (std::string_view generic : row.generic_names)
+      if (stem == generic) return true;
+  return false;
+}
+
+std::string title_from_file_name(std::string_view file_name) {
+  if (is_generic_file_name(file_name)) return {};
+  std::string name = normalize_name(file_stem(file_name));
+  // Localised export names ("WhatsApp Chat with X", "Chat de WhatsApp con X"), anywhere in
+  // the name: downloads get renamed ("2023-01-05 WhatsApp Chat with Ana").
+  for (const PlatformSpec& row : platform_table())
+    for (std::string_view prefix : row.title_prefixes)
+      if (auto at = name.find(prefix); at != std::string::npos && name.size() > at + prefix.size())
+        return name.substr(at + prefix.size());
   return name;
 }
 

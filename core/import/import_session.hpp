@@ -41,7 +41,10 @@ class ImportSession {
 // Why no importer accepted these bytes, in words a user understands.
 SourceMessage describe_unrecognised(std::string_view bytes);
 
-// Chat title from an export's file name: "WhatsApp Chat with Ana.txt" -> "Ana".
+// Chat title from an export's file name: "WhatsApp Chat with Ana.txt" -> "Ana"; "" for
+// names that say nothing about the chat (the platform table's generic names).
 std::string title_from_file_name(std::string_view file_name);
+// Whether a file name says nothing about the chat: "_chat.txt", "x/result.json".
+bool is_generic_file_name(std::string_view file_name);
 
 }  // namespace chatlens

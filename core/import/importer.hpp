@@ -1,7 +1,7 @@
 #pragma once
 // An importer turns the bytes of one export into chats and messages. Importers
 // are chosen by sniffing the content (never by file name alone); adding one is
-// adding its file and a line in importer_registry.cpp.
+// adding its files and a row in platform_table.cpp (docs/adding-a-platform.md).
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -49,6 +49,7 @@ class Importer {
   virtual void import(ImportContext& ctx) const = 0;
 };
 
+// Every row's importers of the platform table, in its order.
 const std::vector<const Importer*>& all_importers();
 
 // Defined by each importer's own file.
@@ -56,5 +57,6 @@ const Importer& whatsapp_text_importer();
 const Importer& telegram_json_importer();
 const Importer& signal_markdown_importer();
 const Importer& signal_json_importer();
+const Importer& meta_json_importer();  // Messenger and Instagram (one format)
 
 }  // namespace chatlens

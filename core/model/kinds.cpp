@@ -10,15 +10,6 @@ constexpr std::array<std::string_view, 9> kMediaKinds = {"",        "image", "vi
                                                          "sticker", "gif",   "document", "other"};
 }  // namespace
 
-std::string_view to_string(Platform p) {
-  switch (p) {
-    case Platform::WhatsApp: return "whatsapp";
-    case Platform::Telegram: return "telegram";
-    case Platform::Signal: return "signal";
-  }
-  return "unknown";
-}
-
 std::string_view to_string(ChatKind k) {
   switch (k) {
     case ChatKind::Private: return "private";

@@ -32,7 +32,8 @@ import tempfile
 from pathlib import Path
 
 CONTRIBUTION = "fuzz_contribution_validation"
-TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_signal", "fuzz_import_session", CONTRIBUTION)
+TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_signal", "fuzz_meta_json", "fuzz_import_session",
+           CONTRIBUTION)
 SEPARATOR = b"\n--chatlens-fuzz-next-input--\n"  # fuzz_import_session.cpp splits inputs here
 
 BUILT_IN = {
@@ -48,6 +49,14 @@ BUILT_IN = {
         "[2019-12-24, 12:23] Jane Doe: Hello John!\n[2020-01-17, 21:49] John Doe: Hello\nJane!\n",
         '{"date": "2023-05-01T10:20:30.123000", "sender": "Ana", "body": "hola  ", "quote": "", "sticker": null, '
         '"reactions": [["Me", "x"]], "attachments": [{"name": "a.jpg", "path": "media/a.jpg"}], "deleted": false}\n',
+    ],
+    "meta": [
+        '{"participants": [{"name": "Ana"}, {"name": "J\\u00e2\\u009d\\u00a4\\u00ef\\u00b8\\u008fhn"}], "messages": ['
+        '{"sender_name": "Ana", "timestamp_ms": 1577186580000, "content": "Cze\\u00c5\\u009b\\u00c4\\u0087", '
+        '"reactions": [{"reaction": "\\u00e2\\u009d\\u00a4", "actor": "Ana"}]}, {"sender_name": "Ana", '
+        '"timestamp_ms": 1577186570000, "photos": [{"uri": "photos/a.jpg"}], "is_unsent": false}, {"sender_name": '
+        '"Ana", "timestamp_ms": 1577186560000, "content": "Ana named the group Trip.", "type": "Generic"}], '
+        '"title": "Trip", "thread_type": "RegularGroup", "thread_path": "inbox/trip_1"}',
     ],
     "telegram": [
         '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [{"id": 1, "type": "message", '
@@ -91,7 +100,9 @@ TELEGRAM_KEYS = (b'"messages"', b'"chats"', b'"personal_information"')
 # signal-export: "[2023-05-01 10:20:30] Ana: text  " then an empty line, or the older "[2019-12-24, 12:23] ".
 SIGNAL_MARKDOWN = re.compile(rb"^\[\d{4}-\d{2}-\d{2}(?:, \d{2}:\d{2}| \d{2}:\d{2}:\d{2}[^\n]*  \n\n)", re.M)
 SIGNAL_KEYS = (b'"date"', b'"sender"', b'"body"')
-TARGET_OF = {"whatsapp": "fuzz_whatsapp_text", "telegram": "fuzz_telegram_json", "signal": "fuzz_signal"}
+META_KEYS = (b'"sender_name"', b'"timestamp_ms"')
+TARGET_OF = {"whatsapp": "fuzz_whatsapp_text", "telegram": "fuzz_telegram_json", "signal": "fuzz_signal",
+             "meta": "fuzz_meta_json"}
 
 # A C/C++ string literal: optional encoding prefix, then "..." or R"delim(...)delim".
 LITERAL = re.compile(r'(?:u8|u|U|L)?(?:R"(?P<delim>[^(\s]*)\((?P<raw>.*?)\)(?P=delim)"|"(?P<cooked>(?:[^"\\\n]|\\.)*)")',
@@ -139,6 +150,8 @@ def classify(data: bytes):
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] == b"{" and (b"chatlens.community_summary" in data or b'"hour_profile"' in data):
         return "contribution"
+    if stripped[:1] == b"{" and all(k in data for k in META_KEYS):
+        return "meta"
     if stripped[:1] == b"{" and all(k in data for k in SIGNAL_KEYS):
         return "signal"
     if stripped[:1] in (b"{", b"[") and any(k in data for k in TELEGRAM_KEYS):

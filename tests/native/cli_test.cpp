@@ -163,7 +163,7 @@ TEST_F(Cli, AnUnreadableInputExitsThreeAfterImportingTheOthers) {
 TEST_F(Cli, NonTelegramJsonIsNamedAsSuch) {
   const CliRun r = run("messages " + q(write("package.json", "{\"name\": \"x\", \"version\": \"1.0.0\"}")));
   EXPECT_EQ(r.status, 3);
-  EXPECT_NE(r.err.find("package.json: JSON that is neither a Telegram Desktop export"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("package.json: JSON that is none of: a Telegram Desktop export"), std::string::npos) << r.err;
 }
 
 TEST_F(Cli, IosZipIsOpenedAndMergedWithTheSameChatAsText) {

@@ -3,7 +3,7 @@
 import { markRaw, reactive, shallowRef, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
 import type { Community } from './community/client'
-import type { ChatSummary, CorpusSummary, FromWorker, InputFile, LinkPair, LinkSuggestion, Phase, ReportOptions, SourceReport } from './analysis/protocol'
+import type { ChatSummary, CorpusSummary, FromWorker, InputFile, LinkPair, LinkSuggestion, Phase, PlatformInfo, ReportOptions, SourceReport } from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
 
@@ -57,6 +57,8 @@ export const state = reactive({
   // What the community service publishes, once the person asked to see it (compare page):
   // kept in this tab so that cards and the story can place the person in it.
   community: null as Community | null,
+  // The core's platform table (export guides, file hints), sent by the worker once the core is loaded.
+  platforms: [] as PlatformInfo[],
 })
 
 // The files of the current analysis, kept while the user looks at the report so
@@ -79,6 +81,9 @@ export function connect(c: AnalysisClient) {
 
 export function handle(msg: FromWorker) {
   switch (msg.type) {
+    case 'ready':
+      state.platforms = msg.platforms
+      break
     case 'progress':
       state.progress = {
         phase: msg.phase,

@@ -17,6 +17,10 @@
 //   down); an ok result then carries "suggestions": [{a, b, reason, strength}] still to ask about, and
 //   "unknown_links": names of links that matched nobody (docs/person-links.md).
 //   Module.chooseChatEntries(["a/_chat.txt", ...]) -> [indices]
+//   Module.planChatEntries(["x/result.json", ...], "Export.zip") -> [{index, titleHint}] (the zip's chats
+//                                       // and their title hints, as the native command chooses them)
+//   Module.platforms() -> [{name, displayName, guides: ["android", ...], fileHint}] (the platform table:
+//                                       // the export guide's tabs and the upload page's file hints)
 //   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
 //   Module.sectionNames() -> ["overview", ...] (the registered insights, in report order)
@@ -38,6 +42,7 @@
 #include <vector>
 
 #include "import/import_session.hpp"
+#include "import/platform_table.hpp"
 #include "import/zip_entries.hpp"
 #include "json/json.hpp"
 #include "model/identity.hpp"
@@ -362,6 +367,33 @@ val choose_chat_entries_js(val names) {
   return out;
 }
 
+val plan_chat_entries_js(val names, std::string archive_name) {
+  const std::vector<std::string> list = emscripten::vecFromJSArray<std::string>(names);
+  val out = val::array();
+  for (const chatlens::ChatEntry& e : chatlens::plan_chat_entries(list, archive_name)) {
+    val entry = val::object();
+    entry.set("index", static_cast<double>(e.index));
+    entry.set("titleHint", e.title_hint);
+    out.call<void>("push", entry);
+  }
+  return out;
+}
+
+val platforms_js() {
+  val out = val::array();
+  for (const chatlens::PlatformSpec& row : chatlens::platform_table()) {
+    val p = val::object();
+    p.set("name", std::string(row.name));
+    p.set("displayName", std::string(row.display_name));
+    val guides = val::array();
+    for (std::string_view g : row.guides) guides.call<void>("push", std::string(g));
+    p.set("guides", guides);
+    p.set("fileHint", std::string(row.file_hint));
+    out.call<void>("push", p);
+  }
+  return out;
+}
+
 bool may_be_export_file_js(std::string path) { return chatlens::may_be_export_file(path); }
 
 std::string title_from_file_name_js(std::string name) { return chatlens::title_from_file_name(name); }
@@ -386,6 +418,8 @@ EMSCRIPTEN_BINDINGS(chatlens) {
       .function("finish", &Session::finish)
       .function("report", &Session::report);
   emscripten::function("chooseChatEntries", &choose_chat_entries_js);
+  emscripten::function("planChatEntries", &plan_chat_entries_js);
+  emscripten::function("platforms", &platforms_js);
   emscripten::function("mayBeExportFile", &may_be_export_file_js);
   emscripten::function("titleFromFileName", &title_from_file_name_js);
   emscripten::function("sectionNames", &section_names_js);

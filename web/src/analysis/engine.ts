@@ -1,7 +1,7 @@
 // The worker's logic, independent of the Worker global so it can be tested:
 // plans the inputs (zip entries chosen by the core), streams each one into
 // WebAssembly memory in chunks, imports it, and builds reports.
-import type { CorpusSummary, FromWorker, InputFile, ReportOptions, SourceReport } from './protocol'
+import type { CorpusSummary, FromWorker, InputFile, PlatformInfo, ReportOptions, SourceReport } from './protocol'
 import { blobAccess, DEFAULT_LIMITS, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
 
 export interface CoreSession {
@@ -19,8 +19,11 @@ export interface CoreModule {
   // `today` is the local date, "YYYY-MM-DD": the core reads no clock (same bytes, same corpus).
   Session: new (progress: (done: number, total: number) => void, today: string) => CoreSession
   chooseChatEntries(names: string[]): number[]
+  // The zip's chats and their title hints, by the core's platform table (the native command's rule).
+  planChatEntries(names: string[], archiveName: string): { index: number; titleHint: string }[]
   titleFromFileName(name: string): string
   mayBeExportFile(path: string): boolean
+  platforms(): PlatformInfo[]
   sectionNames(): string[]
   HEAPU8: Uint8Array
 }
@@ -87,6 +90,8 @@ export class AnalysisEngine {
   private async plan(inputs: InputFile[]): Promise<PlanItem[]> {
     const items: PlanItem[] = []
     for (const input of inputs) {
+      // A folder's media and other files: left out by the core's rule, like the native command does.
+      if (input.inFolder && !this.core.mayBeExportFile(input.path)) continue
       const size = input.file.size
       let head: Uint8Array
       try {
@@ -111,24 +116,17 @@ export class AnalysisEngine {
         items.push({ kind: 'failure', name: input.path, size, key: 'input.zip_corrupt', detail: errorText(e) })
         continue
       }
-      const chosen = this.core.chooseChatEntries(entries.map((e) => e.name))
+      const chosen = this.core.planChatEntries(
+        entries.map((e) => e.name),
+        input.path,
+      )
       if (chosen.length === 0) {
         items.push({ kind: 'failure', name: input.path, size, key: 'input.zip_without_chat', detail: '' })
         continue
       }
-      const zipTitle = this.core.titleFromFileName(input.path)
-      for (const i of chosen) {
-        const entry = entries[i]
-        // Names that say nothing of the chat (signal-export's chat.md is named by its folder, in the core).
-        const generic = /(^|\/)_chat\.txt$/.test(entry.name) || /(^|\/)result\.json$/.test(entry.name)
-        items.push({
-          kind: 'zip',
-          name: `${input.path}:${entry.name}`,
-          src,
-          entry,
-          titleHint: generic ? zipTitle : this.core.titleFromFileName(entry.name),
-          size: entry.compressedSize + entry.size,
-        })
+      for (const { index, titleHint } of chosen) {
+        const entry = entries[index]
+        items.push({ kind: 'zip', name: `${input.path}:${entry.name}`, src, entry, titleHint, size: entry.compressedSize + entry.size })
       }
     }
     return items

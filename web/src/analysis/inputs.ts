@@ -1,31 +1,16 @@
 // What the user dropped or picked: files, folders (walked recursively) and zips.
-// Inside folders only files that may be exports are taken, by the same rule as
-// the native command (core/import/zip_entries.cpp, may_be_export_file): .txt
-// (not an iOS attachment like "00000046-Some file.txt"), .json, .zip and signal-export's chat.md, outside
-// __MACOSX/ and "._" resource forks; the core's sniffing decides the rest. Files
-// given one by one are always passed on, so the core can say why one is not an export.
+// Files met inside folders are marked `inFolder`: the worker keeps only those the
+// core's platform table says may be exports (Module.mayBeExportFile, the native
+// command's rule), so there is no copy of that rule here. Files given one by one are
+// always passed on, so the core can say why one is not an export.
 import type { InputFile } from './protocol'
-
-const isIosAttachment = (base: string) => /^\d{8}-/.test(base)
-
-function isJunk(path: string): boolean {
-  const base = path.split('/').pop() ?? ''
-  return path === '' || path.endsWith('/') || path.startsWith('__MACOSX/') || path.includes('/__MACOSX/') || base.startsWith('._') || base === ''
-}
-
-export function isCandidateInFolder(path: string): boolean {
-  if (isJunk(path)) return false
-  const base = (path.split('/').pop() ?? '').toLowerCase()
-  if (base.endsWith('.txt')) return !isIosAttachment(base)
-  return base.endsWith('.json') || base.endsWith('.zip') || base === 'chat.md'
-}
 
 export function fromFileList(files: Iterable<File>): InputFile[] {
   const out: InputFile[] = []
   for (const file of files) {
     const rel = (file as File & { webkitRelativePath?: string }).webkitRelativePath
     if (rel && rel.includes('/')) {
-      if (isCandidateInFolder(rel)) out.push({ file, path: rel })
+      out.push({ file, path: rel, inFolder: true })
     } else {
       out.push({ file, path: file.name })
     }
@@ -73,7 +58,7 @@ async function walk(dir: FileSystemDirectoryEntry, prefix: string, out: InputFil
     for (const entry of batch) {
       const path = `${prefix}/${entry.name}`
       if (entry.isDirectory) await walk(entry as FileSystemDirectoryEntry, path, out)
-      else if (isCandidateInFolder(path)) out.push({ file: await fileOf(entry as FileSystemFileEntry), path })
+      else out.push({ file: await fileOf(entry as FileSystemFileEntry), path, inFolder: true })
     }
   }
 }

@@ -5,6 +5,17 @@ import type { Report, Source } from '../report'
 export interface InputFile {
   file: Blob // a File from a drop or a picker
   path: string // shown in messages: "WhatsApp Chat with Ana.txt", "export/result.json"
+  // Met while walking a dropped or picked folder: read only when the core's platform table
+  // says it may be an export (Module.mayBeExportFile), so media never reach the core.
+  inFolder?: boolean
+}
+
+// A row of the core's platform table (core/import/platform_table.cpp), as the page needs it.
+export interface PlatformInfo {
+  name: string // "whatsapp"
+  displayName: string // "WhatsApp"
+  guides: string[] // export guides: tab "guide.tab.<g>", steps "guide.<g>.<n>"
+  fileHint: string // i18n key: which files to give
 }
 
 // One person of one platform, as the core names them.
@@ -69,7 +80,7 @@ export type ToWorker =
   | { type: 'report'; options: ReportOptions }
 
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'ready'; platforms: PlatformInfo[] }
   | { type: 'progress'; phase: Phase; file: string; done: number; total: number }
   | { type: 'source'; source: SourceReport }
   | { type: 'corpus'; summary: CorpusSummary }

@@ -24,7 +24,7 @@ async function init(wasm: WebAssembly.Module) {
     printErr: (text: string) => console.warn(text),
   })) as CoreModule
   engine = new AnalysisEngine(core, post)
-  post({ type: 'ready' })
+  post({ type: 'ready', platforms: core.platforms() })
   warmUp(core)
 }
 

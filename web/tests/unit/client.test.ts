@@ -15,7 +15,7 @@ class FakeWorker implements WorkerLike {
     // What a real Worker does: reactive proxies cannot cross.
     structuredClone(msg)
     this.sent.push(msg)
-    if (msg.type === 'init') queueMicrotask(() => this.emit({ type: 'ready' }))
+    if (msg.type === 'init') queueMicrotask(() => this.emit({ type: 'ready', platforms: [] }))
   }
   terminate() {
     this.terminated = true

@@ -3,7 +3,8 @@
 import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { AnalysisEngine, coreOptions, dayNumber, localToday, type CoreModule } from '../../src/analysis/engine'
-import { isCandidateInFolder } from '../../src/analysis/inputs'
+import en from '../../src/i18n/en.json'
+import es from '../../src/i18n/es.json'
 import type { FromWorker, InputFile } from '../../src/analysis/protocol'
 import { coreBuilt, loadCore, whatsappChat } from './core'
 
@@ -179,22 +180,55 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     expect(core.titleFromFileName('WhatsApp Chat - Ana.zip')).toBe('Ana')
   })
 
-  it('takes the same files from a dropped folder as the native command', () => {
-    const paths = [
-      'ChatExport_2024/result.json',
-      'ChatExport_2024/files/notes.json',
-      'ChatExport_2024/photos/photo_1.jpg',
-      'WhatsApp Chat with Ana.txt',
-      'Chats/00000046-Some file.txt',
-      'Chats/_chat.txt',
-      'Chats/export.ZIP',
-      '__MACOSX/Chats/._chat.txt',
-      'Chats/._chat.txt',
-      'Chats/readme.md',
-      'signal-chats/Ana/chat.md',
-      'signal-chats/Ana/data.json',
-      'signal-chats/Ana/index.html',
-    ]
-    for (const p of paths) expect(isCandidateInFolder(p), p).toBe(core.mayBeExportFile(p))
+  it('plans zip entries and their titles by the core table, a nested result.json like a top-level one', () => {
+    expect(core.planChatEntries(['ChatExport/photos/x.jpg', 'ChatExport/result.json'], 'Telegram Ana.zip')).toEqual([{ index: 1, titleHint: 'Telegram Ana' }])
+    expect(core.planChatEntries(['result.json'], 'Telegram Ana.zip')).toEqual([{ index: 0, titleHint: 'Telegram Ana' }])
+    expect(core.planChatEntries(['x/_chat.txt', 'x/notes.txt'], 'WhatsApp Chat - Familia.zip')).toEqual([{ index: 0, titleHint: 'Familia' }])
+  })
+
+  it('reads from a folder only the files the core says may be exports', async () => {
+    const inFolder = (path: string, content: string) => ({ ...file(path, content), inFolder: true })
+    const { messages } = await run(
+      [
+        inFolder('chats/WhatsApp Chat with Ana.txt', whatsappChat('Me', 'Ana')),
+        inFolder('chats/photos/a.jpg', 'jpeg'),
+        inFolder('chats/00000046-doc.txt', 'x'),
+      ],
+      { me: 'Me' },
+    )
+    const files = messages.flatMap((m) => (m.type === 'source' ? [m.source.file] : []))
+    expect(files).toEqual(['chats/WhatsApp Chat with Ana.txt'])
+  })
+
+  it('describes every platform of the core with a guide and a file hint in both catalogues', () => {
+    const platforms = core.platforms()
+    expect(platforms.map((p) => p.name)).toEqual(expect.arrayContaining(['whatsapp', 'telegram', 'signal']))
+    for (const p of platforms) {
+      expect(p.guides.length, p.name).toBeGreaterThan(0)
+      for (const catalogue of [en, es] as Record<string, string>[]) {
+        expect(catalogue[p.fileHint], p.fileHint).toBeTruthy()
+        expect(catalogue[`platform.${p.name}`], p.name).toBeTruthy()
+        for (const g of p.guides) expect(catalogue[`guide.tab.${g}`], g).toBeTruthy()
+      }
+    }
+  })
+})
+
+describe('the export guide', () => {
+  it('shows one tab per guide of the core table, and each guide its steps', async () => {
+    const { mount } = await import('@vue/test-utils')
+    const { default: ExportGuide } = await import('../../src/components/ExportGuide.vue')
+    const { state } = await import('../../src/store')
+    state.platforms = core.platforms()
+    const w = mount(ExportGuide)
+    const tabs = w.findAll('[role="tab"]').map((t) => t.attributes('id'))
+    expect(tabs).toEqual(core.platforms().flatMap((p) => p.guides.map((g) => `guide-tab-${g}`)))
+    for (const p of core.platforms())
+      for (const g of p.guides) {
+        await w.find(`#guide-tab-${g}`).trigger('click')
+        expect(w.find(`#guide-tab-${g}`).attributes('aria-selected'), g).toBe('true')
+        expect(w.text(), g).toContain((en as Record<string, string>)[`guide.${g}.1`])
+      }
+    state.platforms = []
   })
 })

@@ -1,0 +1,407 @@
+// Messenger and Instagram chats from "Download your information" in JSON (FORMATS.md §3):
+// one file per part of a thread (message_1.json … message_N.json, merged afterwards by
+// the thread's id), messages newest first, times as UTC epoch milliseconds, every
+// string in Meta's mojibake (meta_text.hpp).
+//   {"participants": [{"name": …}], "messages": [{"sender_name": …, "timestamp_ms": …,
+//    "content": …, "photos": [{"uri": …}], "reactions": [{"reaction": …, "actor": …}],
+//    "is_unsent": …, "call_duration": …, "type": "Generic"|"Share"|"Call"|"Subscribe"|…}],
+//   "title": …, "thread_type": "Regular"|"RegularGroup"|…, "thread_path": "inbox/ana_123"}
+// A thread's file is small (Meta cuts threads into parts of ~10,000 messages): it is
+// parsed whole with simdjson On-Demand.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <deque>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "import/importer.hpp"
+#include "import/json_scan.hpp"
+#include "import/meta_text.hpp"
+#include "text/utf8.hpp"
+
+namespace chatlens {
+namespace {
+
+namespace od = simdjson::ondemand;
+using simdjson::error_code;
+
+struct Message {
+  std::string_view sender, content, type, link;
+  int64_t timestamp_ms = 0;
+  bool has_time = false, bad_time = false, unsent = false, call = false;
+  MediaKind media = MediaKind::None;
+  uint32_t reactions = 0;
+};
+
+bool contains_ci(std::string_view s, std::string_view lower) {
+  if (s.size() < lower.size()) return false;
+  for (size_t i = 0; i + lower.size() <= s.size(); ++i) {
+    size_t k = 0;
+    for (; k < lower.size(); ++k) {
+      char c = s[i + k];
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+      if (c != lower[k]) break;
+    }
+    if (k == lower.size()) return true;
+  }
+  return false;
+}
+
+// "…/inbox/ana_123/message_2.json" -> "inbox/ana_123": the thread's id when the file has no thread_path.
+std::string_view thread_folder(std::string_view name) {
+  const size_t file = name.find_last_of("/\\");
+  if (file == std::string_view::npos) return {};
+  const std::string_view dir = name.substr(0, file);
+  size_t parent = dir.find_last_of("/\\:");
+  if (parent == std::string_view::npos) return dir;
+  const size_t grand = parent == 0 ? std::string_view::npos : dir.find_last_of("/\\:", parent - 1);
+  return dir.substr(grand == std::string_view::npos ? 0 : grand + 1);
+}
+
+struct StringHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+class Reader {
+ public:
+  explicit Reader(ImportContext& ctx) : ctx_(ctx) {}
+
+  void run() {
+    std::string_view bytes = ctx_.bytes;
+    size_t start = 0;
+    while (bytes.substr(start, 3) == "\xEF\xBB\xBF") start += 3;
+    bytes.remove_prefix(start);
+    const simdjson::padded_string json(bytes);
+    json_begin_ = json.data();
+    bom_ = start;
+    od::parser parser;
+    od::document doc;
+    error_code e = parser.iterate(json).get(doc);
+    if (!e) e = read_root(doc);
+    if (e) {
+      // Where exactly: the scanner finds the first syntax error (simdjson does not say where).
+      JsonScanner scanner(bytes);
+      if (scanner.skip_value() && scanner.at_end())
+        ctx_.report.error =
+            SourceMessage{"input.meta_unreadable", Json::Object{{"detail", simdjson::error_message(e)}}};
+      else
+        ctx_.report.error = describe_json_error(bytes, scanner.error());
+      return;
+    }
+    finish();
+  }
+
+ private:
+  // A string, repaired; null or another type: empty.
+  error_code read_string(od::value v, std::string_view& out) {
+    od::json_type t;
+    if (auto e = v.type().get(t)) return e;
+    if (t != od::json_type::string) return simdjson::SUCCESS;
+    if (auto e = v.get_string().get(out)) return e;
+    std::string repaired;
+    if (meta::repair_mojibake(out, repaired)) out = strings_.emplace_back(std::move(repaired));
+    return simdjson::SUCCESS;
+  }
+
+  error_code count_items(od::value v, uint32_t& n) {
+    od::array list;
+    if (auto e = v.get_array().get(list)) return e;
+    for (auto item : list) {
+      od::value x;
+      if (auto e = item.get(x)) return e;
+      ++n;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // [{"name": …}, …]: participants of the thread.
+  error_code read_participants(od::value v) {
+    od::array list;
+    if (auto e = v.get_array().get(list)) return e;
+    for (auto item : list) {
+      od::object person;
+      if (item.get_object().get(person)) continue;
+      for (auto f : person) {
+        od::field field;
+        if (auto e = std::move(f).get(field)) return e;
+        std::string_view key, name;
+        if (auto e = field.unescaped_key().get(key)) return e;
+        if (key != "name") continue;
+        if (auto e = read_string(field.value(), name)) return e;
+        if (!name.empty()) participants_.push_back(normalize_name(name));
+      }
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // {"link": …} of a share; {"uri": …} of a sticker.
+  error_code read_link(od::value v, std::string_view& link) {
+    od::object object;
+    if (auto e = v.get_object().get(object)) return e;
+    for (auto f : object) {
+      od::field field;
+      if (auto e = std::move(f).get(field)) return e;
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return e;
+      if (key == "link")
+        if (auto e = read_string(field.value(), link)) return e;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  error_code read_message(od::object object, Message& m) {
+    for (auto f : object) {
+      od::field field;
+      if (auto e = std::move(f).get(field)) return e;
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return e;
+      od::value v = field.value();
+      od::json_type t;
+      if (auto e = v.type().get(t)) return e;
+      error_code e = simdjson::SUCCESS;
+      uint32_t items = 0;
+      if (key == "sender_name") {
+        e = read_string(v, m.sender);
+      } else if (key == "timestamp_ms" && t == od::json_type::number) {
+        // Milliseconds between the years 1 and 9999; anything else (a fraction, 1e21) is not a time.
+        constexpr int64_t kFirst = -62135596800000, kLast = 253402300799999;
+        int64_t ms = 0;
+        m.has_time = v.get_int64().get(ms) == simdjson::SUCCESS && ms >= kFirst && ms <= kLast;
+        m.bad_time = !m.has_time;
+        if (m.has_time) m.timestamp_ms = ms;
+      } else if (key == "content") {
+        e = read_string(v, m.content);
+      } else if (key == "type") {
+        e = read_string(v, m.type);
+      } else if (key == "is_unsent" && t == od::json_type::boolean) {
+        bool b = false;
+        if (!(e = v.get_bool().get(b))) m.unsent = b;
+      } else if (key == "call_duration") {
+        m.call = true;
+      } else if (key == "reactions" && t == od::json_type::array) {
+        e = count_items(v, m.reactions);
+      } else if (key == "share" && t == od::json_type::object) {
+        e = read_link(v, m.link);
+      } else if (key == "sticker" && t == od::json_type::object) {
+        m.media = MediaKind::Sticker;
+      } else if (t == od::json_type::array &&
+                 (key == "photos" || key == "videos" || key == "audio_files" || key == "gifs" || key == "files")) {
+        if (!(e = count_items(v, items)) && items > 0 && m.media == MediaKind::None)
+          m.media = key == "photos"        ? MediaKind::Image
+                    : key == "videos"      ? MediaKind::Video
+                    : key == "audio_files" ? MediaKind::Audio
+                    : key == "gifs"        ? MediaKind::Gif
+                                           : MediaKind::Document;
+      }
+      if (e) return e;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  error_code read_messages(od::value v) {
+    od::array list;
+    if (auto e = v.get_array().get(list)) return e;
+    size_t index = 0;
+    for (auto item : list) {
+      ++index;
+      od::value value;
+      if (auto e = item.get(value)) return e;
+      const char* at = nullptr;
+      if (auto e = value.current_location().get(at)) return e;
+      const size_t offset = static_cast<size_t>(at - json_begin_);
+      od::json_type t;
+      if (auto e = value.type().get(t)) return e;
+      Message m;
+      if (t == od::json_type::object) {
+        od::object object;
+        if (auto e = value.get_object().get(object)) return e;
+        if (auto e = read_message(object, m)) return e;
+      }
+      if (t != od::json_type::object) {
+        skip(offset, {"input.not_a_message_object"});
+      } else if (m.bad_time) {
+        skip(offset, {"input.meta_unreadable_time", Json::Object{{"index", index}}});
+      } else if (!m.has_time) {
+        skip(offset, {"input.meta_message_without_time", Json::Object{{"index", index}}});
+      } else {
+        messages_.push_back(m);
+      }
+    }
+    return simdjson::SUCCESS;
+  }
+
+  error_code read_root(od::document& doc) {
+    od::object root;
+    if (auto e = doc.get_object().get(root)) return e;
+    for (auto f : root) {
+      od::field field;
+      if (auto e = std::move(f).get(field)) return e;
+      std::string_view key;
+      if (auto e = field.unescaped_key().get(key)) return e;
+      od::value v = field.value();
+      od::json_type t;
+      if (auto e = v.type().get(t)) return e;
+      error_code e = simdjson::SUCCESS;
+      if (key == "participants" && t == od::json_type::array) {
+        e = read_participants(v);
+      } else if (key == "messages" && t == od::json_type::array) {
+        e = read_messages(v);
+        saw_messages_ = true;
+      } else if (key == "title") {
+        e = read_string(v, title_);
+      } else if (key == "thread_type") {
+        e = read_string(v, thread_type_);
+      } else if (key == "thread_path") {
+        e = read_string(v, thread_path_);
+      } else if (key == "joinable_mode" && t == od::json_type::object) {
+        od::object mode;
+        if (!(e = v.get_object().get(mode)))
+          for (auto mf : mode) {
+            od::field mfield;
+            if ((e = std::move(mf).get(mfield))) break;
+            std::string_view mkey, link;
+            if ((e = mfield.unescaped_key().get(mkey))) break;
+            if (mkey == "link" && !(e = read_string(mfield.value(), link)) && contains_ci(link, "ig.me/"))
+              instagram_ = true;
+            if (e) break;
+          }
+      }
+      if (e) return e;
+    }
+    return simdjson::SUCCESS;
+  }
+
+  // `offset` counts from after the BOM, like the parsed copy.
+  void skip(size_t offset, SourceMessage reason) {
+    const std::string_view bytes = ctx_.bytes;
+    offset += bom_;
+    const TextPosition pos = text_position(bytes, std::min(offset, bytes.size()));
+    const std::string_view rest = bytes.substr(std::min(offset, bytes.size()));
+    ctx_.report.skip(pos.line, offset, std::move(reason), rest.substr(0, rest.find('\n')));
+  }
+
+  // A thread has a handful of senders and thousands of messages: each name is normalised once.
+  PersonId person(std::string_view name) {
+    if (auto it = people_.find(name); it != people_.end()) return it->second;
+    const std::string normal = normalize_name(name);
+    const PersonId p = normal.empty() ? kNoPerson : ctx_.builder.person(platform_, normal);
+    people_.emplace(std::string(name), p);
+    return p;
+  }
+
+  void finish() {
+    if (!saw_messages_) {
+      ctx_.report.error = SourceMessage{"input.meta_without_messages"};
+      return;
+    }
+    // Which app: the newer layouts name it, the older share one folder name; Instagram's
+    // group links are ig.me links.
+    instagram_ = instagram_ || contains_ci(ctx_.name, "instagram");
+    platform_ = instagram_ ? Platform::Instagram : Platform::Messenger;
+
+    ChatDraft draft;
+    draft.platform = platform_;
+    draft.source = ctx_.source;
+    draft.title = normalize_name(title_);
+    const std::string_view folder = thread_folder(ctx_.name);
+    draft.platform_id = !thread_path_.empty() ? std::string(thread_path_)
+                        : !folder.empty()     ? std::string(folder)
+                                              : draft.title;
+    // No title (minimal exports): the thread's folder ("ana_123"), else the file's name.
+    if (draft.title.empty() && !folder.empty()) draft.title = normalize_name(folder.substr(folder.find('/') + 1));
+    if (draft.title.empty()) draft.title = std::string(ctx_.title_hint);
+    const bool group =
+        thread_type_.find("Group") != std::string_view::npos || (thread_type_.empty() && participants_.size() > 2);
+    draft.kind = group ? ChatKind::Group : ChatKind::Private;
+    const ChatId chat = ctx_.builder.add_chat(std::move(draft));
+
+    // Newest first in the file: added oldest first, so that equal times keep their order.
+    uint64_t reactions = 0;
+    ctx_.builder.reserve(messages_.size());
+    for (auto it = messages_.rbegin(); it != messages_.rend(); ++it) {
+      const Message& m = *it;
+      MessageDraft d;
+      d.chat = chat;
+      d.sender = person(m.sender);
+      d.utc = m.timestamp_ms >= 0 ? m.timestamp_ms / 1000 : -((-m.timestamp_ms + 999) / 1000);
+      d.time = LocalTime{d.utc};  // the export carries no zone: local time is UTC (docs)
+      d.text = m.content;
+      reactions += m.reactions;
+      const meta::ContentKind content = meta::classify_content(m.sender, m.content);
+      if (m.unsent) {
+        d.kind = MessageKind::Deleted;
+        d.text = {};
+      } else if (m.call || m.type == "Call") {
+        d.kind = MessageKind::Call;
+      } else if (m.type == "Subscribe" || m.type == "Unsubscribe" || content == meta::ContentKind::GroupEvent ||
+                 content == meta::ContentKind::ReactionNotice) {
+        d.kind = MessageKind::System;
+        d.sender = kNoPerson;
+      } else if (m.media != MediaKind::None) {
+        d.kind = MessageKind::Media;
+        d.media = m.media;
+        // Meta's voice messages are audio files named "audioclip…".
+        if (m.media == MediaKind::Audio && contains_ci(m.content, "audioclip")) d.media = MediaKind::Voice;
+        if (content == meta::ContentKind::Attachment) d.text = {};
+      } else if (content == meta::ContentKind::Attachment) {
+        d.kind = MessageKind::Media;
+        d.media = MediaKind::Other;
+        d.text = m.link;  // a shared post's link, or nothing
+      } else if (m.content.empty() && !m.link.empty()) {
+        d.text = m.link;  // a shared link without words
+      }
+      ctx_.builder.add(d);
+    }
+    SourceReport& report = ctx_.report;
+    report.platform = std::string(to_string(platform_));
+    report.variant = "json";
+    report.records = messages_.size();
+    report.chats = 1;
+    report.notes.push_back({"input.meta_times_utc"});
+    if (reactions) report.notes.push_back({"input.reactions_read", Json::Object{{"count", reactions}}});
+  }
+
+  ImportContext& ctx_;
+  const char* json_begin_ = nullptr;  // the parsed copy's first byte
+  size_t bom_ = 0;                    // bytes of BOM before it in the input
+  std::deque<std::string> strings_;   // repaired strings, alive until the messages are added
+  std::vector<Message> messages_;
+  std::vector<std::string> participants_;
+  std::unordered_map<std::string, PersonId, StringHash, std::equal_to<>> people_;
+  std::string_view title_, thread_type_, thread_path_;
+  bool saw_messages_ = false, instagram_ = false;
+  Platform platform_ = Platform::Messenger;
+};
+
+class MetaJson final : public Importer {
+ public:
+  std::string_view name() const override { return "meta-json"; }
+
+  // An object whose keys are Meta's: "participants" first, "sender_name"/"timestamp_ms" in messages.
+  int sniff(std::string_view head) const override {
+    const size_t first = head.find_first_not_of(" \t\r\n");
+    if (first == std::string_view::npos || head[first] != '{') return 0;
+    const bool participants = head.find("\"participants\"") != std::string_view::npos;
+    const bool message_keys = head.find("\"sender_name\"") != std::string_view::npos &&
+                              head.find("\"timestamp_ms\"") != std::string_view::npos;
+    if (participants && message_keys) return 95;
+    if (message_keys || (participants && (head.find("\"thread_path\"") != std::string_view::npos ||
+                                          head.find("\"is_still_participant\"") != std::string_view::npos)))
+      return 80;
+    return 0;
+  }
+
+  void import(ImportContext& ctx) const override { Reader(ctx).run(); }
+};
+
+}  // namespace
+
+const Importer& meta_json_importer() {
+  static const MetaJson importer;
+  return importer;
+}
+
+}  // namespace chatlens

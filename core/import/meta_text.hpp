@@ -1,0 +1,27 @@
+#pragma once
+// Strings of Messenger and Instagram exports ("Download your information", JSON;
+// FORMATS.md §3). Meta writes every string's UTF-8 bytes as separate code points
+// ("\u00c3\u00a9" for "é"): the mojibake is repaired per string, after JSON
+// decoding, and never on the raw file.
+#include <string>
+#include <string_view>
+
+namespace chatlens::meta {
+
+// The repaired string when `s` is such mojibake: every code point is at most U+00FF and,
+// taken as bytes, they are valid UTF-8 (put in NFC: decomposed accents occur). Returns
+// false, leaving `out` alone, when `s` needs no repair (ASCII) or is not mojibake (real
+// text: a code point above U+00FF, or bytes that are not UTF-8).
+bool repair_mojibake(std::string_view s, std::string& out);
+
+// What a content string tells beyond its words. Meta writes group events and reaction
+// notices as ordinary messages of their author ("Ana named the group Trip.").
+enum class ContentKind : uint8_t {
+  Text,
+  GroupEvent,      // renames, joins, adds, leaves, removals, photo and nickname changes
+  ReactionNotice,  // "Reacted ❤️ to your message", "Ana liked a message"
+  Attachment,      // "Ana sent an attachment." with the attachment itself not exported
+};
+ContentKind classify_content(std::string_view sender, std::string_view content);
+
+}  // namespace chatlens::meta
