@@ -48,5 +48,6 @@ const Importer& whatsapp_text_importer();
 const Importer& telegram_json_importer();
 const Importer& signal_markdown_importer();
 const Importer& signal_json_importer();
+const Importer& discord_json_importer();
 
 }  // namespace chatlens

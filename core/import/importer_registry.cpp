@@ -8,6 +8,7 @@ const std::vector<const Importer*>& all_importers() {
       &telegram_json_importer(),
       &signal_markdown_importer(),
       &signal_json_importer(),
+      &discord_json_importer(),
   };
   return importers;
 }

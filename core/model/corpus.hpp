@@ -31,6 +31,9 @@ struct Person {
   bool is_owner = false;
   SourceId first_source = 0;  // where the person first appears, to tell look-alike names apart
   uint64_t first_line = 0;    // 1-based; 0 when the importer did not say
+  // An account the platform marks as a bot (Discord): its messages are kept but left out of
+  // people-centred insights (is_personal), and it is no chat member.
+  bool is_bot = false;
 };
 
 struct Chat {
@@ -39,7 +42,7 @@ struct Chat {
   ChatKind kind = ChatKind::Unknown;
   std::string platform_id;        // Telegram chat id; empty for WhatsApp
   std::vector<SourceId> sources;  // inputs this chat was read from (several after a merge)
-  std::vector<PersonId> members;  // everyone who sent a message, sorted
+  std::vector<PersonId> members;  // everyone who sent a message but bots, sorted
   uint64_t begin = 0, end = 0;    // message range in the corpus
   size_t size() const { return end - begin; }
 };
@@ -97,6 +100,7 @@ class Corpus {
   // Owners ("me"), at most one per platform; empty until identity is resolved.
   std::vector<PersonId> owners() const;
   bool is_owner(PersonId p) const { return p != kNoPerson && people[p].is_owner; }
+  bool is_bot(PersonId p) const { return p != kNoPerson && people[p].is_bot; }
 
   MessageColumns messages;
   std::vector<Person> people;

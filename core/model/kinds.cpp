@@ -15,6 +15,7 @@ std::string_view to_string(Platform p) {
     case Platform::WhatsApp: return "whatsapp";
     case Platform::Telegram: return "telegram";
     case Platform::Signal: return "signal";
+    case Platform::Discord: return "discord";
   }
   return "unknown";
 }

@@ -6,7 +6,7 @@
 
 namespace chatlens {
 
-enum class Platform : uint8_t { WhatsApp, Telegram, Signal };
+enum class Platform : uint8_t { WhatsApp, Telegram, Signal, Discord };
 enum class ChatKind : uint8_t { Private, Group, Channel, Saved, Unknown };
 enum class MessageKind : uint8_t { Text, Media, Location, Contact, Poll, Deleted, System, Call };
 enum class MediaKind : uint8_t { None, Image, Video, Audio, Voice, Sticker, Gif, Document, Other };
