@@ -1,5 +1,7 @@
 #include "import/discord_chat.hpp"
 
+#include <algorithm>
+
 #include "import/signal_content.hpp"
 #include "import/telegram_text.hpp"
 #include "model/iso8601.hpp"
@@ -57,7 +59,11 @@ PersonId ChatSink::person(const Author& author) {
   int64_t id = 0;
   const bool by_id = parse_snowflake(author.id, id);
   if (by_id) {
-    if (auto it = people_.find(id); it != people_.end()) return it->second;
+    if (id == last_author_) return last_person_;
+    if (auto it = people_.find(id); it != people_.end()) {
+      last_author_ = id;
+      return last_person_ = it->second;
+    }
   }
   const std::string name = normalize_name(author.nickname.empty() ? author.name : author.nickname);
   if (!by_id && name.empty()) return kNoPerson;
@@ -91,6 +97,15 @@ void ChatSink::skip(size_t offset, SourceMessage reason) {
   ctx_.report.skip(lines_.line_at(offset), offset, std::move(reason), rest.substr(0, 200));
 }
 
+bool ChatSink::seen_before(int64_t id) {
+  if (increasing_.empty() || id > increasing_.back()) {
+    increasing_.push_back(id);
+    return false;
+  }
+  if (std::binary_search(increasing_.begin(), increasing_.end(), id)) return true;
+  return !out_of_order_.insert(id).second;
+}
+
 void ChatSink::commit(size_t offset) {
   const Message& m = message_;
   int64_t id = kNoMessageId;
@@ -100,7 +115,7 @@ void ChatSink::commit(size_t offset) {
     if (id != kNoMessageId) reason.params["id"] = id;
     return reason;
   };
-  if (id != kNoMessageId && !seen_.insert(id).second) {
+  if (id != kNoMessageId && seen_before(id)) {
     ++tally_.duplicates;
     return skip(offset, with_id("input.duplicate_message"));
   }

@@ -24,6 +24,7 @@
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <vector>
 
 #include "import/discord_message.hpp"
 #include "import/importer.hpp"
@@ -74,8 +75,15 @@ class ChatSink final : public telegram::MessageSink {
   Message message_;
   bool created_ = false;
   ChatId chat_ = 0;
+  // Whether message `id` was read before. DCE writes ids in increasing order but for a few, so
+  // the increasing run is a sorted list (appending is free) and only the others need a set.
+  bool seen_before(int64_t id);
+
   std::unordered_map<int64_t, PersonId> people_;  // by user id
-  std::unordered_set<int64_t> seen_;              // message ids
+  int64_t last_author_ = -1;
+  PersonId last_person_ = kNoPerson;
+  std::vector<int64_t> increasing_;
+  std::unordered_set<int64_t> out_of_order_;
   std::string text_;
 };
 
