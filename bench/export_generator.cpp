@@ -2242,7 +2242,9 @@ GenerationSummary generate_export(const GeneratorOptions& options, ExportSink& s
     writer = std::make_unique<WhatsAppWriter>(out, plan.world, options.format, twelve_hour(options));
 
   GenerationSummary summary;
-  summary.owner = std::string(owner_name());
+  // The owner as the export names them: "Alex R." on Discord, "Me" in Signal's chat.md.
+  summary.owner =
+      options.format == ExportFormat::Signal ? std::string("Me") : plan.world.display_name(owner(), options.format);
   writer->begin(plan.chats);
   for (size_t i = 0; i < plan.chats.size(); ++i) {
     const ChatInfo& info = plan.chats[i];

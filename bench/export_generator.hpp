@@ -36,7 +36,7 @@ struct GeneratedChat {
 };
 
 struct GenerationSummary {
-  std::string owner;
+  std::string owner;  // as the export names them ("Alex R." on Discord, "Me" on Signal)
   std::vector<GeneratedChat> chats;
   uint64_t messages = 0;
   uint64_t bytes = 0;
