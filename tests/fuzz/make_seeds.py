@@ -196,12 +196,13 @@ def from_fixtures(repo: Path):
 
 
 def from_generator(gen_export: str):
-    formats = (("whatsapp-android", "whatsapp"), ("whatsapp-ios", "whatsapp"), ("telegram", "telegram"))
+    formats = (("whatsapp-android", "whatsapp"), ("whatsapp-ios", "whatsapp"), ("telegram", "telegram"),
+               ("discord", "discord"), ("signal", "signal"))
     with tempfile.TemporaryDirectory() as tmp:
         for fmt, kind in formats:
             for seed in (1, 2, 3):
                 out = Path(tmp) / f"{fmt}-{seed}"
-                chats = "1" if kind == "whatsapp" else "2"
+                chats = "1" if kind in ("whatsapp", "discord") else "2"
                 try:
                     subprocess.run([gen_export, "--format", fmt, "--messages", "80", "--chats", chats, "--seed",
                                     str(seed), "--out", str(out)], check=True, capture_output=True, timeout=60)
