@@ -8,6 +8,7 @@
 #include "import/discord_chat.hpp"
 #include "import/import_session.hpp"
 #include "insights/derived_data.hpp"
+#include "model/identity.hpp"
 #include "test_today.hpp"
 #include "whatsapp_test_util.hpp"
 
@@ -315,4 +316,25 @@ TEST(DiscordJson, SniffedByContentNotTakenForTelegram) {
   EXPECT_GE(discord_json_importer().sniff(text.substr(0, 1024)), 90);
   EXPECT_EQ(telegram_json_importer().sniff(text.substr(0, 1024)), 0);
   EXPECT_EQ(discord_json_importer().sniff("{\"name\": \"x\", \"type\": \"personal_chat\", \"messages\": []}"), 0);
+}
+
+TEST(DiscordJson, ABotInEveryChatIsNeverTheOwner) {
+  const Author alex{"100000000000000001", "alex", "Alex R."}, ben{"100000000000000002", "ben", "Ben"};
+  const Author bot{"100000000000000009", "MEE6", "", true};
+  Channel first, second;
+  second.id = "530805775262679099";
+  second.name = "Ben";
+  ImportSession session(kTestToday);
+  session.add("a.json", export_json({{"1", "2023-01-17T10:00:00+00:00", "hi", alex},
+                                     {"2", "2023-01-17T10:01:00+00:00", "hola", kAna},
+                                     {"3", "2023-01-17T10:02:00+00:00", "level up!", bot}},
+                                    first));
+  session.add("b.json", export_json({{"4", "2023-01-17T11:00:00+00:00", "hey", alex},
+                                     {"5", "2023-01-17T11:01:00+00:00", "yo", ben},
+                                     {"6", "2023-01-17T11:02:00+00:00", "level up!", bot}},
+                                    second));
+  Corpus corpus = std::move(session).finish();
+  const OwnerResolution owner = resolve_owner(corpus);
+  ASSERT_EQ(owner.status, OwnerResolution::Status::Resolved) << owner.candidates.size() << " candidates";
+  EXPECT_EQ(owner_name(corpus), "Alex R.");
 }
