@@ -36,8 +36,8 @@ simdjson::error_code string_field(od::value& v, const ChunkMap& map, std::string
   return simdjson::SUCCESS;
 }
 
-// Elements of an array value counted; `on_object` reads each object element
-// (it must consume it), others are consumed. Not an array: an issue.
+// Elements of an array value counted; `on_object` reads each object element, simdjson
+// skips the others. Not an array (nor null): an issue.
 template <class OnObject>
 simdjson::error_code count_array(od::value& v, uint32_t& count, uint32_t issue, Message& m, OnObject&& on_object) {
   if (shape_of(v) != ValueShape::Array) {

@@ -338,3 +338,18 @@ TEST(DiscordJson, ABotInEveryChatIsNeverTheOwner) {
   ASSERT_EQ(owner.status, OwnerResolution::Status::Resolved) << owner.candidates.size() << " candidates";
   EXPECT_EQ(owner_name(corpus), "Alex R.");
 }
+
+TEST(DiscordJson, ValuesOfUnexpectedTypesAreNotedAndReadAround) {
+  Msg odd{"2",          "2023-01-17T10:01:00+00:00",
+          "still read", kAna,
+          "Default",    ",\n      \"attachments\": {\"fileName\": \"x.png\"},\n      \"reference\": \"1\""};
+  auto text = export_json({{"1", "2023-01-17T10:00:00+00:00", "fine"}, odd});
+  auto d = import_discord(text);
+  ASSERT_EQ(d.size(), 2u);
+  EXPECT_TRUE(IsMessage(d, 1, "Ana Gómez", "2023-01-17T10:01:00", K::Text, "still read"));
+  EXPECT_FALSE(d.corpus.messages.flags[1] & kReply);
+  bool noted = false;
+  for (const SourceMessage& n : d.report.notes)
+    if (n.key == "input.unexpected_values_in_message") noted = n.params.find("message_id")->as_int() == 2;
+  EXPECT_TRUE(noted);
+}
