@@ -263,7 +263,9 @@ for size in "${sizes[@]}"; do
   if ((peers)); then bench_platform_peer discord "$size" "$discord"; fi
   bench_import "$messenger" messenger "$size" "$json_target_mbps"
   bench_analyze "$messenger" messenger "$size"
-  mapfile -t messenger_files < <(find "$messenger" -name 'message_*.json' | sort)
+  # chat-analytics needs a thread's files oldest first (message_N.json .. message_1.json): its
+  # timeline only grows forwards.
+  mapfile -t messenger_files < <(find "$messenger" -name 'message_*.json' | sort -V -r)
   if ((peers)); then bench_platform_peer messenger "$size" "${messenger_files[@]}"; fi
 done
 
