@@ -59,6 +59,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <memory>
 #include <stdexcept>
@@ -358,6 +360,20 @@ struct World {
     if (telegram && !n.empty() && n[0] == '+') return "Jordan";  // Telegram shows the profile name
     return n;
   }
+  // The name each platform shows: WhatsApp the phone's contact name, Telegram the profile name,
+  // Discord a short nickname ("Ana G."), Messenger, Instagram and Signal the full profile name.
+  // The same person thus appears with slightly different names on different platforms.
+  std::string display_name(int i, ExportFormat f) const {
+    if (f == ExportFormat::WhatsAppAndroid || f == ExportFormat::WhatsAppIos) return std::string(name(i, false));
+    const std::string_view full = name(i, true);
+    if (f != ExportFormat::Discord) return std::string(full);
+    const size_t space = full.find(' ');
+    if (space == std::string_view::npos || space + 1 >= full.size()) return std::string(full);
+    size_t initial = 1;  // one UTF-8 character
+    while (space + 1 + initial < full.size() && (static_cast<unsigned char>(full[space + 1 + initial]) & 0xC0) == 0x80)
+      ++initial;
+    return std::string(full.substr(0, space + 1 + initial)) + ".";
+  }
   static int64_t telegram_user_id(int i) {
     if (i == owner()) return 5123456789;
     return 1000000000 + static_cast<int64_t>(i) * 1234567 + 424242;
@@ -376,6 +392,7 @@ class Writer {
   virtual void message(const Msg& m) = 0;
   virtual void end_chat() = 0;
   virtual void end() {}
+  virtual std::string file_of(const ChatInfo&) const { return {}; }  // the first file a chat is written to
 
  protected:
   Out& out_;
@@ -983,6 +1000,532 @@ class TelegramWriter final : public Writer {
 };
 
 // ---------------------------------------------------------------------------------------
+// Writers of the other platforms (FORMATS.md §3-5). Shared helpers first.
+
+// "2025-05-31T21:05:09" of a local time.
+void append_local_iso(std::string& s, int64_t local, char sep = 'T') {
+  const int64_t day = local >= 0 ? local / 86400 : (local - 86399) / 86400;
+  const int sod = static_cast<int>(local - day * 86400);
+  const Civil c = civil_from_days(day);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u%c%02d:%02d:%02d", c.y, c.m, c.d, sep, sod / 3600, sod / 60 % 60,
+                sod % 60);
+  s += buf;
+}
+
+// A JSON string: UTF-8 kept, but characters beyond the BMP written as \uD83D\uDC46 surrogate
+// escapes, as System.Text.Json (DiscordChatExporter) writes emoji.
+void append_json_surrogates(std::string& s, std::string_view text) {
+  s += '"';
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 0xF0 && i + 3 < text.size()) {
+      const char32_t cp = (char32_t{c & 0x07u} << 18) |
+                          (char32_t{static_cast<unsigned char>(text[i + 1]) & 0x3Fu} << 12) |
+                          (char32_t{static_cast<unsigned char>(text[i + 2]) & 0x3Fu} << 6) |
+                          char32_t{static_cast<unsigned char>(text[i + 3]) & 0x3Fu};
+      const char32_t v = cp - 0x10000;
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "\\u%04X\\u%04X", static_cast<unsigned>(0xD800 + (v >> 10)),
+                    static_cast<unsigned>(0xDC00 + (v & 0x3FF)));
+      s += buf;
+      i += 3;
+    } else if (c == '"' || c == '\\') {
+      s += '\\', s += static_cast<char>(c);
+    } else if (c == '\n') {
+      s += "\\n";
+    } else if (c < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      s += buf;
+    } else {
+      s += static_cast<char>(c);
+    }
+  }
+  s += '"';
+}
+
+// A JSON string the way Facebook's and Instagram's downloads write it: each UTF-8 byte as its
+// own \u00XX escape (the text decoded as Latin-1: "mojibake").
+void append_json_mojibake(std::string& s, std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  s += '"';
+  for (const char ch : text) {
+    const unsigned char c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      s += '\\', s += ch;
+    } else if (c == '\n') {
+      s += "\\n";
+    } else if (c < 0x20 || c >= 0x80) {
+      s += "\\u00";
+      s += kHex[c >> 4];
+      s += kHex[c & 15];
+    } else {
+      s += ch;
+    }
+  }
+  s += '"';
+}
+
+// A file-name-safe slug: "Book club" -> "bookclub".
+std::string slug(std::string_view title) {
+  std::string out;
+  for (const char c : title)
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+  return out.empty() ? "chat" : out;
+}
+
+std::string_view media_file_name(const Msg& m, bool voice_as_audio = false) {
+  switch (m.media) {
+    case Media::Image: return "IMG_20240101_120000.jpg";
+    case Media::Video: return "VID_20240101_120000.mp4";
+    case Media::Voice: return voice_as_audio ? "audio_message.m4a" : "voice-message.ogg";
+    case Media::Gif: return "giphy.gif";
+    case Media::Sticker: return "sticker.webp";
+    case Media::Document: return document_names()[m.aux % document_names().size()];
+  }
+  return "file";
+}
+
+// The text a message shows on platforms without a structured form for it.
+std::string plain_body(const World& world, const Msg& m, ExportFormat f) {
+  auto who = [&](int p) { return world.display_name(p, f); };
+  switch (m.kind) {
+    case Kind::Location: return "📍 " + std::string(places()[m.aux % places().size()].name);
+    case Kind::Poll: {
+      std::string s = std::string(m.poll_question);
+      for (int i = 0; i < m.poll_count; ++i) s += "\n- " + std::string(m.poll_options[i]);
+      return s;
+    }
+    case Kind::Created: return who(m.sender) + " created the group.";
+    case Kind::Added: return who(m.sender) + " added " + who(m.subject) + " to the group.";
+    case Kind::JoinedLink: return who(m.subject) + " joined the group via the invite link.";
+    case Kind::Left: return who(m.subject) + " left the group.";
+    case Kind::Pin: return who(m.sender) + " pinned a message.";
+    default: return std::string(m.text);
+  }
+}
+
+// DiscordChatExporter JSON: one file per chat, two-space indentation, key order as
+// JsonMessageWriter.cs writes it (2.40+ layout: exportedAt, roles). Private chats are direct
+// messages (guild "0"), groups channels of the owner's server "Rivera & friends". People are
+// their user ids (snowflakes fixed per person); names are short nicknames ("Ana G.").
+class DiscordWriter final : public Writer {
+ public:
+  DiscordWriter(Out& out, const World& world) : Writer(out, world) {}
+
+  std::string file_of(const ChatInfo& chat) const override {
+    return (chat.group ? std::string(kGuild) + " - " + slug(chat.title) : "Direct Messages - " + chat.title) + " [" +
+           std::to_string(channel_id(chat)) + "].json";
+  }
+
+  void begin_chat(const ChatInfo& chat) override {
+    chat_ = &chat;
+    out_.open(file_of(chat));
+    s_.clear();
+    s_ += "{\n  \"guild\": {\n    \"id\": \"";
+    s_ += chat.group ? std::to_string(kGuildId) : "0";
+    s_ += "\",\n    \"name\": ";
+    append_json_surrogates(s_, chat.group ? kGuild : "Direct Messages");
+    s_ +=
+        ",\n    \"iconUrl\": \"https://cdn.discordapp.com/embed/avatars/0.png\"\n  },\n  \"channel\": {\n    \"id\": "
+        "\"";
+    s_ += std::to_string(channel_id(chat));
+    s_ += chat.group ? "\",\n    \"type\": \"GuildTextChat\",\n    \"categoryId\": \"1100000000000000001\",\n"
+                       "    \"category\": \"Text Channels\",\n    \"name\": "
+                     : "\",\n    \"type\": \"DirectTextChat\",\n    \"categoryId\": \"0\",\n"
+                       "    \"category\": \"Private\",\n    \"name\": ";
+    append_json_surrogates(s_, chat.group ? slug(chat.title) : chat.title);
+    s_ +=
+        ",\n    \"topic\": null\n  },\n  \"dateRange\": {\n    \"after\": null,\n    \"before\": null\n  },\n"
+        "  \"exportedAt\": \"2025-05-31T23:59:00.000+02:00\",\n  \"messages\": [";
+    out_ << s_;
+    count_ = 0;
+  }
+
+  void message(const Msg& m) override {
+    s_.clear();
+    s_ += count_++ ? ",\n    {\n      \"id\": \"" : "\n    {\n      \"id\": \"";
+    s_ += std::to_string(snowflake(m.id));
+    s_ += "\",\n      \"type\": \"";
+    s_ += type_of(m);
+    s_ += "\",\n      \"timestamp\": ";
+    stamp(m.local, m.utc);
+    s_ += ",\n      \"timestampEdited\": ";
+    if (m.edited)
+      stamp(m.local + (m.edited_utc - m.utc), m.edited_utc);
+    else
+      s_ += "null";
+    s_ += ",\n      \"callEndedTimestamp\": ";
+    const int64_t call_seconds = m.kind == Kind::Call && m.aux % 3 != 0 ? 20 + m.aux % 1700 : 0;
+    if (m.kind == Kind::Call)
+      stamp(m.local + call_seconds, m.utc + call_seconds);
+    else
+      s_ += "null";
+    s_ += ",\n      \"isPinned\": false,\n      \"content\": ";
+    if (m.kind == Kind::Call)
+      append_json_surrogates(s_,
+                             "Started a call that lasted " + std::to_string((call_seconds + 59) / 60) + " minutes.");
+    else if (m.kind == Kind::Media && m.media == Media::Sticker)
+      s_ += "\"\"";
+    else
+      append_json_surrogates(s_, plain_body(world_, m, ExportFormat::Discord));
+    const int author = m.sender >= 0 ? m.sender : m.subject >= 0 ? m.subject : owner();
+    s_ += ",\n      \"author\": ";
+    user(author, "      ");
+    s_ += ",\n      \"attachments\": [";
+    if (m.kind == Kind::Media && m.media != Media::Sticker) {
+      const std::string_view name = media_file_name(m);
+      s_ += "\n        {\n          \"id\": \"";
+      s_ += std::to_string(snowflake(m.id) + 1);
+      s_ += "\",\n          \"url\": \"https://cdn.discordapp.com/attachments/";
+      s_ += std::to_string(channel_id(*chat_));
+      s_ += '/';
+      s_ += name;
+      s_ += "\",\n          \"fileName\": ";
+      append_json_surrogates(s_, name);
+      s_ += ",\n          \"fileSizeBytes\": ";
+      s_ += std::to_string(20000 + m.aux % 900000);
+      s_ += "\n        }\n      ";
+    }
+    s_ += "],\n      \"embeds\": [],\n      \"stickers\": [";
+    if (m.kind == Kind::Media && m.media == Media::Sticker) {
+      s_ += "\n        {\n          \"id\": \"749054660769218631\",\n          \"name\": \"";
+      s_ += kStickers[m.aux % std::size(kStickers)];
+      s_ +=
+          "\",\n          \"format\": \"Apng\",\n          \"sourceUrl\": "
+          "\"https://media.discordapp.net/stickers/749054660769218631.png\"\n        }\n      ";
+    }
+    s_ += "],\n      \"reactions\": [";
+    if (m.kind == Kind::Text && m.aux % 9 == 0) {
+      const auto& se = sticker_emoji();
+      s_ += "\n        {\n          \"emoji\": {\n            \"id\": \"\",\n            \"name\": ";
+      append_json_surrogates(s_, emoji()[se[m.aux % se.size()]]);
+      s_ +=
+          ",\n            \"code\": \"heart\",\n            \"isAnimated\": false,\n            \"imageUrl\": "
+          "\"https://cdn.jsdelivr.net/gh/twitter/twemoji@latest/assets/svg/2764.svg\"\n          },\n"
+          "          \"count\": ";
+      s_ += std::to_string(1 + m.aux % 3);
+      s_ += ",\n          \"users\": [\n            ";
+      user(chat_->members.empty() ? owner() : chat_->members[m.aux % chat_->members.size()], "            ");
+      s_ += "\n          ]\n        }\n      ";
+    }
+    s_ += "],\n      \"mentions\": [";
+    int mentions = 0;
+    if (m.segments)
+      for (const Segment& seg : *m.segments)
+        if (seg.type == Seg::Mention) {
+          s_ += mentions++ ? ",\n        " : "\n        ";
+          user(seg.person, "        ");
+        }
+    s_ += mentions ? "\n      ]" : "]";
+    if (m.reply_to) {
+      s_ += ",\n      \"reference\": {\n        \"messageId\": \"";
+      s_ += std::to_string(snowflake(m.reply_to));
+      s_ += "\",\n        \"channelId\": \"";
+      s_ += std::to_string(channel_id(*chat_));
+      s_ += "\",\n        \"guildId\": ";
+      s_ += chat_->group ? "\"" + std::to_string(kGuildId) + "\"" : "null";
+      s_ += "\n      }";
+    }
+    s_ += ",\n      \"inlineEmojis\": []\n    }";
+    out_ << s_;
+    out_.maybe_flush();
+  }
+
+  void end_chat() override {
+    out_ << (count_ ? "\n  ],\n  \"messageCount\": " : "],\n  \"messageCount\": ");
+    out_.num(static_cast<int64_t>(count_));
+    out_ << "\n}\n";
+    out_.close();
+  }
+
+ private:
+  static constexpr std::string_view kGuild = "Rivera & friends";
+  static constexpr int64_t kGuildId = 1100000000000000000;
+  static constexpr std::string_view kStickers[] = {"Wave", "Hi", "Laugh", "Thumbs up", "Sleepy"};
+
+  static int64_t user_id(int person) { return 400000000000000000 + static_cast<int64_t>(person) * 1234567891; }
+  static int64_t channel_id(const ChatInfo& chat) { return 1200000000000000000 + int64_t{chat.index} * 1000003; }
+  int64_t snowflake(int64_t id) const { return 1300000000000000000 + int64_t{chat_->index} * 100000000 + id * 16; }
+
+  static std::string_view type_of(const Msg& m) {
+    switch (m.kind) {
+      case Kind::Call: return "Call";
+      case Kind::Created: return "ChannelNameChange";
+      case Kind::Added: return "RecipientAdd";
+      case Kind::Left: return "RecipientRemove";
+      case Kind::JoinedLink: return "GuildMemberJoin";
+      case Kind::Pin: return "ChannelPinnedMessage";
+      default: return m.reply_to ? "Reply" : "Default";
+    }
+  }
+
+  // "2025-05-31T21:05:09.000+02:00": the local wall clock with its offset.
+  void stamp(int64_t local, int64_t utc) {
+    s_ += '"';
+    append_local_iso(s_, local);
+    const int64_t offset = (local - utc) / 60;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, ".000%c%02d:%02d", offset < 0 ? '-' : '+', static_cast<int>(std::abs(offset) / 60),
+                  static_cast<int>(std::abs(offset) % 60));
+    s_ += buf;
+    s_ += '"';
+  }
+
+  void user(int person, std::string_view indent) {
+    const std::string name = world_.display_name(person, ExportFormat::Discord);
+    std::string handle = slug(world_.name(person, true));
+    s_ += "{\n  ";
+    s_ += indent;
+    s_ += "\"id\": \"";
+    s_ += std::to_string(user_id(person));
+    s_ += "\",\n  ";
+    s_ += indent;
+    s_ += "\"name\": \"";
+    s_ += handle;
+    s_ += "\",\n  ";
+    s_ += indent;
+    s_ += "\"discriminator\": \"0000\",\n  ";
+    s_ += indent;
+    s_ += "\"nickname\": ";
+    append_json_surrogates(s_, name);
+    s_ += ",\n  ";
+    s_ += indent;
+    s_ += "\"color\": null,\n  ";
+    s_ += indent;
+    s_ += "\"isBot\": false,\n  ";
+    s_ += indent;
+    s_ += "\"roles\": [],\n  ";
+    s_ += indent;
+    s_ += "\"avatarUrl\": \"https://cdn.discordapp.com/embed/avatars/0.png\"\n";
+    s_ += indent;
+    s_ += '}';
+  }
+
+  const ChatInfo* chat_ = nullptr;
+  std::string s_;
+  uint64_t count_ = 0;
+};
+
+// Messenger and Instagram "Download your information" JSON: per thread a folder
+// (your_activity_across_facebook/messages/inbox/<slug>_<id>/ and
+// your_instagram_activity/messages/inbox/<slug>_<id>/) with message_1.json (the newest
+// 10,000 messages), message_2.json, ...; messages newest first, every string mojibake
+// (UTF-8 bytes as \u00XX), timestamp_ms in UTC, the newer layout without "type".
+class MessengerWriter final : public Writer {
+ public:
+  MessengerWriter(Out& out, const World& world, ExportFormat format)
+      : Writer(out, world), format_(format), instagram_(format == ExportFormat::Instagram) {}
+
+  std::string file_of(const ChatInfo& chat) const override { return folder(chat) + "/message_1.json"; }
+
+  void begin_chat(const ChatInfo& chat) override {
+    chat_ = &chat;
+    messages_.clear();
+  }
+
+  void message(const Msg& m) override {
+    std::string s = "    {\n      \"sender_name\": ";
+    const int sender = m.sender >= 0 ? m.sender : owner();
+    append_json_mojibake(s, world_.display_name(sender, format_));
+    s += ",\n      \"timestamp_ms\": ";
+    s += std::to_string(m.utc * 1000 + m.aux % 1000);
+    const bool sticker = m.kind == Kind::Media && m.media == Media::Sticker;
+    const bool unsent = m.kind == Kind::Text && m.aux % 97 == 5;
+    if (m.kind == Kind::Call) {
+      s += ",\n      \"content\": ";
+      append_json_mojibake(
+          s, world_.display_name(sender, format_) + (instagram_ ? " started a video chat" : " called you."));
+      s += ",\n      \"call_duration\": ";
+      s += std::to_string(m.aux % 3 ? 20 + m.aux % 1700 : 0);
+    } else if (m.kind == Kind::Media) {
+      if (!m.text.empty()) {
+        s += ",\n      \"content\": ";
+        append_json_mojibake(s, m.text);
+      }
+      if (sticker) {
+        s += ",\n      \"sticker\": {\n        \"uri\": \"" + folder(*chat_) + "/stickers_used/" +
+             std::to_string(m.aux % 50) + ".png\"\n      }";
+      } else {
+        s += ",\n      \"";
+        s += m.media == Media::Image   ? "photos"
+             : m.media == Media::Video ? "videos"
+             : m.media == Media::Voice ? "audio_files"
+             : m.media == Media::Gif   ? "gifs"
+                                       : "files";
+        s += "\": [\n        {\n          \"uri\": \"" + folder(*chat_) + "/" +
+             std::string(m.media == Media::Image ? "photos/" : "files/") + std::string(media_file_name(m, true)) +
+             "\",\n          \"creation_timestamp\": " + std::to_string(m.utc) + "\n        }\n      ]";
+      }
+    } else if (unsent) {
+      s += ",\n      \"is_unsent\": true";
+    } else {
+      s += ",\n      \"content\": ";
+      append_json_mojibake(s, plain_body(world_, m, format_));
+      if (m.kind == Kind::Text && m.segments)
+        for (const Segment& seg : *m.segments)
+          if (seg.type == Seg::Link) {
+            s += ",\n      \"share\": {\n        \"link\": ";
+            append_json_mojibake(s, std::string_view(*m.scratch).substr(seg.off, seg.len));
+            s += "\n      }";
+            break;
+          }
+    }
+    if (m.kind == Kind::Text && !unsent && m.aux % 9 == 0 && !chat_->members.empty()) {
+      const auto& se = sticker_emoji();
+      s += ",\n      \"reactions\": [\n        {\n          \"reaction\": ";
+      append_json_mojibake(s, emoji()[se[m.aux % se.size()]]);
+      s += ",\n          \"actor\": ";
+      append_json_mojibake(s, world_.display_name(chat_->members[m.aux % chat_->members.size()], format_));
+      if (instagram_) s += ",\n          \"timestamp\": " + std::to_string(m.utc + 60);
+      s += "\n        }\n      ]";
+    }
+    s += instagram_ ? ",\n      \"is_geoblocked_for_viewer\": false,\n      "
+                      "\"is_unsent_image_by_messenger_kid_parent\": false\n    }"
+                    : ",\n      \"is_geoblocked_for_viewer\": false\n    }";
+    messages_.push_back(std::move(s));
+  }
+
+  void end_chat() override {
+    const size_t n = messages_.size();
+    const size_t files = std::max<size_t>(1, (n + kPerFile - 1) / kPerFile);
+    for (size_t f = 0; f < files; ++f) {
+      out_.open(folder(*chat_) + "/message_" + std::to_string(f + 1) + ".json");
+      std::string head = "{\n  \"participants\": [";
+      std::vector<int> people{owner()};
+      people.insert(people.end(), chat_->members.begin(), chat_->members.end());
+      for (size_t i = 0; i < people.size(); ++i) {
+        head += i ? ",\n    {\n      \"name\": " : "\n    {\n      \"name\": ";
+        append_json_mojibake(head, world_.display_name(people[i], format_));
+        head += "\n    }";
+      }
+      head += "\n  ],\n  \"messages\": [\n";
+      out_ << head;
+      // Newest first: file 1 holds the last kPerFile messages, from the newest down.
+      const size_t hi = n - f * kPerFile, lo = hi > kPerFile ? hi - kPerFile : 0;
+      for (size_t i = hi; i-- > lo;) {
+        out_ << messages_[i] << (i > lo ? ",\n" : "\n");
+        out_.maybe_flush();
+      }
+      std::string tail = "  ],\n  \"title\": ";
+      append_json_mojibake(tail, chat_->title);
+      tail += ",\n  \"is_still_participant\": true,\n  \"thread_path\": \"inbox/" + thread(*chat_) +
+              "\",\n  \"magic_words\": []";
+      if (chat_->group) tail += ",\n  \"joinable_mode\": {\n    \"mode\": 1,\n    \"link\": \"\"\n  }";
+      tail += "\n}\n";
+      out_ << tail;
+      out_.close();
+    }
+    messages_.clear();
+  }
+
+ private:
+  static constexpr size_t kPerFile = 10000;
+  std::string thread(const ChatInfo& chat) const {
+    return slug(chat.title) + "_" + std::to_string(1000000000 + int64_t{chat.index} * 7919);
+  }
+  std::string folder(const ChatInfo& chat) const {
+    return std::string(instagram_ ? "your_instagram_activity" : "your_activity_across_facebook") + "/messages/inbox/" +
+           thread(chat);
+  }
+
+  const ExportFormat format_;
+  const bool instagram_;
+  const ChatInfo* chat_ = nullptr;
+  std::vector<std::string> messages_;
+};
+
+// signal-export's chat.md (FORMATS.md §5): one folder per chat named after it, records
+// "[YYYY-MM-DD HH:MM:SS] Sender: <quote><body>  " each followed by an empty line; the owner
+// is "Me"; quotes, reactions, attachments and stickers as models.py writes them.
+class SignalWriter final : public Writer {
+ public:
+  SignalWriter(Out& out, const World& world) : Writer(out, world) {}
+
+  std::string file_of(const ChatInfo& chat) const override { return chat.title + "/chat.md"; }
+
+  void begin_chat(const ChatInfo& chat) override {
+    chat_ = &chat;
+    out_.open(file_of(chat));
+    recent_.clear();
+  }
+
+  void message(const Msg& m) override {
+    s_.clear();
+    s_ += '[';
+    append_local_iso(s_, m.local, ' ');
+    s_ += "] ";
+    const int sender = m.sender >= 0 ? m.sender : m.subject >= 0 ? m.subject : owner();
+    s_ += sender == owner() ? std::string("Me") : world_.display_name(sender, ExportFormat::Signal);
+    s_ += ": ";
+    if (m.reply_to) {
+      for (const auto& [id, text] : recent_)
+        if (id == m.reply_to) {
+          s_ += "\n\n> ";
+          s_ += text;
+          s_ += "\n\n";
+          break;
+        }
+    }
+    std::string body;
+    if (m.kind == Kind::Call) {
+      body = m.aux % 3 ? "Incoming voice call (accepted, " + std::to_string((20 + m.aux % 1700) / 60) + "m " +
+                             std::to_string((20 + m.aux % 1700) % 60) + "s)"
+                       : "Missed voice call";
+    } else if (m.kind != Kind::Media) {
+      body = plain_body(world_, m, ExportFormat::Signal);
+    } else if (!m.text.empty()) {
+      body = std::string(m.text);
+    }
+    s_ += body;
+    s_ += "  ";
+    if (m.kind == Kind::Text && m.aux % 9 == 0 && !chat_->members.empty()) {
+      const auto& se = sticker_emoji();
+      s_ += "\n(- ";
+      s_ += world_.display_name(chat_->members[m.aux % chat_->members.size()], ExportFormat::Signal);
+      s_ += ": ";
+      s_ += emoji()[se[m.aux % se.size()]];
+      s_ += " -)";
+    }
+    if (m.kind == Kind::Media) {
+      if (m.media == Media::Sticker) {
+        const auto& se = sticker_emoji();
+        s_ += "\n(( ";
+        s_ += emoji()[se[m.aux % se.size()]];
+        s_ += " ))";
+      } else {
+        const std::string_view name = media_file_name(m, true);
+        s_ += m.media == Media::Image ? "\n![" : "\n[";
+        s_ += name;
+        s_ += "](./media/";
+        s_ += std::to_string(m.utc);
+        s_ += '-';
+        s_ += name;
+        s_ += ')';
+      }
+    }
+    s_ += "\n\n";
+    out_ << s_;
+    out_.maybe_flush();
+    if (m.kind == Kind::Text) {
+      recent_.emplace_back(m.id, body.substr(0, body.find('\n')));
+      if (recent_.size() > 8) recent_.erase(recent_.begin());
+    }
+  }
+
+  void end_chat() override { out_.close(); }
+
+ private:
+  const ChatInfo* chat_ = nullptr;
+  std::string s_;
+  std::vector<std::pair<int64_t, std::string>> recent_;  // ids and first lines, for quotes
+};
+
+// ---------------------------------------------------------------------------------------
 // The simulation of one chat
 
 struct Fixed {
@@ -1002,7 +1545,7 @@ class ChatSimulation {
  public:
   ChatSimulation(const GeneratorOptions& o, const World& world, const ChatSpec& spec, const ChatInfo& info,
                  int64_t span_first_day, int64_t span_days, uint64_t budget, Writer& writer)
-      : telegram_(o.format == ExportFormat::Telegram),
+      : telegram_(!is_whatsapp(o.format)),
         world_(world),
         spec_(spec),
         info_(info),
@@ -1523,6 +2066,8 @@ class ChatSimulation {
     writer_.message(m);
   }
 
+  // Telegram and the other platforms (Discord, Messenger, Instagram, Signal): no WhatsApp system
+  // lines (E2E notice, "X added you", icon and security-code changes), replies and forwards.
   const bool telegram_;
   const World& world_;
   const ChatSpec& spec_;
@@ -1572,7 +2117,7 @@ Plan make_plan(const GeneratorOptions& o) {
   Plan plan;
   const uint32_t k = chat_count(o);
   if (k > 1000) throw std::invalid_argument("at most 1000 chats");
-  const bool telegram = o.format == ExportFormat::Telegram;
+  const bool telegram = !is_whatsapp(o.format);
   std::vector<uint64_t> minimum;
   uint64_t weight_total = 0, minimum_total = 0;
   for (uint32_t i = 0; i < k; ++i) {
@@ -1587,11 +2132,11 @@ Plan make_plan(const GeneratorOptions& o) {
     if (info.saved) info.members.clear();
     info.title = info.saved   ? std::string()
                  : spec.group ? std::string(spec.title)
-                              : std::string(plan.world.name(spec.members[0].person, telegram));
+                              : std::string(plan.world.display_name(spec.members[0].person, o.format));
     if (info.group) {
-      info.member_names.emplace_back(plan.world.name(owner(), telegram));
+      info.member_names.emplace_back(plan.world.display_name(owner(), o.format));
       for (const Membership& m : spec.members)
-        if (m.join == 0) info.member_names.emplace_back(plan.world.name(m.person, telegram));
+        if (m.join == 0) info.member_names.emplace_back(plan.world.display_name(m.person, o.format));
     }
     info.telegram_id = info.saved   ? World::telegram_user_id(owner())
                        : info.group ? 1400000000 + static_cast<int64_t>(i) * 7777 + 12345
@@ -1642,9 +2187,9 @@ class MemorySink final : public ExportSink {
 }  // namespace
 
 std::optional<ExportFormat> parse_export_format(std::string_view s) {
-  if (s == "whatsapp-android") return ExportFormat::WhatsAppAndroid;
-  if (s == "whatsapp-ios") return ExportFormat::WhatsAppIos;
-  if (s == "telegram") return ExportFormat::Telegram;
+  for (ExportFormat f : {ExportFormat::WhatsAppAndroid, ExportFormat::WhatsAppIos, ExportFormat::Telegram,
+                         ExportFormat::Discord, ExportFormat::Messenger, ExportFormat::Instagram, ExportFormat::Signal})
+    if (s == to_string(f)) return f;
   return std::nullopt;
 }
 
@@ -1653,20 +2198,30 @@ std::string_view to_string(ExportFormat f) {
     case ExportFormat::WhatsAppAndroid: return "whatsapp-android";
     case ExportFormat::WhatsAppIos: return "whatsapp-ios";
     case ExportFormat::Telegram: return "telegram";
+    case ExportFormat::Discord: return "discord";
+    case ExportFormat::Messenger: return "messenger";
+    case ExportFormat::Instagram: return "instagram";
+    case ExportFormat::Signal: return "signal";
   }
   return "";
 }
 
 std::string_view owner_name() { return cast()[owner()].name; }
 
-uint32_t default_chat_count(ExportFormat f) { return f == ExportFormat::Telegram ? 20 : 1; }
+uint32_t default_chat_count(ExportFormat f) { return is_whatsapp(f) ? 1 : 20; }
+
+bool is_whatsapp(ExportFormat f) { return f == ExportFormat::WhatsAppAndroid || f == ExportFormat::WhatsAppIos; }
+
+bool writes_folders(ExportFormat f, uint32_t chats) {
+  return f == ExportFormat::Messenger || f == ExportFormat::Instagram || f == ExportFormat::Signal ||
+         (f != ExportFormat::Telegram && chats > 1);
+}
 
 uint64_t minimum_messages(ExportFormat f, uint32_t chats) {
   std::vector<Person> extra;
   uint64_t total = 0;
   for (uint32_t i = 0; i < chats; ++i)
-    total +=
-        ChatSimulation::fixed_count(chat_spec(i, extra), f == ExportFormat::Telegram, is_saved_chat(f, i, chats)) + 2;
+    total += ChatSimulation::fixed_count(chat_spec(i, extra), !is_whatsapp(f), is_saved_chat(f, i, chats)) + 2;
   return total;
 }
 
@@ -1677,11 +2232,19 @@ GenerationSummary generate_export(const GeneratorOptions& options, ExportSink& s
   std::unique_ptr<Writer> writer;
   if (telegram)
     writer = std::make_unique<TelegramWriter>(out, plan.world);
+  else if (options.format == ExportFormat::Discord)
+    writer = std::make_unique<DiscordWriter>(out, plan.world);
+  else if (options.format == ExportFormat::Messenger || options.format == ExportFormat::Instagram)
+    writer = std::make_unique<MessengerWriter>(out, plan.world, options.format);
+  else if (options.format == ExportFormat::Signal)
+    writer = std::make_unique<SignalWriter>(out, plan.world);
   else
     writer = std::make_unique<WhatsAppWriter>(out, plan.world, options.format, twelve_hour(options));
 
   GenerationSummary summary;
-  summary.owner = std::string(owner_name());
+  // The owner as the export names them: "Alex R." on Discord, "Me" in Signal's chat.md.
+  summary.owner =
+      options.format == ExportFormat::Signal ? std::string("Me") : plan.world.display_name(owner(), options.format);
   writer->begin(plan.chats);
   for (size_t i = 0; i < plan.chats.size(); ++i) {
     const ChatInfo& info = plan.chats[i];
@@ -1692,7 +2255,9 @@ GenerationSummary generate_export(const GeneratorOptions& options, ExportSink& s
     sim.run(&chat.system_messages);
     writer->end_chat();
     chat.title = info.title;
-    chat.file_name = telegram ? "result.json" : whatsapp_file_name(options.format, info.title);
+    chat.file_name = telegram                      ? "result.json"
+                     : is_whatsapp(options.format) ? whatsapp_file_name(options.format, info.title)
+                                                   : writer->file_of(info);
     chat.group = info.group;
     chat.messages = plan.budgets[i];
     summary.messages += chat.messages;

@@ -1,6 +1,7 @@
 #pragma once
 // Deterministic generator of realistic chat exports (WhatsApp Android/iOS text, Telegram
-// Desktop full-account JSON) for benchmarks, tests and the demo report. The same options
+// Desktop full-account JSON, DiscordChatExporter JSON, Messenger and Instagram "Download your
+// information" JSON, signal-export chat.md) for benchmarks, tests and the demo report. The same options
 // always give byte-identical output. Everyone in the generated chats is fictional; the
 // owner ("me") is always owner_name(). See export_generator.cpp for the format choices.
 #include <cstdint>
@@ -11,7 +12,7 @@
 
 namespace chatlens::bench {
 
-enum class ExportFormat { WhatsAppAndroid, WhatsAppIos, Telegram };
+enum class ExportFormat { WhatsAppAndroid, WhatsAppIos, Telegram, Discord, Messenger, Instagram, Signal };
 
 std::optional<ExportFormat> parse_export_format(std::string_view s);  // "whatsapp-android", ...
 std::string_view to_string(ExportFormat f);
@@ -35,7 +36,7 @@ struct GeneratedChat {
 };
 
 struct GenerationSummary {
-  std::string owner;
+  std::string owner;  // as the export names them ("Alex R." on Discord, "Me" on Signal)
   std::vector<GeneratedChat> chats;
   uint64_t messages = 0;
   uint64_t bytes = 0;
@@ -52,6 +53,11 @@ class ExportSink {
 
 std::string_view owner_name();  // "Alex Rivera"
 uint32_t default_chat_count(ExportFormat f);
+bool is_whatsapp(ExportFormat f);
+// Whether the export is a folder of files (gen_export's --out is then a directory): several
+// WhatsApp or Discord chats, and always Messenger, Instagram (message_N.json per thread) and
+// Signal (<chat>/chat.md).
+bool writes_folders(ExportFormat f, uint32_t chats);
 // The smallest `messages` that fits `chats` chats (each needs its system messages and two texts).
 uint64_t minimum_messages(ExportFormat f, uint32_t chats);
 

@@ -1,9 +1,13 @@
 // gen_export: writes a deterministic, realistic chat export (see export_generator.hpp).
-//   gen_export --format whatsapp-android|whatsapp-ios|telegram --messages N [--chats K] [--seed S]
+//   gen_export --format whatsapp-android|whatsapp-ios|telegram|discord|messenger|instagram|signal
+//              --messages N [--chats K] [--seed S]
 //              [--clock 12|24] --out PATH
 //   gen_export --planted-truth PER_DAY [--seed S] --out DIR
 // WhatsApp with K > 1: PATH is a directory that receives one file per chat; with K = 1 (the
-// default for WhatsApp) PATH is the file. Telegram: PATH is the result.json to write.
+// default for WhatsApp) PATH is the file. Telegram: PATH is the result.json to write. Discord: one
+// DiscordChatExporter .json per chat (PATH a file for K = 1). Messenger, Instagram, Signal: PATH is a
+// directory (message_N.json per thread under the download's folders; <chat>/chat.md).
+// The same seed gives the same fictional people on every platform, under each platform's names.
 // --planted-truth: WhatsApp and Telegram exports of an owner with known habits, writing
 // PER_DAY messages a day, plus DIR/truth.json (see planted_truth.hpp).
 // Prints the owner's name on stdout; a summary goes to stderr.
@@ -30,6 +34,7 @@ class FileSink final : public ExportSink {
   void open(std::string_view name) override {
     close();
     const fs::path target = single_ ? path_ : path_ / fs::path(std::u8string(name.begin(), name.end()));
+    if (!single_) fs::create_directories(target.parent_path());  // Messenger threads, Signal chats
     file_ = std::fopen(target.c_str(), "wb");
     if (!file_) throw std::runtime_error("cannot write " + target.string());
     std::setvbuf(file_, nullptr, _IOFBF, 1 << 22);
@@ -57,10 +62,13 @@ class FileSink final : public ExportSink {
 [[noreturn]] void usage(const char* error = nullptr) {
   if (error) std::fprintf(stderr, "gen_export: %s\n", error);
   std::fprintf(stderr,
-               "usage: gen_export --format whatsapp-android|whatsapp-ios|telegram --messages N [--chats K] "
+               "usage: gen_export --format whatsapp-android|whatsapp-ios|telegram|discord|messenger|instagram|signal "
+               "--messages N [--chats K] "
                "[--seed S] [--clock 12|24] --out PATH\n"
                "  WhatsApp: PATH is a file when K = 1 (default), a directory of 'WhatsApp Chat ...' files when K > 1.\n"
                "  Telegram: PATH is the full-account result.json (K defaults to 20).\n"
+               "  Discord: one DiscordChatExporter .json per chat (a file when K = 1). Messenger, Instagram, Signal:\n"
+               "  PATH is a directory (message_N.json per thread; <chat>/chat.md). K defaults to 20.\n"
                "  Prints the owner's name on stdout.\n"
                "       gen_export --planted-truth PER_DAY [--seed S] --out DIR\n"
                "  Exports of an owner with known habits and DIR/truth.json, the habits planted.\n");
@@ -153,7 +161,7 @@ int main(int argc, char** argv) {
   if (!have_format || !have_messages || out.empty()) usage("--format, --messages and --out are required");
 
   const uint32_t chats = options.chats ? options.chats : default_chat_count(options.format);
-  const bool directory = options.format != ExportFormat::Telegram && chats > 1;
+  const bool directory = writes_folders(options.format, chats);
   try {
     const fs::path path(out);
     if (directory) {

@@ -3,12 +3,14 @@
 #
 # Usage: bench/run.sh [SIZE...]            (default: 50000 500000 5000000 messages)
 #
-# For each size: generates a WhatsApp Android, a WhatsApp iOS and a Telegram export with
+# For each size: generates a WhatsApp Android, a WhatsApp iOS, a Telegram, a Discord (one
+# DiscordChatExporter channel) and a Messenger export (one thread, message_N.json) with
 # bench/gen_export (deterministic, fictional people) under build/bench/, imports each with
 # import_bench (best of at least 5 runs and 2 s of imports, one size per process so memory peaks do not mix), runs
 # `chatlens analyze` end to end, and runs the peers on the same WhatsApp Android file:
 # chat-analytics and whatsapp-chat-parser (pinned in bench/peers/package.json, installed
-# with `npm ci` on first use). Numbers are printed, never asserted: targets are shown with a
+# with `npm ci` on first use); chat-analytics also on the same Discord and Messenger files, with
+# the ratio to `chatlens analyze` (target: chatlens at least 30× faster end to end). Numbers are printed, never asserted: targets are shown with a
 # verdict. Results: stdout and build/bench/results.md.
 #
 # Environment: CHATLENS_BUILD_PREFIX (default build/: the build dir is PREFIXrelease),
@@ -33,6 +35,8 @@ mkdir -p "$out" "$build"
 # Targets (printed with the verdicts).
 wa_target_mbps=300
 tg_target_mbps=500
+json_target_mbps=500  # every JSON importer (Discord, Messenger, Instagram)
+peer_target_ratio=30  # chatlens at least this many times faster than chat-analytics end to end
 
 # --- build (wait while someone else builds in the same folder) -------------------------
 build_busy() {
@@ -159,6 +163,33 @@ bench_analyze() {
   e2e_rows+=("| $format | $size | $m_seconds | $(mb "$m_rss_kb") | $note |")
 }
 
+# bench_platform_peer FORMAT SIZE INPUT...: chat-analytics on the Discord or Messenger files that
+# chatlens analyzed as FORMAT (analyze_ok/analyze_seconds/analyze_rss_kb of that run), the ratio and
+# a verdict against the 30× target.
+platform_rows=()
+bench_platform_peer() {
+  local format=$1 size=$2 log=$out/peer-chat-analytics-$1-$2.log ratio verdict
+  shift 2
+  NODE_OPTIONS="--max-old-space-size=$peer_heap" run_measured "$log" timeout "$peer_timeout" \
+    bench/peers/node_modules/.bin/chat-analytics -p "$format" -i "$@" -o "$out/peer-chat-analytics-$format-$size.html"
+  echo "  chat-analytics ($format): exit $m_status, $m_seconds s, $(mb "$m_rss_kb") MB" >&2
+  if ((m_status == 124)); then
+    platform_rows+=("| $format | $size | timeout (> ${peer_timeout} s) | $(mb "$m_rss_kb") | $analyze_seconds | n/a | chatlens > $(awk -v p="$peer_timeout" -v c="$analyze_seconds" 'BEGIN { printf "%.0f", (c > 0 ? p / c : 0) }')× faster |")
+    return
+  elif ((m_status != 0)); then
+    platform_rows+=("| $format | $size | failed (exit $m_status: $(tail -n 1 "$log" | cut -c1-60)) | $(mb "$m_rss_kb") | $analyze_seconds | n/a | n/a |")
+    return
+  fi
+  if ((analyze_ok)); then
+    ratio="chatlens is $(compare "$m_seconds" "$analyze_seconds" faster slower)"
+    verdict=$(awk -v p="$m_seconds" -v c="$analyze_seconds" -v t="$peer_target_ratio" 'BEGIN {
+      if (c <= 0) print "n/a"; else if (p / c >= t) print "ok (≥ " t "×)"; else print "BELOW target (" t "×)" }')
+  else
+    ratio="n/a (chatlens analyze failed: no $format importer in this build?)" verdict="n/a"
+  fi
+  platform_rows+=("| $format | $size | $m_seconds | $(mb "$m_rss_kb") | $analyze_seconds | $ratio | $verdict |")
+}
+
 # bench_peer PEER SIZE FILE: one row of the peers table, compared with chatlens on FILE.
 bench_peer() {
   local peer=$1 size=$2 input=$3 log=$out/peer-$1-$2.log cmd vs_time vs_memory extra="" parse_s
@@ -198,6 +229,11 @@ for size in "${sizes[@]}"; do
   owner=$("$gen_export" --format whatsapp-android --messages "$size" --out "$wa_android")
   "$gen_export" --format whatsapp-ios --messages "$size" --out "$wa_ios" >/dev/null
   "$gen_export" --format telegram --messages "$size" --out "$telegram" >/dev/null
+  discord=$out/discord-$size.json
+  messenger=$out/messenger-$size
+  discord_owner=$("$gen_export" --format discord --messages "$size" --chats 1 --out "$discord")
+  rm -rf "$messenger"
+  "$gen_export" --format messenger --messages "$size" --chats 1 --out "$messenger" >/dev/null
 
   ref_ok=0 ref_seconds=0 ref_rss_kb=0 ref_import_ok=0 ref_import_seconds=0
   for format in whatsapp-android whatsapp-ios telegram; do
@@ -218,6 +254,19 @@ for size in "${sizes[@]}"; do
   if ((peers)); then
     for peer in chat-analytics whatsapp-chat-parser; do bench_peer "$peer" "$size" "$wa_android"; done
   fi
+
+  # Discord and Messenger: chatlens import and end to end, then chat-analytics on the same files.
+  bench_import "$discord" discord "$size" "$json_target_mbps"
+  wa_owner=$owner owner=$discord_owner  # the owner as Discord names them
+  bench_analyze "$discord" discord "$size"
+  owner=$wa_owner
+  if ((peers)); then bench_platform_peer discord "$size" "$discord"; fi
+  bench_import "$messenger" messenger "$size" "$json_target_mbps"
+  bench_analyze "$messenger" messenger "$size"
+  # chat-analytics needs a thread's files oldest first (message_N.json .. message_1.json): its
+  # timeline only grows forwards.
+  mapfile -t messenger_files < <(find "$messenger" -name 'message_*.json' | sort -V -r)
+  if ((peers)); then bench_platform_peer messenger "$size" "${messenger_files[@]}"; fi
 done
 
 # --- report --------------------------------------------------------------------------------
@@ -250,6 +299,15 @@ done
     echo
     echo "chat-analytics@1.1.2 runs \`chat-analytics -p whatsapp -i FILE -o report.html\`; whatsapp-chat-parser@4.0.2 runs"
     echo "bench/peers/parse_whatsapp.mjs (read the file, parseString)."
+    echo
+    echo "## chat-analytics on the same Discord and Messenger files (target: chatlens ≥ ${peer_target_ratio}× faster end to end)"
+    echo
+    echo "Discord: one DiscordChatExporter channel; Messenger: one thread's message_N.json files. chatlens time is"
+    echo "\`chatlens analyze\` on the same input (the Discord file, the Messenger folder)."
+    echo
+    echo "| platform | messages | chat-analytics s | chat-analytics peak MB | chatlens s | ratio | verdict |"
+    echo "|---|---:|---:|---:|---:|---|---|"
+    printf '%s\n' "${platform_rows[@]}"
   fi
 } >"$out/results.md"
 echo

@@ -3,7 +3,7 @@
 # target for SECONDS (default 600), one after the other (2 cores, shared).
 #
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]
-# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_signal, fuzz_meta_json, fuzz_import_session (tests/fuzz/) and
+# Targets: fuzz_whatsapp_text, fuzz_telegram_json, fuzz_signal, fuzz_meta_json, fuzz_discord, fuzz_import_session (tests/fuzz/) and
 # fuzz_contribution_validation (the community service's request validation, server/).
 # Layout (all under build/fuzz, or CHATLENS_FUZZ_DIR; never committed):
 #   seeds/<target>     generated from the project's own fixtures (tests/fuzz/make_seeds.py)
@@ -52,7 +52,7 @@ chatlens=$(native chatlens)
 python3 tests/fuzz/make_seeds.py "$repo" "$out/seeds" "${gen_args[@]}"
 
 # The session target sees every format, and the line that splits its input into files.
-cat tests/fuzz/whatsapp.dict tests/fuzz/telegram.dict tests/fuzz/signal.dict >"$out/session.dict"
+cat tests/fuzz/whatsapp.dict tests/fuzz/telegram.dict tests/fuzz/signal.dict tests/fuzz/discord.dict >"$out/session.dict"
 printf 'next_input="\\x0a--chatlens-fuzz-next-input--\\x0a"\n' >>"$out/session.dict"
 
 extra=()

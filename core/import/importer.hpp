@@ -58,5 +58,6 @@ const Importer& telegram_json_importer();
 const Importer& signal_markdown_importer();
 const Importer& signal_json_importer();
 const Importer& meta_json_importer();  // Messenger and Instagram (one format)
+const Importer& discord_json_importer();
 
 }  // namespace chatlens

@@ -97,9 +97,27 @@ constexpr std::array<std::string_view, 1> kMessengerGuides = {"messenger"};
 constexpr std::array<std::string_view, 1> kInstagramGuides = {"instagram"};
 constexpr std::array<std::string_view, 0> kNone = {};
 
+// ---- DiscordChatExporter: "<Guild> - <channel> [<channel id>].json". Only that name is
+// taken from a folder or a zip: downloads of other platforms hold many unrelated .json files.
+bool is_discord_export_name(std::string_view base) {
+  if (!ends_with_ci(base, "].json")) return false;
+  const std::string_view stem = base.substr(0, base.size() - 6);
+  const size_t open = stem.rfind(" [");
+  if (open == std::string_view::npos || open + 2 == stem.size()) return false;
+  for (char c : stem.substr(open + 2))
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+EntryMatch discord_entry(std::string_view path, std::span<const std::string>) {
+  return is_discord_export_name(without_folder(path)) ? EntryMatch::Chat : EntryMatch::None;
+}
+bool discord_file(std::string_view path) { return is_discord_export_name(without_folder(path)); }
+constexpr std::array<ImporterFn, 1> kDiscordImporters = {&discord_json_importer};
+constexpr std::array<std::string_view, 1> kDiscordGuides = {"discord"};
+
 // Order matters: importers are sniffed in this order (the first wins a tie), and the
 // web app shows the export guides in this order.
-const std::array<PlatformSpec, 5> kTable = {{
+const std::array<PlatformSpec, 6> kTable = {{
     {Platform::WhatsApp, "whatsapp", "WhatsApp", kWhatsAppImporters, &whatsapp_entry, &whatsapp_file, kWhatsAppPrefixes,
      kWhatsAppGeneric, kWhatsAppGuides, "upload.hint.whatsapp"},
     {Platform::Telegram, "telegram", "Telegram", kTelegramImporters, &telegram_entry, &any_json_file, kNone,
@@ -120,6 +138,8 @@ const std::array<PlatformSpec, 5> kTable = {{
      kNone,
      kInstagramGuides,
      "upload.hint.instagram"},
+    {Platform::Discord, "discord", "Discord", kDiscordImporters, &discord_entry, &discord_file, kNone, kNone,
+     kDiscordGuides, "upload.hint.discord"},
 }};
 
 }  // namespace

@@ -7,8 +7,9 @@
 namespace chatlens::signal {
 namespace {
 
-constexpr std::string_view kOwner = "Me";           // outgoing messages (create.py)
-constexpr std::string_view kUnknown = "No-Sender";  // a sender signal-export could not resolve
+constexpr std::string_view kOwner = "Me";            // outgoing messages (create.py)
+constexpr std::string_view kOwnerElsewhere = "You";  // the owner as other signal-export versions write them
+constexpr std::string_view kUnknown = "No-Sender";   // a sender signal-export could not resolve
 constexpr std::string_view kNoteToSelf = "Note to Self";
 
 }  // namespace
@@ -32,6 +33,7 @@ ChatWriter::ChatWriter(ImportContext& ctx) : ctx_(ctx) {
 PersonId ChatWriter::person(std::string_view sender) {
   std::string name = normalize_name(sender);
   if (name.empty() || name == kUnknown) return kNoPerson;
+  if (name == kOwnerElsewhere) name = kOwner;  // one owner, whichever word the export uses
   auto it = people_.find(name);
   if (it != people_.end()) return it->second;
   const PersonId p = ctx_.builder.person(Platform::Signal, name);

@@ -1,6 +1,6 @@
 #pragma once
 // One Signal chat as signal-export writes it (<dest>/<chat name>/chat.md or data.json):
-// its people ("Me" is the owner of the export, "No-Sender" nobody known), its kind
+// its people ("Me", or "You" in other versions, is the owner of the export, "No-Sender" nobody known), its kind
 // ("Note to Self" is the owner's own chat; more than one other sender makes a group) and
 // its title (the folder signal-export named after the chat).
 #include <cstdint>

@@ -157,13 +157,18 @@ Content ContentReader::markdown(std::string_view body) {
 }
 
 Content ContentReader::fields(std::string_view body, std::string_view quote, std::string_view attachment, bool sticker,
-                              std::string_view sticker_text, bool deleted, uint32_t reactions) {
+                              std::string_view sticker_text, bool deleted, uint32_t reactions, bool call, bool missed) {
   Content out;
   if (deleted) {
     out.kind = MessageKind::Deleted;
     out.text = kDeleted;
   } else {
     out = finish(body, attachment, sticker, sticker_text);
+    if (call) {
+      out.kind = MessageKind::Call;
+      out.media = MediaKind::None;
+      if (out.text.empty()) out.text = missed ? "Missed call" : "Call";
+    }
   }
   out.reply = !trim(quote).empty();
   out.reactions = reactions;

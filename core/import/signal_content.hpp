@@ -30,7 +30,8 @@ class ContentReader {
   // The fields of a data.json line. `attachment` is the name of the first attachment
   // (empty: none), `sticker` the sticker's emoji or label (empty: none).
   Content fields(std::string_view body, std::string_view quote, std::string_view attachment, bool sticker,
-                 std::string_view sticker_text, bool deleted, uint32_t reactions);
+                 std::string_view sticker_text, bool deleted, uint32_t reactions, bool call = false,
+                 bool missed = false);
 
  private:
   Content finish(std::string_view text, std::string_view attachment, bool sticker, std::string_view sticker_text);

@@ -3,6 +3,7 @@
 //   {"date": "2023-05-01T10:20:30.123000", "sender": "Me", "body": "hi  ", "quote": "",
 //    "sticker": null, "reactions": [["Bo", "👍"]], "attachments": [{"name": …, "path": …}],
 //    "deleted": false, "call": false, "missed": false}
+// A call line ("call": true) is a call even when its body is empty ("missed": a missed one).
 // Each line is parsed on its own (simdjson On-Demand, one small padded buffer): a broken
 // line is skipped and reported, the others are read.
 #include <simdjson.h>
@@ -23,7 +24,7 @@ namespace od = simdjson::ondemand;
 
 struct Line {
   std::string_view date, sender, body, quote, attachment, sticker_text;
-  bool sticker = false, deleted = false;
+  bool sticker = false, deleted = false, call = false, missed = false;
   uint32_t reactions = 0;
   std::string date_copy, sender_copy, body_copy, quote_copy, attachment_copy, sticker_copy;
 };
@@ -126,6 +127,9 @@ simdjson::error_code read_line(od::document& doc, Line& m) {
     } else if (key == "deleted" && t == od::json_type::boolean) {
       bool b = false;
       if ((e = v.get_bool().get(b)) == simdjson::SUCCESS) m.deleted = b;
+    } else if ((key == "call" || key == "missed") && t == od::json_type::boolean) {
+      bool b = false;
+      if ((e = v.get_bool().get(b)) == simdjson::SUCCESS) (key == "call" ? m.call : m.missed) = b;
     } else if (key == "reactions" && t == od::json_type::array) {
       od::array list;
       if ((e = v.get_array().get(list))) return e;
@@ -184,8 +188,8 @@ class Reader {
       ctx_.report.skip(number, offset, {"input.unreadable_date", Json::Object{{"date", m.date.substr(0, 40)}}}, text);
       return;
     }
-    const signal::Content content =
-        reader_.fields(m.body, m.quote, m.attachment, m.sticker, m.sticker_text, m.deleted, m.reactions);
+    const signal::Content content = reader_.fields(m.body, m.quote, m.attachment, m.sticker, m.sticker_text, m.deleted,
+                                                   m.reactions, m.call || m.missed, m.missed);
     chat_.add(m.sender, when.local, when.utc, content);
   }
 

@@ -71,9 +71,10 @@ class DerivedData {
   std::optional<std::vector<ChatLanguage>> languages_;
 };
 
-// Whether message i was written by a person (not a system line).
+// Whether message i was written by a person (not a system line, not a bot).
 inline bool is_personal(const Corpus& c, uint64_t i) {
-  return c.messages.sender[i] != kNoPerson && c.messages.kind[i] != MessageKind::System;
+  const PersonId s = c.messages.sender[i];
+  return s != kNoPerson && c.messages.kind[i] != MessageKind::System && !c.people[s].is_bot;
 }
 
 }  // namespace chatlens

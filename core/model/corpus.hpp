@@ -36,6 +36,9 @@ struct Person {
   // Linked to another person (the same person on another platform, person_links.hpp):
   // the messages are that person's. kNoPerson when this is a person of its own.
   PersonId merged_into = kNoPerson;
+  // An account the platform marks as a bot (Discord): its messages are kept but left out of
+  // people-centred insights (is_personal), and it is no chat member.
+  bool is_bot = false;
 };
 
 struct Chat {
@@ -44,7 +47,7 @@ struct Chat {
   ChatKind kind = ChatKind::Unknown;
   std::string platform_id;        // Telegram chat id; empty for WhatsApp
   std::vector<SourceId> sources;  // inputs this chat was read from (several after a merge)
-  std::vector<PersonId> members;  // everyone who sent a message, sorted
+  std::vector<PersonId> members;  // everyone who sent a message but bots, sorted
   uint64_t begin = 0, end = 0;    // message range in the corpus
   size_t size() const { return end - begin; }
 };
@@ -107,6 +110,7 @@ class Corpus {
   // A corpus with the same people and text but no chats or messages yet: a slice
   // (model/period.hpp) fills it with some of these messages, their texts shared, not copied.
   Corpus empty_sharing_text() const;
+  bool is_bot(PersonId p) const { return p != kNoPerson && people[p].is_bot; }
 
   MessageColumns messages;
   std::vector<Person> people;

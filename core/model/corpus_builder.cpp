@@ -182,7 +182,7 @@ Corpus CorpusBuilder::finish() && {
     if (chat.end == 0) chat.begin = i;
     chat.end = i + 1;
     const PersonId s = columns_.sender[i];
-    if (s != kNoPerson && last_chat_of[s] != c) last_chat_of[s] = c, chat.members.push_back(s);
+    if (s != kNoPerson && last_chat_of[s] != c && !people_[s].is_bot) last_chat_of[s] = c, chat.members.push_back(s);
   }
   for (auto& chat : corpus.chats) {
     std::sort(chat.members.begin(), chat.members.end());

@@ -82,6 +82,8 @@ class CorpusBuilder {
   void infer_owner(PersonId p) {
     if (!people_[p].is_owner) people_[p].is_owner = true, people_[p].owner_inferred = true;
   }
+  // The platform marks the account as a bot (Discord "isBot").
+  void declare_bot(PersonId p) { people_[p].is_bot = true; }
   // Where `p` first appears (kept from the first call).
   void note_first_seen(PersonId p, SourceId source, uint64_t line) {
     if (people_[p].first_line == 0) people_[p].first_source = source, people_[p].first_line = line;

@@ -24,7 +24,8 @@ std::vector<std::set<PersonId>> participants(const Corpus& corpus, Platform plat
     if (chat.platform != platform || chat.kind == ChatKind::Channel) continue;
     std::set<PersonId> people;
     for (uint64_t i = chat.begin; i < chat.end; ++i)
-      if (corpus.messages.sender[i] != kNoPerson && corpus.messages.kind[i] != MessageKind::System)
+      if (corpus.messages.sender[i] != kNoPerson && corpus.messages.kind[i] != MessageKind::System &&
+          !corpus.people[corpus.messages.sender[i]].is_bot)  // a bot in every chat is never the owner
         people.insert(corpus.messages.sender[i]);
     if (!people.empty()) out.push_back(std::move(people));
   }

@@ -7,9 +7,9 @@
 namespace chatlens {
 
 // Each value has a row in core/import/platform_table.cpp (its names, importers, file rules).
-enum class Platform : uint8_t { WhatsApp, Telegram, Signal, Messenger, Instagram };
+enum class Platform : uint8_t { WhatsApp, Telegram, Signal, Messenger, Instagram, Discord };
 // The last value, for tests that walk every platform.
-inline constexpr Platform kLastPlatform = Platform::Instagram;
+inline constexpr Platform kLastPlatform = Platform::Discord;
 enum class ChatKind : uint8_t { Private, Group, Channel, Saved, Unknown };
 enum class MessageKind : uint8_t { Text, Media, Location, Contact, Poll, Deleted, System, Call };
 enum class MediaKind : uint8_t { None, Image, Video, Audio, Voice, Sticker, Gif, Document, Other };

@@ -32,7 +32,7 @@ import tempfile
 from pathlib import Path
 
 CONTRIBUTION = "fuzz_contribution_validation"
-TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_signal", "fuzz_meta_json", "fuzz_import_session",
+TARGETS = ("fuzz_whatsapp_text", "fuzz_telegram_json", "fuzz_signal", "fuzz_meta_json", "fuzz_discord", "fuzz_import_session",
            CONTRIBUTION)
 SEPARATOR = b"\n--chatlens-fuzz-next-input--\n"  # fuzz_import_session.cpp splits inputs here
 
@@ -57,6 +57,28 @@ BUILT_IN = {
         '"timestamp_ms": 1577186570000, "photos": [{"uri": "photos/a.jpg"}], "is_unsent": false}, {"sender_name": '
         '"Ana", "timestamp_ms": 1577186560000, "content": "Ana named the group Trip.", "type": "Generic"}], '
         '"title": "Trip", "thread_type": "RegularGroup", "thread_path": "inbox/trip_1"}',
+    "discord": [
+        '{\n  "guild": {\n    "id": "0",\n    "name": "Direct Messages",\n    "iconUrl": "x"\n  },\n  "channel": {\n'
+        '    "id": "530", "type": "DirectTextChat", "categoryId": "0", "category": "Private", "name": "Ana"\n  },\n'
+        '  "dateRange": {"after": null, "before": null},\n  "exportedAt": "2024-01-01T00:00:00+00:00",\n'
+        '  "messages": [\n    {\n      "id": "531", "type": "Default", "timestamp": "2019-01-04T17:52:39.762+00:00",\n'
+        '      "timestampEdited": null, "callEndedTimestamp": null, "isPinned": false, "content": "hi \\uD83D\\uDC46",\n'
+        '      "author": {"id": "111", "name": "ana", "discriminator": "0000", "nickname": "Ana", "isBot": false},\n'
+        '      "attachments": [{"id": "1", "url": "u", "fileName": "a.png", "fileSizeBytes": 3}], "embeds": [{"title": "t"}],\n'
+        '      "stickers": [{"id": "2", "name": "Wave", "format": "Png", "sourceUrl": "s"}],\n'
+        '      "reactions": [{"emoji": {"id": "", "name": "x", "isAnimated": false}, "count": 2, "users": []}],\n'
+        '      "mentions": [{"id": "111", "name": "ana"}]\n    },\n'
+        '    {\n      "id": "532", "type": "Reply", "timestamp": "2019-01-04T19:52:39+02:00", "content": "yes",\n'
+        '      "author": {"id": "222", "name": "bot", "isBot": true},\n'
+        '      "reference": {"type": "Default", "messageId": "531", "channelId": "530", "guildId": null},\n'
+        '      "forwardedMessage": {"content": "f", "attachments": [], "stickers": []}\n    },\n'
+        '    {\n      "id": "100", "type": "Call", "timestamp": "2020-07-17T17:03:14.366+00:00",\n'
+        '      "callEndedTimestamp": "2020-07-17T21:14:52.787+00:00", "content": "Started a call.", "author": {"id": "111"}\n'
+        '    }\n  ],\n  "messageCount": 3\n}\n',
+        '{"guild":{"id":"25","name":"G"},"channel":{"id":"7","type":"GuildPublicThread","category":"general",'
+        '"name":"t"},"messages":[{"id":"1","type":"ChannelNameChange","timestamp":"2023-01-17T19:33:07Z",'
+        '"content":"Changed the channel name.","author":{"id":"2","name":"x"}},{"id":"1","type":"Default",'
+        '"timestamp":"2023-01-17T19:33:07Z","content":"dup","author":{"id":"2","name":"x"}}],"messageCount":2}',
     ],
     "telegram": [
         '{"name": "Ana", "type": "personal_chat", "id": 1, "messages": [{"id": 1, "type": "message", '
@@ -102,7 +124,8 @@ SIGNAL_MARKDOWN = re.compile(rb"^\[\d{4}-\d{2}-\d{2}(?:, \d{2}:\d{2}| \d{2}:\d{2
 SIGNAL_KEYS = (b'"date"', b'"sender"', b'"body"')
 META_KEYS = (b'"sender_name"', b'"timestamp_ms"')
 TARGET_OF = {"whatsapp": "fuzz_whatsapp_text", "telegram": "fuzz_telegram_json", "signal": "fuzz_signal",
-             "meta": "fuzz_meta_json"}
+             "meta": "fuzz_meta_json",
+             "discord": "fuzz_discord"}
 
 # A C/C++ string literal: optional encoding prefix, then "..." or R"delim(...)delim".
 LITERAL = re.compile(r'(?:u8|u|U|L)?(?:R"(?P<delim>[^(\s]*)\((?P<raw>.*?)\)(?P=delim)"|"(?P<cooked>(?:[^"\\\n]|\\.)*)")',
@@ -150,6 +173,8 @@ def classify(data: bytes):
     stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
     if stripped[:1] == b"{" and (b"chatlens.community_summary" in data or b'"hour_profile"' in data):
         return "contribution"
+    if stripped[:1] == b"{" and b'"guild"' in data and b'"channel"' in data:
+        return "discord"
     if stripped[:1] == b"{" and all(k in data for k in META_KEYS):
         return "meta"
     if stripped[:1] == b"{" and all(k in data for k in SIGNAL_KEYS):
@@ -182,12 +207,13 @@ def from_fixtures(repo: Path):
 
 
 def from_generator(gen_export: str):
-    formats = (("whatsapp-android", "whatsapp"), ("whatsapp-ios", "whatsapp"), ("telegram", "telegram"))
+    formats = (("whatsapp-android", "whatsapp"), ("whatsapp-ios", "whatsapp"), ("telegram", "telegram"),
+               ("discord", "discord"), ("signal", "signal"))
     with tempfile.TemporaryDirectory() as tmp:
         for fmt, kind in formats:
             for seed in (1, 2, 3):
                 out = Path(tmp) / f"{fmt}-{seed}"
-                chats = "1" if kind == "whatsapp" else "2"
+                chats = "1" if kind in ("whatsapp", "discord") else "2"
                 try:
                     subprocess.run([gen_export, "--format", fmt, "--messages", "80", "--chats", chats, "--seed",
                                     str(seed), "--out", str(out)], check=True, capture_output=True, timeout=60)

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <regex>
 #include <string>
 #include <string_view>
@@ -88,7 +89,9 @@ size_t header_lines(std::string_view text, const std::regex& header) {
 }
 
 TEST(ExportGenerator, SameSeedGivesTheSameBytes) {
-  for (ExportFormat f : {ExportFormat::WhatsAppAndroid, ExportFormat::WhatsAppIos, ExportFormat::Telegram}) {
+  for (ExportFormat f :
+       {ExportFormat::WhatsAppAndroid, ExportFormat::WhatsAppIos, ExportFormat::Telegram, ExportFormat::Discord,
+        ExportFormat::Messenger, ExportFormat::Instagram, ExportFormat::Signal}) {
     const auto a = chatlens::bench::generate_export_files(options(f, 3000, 4, 7));
     const auto b = chatlens::bench::generate_export_files(options(f, 3000, 4, 7));
     const auto c = chatlens::bench::generate_export_files(options(f, 3000, 4, 8));
@@ -209,6 +212,66 @@ TEST(ExportGeneratorImport, TelegramImportsCompletelyAndFindsTheOwner) {
   GenerationSummary s;
   const auto files = chatlens::bench::generate_export_files(options(ExportFormat::Telegram, 8000, 0), &s);
   expect_complete_import(files, s);
+}
+
+// Discord and Signal exports of one seed: imported completely, the same people as on WhatsApp
+// under each platform's own names (Discord nicknames "Lucía F.", Signal full names, the owner "Me").
+TEST(ExportGenerator, DiscordAndSignalImportCompletelyWithThePlatformsNames) {
+  for (ExportFormat f : {ExportFormat::Discord, ExportFormat::Signal}) {
+    GenerationSummary s;
+    const auto files = chatlens::bench::generate_export_files(options(f, 4000, 5), &s);
+    EXPECT_EQ(files.size(), 5u) << to_string(f);
+    const Imported in = import_all(files);
+    EXPECT_EQ(in.errors, "") << to_string(f);
+    EXPECT_EQ(in.skipped, 0u) << in.skipped_examples;
+    EXPECT_EQ(in.corpus.size(), s.messages) << to_string(f);
+    EXPECT_EQ(in.corpus.chats.size(), 5u);
+    std::vector<std::string> names;
+    for (const auto& p : in.corpus.people) names.push_back(p.name);
+    const bool discord = f == ExportFormat::Discord;
+    EXPECT_NE(std::find(names.begin(), names.end(), discord ? "Lucía F." : "Lucía Fernández"), names.end())
+        << to_string(f);
+    EXPECT_NE(std::find(names.begin(), names.end(), discord ? "Alex R." : "Me"), names.end()) << to_string(f);
+    for (const auto& c : in.corpus.chats) EXPECT_EQ(to_string(c.platform), discord ? "discord" : "signal");
+  }
+}
+
+// Messenger and Instagram: message_N.json of at most 10,000 messages per thread, message_1.json
+// the newest, newest first inside a file, every string mojibake (only ASCII bytes in the file).
+TEST(ExportGenerator, MessengerAndInstagramAreNewestFirstSplitAndMojibake) {
+  for (ExportFormat f : {ExportFormat::Messenger, ExportFormat::Instagram}) {
+    GenerationSummary s;
+    const auto files = chatlens::bench::generate_export_files(options(f, 25000, 1), &s);
+    ASSERT_EQ(files.size(), 3u) << to_string(f);
+    const std::string root = f == ExportFormat::Messenger ? "your_activity_across_facebook/messages/inbox/"
+                                                          : "your_instagram_activity/messages/inbox/";
+    uint64_t messages = 0;
+    int64_t newer_file_oldest = INT64_MAX;
+    for (size_t i = 0; i < files.size(); ++i) {
+      EXPECT_EQ(files[i].name.rfind(root, 0), 0u) << files[i].name;
+      EXPECT_NE(files[i].name.find("/message_" + std::to_string(i + 1) + ".json"), std::string::npos);
+      for (const char c : files[i].bytes) ASSERT_LT(static_cast<unsigned char>(c), 0x80u) << files[i].name;
+      simdjson::dom::parser parser;
+      simdjson::dom::element doc;
+      ASSERT_EQ(parser.parse(simdjson::padded_string(files[i].bytes)).get(doc), simdjson::SUCCESS);
+      int64_t last = INT64_MAX;
+      for (simdjson::dom::element m : doc["messages"].get_array()) {
+        int64_t t = 0;
+        ASSERT_EQ(m["timestamp_ms"].get(t), simdjson::SUCCESS);
+        EXPECT_LE(t, last);
+        EXPECT_LE(t, newer_file_oldest);
+        last = t;
+        ++messages;
+      }
+      newer_file_oldest = last;
+      // The title "Weekend Hikers 🥾": its UTF-8 bytes F0 9F A5 BE written as code points.
+      std::string_view title;
+      ASSERT_EQ(doc["title"].get(title), simdjson::SUCCESS);
+      EXPECT_EQ(title, "Weekend Hikers \xC3\xB0\xC2\x9F\xC2\xA5\xC2\xBE");
+    }
+    EXPECT_EQ(messages, 25000u);
+    EXPECT_EQ(s.messages, 25000u);
+  }
 }
 
 }  // namespace

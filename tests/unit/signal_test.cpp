@@ -214,3 +214,28 @@ TEST(SignalContent, MediaKindsFollowSignalExportsLists) {
   EXPECT_EQ(signal::media_of_file("a.pdf"), M::Document);
   EXPECT_EQ(signal::media_of_file("noext"), M::Document);
 }
+
+TEST(SignalJson, CallLinesAreCallsEvenWithoutABody) {
+  const std::string lines =
+      R"({"date": "2023-05-01T10:20:30", "sender": "Ana", "body": "", "quote": "", "sticker": "", "reactions": [], "attachments": [], "deleted": false, "call": true, "missed": true})"
+      "\n"
+      R"({"date": "2023-05-01T10:21:00", "sender": "Me", "body": "", "quote": "", "sticker": "", "reactions": [], "attachments": [], "deleted": false, "call": true, "missed": false})"
+      "\n"
+      R"({"date": "2023-05-01T10:22:00", "sender": "Ana", "body": "not a call  ", "call": false, "missed": false})"
+      "\n";
+  auto s = import_signal(lines, "signal/Ana/data.json");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_TRUE(IsMessage(s, 0, "Ana", "2023-05-01T10:20:30", K::Call, "Missed call"));
+  EXPECT_TRUE(IsMessage(s, 1, "Me", "2023-05-01T10:21:00", K::Call, "Call"));
+  EXPECT_TRUE(IsMessage(s, 2, "Ana", "2023-05-01T10:22:00", K::Text, "not a call"));
+}
+
+TEST(SignalMarkdown, YouIsTheOwnerLikeMe) {
+  auto s = import_signal(record("2023-05-01 10:20:30", "Ana", "hola") + record("2023-05-01 10:21:00", "You", "hey") +
+                             record("2023-05-01 10:22:00", "Me", "again"),
+                         "signal/Ana/chat.md");
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s.owner(), "Me");
+  EXPECT_EQ(s.corpus.messages.sender[1], s.corpus.messages.sender[2]);
+  EXPECT_EQ(s.chat().kind, ChatKind::Private);  // "You" is no second contact
+}

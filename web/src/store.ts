@@ -3,7 +3,18 @@
 import { markRaw, reactive, shallowRef, toRaw } from 'vue'
 import type { AnalysisClient } from './analysis/client'
 import type { Community } from './community/client'
-import type { ChatSummary, CorpusSummary, FromWorker, InputFile, LinkPair, LinkSuggestion, Phase, PlatformInfo, ReportOptions, SourceReport } from './analysis/protocol'
+import type {
+  ChatSummary,
+  CorpusSummary,
+  FromWorker,
+  InputFile,
+  LinkPair,
+  LinkSuggestion,
+  Phase,
+  PlatformInfo,
+  ReportOptions,
+  SourceReport,
+} from './analysis/protocol'
 import { EtaEstimator } from './lib/eta'
 import type { Report } from './report'
 
