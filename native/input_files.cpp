@@ -216,9 +216,10 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
     return;
   }
   // Mapped, not read: the importer's pages come and go as it reads (mapped_file.hpp).
-  std::unique_ptr<MappedFile> mapped = MappedFile::open(path, size, error);
+  std::string map_error;
+  std::unique_ptr<MappedFile> mapped = MappedFile::open(path, size, map_error);
   if (!mapped) {
-    session.add_failure(path.string(), 0, untranslated(error));
+    session.add_failure(path.string(), 0, failure("input.cannot_open", map_error));
     return;
   }
   if (!looks_like_zip(mapped->bytes())) {

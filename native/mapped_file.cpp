@@ -14,14 +14,14 @@ std::unique_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path, 
   if (size == 0) return std::unique_ptr<MappedFile>(new MappedFile(nullptr, 0));
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    error = std::string("cannot open: ") + std::strerror(errno);
+    error = std::strerror(errno);
     return nullptr;
   }
   void* p = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
   const int map_errno = errno;
   ::close(fd);  // the mapping keeps the file
   if (p == MAP_FAILED) {
-    error = std::string("cannot map: ") + std::strerror(map_errno);
+    error = std::string("mmap: ") + std::strerror(map_errno);
     return nullptr;
   }
   // Importers read front to back: read-ahead pays.
