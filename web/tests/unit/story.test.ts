@@ -1,12 +1,14 @@
 // The story's slides: the fixed narrative order, 10–14 slides on a rich report,
 // the community slide (placement, or an offer to look), the summary last, the
 // year-vs-year slide only when that section is there with enough data.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, inject, it } from 'vitest'
 import type { Community } from '../../src/community/client'
 import type { Report } from '../../src/report'
 import { CHAPTERS, MAX_SLIDES, storySlides, summaryItems } from '../../src/lib/story'
 
-const { rich, empty } = inject('reports')
+const { rich, empty, yearly } = inject('reports')
 
 describe('story slides', () => {
   it('walks the chapters in order, 10 to 14 slides, summary last, in both languages', () => {
@@ -67,6 +69,28 @@ describe('story slides', () => {
     const unknown = { ...yvy, messages: { ...yvy.messages, message: { key: 'year_vs_year.not_in_catalogue', params: {} } } }
     const raw = { ...withYear, sections: { ...withYear.sections, year_vs_year: unknown } } as unknown as Report
     expect(storySlides(raw, 'en', null).some((s) => s.id === 'year_vs_year')).toBe(false)
+  })
+
+  it("tells the planted owner's 2024 from the real core, this year against the last included", () => {
+    // bench/planted_truth.cpp, --year 2024: year_vs_year computed by the core with enough data.
+    expect(yearly.period?.kind).toBe('year')
+    expect(yearly.sections.year_vs_year.enough_data).toBe(true)
+    const lines: string[] = []
+    for (const l of ['en', 'es'] as const) {
+      const slides = storySlides(yearly, l, null)
+      expect(slides.length, l).toBeGreaterThanOrEqual(10)
+      expect(slides.length, l).toBeLessThanOrEqual(MAX_SLIDES)
+      expect(slides[0]).toMatchObject({ id: 'year_vs_year', chapter: 'numbers' })
+      expect(slides[0].title, l).toContain('2024')
+      const order = slides.filter((s) => s.kind !== 'summary').map((s) => CHAPTERS.indexOf(s.chapter))
+      expect(order).toEqual([...order].sort((a, b) => a - b))
+      for (const s of slides) expect(s.text, s.id).not.toMatch(/^[a-z_]+\.[a-z_.]+$/)
+      lines.push(`# ${l}`, ...slides.map((s, i) => `${i + 1}. [${s.chapter}] ${s.title ?? s.card}: ${s.big} — ${s.text}`))
+    }
+    // For people to read (and the closing note): what each slide says for the planted owner.
+    const out = join(__dirname, '../../../build/web-artifacts')
+    mkdirSync(out, { recursive: true })
+    writeFileSync(join(out, 'story-planted-2024.txt'), lines.join('\n') + '\n')
   })
 
   it('has no story without findings, and a summary of at most six findings', () => {
