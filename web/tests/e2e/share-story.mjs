@@ -9,7 +9,8 @@
 // Usage: node tests/e2e/share-story.mjs   (after `npm run build`)
 // Environment: CHATLENS_ARTIFACTS (default <repo>/build/web-artifacts), CHATLENS_CHROMIUM
 // Prints one line per test and ends with "N passed, N failed, N skipped"; exits 1 on any failure.
-import { mkdirSync, readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright-core'
@@ -21,6 +22,18 @@ const artifacts = process.env.CHATLENS_ARTIFACTS ?? join(web, '..', 'build/web-a
 const chromiumPath = process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium'
 const PHONE = { width: 390, height: 844 }
 mkdirSync(artifacts, { recursive: true })
+
+// Two years of the planted owner (bench/planted_truth.cpp: a person who appeared, one who faded,
+// a mood shift, new topics), for the story of a chosen year.
+const build = resolve(process.env.CHATLENS_BUILD ?? join(web, '..', 'build/release'))
+const plantedDir = join(artifacts, 'planted-export')
+rmSync(plantedDir, { recursive: true, force: true })
+const genExport = join(build, 'bench/gen_export')
+assert(existsSync(genExport), `${genExport} is missing: build the release preset`)
+execFileSync(genExport, ['--planted-truth', '2', '--out', plantedDir], { stdio: 'pipe' })
+const planted = readdirSync(plantedDir)
+  .filter((f) => f !== 'truth.json')
+  .map((f) => join(plantedDir, f))
 
 const results = []
 async function test(name, fn) {
@@ -215,6 +228,46 @@ for (const lang of ['en', 'es']) {
     await page.waitForFunction((n) => document.querySelector('[data-story-progress]')?.getAttribute('aria-valuenow') === String(n), total - 1)
     await page.keyboard.press('ArrowLeft')
     await page.waitForFunction((n) => document.querySelector('[data-story-progress]')?.getAttribute('aria-valuenow') === String(n), total - 2)
+    await page.keyboard.press('Escape')
+    await page.waitForSelector('[data-story][open]', { state: 'detached' })
+    assert(errors.length === 0, `page errors: ${errors.join(' | ')}`)
+  })
+
+  await test(`${lang} phone: the story of a chosen year (2024) opens with that year against the one before, every slide fits`, async () => {
+    await page.goto(`${server.url}/#/upload`)
+    await page.setInputFiles('[data-file-input]', planted)
+    await page.waitForSelector('[data-report-page]', { timeout: 60000 })
+    await page.click('.filter-card summary')
+    await page.selectOption('[data-period-picker]', '2024')
+    await page.waitForFunction(
+      () =>
+        /2024/.test(document.querySelector('[data-card="year_vs_year"]')?.textContent ?? '') &&
+        document.querySelector('[data-card="year_vs_year"]')?.getAttribute('data-enough') === 'true',
+      null,
+      { timeout: 60000 },
+    )
+    await page.waitForSelector('[data-period-picker]:not([disabled])')
+    await page.click('[data-open-story]')
+    await page.waitForSelector('[data-story][open] [data-story-stage]')
+    await page.click('[data-story-pause]')
+    assert((await page.getAttribute('[data-story] .slide', 'data-slide')) === 'year_vs_year', 'the first slide is this year against the last')
+    assert((await page.locator('[data-story] .slide').innerText()).includes('2024'), 'and names the year')
+    const total = Number(await page.getAttribute('[data-story-progress]', 'aria-valuemax'))
+    assert(total >= 10 && total <= 14, `10 to 14 slides: ${total}`)
+    for (let i = 1; i <= total; i++) {
+      const overflow = await page.$$eval('[data-story] .slide-text', (els) =>
+        els.filter((e) => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth).map((e) => e.textContent),
+      )
+      assert(overflow.length === 0, `slide ${i}: text overflows: ${overflow.join(' | ')}`)
+      if (i === 1) {
+        await shot('year-story-1')
+        const size = await download(() => page.click('[data-story-share]'))
+        assert(size.width === 1080 && size.height === 1920, `the year slide's PNG: ${size.width}x${size.height}`)
+      }
+      if (i === total) break
+      await page.keyboard.press('ArrowRight')
+      await page.waitForFunction((n) => document.querySelector('[data-story-progress]')?.getAttribute('aria-valuenow') === String(n), i + 1)
+    }
     await page.keyboard.press('Escape')
     await page.waitForSelector('[data-story][open]', { state: 'detached' })
     assert(errors.length === 0, `page errors: ${errors.join(' | ')}`)
