@@ -1,7 +1,7 @@
 // The most striking findings of a report, one idea each: what story mode walks
 // through and what shareable cards show. Each card of the manifest
 // (src/report/manifest.ts) names its own finder; names can become initials.
-import { formatList, formatNumber, formatPercent, translate, translatePlural, type Lang } from '../i18n'
+import { formatList, formatNumber, formatPercent, has, translate, translateMessage, translatePlural, type Lang } from '../i18n'
 import { enough, section, type ReportLike } from '../report'
 import { clock, duration, hour } from './format'
 import { initials } from './initials'
@@ -113,6 +113,24 @@ export const sharedGroupsHighlights: HighlightFinder = (report, { l, t, name }) 
 export const privacyHighlights: HighlightFinder = (report, { l }) => {
   const n = section(report, 'privacy')?.statements.length ?? 0
   return n ? [{ id: 'privacy', big: formatNumber(n, l), text: translatePlural(l, 'hl.privacy', n) }] : []
+}
+
+// This year against the one before (when the core computed it with enough data): the
+// change in messages, with the section's own sentence; titled with the year on a story.
+export const yearVsYearHighlights: HighlightFinder = (report, { l, t }) => {
+  const y = section(report, 'year_vs_year')
+  const count = y?.messages
+  if (!y || !enough(y) || !count || !has(count.message.key, l)) return []
+  const change = count.change_percent
+  const year = y.this_period?.kind === 'year' ? y.this_period.from?.slice(0, 4) : undefined
+  return [
+    {
+      id: 'year_vs_year',
+      title: year ? t('story.year_vs_year_in', { year }) : t('story.year_vs_year'),
+      big: typeof change === 'number' ? `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatPercent(Math.abs(change) / 100, l)}` : t('story.year_vs_year_big'),
+      text: translateMessage(l, count.message),
+    },
+  ]
 }
 
 export function highlightContext(l: Lang, opts: HighlightOptions = {}): HighlightContext {

@@ -4,7 +4,7 @@
 // (src/report/manifest.ts), so every card's finding can appear here.
 import type { Community } from '../community/client'
 import { placements } from '../community/percentile'
-import { formatPercent, has, isMessage, translate, translateMessage, type Lang, type Message } from '../i18n'
+import { formatPercent, translate, type Lang } from '../i18n'
 import type { ReportLike } from '../report'
 import { highlights, type CardName } from '../report/manifest'
 import type { Highlight, HighlightOptions } from './highlights'
@@ -37,36 +37,6 @@ export interface Slide extends Highlight {
   kind: 'finding' | 'community' | 'invite' | 'summary'
 }
 
-// "This year vs last year" (report section year_vs_year, when the core computed it with
-// enough data): the change in messages, with the section's own sentence (an i18n message).
-// Read loosely: the section may be absent from reports of an older core.
-interface YearVsYear {
-  enough_data?: boolean
-  this_period?: { kind?: string; from?: string | null }
-  messages?: { change_percent?: number; message?: unknown }
-}
-function yearSlides(report: ReportLike, l: Lang): Slide[] {
-  const yvy = (report.sections as Record<string, unknown> | undefined)?.year_vs_year as YearVsYear | undefined
-  const m = yvy?.messages?.message
-  if (!yvy || yvy.enough_data !== true || !isMessage(m) || !has(m.key, l)) return []
-  const change = yvy.messages?.change_percent
-  const year = yvy.this_period?.kind === 'year' ? yvy.this_period.from?.slice(0, 4) : undefined
-  return [
-    {
-      id: 'year_vs_year',
-      card: 'overview',
-      chapter: 'numbers',
-      kind: 'finding',
-      title: year ? translate(l, 'story.year_vs_year_in', { year }) : translate(l, 'story.year_vs_year'),
-      big:
-        typeof change === 'number'
-          ? `${change > 0 ? '+' : change < 0 ? '−' : '±'}${formatPercent(Math.abs(change) / 100, l)}`
-          : translate(l, 'story.year_vs_year_big'),
-      text: translateMessage(l, m as Message),
-    },
-  ]
-}
-
 // At most `max` findings, every chapter keeping its first one before any chapter gets a second.
 function cap(slides: Slide[], max: number): Slide[] {
   if (slides.length <= max) return slides
@@ -83,11 +53,9 @@ function cap(slides: Slide[], max: number): Slide[] {
 }
 
 export function storySlides(report: ReportLike, l: Lang, community: Community | null, opts: HighlightOptions = {}): Slide[] {
-  const found: Slide[] = [
-    ...yearSlides(report, l),
-    ...highlights(report, l, opts).map((h) => ({ ...h, chapter: CHAPTER_OF_CARD[h.card as CardName], kind: 'finding' as const })),
-  ]
-  const order = (s: Slide) => CHAPTERS.indexOf(s.chapter)
+  const found: Slide[] = highlights(report, l, opts).map((h) => ({ ...h, chapter: CHAPTER_OF_CARD[h.card as CardName], kind: 'finding' as const }))
+  // This year against the last opens the year in numbers.
+  const order = (s: Slide) => CHAPTERS.indexOf(s.chapter) * 2 + (s.card === 'year_vs_year' ? 0 : 1)
   const findings = cap(
     found
       .map((s, i) => ({ s, i }))

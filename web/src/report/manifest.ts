@@ -22,6 +22,7 @@ import {
   sharedGroupsHighlights,
   sleepWorkHighlights,
   topicsHighlights,
+  yearVsYearHighlights,
   type Highlight,
   type HighlightFinder,
   type HighlightOptions,
@@ -51,7 +52,7 @@ export const CARDS = [
   { name: 'shared_groups', sections: ['shared_groups'], highlights: sharedGroupsHighlights, share: BOTH },
   { name: 'emoji_wall', sections: ['emoji_wall'], highlights: emojiHighlights, share: BOTH },
   { name: 'media', sections: ['media'], highlights: mediaHighlights, share: BOTH },
-  { name: 'year_vs_year', sections: ['year_vs_year'], highlights: null, share: [] },
+  { name: 'year_vs_year', sections: ['year_vs_year'], highlights: yearVsYearHighlights, share: BOTH },
   { name: 'privacy', sections: ['privacy'], highlights: privacyHighlights, share: BOTH },
 ] as const satisfies readonly CardSpec[]
 
