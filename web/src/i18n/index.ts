@@ -80,10 +80,16 @@ export function formatPercent(share: number, l: Lang = lang.value): string {
 }
 
 // Translates `key` in language `l`; missing keys fall back to English, then to the key itself.
+// A value that ends with its own full stop ("L. F.", "Ana G.") where the sentence puts one
+// keeps only its own: a sentence never ends "..".
 export function translate(l: Lang, key: string, params: Params = {}): string {
   let text = catalogs[l][key] ?? catalogs.en[key]
   if (text === undefined) return key
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? format(params[name], l) : m))
+  return text.replace(/\{(\w+)\}(\.?)/g, (m, name: string, dot: string) => {
+    if (!(name in params)) return m
+    const value = format(params[name], l)
+    return dot && value.endsWith('.') ? value : value + dot
+  })
 }
 
 export function translatePlural(l: Lang, key: string, count: number, params: Params = {}): string {
@@ -94,7 +100,8 @@ export function translatePlural(l: Lang, key: string, count: number, params: Par
 
 // A sentence of the report: the core never writes words, only {key, params}
 // (docs/report.schema.json, $defs/message). A "count" parameter picks the plural
-// form when the catalogue has "key.one"/"key.other".
+// form when the catalogue has "key.one"/"key.other"; without one, a "min" (the fixed
+// threshold of "Fewer than {min} …") does, so such a sentence reads right for any threshold.
 export interface Message {
   key: string
   params?: Params
@@ -106,7 +113,7 @@ export function isMessage(v: unknown): v is Message {
 
 export function translateMessage(l: Lang, m: Message): string {
   const params = m.params ?? {}
-  const count = params.count
+  const count = typeof params.count === 'number' ? params.count : params.min
   if (typeof count === 'number' && catalogs[l][`${m.key}.other`] !== undefined) return translatePlural(l, m.key, count, params)
   return translate(l, m.key, params)
 }

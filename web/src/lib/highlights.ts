@@ -53,7 +53,7 @@ export const conversationsHighlights: HighlightFinder = (report, { l, t }) => {
   const conv = section(report, 'conversations')
   const share = conv?.started_by_you_share
   return enough(conv) && typeof share === 'number'
-    ? [{ id: 'conversations', big: formatPercent(share, l), text: t('hl.conversations', { n: conv?.data.conversations ?? 0 }) }]
+    ? [{ id: 'conversations', big: formatPercent(share, l), text: translatePlural(l, 'hl.conversations', conv?.data.conversations ?? 0) }]
     : []
 }
 
@@ -84,7 +84,7 @@ export const comingsGoingsHighlights: HighlightFinder = (report, { l, t, name })
     out.push({
       id: 'faded',
       big: formatNumber(faded.length, l),
-      text: t('hl.faded', {
+      text: translatePlural(l, 'hl.faded', faded.length, {
         names: formatList(
           faded.slice(0, 2).map((f) => name(f.name)),
           l,
@@ -137,12 +137,12 @@ export function highlightContext(l: Lang, opts: HighlightOptions = {}): Highligh
   return { l, t: (key, p = {}) => translate(l, key, p), name: (n) => (opts.initials ? initials(n) : n) }
 }
 
-export const mediaHighlights: HighlightFinder = (report, { l, t }) => {
+export const mediaHighlights: HighlightFinder = (report, { l }) => {
   const m = section(report, 'media')
   if (!enough(m) || !m) return []
   const kinds = m.kinds.filter((k) => k !== 'other' && m.sent[k] > 0).sort((a, b) => m.sent[b] - m.sent[a])
   const top = kinds[0]
-  return top ? [{ id: 'media', big: formatNumber(m.sent[top], l), text: t(`hl.media.${top}`) }] : []
+  return top ? [{ id: 'media', big: formatNumber(m.sent[top], l), text: translatePlural(l, `hl.media.${top}`, m.sent[top]) }] : []
 }
 
 // The mood of the owner's emoji over the whole period: the word, with the mean score.

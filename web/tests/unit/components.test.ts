@@ -138,6 +138,23 @@ describe('report view', () => {
     ).toBe(false)
   })
 
+  it("puts the title before the page's links, and its tools after the findings", () => {
+    const slots = { head: '<a data-back-to-files href="#/upload">back</a>', tools: '<div data-add-exports>add</div>' }
+    const html = mount(ReportView, { props: { report: demo }, slots }).html()
+    const at = (marker: string) => html.indexOf(marker)
+    expect(at('data-report-title')).toBeGreaterThan(-1)
+    expect(at('data-report-title')).toBeLessThan(at('data-back-to-files'))
+    expect(at('data-back-to-files')).toBeLessThan(at('data-highlights'))
+    expect(at('data-highlights')).toBeLessThan(at('data-add-exports'))
+    expect(at('data-add-exports')).toBeLessThan(at('data-toc'))
+    // A compact view (a card on its own) has no room for the page's tools.
+    expect(
+      mount(ReportView, { props: { report: demo, compact: true }, slots })
+        .find('[data-add-exports]')
+        .exists(),
+    ).toBe(false)
+  })
+
   it('offers filters only when the data is at hand', () => {
     const without = mount(ReportView, { props: { report: demo } })
     expect(without.find('[data-filters]').exists()).toBe(false)

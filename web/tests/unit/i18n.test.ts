@@ -142,7 +142,7 @@ describe('i18n catalogue', () => {
       'links.confirmed',
       'links.rejected',
     ]
-    expect(dynamic.filter((k) => !(k in en))).toEqual([])
+    expect(dynamic.filter((k) => !(k in en) && !(`${k}.one` in en && `${k}.other` in en))).toEqual([])
   })
 
   it('has every key the core can emit, in both languages', () => {
@@ -160,6 +160,43 @@ describe('i18n catalogue', () => {
     expect(translateMessage('es', { key: 'summary.lines_skipped', params: { count: 2 } })).toBe('2 líneas omitidas')
     const nested = { key: 'input.unexpected_values', params: { count: 3, issue: { key: 'input.issue_date', params: {} } } }
     expect(translateMessage('es', nested)).toContain('una fecha que no se puede leer')
+  })
+
+  it('keeps one full stop when a name ends with its own', () => {
+    expect(translatePlural('en', 'hl.faded', 2, { names: 'A. B. and L. F.' })).toBe('people you used to write to often went silent, such as A. B. and L. F.')
+    expect(translate('en', 'hl.fastest', { name: 'L. F.' })).toBe('is how fast you typically reply to L. F. Nobody gets answered faster.')
+    expect(translate('es', 'hl.fastest', { name: 'Ana' })).toBe('es lo que sueles tardar en contestar a Ana. A nadie contestas antes.')
+    // Only a dot of the sentence right after the value is merged; the value's own dots stay.
+    expect(translate('en', 'story.position', { n: 'v2.', total: 9 })).toBe('v2. of 9')
+    for (const [lang, cat] of Object.entries(catalogs))
+      expect(
+        Object.values(cat).filter((v) => /[^.]\.\.(\s|$)/.test(v)),
+        lang,
+      ).toEqual([])
+  })
+
+  it('reads a fixed threshold naturally, whatever its value', () => {
+    const thresholds = [
+      'activity.few_messages',
+      'mood.few_scored',
+      'reply_speed.few_replies',
+      'sleep.few_nights',
+      'topics.few_words',
+      'media.too_few',
+      'sleep.window_few_messages',
+      'conversations.few_conversations',
+    ]
+    for (const l of ['en', 'es'] as const)
+      for (const key of thresholds) {
+        const one = translateMessage(l, { key, params: { min: 1 } })
+        const fifty = translateMessage(l, { key, params: { min: 50 } })
+        expect(one, `${l} ${key}`).not.toMatch(/\b1\b/) // "Fewer than 1 messages" says "no messages"
+        expect(fifty, `${l} ${key}`).toContain('50')
+        expect(fifty, `${l} ${key}`).not.toMatch(/[{}]/)
+      }
+    expect(translateMessage('en', { key: 'activity.few_messages', params: { min: 50 } })).toBe('Fewer than 50 messages of yours: the hours would be noise.')
+    expect(translatePlural('es', 'reply_speed.nobody', 1)).toBe('Aún no ha respondido nadie.')
+    expect(translatePlural('en', 'reply_speed.nobody', 5)).toBe('Nobody with at least 5 replies yet.')
   })
 
   it('has both plural forms wherever one exists', () => {

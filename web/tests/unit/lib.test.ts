@@ -78,6 +78,30 @@ describe('highlights', () => {
     // Every finding belongs to a card of the manifest, and a share format is offered for it.
     for (const x of h) expect(x.card).toMatch(/^[a-z_]+$/)
   })
+
+  it('never end a sentence with a double dot when names become initials', () => {
+    for (const l of ['en', 'es'] as const) {
+      const anon = highlights(demo, l, { initials: true })
+      // The demo's findings name people in the middle and at the end of sentences.
+      expect(anon.some((x) => /[A-Z]\.$/.test(x.text) || /[A-Z]\. \p{Lu}/u.test(x.text))).toBe(true)
+      for (const x of anon) expect(x.text, `${l} ${x.id}`).not.toMatch(/\.\./)
+    }
+  })
+
+  it('say "1 photo" and "the only conversation", not "1 photos"', () => {
+    const one = structuredClone(demo) as typeof demo
+    one.sections.media!.sent.photos = 1
+    for (const k of one.sections.media!.kinds) if (k !== 'photos' && k !== 'other') one.sections.media!.sent[k] = 0
+    one.sections.conversations!.data.conversations = 1
+    const en = highlights(one, 'en')
+    expect(en.find((x) => x.id === 'media')?.text).toBe('photo you sent.')
+    expect(en.find((x) => x.id === 'conversations')?.text).toBe('of your only conversation was started by you.')
+    const es = highlights(one, 'es')
+    expect(es.find((x) => x.id === 'media')?.text).toBe('foto que enviaste.')
+    expect(es.find((x) => x.id === 'conversations')?.text).toBe('de tu única conversación la empezaste tú.')
+    const many = highlights(demo, 'en').find((x) => x.id === 'conversations')!
+    expect(many.text).toBe(`of your ${demo.sections.conversations!.data.conversations} conversations were started by you.`)
+  })
 })
 
 describe('community comparison', () => {
