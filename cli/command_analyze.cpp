@@ -46,18 +46,18 @@ int run_analyze(const std::vector<std::string>& args) {
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     }
-    if (const OptionMatch m = parse_limit_option("analyze", args, i, limits); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_limit_option(args, i, limits); !m)
+      return fail("analyze", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
-    if (const OptionMatch m = parse_same_option("analyze", args, i, links); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_same_option(args, i, links); !m)
+      return fail("analyze", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
-    if (const OptionMatch m = parse_period_option("analyze", args, i, period_args); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_period_option(args, i, period_args); !m)
+      return fail("analyze", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
     auto value = [&](const char* flag) -> std::optional<std::string> {
       if (i + 1 >= args.size()) {
         std::fprintf(stderr, "chatlens analyze: %s needs a value\n", flag);
@@ -89,10 +89,10 @@ int run_analyze(const std::vector<std::string>& args) {
     std::fputs(kAnalyzeUsage, stderr);
     return kUsage;
   }
-  if (const std::optional<ReportPeriod> period = period_from_args("analyze", period_args))
+  if (Result<ReportPeriod> period = period_from_args(period_args))
     options.period = *period;
   else
-    return kUsage;
+    return fail("analyze", period.status(), kUsage);
 
   ImportedInputs in = import_inputs(paths, limits);
   const OwnerResolution owner = resolve_owner(in.corpus, me);
@@ -101,19 +101,19 @@ int run_analyze(const std::vector<std::string>& args) {
     return kUsage;
   }
 
-  if (!apply_links("analyze", in.corpus, links)) return kUsage;
+  if (Status s = apply_links(in.corpus, links); !s) return fail("analyze", s, kUsage);
 
   const Json report = build_report(in.corpus, in.sources, owner, options);
   // Who might be one person: never linked until confirmed (docs/person-links.md).
   const std::string suggestions = link_suggestions_text(in.corpus);
   if (!output) {
     // Names and file names come from the exports: escaped for the terminal.
-    if (!write_stdout("analyze",
-                      printable(render_summary(report) + (suggestions.empty() ? "" : "\n" + suggestions), true)) ||
-        !flush_stdout("analyze"))
-      return kOutputError;
+    if (Status s =
+            print_stdout(printable(render_summary(report) + (suggestions.empty() ? "" : "\n" + suggestions), true));
+        !s)
+      return fail("analyze", s, kOutputError);
   } else if (*output == "-") {
-    if (!write_stdout("analyze", report.dump(1) + "\n") || !flush_stdout("analyze")) return kOutputError;
+    if (Status s = print_stdout(report.dump(1) + "\n"); !s) return fail("analyze", s, kOutputError);
   } else {
     std::ofstream file(*output, std::ios::binary);
     const std::string text = report.dump(1) + "\n";

@@ -75,12 +75,12 @@ int run_export_community(const std::vector<std::string>& args) {
 
   auto source = server::open_contribution_source(db, data_dir);
   if (!source) {
-    std::fprintf(stderr, "chatlens export-community: %s\n", source.status().message().c_str());
+    std::fprintf(stderr, "chatlens export-community: %s\n", source.status().detail().c_str());
     return 1;
   }
   auto report = server::export_community(**source, options);
   if (!report) {
-    std::fprintf(stderr, "chatlens export-community: %s\n", report.status().message().c_str());
+    std::fprintf(stderr, "chatlens export-community: %s\n", report.status().detail().c_str());
     return kOutputError;
   }
   for (const std::string& p : report->problems) std::fprintf(stderr, "chatlens export-community: %s\n", p.c_str());

@@ -47,14 +47,14 @@ int run_messages(const std::vector<std::string>& args) {
       std::fputs(kLimitOptionsHelp, stdout);
       return kOk;
     }
-    if (const OptionMatch m = parse_limit_option("messages", args, i, limits); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_limit_option(args, i, limits); !m)
+      return fail("messages", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
-    if (const OptionMatch m = parse_same_option("messages", args, i, links); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_same_option(args, i, links); !m)
+      return fail("messages", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
     if (args[i] == "--format" && i + 1 < args.size())
       format = args[++i];
     else if (args[i].rfind("--format=", 0) == 0)
@@ -76,12 +76,10 @@ int run_messages(const std::vector<std::string>& args) {
 
   ImportedInputs in = import_inputs(paths, limits);
   // A linked person's messages carry one name (the canonical person's).
-  if (!apply_links("messages", in.corpus, links)) return kUsage;
+  if (Status s = apply_links(in.corpus, links); !s) return fail("messages", s, kUsage);
   // Data for programs; on a terminal, names and texts must not drive the terminal.
   const bool terminal = isatty(STDOUT_FILENO) != 0;
-  auto write = [&](const std::string& text) {
-    return write_stdout("messages", terminal ? printable(text, true) : text);
-  };
+  auto write = [&](const std::string& text) { return write_stdout(terminal ? printable(text, true) : text); };
   const Corpus& c = in.corpus;
   std::string out;
   out.reserve(1 << 20);
@@ -127,11 +125,11 @@ int run_messages(const std::vector<std::string>& args) {
       out += c.edited(i) ? ",\"edited\":true}\n" : ",\"edited\":false}\n";
     }
     if (out.size() > (1 << 20)) {
-      if (!write(out)) return kOutputError;
+      if (Status s = write(out); !s) return fail("messages", s, kOutputError);
       out.clear();
     }
   }
-  if (!write(out) || !flush_stdout("messages")) return kOutputError;
+  if (Status s = write(out); !s || !(s = flush_stdout())) return fail("messages", s, kOutputError);
   return in.any_failed ? kInputUnreadable : kOk;
 }
 

@@ -105,18 +105,18 @@ int run_report(const std::vector<std::string>& args) {
       }
       return args[++i];
     };
-    if (const OptionMatch m = parse_limit_option("report", args, i, limits); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_limit_option(args, i, limits); !m)
+      return fail("report", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
-    if (const OptionMatch m = parse_same_option("report", args, i, links); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_same_option(args, i, links); !m)
+      return fail("report", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
-    if (const OptionMatch m = parse_period_option("report", args, i, period_args); m != OptionMatch::No) {
-      if (m == OptionMatch::Bad) return kUsage;
+    if (Result<OptionMatch> m = parse_period_option(args, i, period_args); !m)
+      return fail("report", m.status(), kUsage);
+    else if (*m == OptionMatch::Yes)
       continue;
-    }
     if (a == "-h" || a == "--help") {
       std::fputs(kReportUsage, stdout);
       std::fputs(kSameOptionsHelp, stdout);
@@ -149,10 +149,10 @@ int run_report(const std::vector<std::string>& args) {
     std::fputs(kReportUsage, stderr);
     return kUsage;
   }
-  if (const std::optional<ReportPeriod> period = period_from_args("report", period_args))
+  if (Result<ReportPeriod> period = period_from_args(period_args))
     options.period = *period;
   else
-    return kUsage;
+    return fail("report", period.status(), kUsage);
 
   // The template first: no point reading gigabytes of chats to fail at the end.
   std::string html;
@@ -183,7 +183,7 @@ int run_report(const std::vector<std::string>& args) {
     print_owner_problem("report", owner, in.corpus, in.sources, me ? &*me : nullptr);
     return kUsage;
   }
-  if (!apply_links("report", in.corpus, links)) return kUsage;
+  if (Status s = apply_links(in.corpus, links); !s) return fail("report", s, kUsage);
   const Json report = build_report(in.corpus, in.sources, owner, options);
 
   std::string page;

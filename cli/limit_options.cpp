@@ -1,7 +1,5 @@
 #include "limit_options.hpp"
 
-#include <cstdio>
-
 namespace chatlens::cli {
 
 const char* const kLimitOptionsHelp =
@@ -11,34 +9,22 @@ const char* const kLimitOptionsHelp =
     "  Only regular files and folders are read (no FIFOs or devices); inside a Telegram message, arrays\n"
     "  and objects nest at most 64 levels (deeper messages are skipped and counted). See docs/limits.md.\n";
 
-OptionMatch parse_limit_option(std::string_view command, const std::vector<std::string>& args, size_t& i,
-                               InputLimits& limits) {
-  const std::string& a = args[i];
-  std::string value;
-  std::string_view name;
+Result<OptionMatch> parse_limit_option(const std::vector<std::string>& args, size_t& i, InputLimits& limits) {
   for (std::string_view option : {"--max-input-size", "--max-zip-ratio"}) {
-    if (a == option) {
-      if (i + 1 >= args.size()) {
-        std::fprintf(stderr, "chatlens %.*s: %.*s needs a value\n", static_cast<int>(command.size()), command.data(),
-                     static_cast<int>(option.size()), option.data());
-        return OptionMatch::Bad;
-      }
-      name = option, value = args[++i];
-    } else if (a.size() > option.size() && a.compare(0, option.size(), option) == 0 && a[option.size()] == '=') {
-      name = option, value = a.substr(option.size() + 1);
-    }
+    Result<std::optional<std::string>> value = option_value(args, i, option);
+    if (!value) return value.status();
+    if (!*value) continue;
+    const std::string& v = **value;
+    const std::optional<uint64_t> n = parse_byte_size(v);
+    const bool ratio = option == "--max-zip-ratio";
+    if (!n || *n == 0 || (ratio && v.find_first_not_of("0123456789") != std::string::npos))
+      return Status::error(std::string(option) + " must be " +
+                           (ratio ? "a positive whole number" : "a size such as 4G, 500M or 1048576") + ", not \"" + v +
+                           "\"");
+    (ratio ? limits.max_zip_ratio : limits.max_input_bytes) = *n;
+    return OptionMatch::Yes;
   }
-  if (name.empty()) return OptionMatch::No;
-  const std::optional<uint64_t> n = parse_byte_size(value);
-  const bool ratio = name == "--max-zip-ratio";
-  if (!n || *n == 0 || (ratio && value.find_first_not_of("0123456789") != std::string::npos)) {
-    std::fprintf(stderr, "chatlens %.*s: %.*s must be %s, not \"%s\"\n", static_cast<int>(command.size()),
-                 command.data(), static_cast<int>(name.size()), name.data(),
-                 ratio ? "a positive whole number" : "a size such as 4G, 500M or 1048576", value.c_str());
-    return OptionMatch::Bad;
-  }
-  (ratio ? limits.max_zip_ratio : limits.max_input_bytes) = *n;
-  return OptionMatch::Yes;
+  return OptionMatch::No;
 }
 
 }  // namespace chatlens::cli

@@ -5,16 +5,15 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.hpp"
 #include "input_limits.hpp"
+#include "option_value.hpp"
 
 namespace chatlens::cli {
 
-enum class OptionMatch { No, Yes, Bad };
-
 // Whether args[i] is a limit option ("--opt VALUE" or "--opt=VALUE"); on Yes, `i`
-// is on its value. Bad: a message naming `command` is already on stderr.
-OptionMatch parse_limit_option(std::string_view command, const std::vector<std::string>& args, size_t& i,
-                               InputLimits& limits);
+// is on its value. An error names the option and the value at fault.
+Result<OptionMatch> parse_limit_option(const std::vector<std::string>& args, size_t& i, InputLimits& limits);
 
 // Lines for --help.
 extern const char* const kLimitOptionsHelp;

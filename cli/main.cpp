@@ -52,6 +52,7 @@ int run(const std::string& command, const std::vector<std::string>& args) {
 
 int main(int argc, char** argv) {
   using namespace chatlens::cli;
+  using chatlens::Status;
   std::vector<std::string> args(argv + 1, argv + argc);
   const auto usage = [](FILE* out) {
     // The limits' lines sit between PATH and the exit statuses.
@@ -65,11 +66,13 @@ int main(int argc, char** argv) {
   if (args.empty() || args[0] == "-h" || args[0] == "--help" || args[0] == "help") {
     usage(args.empty() ? stderr : stdout);
     if (args.empty()) return kUsage;
-    return flush_stdout("--help") ? kOk : kOutputError;
+    const Status s = flush_stdout();
+    return s ? kOk : fail("--help", s, kOutputError);
   }
   if (args[0] == "--version") {
     std::puts("chatlens 0.1.0");
-    return flush_stdout("--version") ? kOk : kOutputError;
+    const Status s = flush_stdout();
+    return s ? kOk : fail("--version", s, kOutputError);
   }
   const std::string command = args[0];
   args.erase(args.begin());
@@ -92,6 +95,7 @@ int main(int argc, char** argv) {
     return kUsage;
   }
   // Anything still buffered for stdout must reach it: a full disk is an error, not a 0.
-  if (status != kOutputError && !flush_stdout(command)) return kOutputError;
+  if (status != kOutputError)
+    if (Status s = flush_stdout(); !s) return fail(command, s, kOutputError);
   return status;
 }

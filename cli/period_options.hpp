@@ -7,8 +7,9 @@
 #include <string_view>
 #include <vector>
 
-#include "limit_options.hpp"
+#include "base/status.hpp"
 #include "model/period.hpp"
+#include "option_value.hpp"
 
 namespace chatlens::cli {
 
@@ -17,13 +18,11 @@ struct PeriodArgs {
 };
 
 // Whether args[i] is a period option ("--opt VALUE" or "--opt=VALUE"); on Yes, `i` is on
-// its value. Bad: a message naming `command` is already on stderr.
-OptionMatch parse_period_option(std::string_view command, const std::vector<std::string>& args, size_t& i,
-                                PeriodArgs& out);
+// its value. An error names the option (a missing value, an option given twice).
+Result<OptionMatch> parse_period_option(const std::vector<std::string>& args, size_t& i, PeriodArgs& out);
 
-// The period the options name (everything without any); nullopt after a message naming
-// `command`, the option and the value on stderr.
-std::optional<ReportPeriod> period_from_args(std::string_view command, const PeriodArgs& args);
+// The period the options name (everything without any); an error names the option and the value.
+Result<ReportPeriod> period_from_args(const PeriodArgs& args);
 
 // Lines for --help.
 extern const char* const kPeriodOptionsHelp;

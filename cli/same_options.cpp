@@ -1,6 +1,5 @@
 #include "same_options.hpp"
 
-#include <cstdio>
 #include <fstream>
 
 #include "model/link_suggestions.hpp"
@@ -23,48 +22,24 @@ std::string trimmed(std::string_view s) {
 
 }  // namespace
 
-ParsedPair parse_same_pair(std::string_view text, std::string origin) {
+Result<SamePerson> parse_same_pair(std::string_view text, std::string origin) {
   const size_t eq = text.find('=');
   if (eq == std::string_view::npos)
-    return {std::nullopt, origin + ": expected two names joined by \"=\" (\"Ana Gómez=Ana G.\"), found \"" +
-                              printable(std::string(text)) + "\""};
+    return Status::error(origin + ": expected two names joined by \"=\" (\"Ana Gómez=Ana G.\"), found \"" +
+                         printable(std::string(text)) + "\"");
   SamePerson p{{trimmed(text.substr(0, eq)), ""}, {trimmed(text.substr(eq + 1)), ""}, std::move(origin)};
   if (p.a.name.empty() || p.b.name.empty())
-    return {std::nullopt,
-            p.origin + ": a name is missing on one side of \"=\" in \"" + printable(std::string(text)) + "\""};
-  return {std::move(p), ""};
+    return Status::error(p.origin + ": a name is missing on one side of \"=\" in \"" + printable(std::string(text)) +
+                         "\"");
+  return p;
 }
 
-OptionMatch parse_same_option(std::string_view command, const std::vector<std::string>& args, size_t& i,
-                              std::vector<SamePerson>& links) {
-  const std::string& a = args[i];
-  std::string value;
-  std::string_view name;
-  for (std::string_view option : {"--same", "--same-file"}) {
-    if (a == option) {
-      if (i + 1 >= args.size()) {
-        std::fprintf(stderr, "chatlens %.*s: %.*s needs a value\n", static_cast<int>(command.size()), command.data(),
-                     static_cast<int>(option.size()), option.data());
-        return OptionMatch::Bad;
-      }
-      name = option, value = args[++i];
-    } else if (a.size() > option.size() && a.compare(0, option.size(), option) == 0 && a[option.size()] == '=') {
-      name = option, value = a.substr(option.size() + 1);
-    }
-  }
-  if (name.empty()) return OptionMatch::No;
-  const auto fail = [&](const std::string& message) {
-    std::fprintf(stderr, "chatlens %.*s: %s\n", static_cast<int>(command.size()), command.data(), message.c_str());
-    return OptionMatch::Bad;
-  };
-  if (name == "--same") {
-    ParsedPair p = parse_same_pair(value, "--same");
-    if (!p.pair) return fail(p.error);
-    links.push_back(std::move(*p.pair));
-    return OptionMatch::Yes;
-  }
-  std::ifstream file(value, std::ios::binary);
-  if (!file) return fail("--same-file: cannot read " + printable(value));
+namespace {
+
+// The pairs of a --same-file, one a line; an error names the file and the line.
+Status read_same_file(const std::string& path, std::vector<SamePerson>& links) {
+  std::ifstream file(path, std::ios::binary);
+  if (!file) return Status::error("--same-file: cannot read " + printable(path));
   std::string line;
   uint64_t number = 0;
   while (std::getline(file, line)) {
@@ -73,21 +48,41 @@ OptionMatch parse_same_option(std::string_view command, const std::vector<std::s
     if (number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);  // a BOM from a Windows editor
     const std::string content = normalize_name(line);
     if (content.empty() || content[0] == '#') continue;
-    if (!is_valid_utf8(line)) return fail(printable(value) + ":" + std::to_string(number) + ": not UTF-8 text");
-    ParsedPair p = parse_same_pair(content, printable(value) + ":" + std::to_string(number));
-    if (!p.pair) return fail(p.error);
-    links.push_back(std::move(*p.pair));
+    const std::string where = printable(path) + ":" + std::to_string(number);
+    if (!is_valid_utf8(line)) return Status::error(where + ": not UTF-8 text");
+    Result<SamePerson> p = parse_same_pair(content, where);
+    if (!p) return p.status();
+    links.push_back(std::move(*p));
   }
-  if (file.bad()) return fail("--same-file: cannot read " + printable(value));
+  if (file.bad()) return Status::error("--same-file: cannot read " + printable(path));
+  return Status::ok();
+}
+
+}  // namespace
+
+Result<OptionMatch> parse_same_option(const std::vector<std::string>& args, size_t& i, std::vector<SamePerson>& links) {
+  Result<std::optional<std::string>> same = option_value(args, i, "--same");
+  if (!same) return same.status();
+  if (*same) {
+    Result<SamePerson> p = parse_same_pair(**same, "--same");
+    if (!p) return p.status();
+    links.push_back(std::move(*p));
+    return OptionMatch::Yes;
+  }
+  Result<std::optional<std::string>> file = option_value(args, i, "--same-file");
+  if (!file) return file.status();
+  if (!*file) return OptionMatch::No;
+  if (Status s = read_same_file(**file, links); !s) return s;
   return OptionMatch::Yes;
 }
 
-bool apply_links(std::string_view command, Corpus& corpus, const std::vector<SamePerson>& links) {
+Status apply_links(Corpus& corpus, const std::vector<SamePerson>& links) {
   const LinkOutcome r = apply_person_links(corpus, links);
+  std::string unknown;
   for (const UnknownLinkName& u : r.unknown)
-    std::fprintf(stderr, "chatlens %.*s: %s: nobody is named \"%s\" in these exports\n",
-                 static_cast<int>(command.size()), command.data(), u.origin.c_str(), printable(u.name).c_str());
-  return r.unknown.empty();
+    unknown +=
+        (unknown.empty() ? "" : "\n") + u.origin + ": nobody is named \"" + printable(u.name) + "\" in these exports";
+  return unknown.empty() ? Status::ok() : Status::error(unknown);
 }
 
 std::string link_suggestions_text(const Corpus& corpus) {

@@ -8,27 +8,23 @@
 #include <string_view>
 #include <vector>
 
-#include "limit_options.hpp"
+#include "base/status.hpp"
 #include "model/corpus.hpp"
 #include "model/person_links.hpp"
+#include "option_value.hpp"
 
 namespace chatlens::cli {
 
 // One "A=B" pair, or an error naming `origin` ("--same", "links.txt:3").
-struct ParsedPair {
-  std::optional<SamePerson> pair;
-  std::string error;
-};
-ParsedPair parse_same_pair(std::string_view text, std::string origin);
+Result<SamePerson> parse_same_pair(std::string_view text, std::string origin);
 
 // Whether args[i] is --same or --same-file (with its value, or "=VALUE"); on Yes, `i`
-// is on its value. Bad: a message naming `command` and the file and line is on stderr.
-OptionMatch parse_same_option(std::string_view command, const std::vector<std::string>& args, size_t& i,
-                              std::vector<SamePerson>& links);
+// is on its value. An error names the option, or the file and line.
+Result<OptionMatch> parse_same_option(const std::vector<std::string>& args, size_t& i, std::vector<SamePerson>& links);
 
-// Applies the links; a name that matches nobody is an error (on stderr, with where it
-// was given): false then.
-bool apply_links(std::string_view command, Corpus& corpus, const std::vector<SamePerson>& links);
+// Applies the links; a name that matches nobody is an error, one line per such name
+// with where it was given.
+Status apply_links(Corpus& corpus, const std::vector<SamePerson>& links);
 
 // The suggestions not yet confirmed, each with its reason and the --same that confirms it ("" when none).
 std::string link_suggestions_text(const Corpus& corpus);

@@ -10,25 +10,39 @@
 namespace chatlens::cli {
 namespace {
 
-void report_write_error(std::string_view command, int error) {
-  std::fprintf(stderr, "chatlens %.*s: cannot write to standard output: %s\n", static_cast<int>(command.size()),
-               command.data(), std::strerror(error ? error : EIO));
+Status write_error(int error) {
+  return Status::error(std::string("cannot write to standard output: ") + std::strerror(error ? error : EIO));
 }
 
 }  // namespace
 
-bool write_stdout(std::string_view command, std::string_view text) {
-  errno = 0;
-  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && !std::ferror(stdout)) return true;
-  report_write_error(command, errno);
-  return false;
+int fail(std::string_view command, const Status& status, int exit_code) {
+  std::string_view rest = status.detail();
+  do {
+    const size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    std::fprintf(stderr, "chatlens %.*s: %.*s\n", static_cast<int>(command.size()), command.data(),
+                 static_cast<int>(line.size()), line.data());
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+  } while (!rest.empty());
+  return exit_code;
 }
 
-bool flush_stdout(std::string_view command) {
+Status write_stdout(std::string_view text) {
   errno = 0;
-  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return true;
-  report_write_error(command, errno);
-  return false;
+  if (std::fwrite(text.data(), 1, text.size(), stdout) == text.size() && !std::ferror(stdout)) return Status::ok();
+  return write_error(errno);
+}
+
+Status flush_stdout() {
+  errno = 0;
+  if (std::fflush(stdout) == 0 && !std::ferror(stdout)) return Status::ok();
+  return write_error(errno);
+}
+
+Status print_stdout(std::string_view text) {
+  if (Status s = write_stdout(text); !s) return s;
+  return flush_stdout();
 }
 
 void print_owner_problem(std::string_view command, const OwnerResolution& owner, const Corpus& corpus,

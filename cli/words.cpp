@@ -48,7 +48,10 @@ std::string Words::format_value(const Json& value) const {
 
 std::string Words::text(std::string_view key, const Json& params) const {
   std::string k(key);
-  if (const Json* count = params.is_object() ? params.find("count") : nullptr; count && count->is_number()) {
+  // The plural follows "count", or else the threshold "min" ("Fewer than {min} ..."), as in the web app.
+  const Json* count = params.is_object() ? params.find("count") : nullptr;
+  if (!count || !count->is_number()) count = params.is_object() ? params.find("min") : nullptr;
+  if (count && count->is_number()) {
     // English plural rules (Intl.PluralRules("en")): one for exactly 1, other otherwise.
     const std::string plural = k + (count->as_double() == 1 ? ".one" : ".other");
     if (entries_.count(plural)) k = plural;
@@ -62,8 +65,11 @@ std::string Words::text(std::string_view key, const Json& params) const {
     const Json* value = nullptr;
     if (close != std::string_view::npos && params.is_object()) value = params.find(t.substr(i + 1, close - i - 1));
     if (value) {
-      out += format_value(*value);
+      const std::string v = format_value(*value);
+      out += v;
       i = close;
+      // A value ending with its own full stop ("Ana G.") where the sentence puts one: one dot.
+      if (!v.empty() && v.back() == '.' && i + 1 < t.size() && t[i + 1] == '.') ++i;
     } else {
       out += t[i];
     }

@@ -17,7 +17,8 @@ class Words {
   static const Words& english();
 
   // The sentence of `key` with its {placeholders} filled from `params` (an object).
-  // A numeric "count" picks "key.one"/"key.other" where the catalogue has them.
+  // A numeric "count" (or else "min") picks "key.one"/"key.other" where the catalogue has
+  // them; a value ending with "." takes the place of a "." right after it.
   // An unknown key renders as the key itself, like the web app.
   std::string text(std::string_view key, const Json& params = Json::object()) const;
   // A message object {key, params} of the report.

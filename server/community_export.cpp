@@ -132,7 +132,7 @@ Result<ExportReport> export_community(ContributionSource& source, const ExportOp
       if (!bytes) return bytes.status();
       const auto text = gunzip(*bytes, size_t{1} << 31);
       if (!text) {
-        report.problems.push_back(path.string() + ": not a readable gzip file");
+        report.problems.push_back(path.string() + ": not a readable gzip file (" + text.status().detail() + ")");
       } else if (*text != content) {
         report.problems.push_back(path.string() + ": holds " + std::to_string(count_lines(*text)) +
                                   " contributions, the database " + std::to_string(rows->size()) +
@@ -144,7 +144,7 @@ Result<ExportReport> export_community(ContributionSource& source, const ExportOp
     std::filesystem::create_directories(path.parent_path(), ec);
     if (ec) return Status::error("cannot create " + path.parent_path().string() + ": " + ec.message());
     auto compressed = gzip(content, 9);
-    if (!compressed) return Status::error("cannot compress the contributions of " + day);
+    if (!compressed) return compressed.status().within("cannot compress the contributions of " + day);
     if (Status s = write_atomically(path, *compressed); !s) return s;
     ++report.days_written;
     report.contributions_written += static_cast<int64_t>(rows->size());

@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
+#include "base/status.hpp"
 #include "community_export_source.hpp"
-#include "status.hpp"
 
 namespace chatlens::server {
 

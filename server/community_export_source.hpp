@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "base/status.hpp"
 #include "contribution.hpp"
-#include "status.hpp"
 
 namespace chatlens::server {
 

@@ -6,10 +6,18 @@
 #include <cstdlib>
 
 namespace chatlens::server {
+namespace {
 
-std::optional<std::string> gzip(std::string_view data, int level) {
+Status zlib_error(const char* what, int rc, const z_stream& zs) {
+  return Status::error(std::string(what) + ": " + (zs.msg ? zs.msg : zError(rc)));
+}
+
+}  // namespace
+
+Result<std::string> gzip(std::string_view data, int level) {
   z_stream zs{};
-  if (deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY) != Z_OK) return std::nullopt;
+  if (const int rc = deflateInit2(&zs, level, Z_DEFLATED, 15 + 16, 9, Z_DEFAULT_STRATEGY); rc != Z_OK)
+    return zlib_error("gzip", rc, zs);
   std::string out;
   out.resize(deflateBound(&zs, static_cast<uLong>(data.size())) + 32);
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
@@ -18,15 +26,19 @@ std::optional<std::string> gzip(std::string_view data, int level) {
   zs.avail_out = static_cast<uInt>(out.size());
   const int rc = deflate(&zs, Z_FINISH);
   const size_t written = out.size() - zs.avail_out;
+  if (rc != Z_STREAM_END) {
+    const Status failed = zlib_error("gzip", rc, zs);
+    deflateEnd(&zs);
+    return failed;
+  }
   deflateEnd(&zs);
-  if (rc != Z_STREAM_END) return std::nullopt;
   out.resize(written);
   return out;
 }
 
-std::optional<std::string> gunzip(std::string_view data, size_t max_size) {
+Result<std::string> gunzip(std::string_view data, size_t max_size) {
   z_stream zs{};
-  if (inflateInit2(&zs, 15 + 16) != Z_OK) return std::nullopt;
+  if (const int rc = inflateInit2(&zs, 15 + 16); rc != Z_OK) return zlib_error("gunzip", rc, zs);
   zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
   zs.avail_in = static_cast<uInt>(data.size());
   std::string out;
@@ -37,10 +49,19 @@ std::optional<std::string> gunzip(std::string_view data, size_t max_size) {
     zs.avail_out = sizeof buf;
     rc = inflate(&zs, Z_NO_FLUSH);
     out.append(buf, sizeof buf - zs.avail_out);
-    if (out.size() > max_size) rc = Z_BUF_ERROR;
+    if (out.size() > max_size) {
+      inflateEnd(&zs);
+      return Status::error("gunzip: more than " + std::to_string(max_size) + " bytes once inflated");
+    }
+  }
+  if (rc != Z_STREAM_END) {
+    // Z_BUF_ERROR here: the input ended before the gzip stream did.
+    const Status failed = rc == Z_BUF_ERROR ? Status::error("gunzip: the data ends before the gzip stream does")
+                                            : zlib_error("gunzip", rc, zs);
+    inflateEnd(&zs);
+    return failed;
   }
   inflateEnd(&zs);
-  if (rc != Z_STREAM_END) return std::nullopt;
   return out;
 }
 

@@ -83,7 +83,7 @@ void ContributionWriter::run() {
     if (health_) health_->record(outcomes.status(), start);
     if (!outcomes)
       std::fprintf(stderr, "chatlens serve: storing %zu contribution(s) failed: %s\n", batch.size(),
-                   outcomes.status().message().c_str());
+                   outcomes.status().detail().c_str());
     for (size_t i = 0; i < batch.size(); ++i) {
       Item& item = *batch[i];
       {
@@ -104,7 +104,7 @@ void ContributionWriter::maybe_purge() {
   auto purged = storage_.purge_idempotency_keys(utc_day_minus(std::chrono::system_clock::now(), kIdempotencyKeyDays));
   if (!purged)
     std::fprintf(stderr, "chatlens serve: forgetting old idempotency keys failed: %s\n",
-                 purged.status().message().c_str());
+                 purged.status().detail().c_str());
 }
 
 }  // namespace chatlens::server

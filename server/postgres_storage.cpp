@@ -186,7 +186,7 @@ class PostgresStorage final : public Storage {
           if (m.version <= version) continue;
           for (const std::string& sql : migration_statements(m.postgresql, storage_detail::random_instance_id()))
             if (auto r = c.exec(sql.c_str()); !r)
-              return Status::error("migration " + std::to_string(m.version) + ": " + r.status().message());
+              return Status::error("migration " + std::to_string(m.version) + ": " + r.status().detail());
           if (auto r = c.exec("INSERT INTO schema_migrations (version, description, applied_on) VALUES ($1, $2, $3)",
                               {std::to_string(m.version), m.description, utc_day()});
               !r)

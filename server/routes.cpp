@@ -312,7 +312,7 @@ void Routes::post_contribution(const Request& req, Response& res, const httplib:
     metrics_.contribution_rejected(Rejection::kUnavailable);
     res.set_header("Retry-After", "5");
     return send_error(res, 503, "unavailable",
-                      "the contribution could not be stored right now (" + outcome.status().message() +
+                      "the contribution could not be stored right now (" + outcome.status().detail() +
                           "); retry later with the same Idempotency-Key");
   }
   switch (*outcome) {
@@ -375,9 +375,9 @@ void Routes::get_readyz(Response& res) {
     res.set_header("Retry-After", "5");
     send_json(res, 503, std::move(body));
   };
-  if (Status s = storage_.ping(); !s) return unavailable("cannot read the storage: " + s.message());
+  if (Status s = storage_.ping(); !s) return unavailable("cannot read the storage: " + s.detail());
   // Readable is not enough: a full disk or a read-only file system still reads.
-  if (Status s = write_health_.check(storage_); !s) return unavailable("cannot store contributions: " + s.message());
+  if (Status s = write_health_.check(storage_); !s) return unavailable("cannot store contributions: " + s.detail());
   std::string body = "{\"status\":\"ready\",\"storage\":";
   append_json_string(body, storage_.backend());
   body += '}';

@@ -54,7 +54,7 @@ Status CommunityServer::start(std::string& log) {
   auto storage = open_storage(config_.db, config_.data_dir, StorageOptions{config_.db_pool});
   if (!storage) return storage.status();
   storage_ = std::move(*storage);
-  if (Status s = storage_->migrate(); !s) return Status::error(storage_->describe() + ": " + s.message());
+  if (Status s = storage_->migrate(); !s) return Status::error(storage_->describe() + ": " + s.detail());
   log += "storage: " + storage_->describe() + " (schema version " + std::to_string(latest_schema_version()) + ")\n";
 
   StaticFiles statics = StaticFiles::placeholder();
@@ -65,7 +65,7 @@ Status CommunityServer::start(std::string& log) {
     auto loaded = StaticFiles::load(*web);
     if (!loaded) {
       if (config_.web) return loaded.status();  // asked for explicitly: an error
-      log += "web app: " + loaded.status().message() + "; serving a placeholder page\n";
+      log += "web app: " + loaded.status().detail() + "; serving a placeholder page\n";
     } else {
       log += "web app: " + std::to_string(loaded->size()) + " files from " + web->string() + "\n";
       statics = std::move(*loaded);
@@ -115,12 +115,12 @@ std::optional<std::filesystem::path> default_web_dir() {
 
 int run_server(const std::vector<std::string>& args) {
   auto config = parse_serve_args(args);
+  if (config && config->help) {
+    std::fputs(kServeUsage, stdout);
+    return 0;
+  }
   if (!config) {
-    if (config.status().message().empty()) {
-      std::fputs(kServeUsage, stdout);
-      return 0;
-    }
-    std::fprintf(stderr, "chatlens serve: %s\n\n%s", config.status().message().c_str(), kServeUsage);
+    std::fprintf(stderr, "chatlens serve: %s\n\n%s", config.status().detail().c_str(), kServeUsage);
     return 2;
   }
   // Signals are taken by one thread (sigwait); every other thread, started after this, blocks them.
@@ -137,7 +137,7 @@ int run_server(const std::vector<std::string>& args) {
   Status started = server.start(log);
   if (!quiet) std::fputs(log.c_str(), stderr);
   if (!started) {
-    std::fprintf(stderr, "chatlens serve: %s\n", started.message().c_str());
+    std::fprintf(stderr, "chatlens serve: %s\n", started.detail().c_str());
     return 1;
   }
   const ServerConfig& c = server.config();

@@ -54,7 +54,10 @@ Result<ServerConfig> parse_serve_args(const std::vector<std::string>& args) {
   bool per_client_given = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
-    if (a == "-h" || a == "--help") return Status::error("");
+    if (a == "-h" || a == "--help") {
+      c.help = true;
+      return c;
+    }
     if (a == "--trust-proxy") {
       c.trust_proxy = true;
       continue;

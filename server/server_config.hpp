@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "base/status.hpp"
 #include "community_aggregation.hpp"
 #include "http_limits.hpp"
-#include "status.hpp"
 
 namespace chatlens::server {
 
@@ -27,11 +27,12 @@ struct ServerConfig {
   HttpLimits http;     // --threads, --request-head-timeout, --request-timeout, --keep-alive-timeout,
                        // --max-connections, --max-connections-per-client
   bool quiet = false;  // --quiet: no startup lines
+  bool help = false;   // -h, --help: print kServeUsage and nothing else
 };
 
 extern const char* const kServeUsage;
 
-// Parses the arguments after "serve". On --help, returns an error whose message is empty.
+// Parses the arguments after "serve"; an error names the option and the value at fault.
 Result<ServerConfig> parse_serve_args(const std::vector<std::string>& args);
 
 }  // namespace chatlens::server

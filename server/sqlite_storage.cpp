@@ -155,7 +155,7 @@ class SqliteStorage final : public Storage {
         if (m.version <= version) continue;
         for (const std::string& sql : migration_statements(m.sqlite, storage_detail::random_instance_id()))
           if (Status s = c.exec(sql.c_str()); !s)
-            return Status::error("migration " + std::to_string(m.version) + ": " + s.message());
+            return Status::error("migration " + std::to_string(m.version) + ": " + s.detail());
         sqlite3_stmt* st =
             c.statement("INSERT INTO schema_migrations (version, description, applied_on) VALUES (?, ?, ?)");
         if (!st) return c.last_error();

@@ -12,7 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "status.hpp"
+#include "base/status.hpp"
 
 namespace chatlens::server {
 

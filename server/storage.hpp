@@ -18,9 +18,9 @@
 #include <string_view>
 #include <vector>
 
+#include "base/status.hpp"
 #include "community_cells.hpp"
 #include "contribution.hpp"
-#include "status.hpp"
 
 namespace chatlens::server {
 

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <optional>
 
-#include "status.hpp"
+#include "base/status.hpp"
 
 namespace chatlens::server {
 

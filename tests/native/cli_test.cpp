@@ -507,6 +507,24 @@ TEST_F(Cli, BadPeriodsAreUsageErrorsNamingTheOption) {
   }
 }
 
+TEST_F(Cli, BadLimitsAreUsageErrorsNamingTheOptionAndTheValue) {
+  const std::string chat = q(write("chat.txt", kTwoYearChat));
+  const std::pair<std::string, std::string> cases[] = {
+      {"--max-input-size 12Q", "--max-input-size must be a size such as 4G, 500M or 1048576, not \"12Q\""},
+      {"--max-input-size=0", "--max-input-size must be a size such as 4G, 500M or 1048576, not \"0\""},
+      {"--max-zip-ratio 1.5", "--max-zip-ratio must be a positive whole number, not \"1.5\""},
+      {"--max-input-size", "--max-input-size needs a value"},
+  };
+  for (const auto& [options, message] : cases)
+    for (const char* command : {"analyze", "messages", "report"}) {
+      SCOPED_TRACE(std::string(command) + " " + options);
+      const std::string output = std::string(command) == "messages" ? "" : " --me Ana -o " + q(dir_ / "out");
+      const CliRun r = run(std::string(command) + " " + chat + output + " " + options);
+      EXPECT_EQ(r.status, 2);
+      EXPECT_NE(r.err.find(std::string("chatlens ") + command + ": " + message + "\n"), std::string::npos) << r.err;
+    }
+}
+
 TEST_F(Cli, HelpDocumentsThePeriodOptions) {
   for (const char* command : {"analyze", "report"}) {
     const CliRun r = run(std::string(command) + " --help");

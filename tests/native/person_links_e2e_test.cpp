@@ -266,3 +266,15 @@ TEST_F(SameOptions, ErrorsNameWhatWasWrong) {
   EXPECT_EQ(r.status, 2);
   EXPECT_NE(r.err.find("links.txt:1: nobody is named \"Zoe\""), std::string::npos) << r.err;
 }
+
+TEST_F(SameOptions, EveryUnknownNameIsALineOfItsOwn) {
+  const fs::path links = write("links.txt", "Ana Gómez=Zoe\nYves=Ana G.\n");
+  const CliRun r = run("analyze " + inputs() + " --same-file '" + links.string() + "'");
+  EXPECT_EQ(r.status, 2);
+  EXPECT_NE(r.err.find("chatlens analyze: " + links.string() + ":1: nobody is named \"Zoe\" in these exports\n"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("chatlens analyze: " + links.string() + ":2: nobody is named \"Yves\" in these exports\n"),
+            std::string::npos)
+      << r.err;
+}

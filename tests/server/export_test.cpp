@@ -55,7 +55,7 @@ std::map<std::string, std::pair<std::string, int64_t>> read_feed(const std::file
     EXPECT_TRUE(name.starts_with("chatlens-contributions-") && name.ends_with(".ndjson.gz")) << name;
     ++files;
     const auto text = gunzip(slurp(entry.path()));
-    EXPECT_TRUE(text) << entry.path();
+    EXPECT_TRUE(text) << entry.path() << ": " << text.status();
     if (!text) continue;
     std::istringstream lines(*text);
     for (std::string line; std::getline(lines, line);) {
@@ -98,7 +98,7 @@ class ExportSuite : public ::testing::TestWithParam<std::string> {
     std::vector<PendingContribution> batch;
     for (int a : avgs) batch.push_back(pending(a));
     auto outcomes = storage_->store(batch, day);
-    ASSERT_TRUE(outcomes) << outcomes.status().message();
+    ASSERT_TRUE(outcomes) << outcomes.status().detail();
     for (auto o : *outcomes) ASSERT_EQ(o, StoreOutcome::kStored);
     for (int a : avgs) expected_[a] = day;
   }
@@ -134,7 +134,7 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
   expected_ = expected_closed;
 
   auto first = run_export(at(2026, 3, 5, 0, 20));
-  ASSERT_TRUE(first) << first.status().message();
+  ASSERT_TRUE(first) << first.status().detail();
   EXPECT_EQ(first->days_written, 3);
   EXPECT_EQ(first->contributions_written, 9);
   EXPECT_TRUE(first->problems.empty());
@@ -150,7 +150,7 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
   expected_[60] = "2026-03-05";  // closed now
   expected_.erase(70);           // the 6th is open at 00:20 on the 6th
   auto second = run_export(at(2026, 3, 6, 0, 20));
-  ASSERT_TRUE(second) << second.status().message();
+  ASSERT_TRUE(second) << second.status().detail();
   EXPECT_EQ(second->days_written, 1);
   EXPECT_EQ(second->days_present, 3);
   EXPECT_EQ(second->contributions_written, 1);
@@ -165,12 +165,12 @@ TEST_P(ExportSuite, EveryStoredContributionOnceAcrossTheDailyFilesAndOpenDaysWai
 TEST_P(ExportSuite, ADayThatChangedAfterItsExportIsReportedAndLeftAsItIs) {
   store("2026-03-01", {30, 31});
   auto first = run_export(at(2026, 3, 3, 12, 0));
-  ASSERT_TRUE(first) << first.status().message();
+  ASSERT_TRUE(first) << first.status().detail();
   ASSERT_EQ(first->days_written, 1);
   const std::string bytes = slurp(out_.path() / feed_file("2026-03-01"));
   store("2026-03-01", {32});  // late: should never happen once the day is closed
   auto second = run_export(at(2026, 3, 3, 13, 0));
-  ASSERT_TRUE(second) << second.status().message();
+  ASSERT_TRUE(second) << second.status().detail();
   EXPECT_EQ(second->days_written, 0);
   ASSERT_EQ(second->problems.size(), 1u);
   EXPECT_NE(second->problems[0].find("day=2026-03-01"), std::string::npos) << second->problems[0];
@@ -214,7 +214,7 @@ TEST_P(ExportSuite, RefusesADatabaseWhoseIdsStillTellTheArrivalOrder) {
   }
   auto source = open_contribution_source(old.url(), old.dir());
   ASSERT_FALSE(source);
-  EXPECT_NE(source.status().message().find("schema is version 1"), std::string::npos) << source.status().message();
+  EXPECT_NE(source.status().detail().find("schema is version 1"), std::string::npos) << source.status().detail();
   // Once migrated (as `chatlens serve` does when it starts), it exports.
   auto storage = old.open();
   ASSERT_TRUE(storage && storage->migrate());

@@ -136,12 +136,30 @@ TEST(ConnectionLimits, PerClientAndInAll) {
   for (int i = 0; i < 50; ++i) EXPECT_EQ(uncapped.admit("proxy"), A::kAdmitted);
 }
 
+TEST(Compression, GunzipSaysWhyItFailed) {
+  const std::string text(10000, 'a');
+  auto z = gzip(text);
+  ASSERT_TRUE(z) << z.status();
+  auto too_large = gunzip(*z, 1000);
+  ASSERT_FALSE(too_large);
+  EXPECT_EQ(too_large.status().detail(), "gunzip: more than 1000 bytes once inflated");
+  auto cut = gunzip(z->substr(0, z->size() / 2));
+  ASSERT_FALSE(cut);
+  EXPECT_EQ(cut.status().detail(), "gunzip: the data ends before the gzip stream does");
+  auto garbage = gunzip("not gzip at all");
+  ASSERT_FALSE(garbage);
+  EXPECT_EQ(garbage.status().detail().rfind("gunzip: ", 0), 0u) << garbage.status();
+  EXPECT_GT(garbage.status().detail().size(), std::string("gunzip: ").size());
+}
+
 TEST(Compression, GzipRoundTripsAndNegotiates) {
   const std::string text(10000, 'a');
   auto z = gzip(text);
   ASSERT_TRUE(z);
   EXPECT_LT(z->size(), 200u);
-  EXPECT_EQ(gunzip(*z), text);
+  auto back = gunzip(*z);
+  ASSERT_TRUE(back) << back.status();
+  EXPECT_EQ(*back, text);
   EXPECT_TRUE(accepts_gzip("gzip, deflate, br"));
   EXPECT_TRUE(accepts_gzip("br;q=1.0, gzip;q=0.8, *;q=0.1"));
   EXPECT_TRUE(accepts_gzip("*"));
@@ -174,13 +192,15 @@ TEST(StaticFiles, ServesTheBuildWithCachingByKind) {
   std::ofstream(dir.path() / "favicon.svg") << "<svg/>";
   std::ofstream(dir.path() / ".secret") << "never served";
   auto files = StaticFiles::load(dir.path());
-  ASSERT_TRUE(files) << files.status().message();
+  ASSERT_TRUE(files) << files.status().detail();
   const StaticFile* index = files->find("/");
   ASSERT_TRUE(index);
   EXPECT_EQ(index->cache_control, "no-cache");
   EXPECT_EQ(index->content_type, "text/html; charset=utf-8");
   ASSERT_TRUE(index->gzip);
-  EXPECT_EQ(gunzip(*index->gzip), *index->body);
+  auto unzipped = gunzip(*index->gzip);
+  ASSERT_TRUE(unzipped) << unzipped.status();
+  EXPECT_EQ(*unzipped, *index->body);
   const StaticFile* js = files->find("/assets/index-B9xk2Qf1.js");
   ASSERT_TRUE(js);
   EXPECT_EQ(js->cache_control, "public, max-age=31536000, immutable");
@@ -295,7 +315,7 @@ TEST(ServeOptions, DefaultsAndLimits) {
   EXPECT_EQ(c->k_threshold, 10);
   auto d = parse_serve_args({"--port", "9000", "--db=sqlite:/tmp/x.db", "--k-threshold", "5", "--cors-origin",
                              "https://a.example", "--cors-origin", "https://b.example"});
-  ASSERT_TRUE(d) << d.status().message();
+  ASSERT_TRUE(d) << d.status().detail();
   EXPECT_EQ(d->port, 9000);
   EXPECT_EQ(d->db, "sqlite:/tmp/x.db");
   EXPECT_EQ(d->cors_origins.size(), 2u);
@@ -307,7 +327,7 @@ TEST(ServeOptions, DefaultsAndLimits) {
   EXPECT_EQ(c->http.max_connections_per_client, 32u);
   auto limits = parse_serve_args(
       {"--request-head-timeout", "2.5", "--max-connections", "500", "--max-connections-per-client", "0"});
-  ASSERT_TRUE(limits) << limits.status().message();
+  ASSERT_TRUE(limits) << limits.status().detail();
   EXPECT_EQ(limits->http.request_head_timeout, std::chrono::milliseconds(2500));
   EXPECT_EQ(limits->http.max_connections, 500u);
   EXPECT_EQ(limits->http.max_connections_per_client, 0u);
@@ -323,8 +343,9 @@ TEST(ServeOptions, DefaultsAndLimits) {
     EXPECT_NE(std::string(kServeUsage).find(option), std::string::npos) << option;
   EXPECT_NE(std::string(kServeUsage).find("docs/limits.md"), std::string::npos);
   auto help = parse_serve_args({"--help"});
-  ASSERT_FALSE(help);
-  EXPECT_EQ(help.status().message(), "");
+  ASSERT_TRUE(help) << help.status();
+  EXPECT_TRUE(help->help);
+  EXPECT_FALSE(parse_serve_args({"--port", "8080"})->help);
 }
 
 TEST(StoredDay, UtcCalendarDayOnly) {

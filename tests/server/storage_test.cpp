@@ -41,7 +41,7 @@ class StorageSuite : public ::testing::TestWithParam<std::string> {
     CHATLENS_REQUIRE_BACKEND(*backend_);
     storage_ = backend_->open();
     ASSERT_TRUE(storage_);
-    ASSERT_TRUE(storage_->migrate()) << storage_->migrate().message();
+    ASSERT_TRUE(storage_->migrate()) << storage_->migrate().detail();
   }
   std::unique_ptr<BackendUnderTest> backend_;
   std::unique_ptr<Storage> storage_;
@@ -52,7 +52,7 @@ TEST_P(StorageSuite, MigratesToTheLatestVersionOnceAndAgainHarmlessly) {
   ASSERT_TRUE(storage_->migrate());
   EXPECT_EQ(*storage_->schema_version(), latest_schema_version());
   auto v = storage_->data_version();
-  ASSERT_TRUE(v) << v.status().message();
+  ASSERT_TRUE(v) << v.status().detail();
   EXPECT_EQ(v->generation, 0);
   EXPECT_EQ(v->instance.size(), 32u);
   EXPECT_TRUE(storage_->ping());
@@ -65,11 +65,11 @@ TEST_P(StorageSuite, MigratesToTheLatestVersionOnceAndAgainHarmlessly) {
 TEST_P(StorageSuite, StoresABatchAndItsCellsInOneTransaction) {
   std::vector<PendingContribution> batch = {pending(35), pending(35), pending(40, "", {"1F602", "1F44D"})};
   auto out = storage_->store(batch, "2024-05-01");
-  ASSERT_TRUE(out) << out.status().message();
+  ASSERT_TRUE(out) << out.status().detail();
   EXPECT_EQ(*out, std::vector<StoreOutcome>(3, StoreOutcome::kStored));
   EXPECT_EQ(*storage_->count_contributions(), 3);
   auto snap = storage_->snapshot();
-  ASSERT_TRUE(snap) << snap.status().message();
+  ASSERT_TRUE(snap) << snap.status().detail();
   EXPECT_EQ(snap->version.generation, 1);
   EXPECT_EQ(cell(*snap, "contributors", ""), 3);
   EXPECT_EQ(cell(*snap, "avg_text_length", "35"), 2);
@@ -87,7 +87,7 @@ TEST_P(StorageSuite, StoresABatchAndItsCellsInOneTransaction) {
 std::vector<int> stored_averages(Storage& storage) {
   std::vector<int> out;
   auto read = storage.read_contributions();  // kept: the loop borrows from it
-  EXPECT_TRUE(read) << read.status().message();
+  EXPECT_TRUE(read) << read.status().detail();
   if (read)
     for (const Contribution& k : *read) out.push_back(k.avg_text_length);
   return out;
@@ -153,7 +153,7 @@ TEST_P(StorageSuite, VersionOneDatabasesMigrateToRandomKeys) {
   storage_ = backend_->open();
   ASSERT_TRUE(storage_);
   Status migrated = storage_->migrate();
-  ASSERT_TRUE(migrated) << migrated.message();
+  ASSERT_TRUE(migrated) << migrated.detail();
   EXPECT_EQ(*storage_->schema_version(), latest_schema_version());
   std::vector<int> arrival(20);
   for (int i = 0; i < 20; ++i) arrival[i] = i;
@@ -218,7 +218,7 @@ TEST_P(StorageSuite, ConcurrentWritersOnOneDatabaseCountEachKeyOnce) {
         auto out = s.store(batch, "2024-05-01");
         if (!out) {
           ++failures;
-          ADD_FAILURE() << out.status().message();
+          ADD_FAILURE() << out.status().detail();
         }
       }
     });
@@ -245,7 +245,7 @@ TEST(PrivateFiles, sqlite_NewDatabasesAndTheirFoldersAreOwnerOnly) {
   const std::filesystem::path data = dir.path() / "data" / "chatlens";
   {
     auto storage = open_storage("", data);
-    ASSERT_TRUE(storage) << storage.status().message();
+    ASSERT_TRUE(storage) << storage.status().detail();
     ASSERT_TRUE((*storage)->migrate());
     ASSERT_TRUE((*storage)->store(std::vector{pending(35)}, "2024-05-01"));
     EXPECT_EQ(mode(dir.path() / "data"), 0700);
@@ -257,7 +257,7 @@ TEST(PrivateFiles, sqlite_NewDatabasesAndTheirFoldersAreOwnerOnly) {
   const std::filesystem::path file = dir.path() / "x" / "y" / "db.sqlite3";
   {
     auto storage = open_storage("sqlite:" + file.string(), dir.path());
-    ASSERT_TRUE(storage) << storage.status().message();
+    ASSERT_TRUE(storage) << storage.status().detail();
     ASSERT_TRUE((*storage)->migrate());
     EXPECT_EQ(mode(dir.path() / "x"), 0700);
     EXPECT_EQ(mode(dir.path() / "x" / "y"), 0700);

@@ -148,7 +148,7 @@ class BackendUnderTest {
   std::unique_ptr<Storage> open() const {
     auto s = open_storage(url_, dir_.path());
     if (!s) {
-      ADD_FAILURE() << s.status().message();
+      ADD_FAILURE() << s.status().detail();
       return nullptr;
     }
     return std::move(*s);
@@ -181,7 +181,7 @@ class TestServer {
 
   ::testing::AssertionResult start() {
     std::string log;
-    if (Status s = server_.start(log); !s) return ::testing::AssertionFailure() << s.message();
+    if (Status s = server_.start(log); !s) return ::testing::AssertionFailure() << s.detail();
     thread_ = std::thread([this] { server_.run(); });
     return ::testing::AssertionSuccess();
   }
