@@ -581,6 +581,14 @@ for (const size of SIZES) {
     if (size.mobile) {
       const head = await p.locator('.site-head').boundingBox()
       assert(head.height <= 72, `the header is one row on a phone: ${head.height}px`)
+      // The title first; the page's links after it, its tools after the findings; and every
+      // headline finding (four) still on the first screen.
+      const top = async (selector) => (await p.locator(selector).first().boundingBox()).y
+      assert((await top('[data-report-title]')) < (await top('[data-back-to-files]')), 'the title above "← Your files"')
+      assert((await top('[data-highlights] li:last-child')) < (await top('[data-add-exports]')), 'the findings above "+ Add exports"')
+      const findings = await p.locator('[data-highlights] li').count()
+      assert(findings === 4, `four headline findings: ${findings}`)
+      assert(await inViewport(p, '[data-highlights] li:last-child'), 'the last headline finding on the first screen, without scrolling')
       assert(!(await p.locator('[data-toc]').evaluate((d) => d.open)), 'contents folded away on a phone')
       assert(!(await p.locator('[data-toc] nav a').first().isVisible()), 'contents links hidden until opened')
     }
