@@ -4,31 +4,17 @@
 
 #include <string>
 
-#include "import/import_session.hpp"
+#include "imported_file.hpp"
 #include "insights/derived_data.hpp"
-#include "shared_corpus.hpp"
-#include "test_today.hpp"
 
 using namespace chatlens;
-using chatlens::testing::read_file;
-using chatlens::testing::shared_corpus_dir;
+using chatlens::testing::import_corpus_file;
+using Imported = chatlens::testing::ImportedFile;
 
 namespace {
 
-struct Imported {
-  Corpus corpus;
-  SourceReport report;
-};
-
 Imported import_sample(const std::string& name) {
-  const auto path = shared_corpus_dir() / ("mlomb__chat-analytics/tests__samples__discord__" + name + ".json");
-  EXPECT_TRUE(std::filesystem::exists(path)) << path;
-  ImportSession session(chatlens::testing::kTestToday);
-  session.add(path.filename().string(), read_file(path));
-  Imported out;
-  out.report = session.sources().at(0);
-  out.corpus = std::move(session).finish();
-  return out;
+  return import_corpus_file("mlomb__chat-analytics/tests__samples__discord__" + name + ".json");
 }
 
 std::string utc_iso(int64_t utc) { return format_local_iso(LocalTime{utc}); }

@@ -4,33 +4,11 @@
 
 #include <string>
 
-#include "import/import_session.hpp"
-#include "shared_corpus.hpp"
-#include "test_today.hpp"
+#include "imported_file.hpp"
 
 using namespace chatlens;
-using chatlens::testing::read_file;
-using chatlens::testing::shared_corpus_dir;
-
-namespace {
-
-struct Imported {
-  Corpus corpus;
-  SourceReport report;
-};
-
-Imported import_corpus_file(const std::string& relative) {
-  const auto path = shared_corpus_dir() / relative;
-  EXPECT_TRUE(std::filesystem::exists(path)) << path;
-  ImportSession session(chatlens::testing::kTestToday);
-  session.add(path.filename().string(), read_file(path));
-  Imported out;
-  out.report = session.sources().at(0);
-  out.corpus = std::move(session).finish();
-  return out;
-}
-
-}  // namespace
+using chatlens::testing::import_corpus_file;
+using Imported = chatlens::testing::ImportedFile;
 
 TEST(SignalCorpus, ChatMinerSampleIsSignalNotWhatsApp) {
   REQUIRE_SHARED_CORPUS();

@@ -19,8 +19,7 @@
 #include <vector>
 
 #include "import/import_session.hpp"
-#include "shared_corpus.hpp"
-#include "test_today.hpp"
+#include "imported_file.hpp"
 
 using namespace chatlens;
 using chatlens::testing::read_file;
@@ -30,10 +29,7 @@ using M = MediaKind;
 
 namespace {
 
-struct Imported {
-  Corpus corpus;
-  SourceReport report;
-
+struct Imported : chatlens::testing::ImportedFile {
   size_t size() const { return corpus.size(); }
   std::string sender(size_t i) const { return corpus.sender(i) ? corpus.sender(i)->name : ""; }
   std::string time(size_t i) const { return format_local_iso(corpus.messages.time[i]); }
@@ -62,13 +58,7 @@ struct Imported {
 };
 
 Imported import_file(const std::string& relative) {
-  const auto path = shared_corpus_dir() / relative;
-  EXPECT_TRUE(std::filesystem::exists(path)) << path;
-  ImportSession session(chatlens::testing::kTestToday);
-  session.add(path.filename().string(), read_file(path));
-  Imported out;
-  out.report = session.sources().at(0);
-  out.corpus = std::move(session).finish();
+  Imported out{chatlens::testing::import_corpus_file(relative)};
   EXPECT_TRUE(out.report.ok()) << relative << ": " << (out.report.error ? out.report.error->debug() : "");
   EXPECT_EQ(out.report.platform, "whatsapp") << relative;
   return out;
