@@ -98,7 +98,8 @@ export default defineConfig(({ mode }) => {
           cssCodeSplit: false,
           modulePreload: false,
           chunkSizeWarningLimit: 4000,
-          rollupOptions: { input: fileURLToPath(new URL('./report.html', import.meta.url)) },
+          // One file: lazily loaded parts (ECharts) are inlined too.
+          rollupOptions: { input: fileURLToPath(new URL('./report.html', import.meta.url)), output: { codeSplitting: false } },
         }
       : {
           outDir: 'dist',

@@ -1,4 +1,5 @@
-// ECharts, only the parts the cards use (keeps the bundle small).
+// ECharts, only the parts the cards use (keeps the bundle small). Loaded when the
+// first chart mounts (src/lib/charts-loader.ts), not with the app.
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts'
 import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, VisualMapComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
@@ -9,4 +10,5 @@ echarts.use([BarChart, HeatmapChart, LineChart, AriaComponent, GridComponent, Le
 export { echarts }
 export type EChartsOption = echarts.EChartsCoreOption
 
-export const palette = ['#0f5b4f', '#8a3b00', '#3b5bdb', '#9c36b5', '#2b8a3e', '#c92a2a', '#5c677d']
+// Kept for older imports; cards take the colours from ./palette, which does not load ECharts.
+export { palette } from './palette'
