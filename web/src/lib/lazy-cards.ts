@@ -24,7 +24,7 @@ export interface LazyCardsOptions {
 type IdleHandle = number
 // Looked up when called (not when loaded): tests put their own in place.
 const idle = (f: () => void): IdleHandle =>
-  typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 300 }) : (setTimeout(f, 16) as unknown as IdleHandle)
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(f, { timeout: 2000 }) : (setTimeout(f, 50) as unknown as IdleHandle)
 const cancelIdle = (h: IdleHandle) => (typeof cancelIdleCallback === 'function' ? cancelIdleCallback(h) : clearTimeout(h))
 
 export function useLazyCards(names: () => readonly string[], options: LazyCardsOptions = {}): LazyCards {
@@ -68,13 +68,14 @@ export function useLazyCards(names: () => readonly string[], options: LazyCardsO
       }
     if (el instanceof Element && !watched.has(el)) {
       watched.set(el, name)
-      observer.observe(el)
+      if (started) observer.observe(el)
     }
   }
 
   // The rest, one card per idle moment, beginning after the first screen is painted.
   let handle: IdleHandle | null = null
   let stopped = false
+  let started = false // placeholders are observed once the first screen is painted
   function step() {
     handle = null
     if (stopped) return
@@ -87,9 +88,16 @@ export function useLazyCards(names: () => readonly string[], options: LazyCardsO
   onMounted(() => {
     if (!lazy) return
     addEventListener('beforeprint', onPrint)
-    requestAnimationFrame(() => {
-      if (!stopped) handle = idle(step)
-    })
+    // After the frame that paints the first screen (a timeout set in a frame callback runs after
+    // its paint): the cards near the screen, then the rest.
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (stopped) return
+        started = true
+        for (const el of watched.keys()) observer?.observe(el)
+        handle = idle(step)
+      }),
+    )
   })
   onBeforeUnmount(() => {
     stopped = true

@@ -62,6 +62,8 @@ describe('lazy cards', () => {
 
   it('mounts a card below the fold when it is scrolled near, with its share button', async () => {
     const w = mount(ReportView, { props: { report: demo } })
+    expect(observers[0].watched.size).toBe(0) // not before the first screen is painted
+    await new Promise((r) => setTimeout(r, 0))
     const last = CARD_NAMES[CARD_NAMES.length - 1]
     observers[0].near(last)
     await nextTick()
@@ -73,6 +75,8 @@ describe('lazy cards', () => {
 
   it('mounts the rest one card per idle moment, until every card is there', async () => {
     const w = mount(ReportView, { props: { report: demo } })
+    expect(idleQueue.length).toBe(0) // not before the first screen is painted
+    await new Promise((r) => setTimeout(r, 0))
     for (let i = 1; i < CARD_NAMES.length; i++) {
       expect(idleQueue.length).toBe(1)
       idleQueue.shift()!()
