@@ -98,8 +98,7 @@ export default defineConfig(({ mode }) => {
           cssCodeSplit: false,
           modulePreload: false,
           chunkSizeWarningLimit: 4000,
-          // One file: lazily loaded parts (ECharts) are inlined too.
-          rollupOptions: { input: fileURLToPath(new URL('./report.html', import.meta.url)), output: { codeSplitting: false } },
+          rollupOptions: { input: fileURLToPath(new URL('./report.html', import.meta.url)) },
         }
       : {
           outDir: 'dist',

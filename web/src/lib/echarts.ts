@@ -1,5 +1,4 @@
-// ECharts, only the parts the cards use (keeps the bundle small). Loaded when the
-// first chart mounts (src/lib/charts-loader.ts), not with the app.
+// ECharts, only the parts the cards use (keeps the bundle small).
 import { BarChart, HeatmapChart, LineChart } from 'echarts/charts'
 import { AriaComponent, GridComponent, LegendComponent, MarkAreaComponent, VisualMapComponent } from 'echarts/components'
 import * as echarts from 'echarts/core'
