@@ -57,13 +57,20 @@ Json mood_insight(const InsightInput& in) {
   std::map<std::string, Period> months, weeks;
   std::map<ChatId, Period> chats;
   Period all;
+  // Messages come in time order: the month and week of the last one are kept, not looked up
+  // again (map nodes do not move).
+  int64_t month_key = INT64_MIN, week_key = INT64_MIN;
+  Period *month = nullptr, *week = nullptr;
   for (uint64_t i : mine) {
     auto [u, end] = emoji.of(i);
     if (u == end) continue;
     const LocalTime t = c.messages.time[i];
+    const CivilDate d = t.date();
+    if (const int64_t k = int64_t{d.year} * 12 + d.month; k != month_key)
+      month_key = k, month = &months[month_label(t)];
     // Weeks are labelled by their Monday.
-    const std::string week = format_date(t.day() - t.weekday());
-    Period* targets[] = {&months[month_label(t)], &weeks[week], &chats[c.messages.chat[i]], &all};
+    if (const int64_t k = t.day() - t.weekday(); k != week_key) week_key = k, week = &weeks[format_date(k)];
+    Period* targets[] = {month, week, &chats[c.messages.chat[i]], &all};
     for (; u != end; ++u) {
       const std::optional<double> score = emoji_sentiment(u->id);
       for (Period* p : targets) {

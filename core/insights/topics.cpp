@@ -161,16 +161,36 @@ Json topics_insight(const InsightInput& in) {
     return it->second;
   };
 
+  // The groups a message counts in depend only on its chat and period: looked up once per
+  // chat and period, not per message (map nodes do not move).
+  struct Targets {
+    int64_t period_key = INT64_MIN;
+    Group* groups[5] = {};
+    uint64_t* language_count = nullptr;
+  };
+  std::vector<Targets> by_chat(c.chats.size());
+  auto period_key = [&](LocalTime t) -> int64_t {
+    const CivilDate d = t.date();
+    return by_quarter ? int64_t{d.year} * 4 + (d.month - 1) / 3 : int64_t{d.year};
+  };
+
   Tokenizer tokenizer;
   std::string bigram;
   for (uint64_t i : mine) {
     if (c.messages.kind[i] != MessageKind::Text) continue;
     const ChatId chat = c.messages.chat[i];
     const int64_t day = c.messages.time[i].day();
-    ++language_messages[languages[chat].code];
-    const std::string period = period_of(c.messages.time[i]);
-    const std::string_view lang = languages[chat].code;
-    Group* targets[] = {&all, &periods[period], &chats[chat], &by_language[lang], &period_language[{period, lang}]};
+    Targets& slot = by_chat[chat];
+    const int64_t key = period_key(c.messages.time[i]);
+    if (slot.period_key != key) {
+      const std::string period = period_of(c.messages.time[i]);
+      const std::string_view lang = languages[chat].code;
+      slot = {key,
+              {&all, &periods[period], &chats[chat], &by_language[lang], &period_language[{period, lang}]},
+              &language_messages[lang]};
+    }
+    ++*slot.language_count;
+    auto& targets = slot.groups;
     for (Group* g : targets) ++g->messages;
     const auto& tokens = tokenizer.tokenize(c.text(i));
     std::string_view previous;

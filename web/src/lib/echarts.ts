@@ -9,4 +9,5 @@ echarts.use([BarChart, HeatmapChart, LineChart, AriaComponent, GridComponent, Le
 export { echarts }
 export type EChartsOption = echarts.EChartsCoreOption
 
-export const palette = ['#0f5b4f', '#8a3b00', '#3b5bdb', '#9c36b5', '#2b8a3e', '#c92a2a', '#5c677d']
+// Kept for older imports; cards take the colours from ./palette, which does not load ECharts.
+export { palette } from './palette'

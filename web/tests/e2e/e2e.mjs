@@ -219,6 +219,7 @@ let appNumbers = null
 await test('presentation page: what it shows, why it matters, a live example, the source', async () => {
   await page.goto(`${server.url}/`)
   await page.waitForSelector('[data-example] [data-card="overview"]')
+  await page.waitForSelector('[data-example] [data-cards-ready]') // cards below the first mount in idle time
   assert((await page.locator('h1').count()) === 1, 'one h1')
   assert(await page.locator('[data-source-link]').isVisible(), 'link to the source code')
   const exampleCards = await page.$$eval('[data-example] [data-card]', (els) => els.map((e) => e.getAttribute('data-enough')))
@@ -299,6 +300,7 @@ await test('upload: generated export (6 chats) -> every card visible with data',
   await page.waitForSelector('[data-card="year_vs_year"][data-enough="false"]', { timeout: 30000 })
   await page.waitForSelector('[data-period-picker]:not([disabled])')
   await page.click('.filter-card summary')
+  await page.waitForSelector('[data-cards-ready]') // cards below the first screen mount when near or idle
   const states = await cardStates()
   assert(Object.keys(states).sort().join() === [...CARDS].sort().join(), `one card per entry of the contents: ${Object.keys(states)}`)
   for (const c of CARDS) assert(states[c] === (c === 'year_vs_year' ? 'false' : 'true'), `card ${c} has data (got ${states[c]})`)
@@ -794,6 +796,7 @@ await test('single-file report: chatlens report -> file:// shows the same number
   filePage.on('console', (m) => m.type() === 'error' && fileErrors.push(m.text()))
   await filePage.goto(pathToFileURL(out).href)
   await filePage.waitForSelector('[data-card="overview"]')
+  await filePage.waitForSelector('[data-cards-ready]')
   const messages = (await filePage.locator('[data-stat="owner-messages"] .big-number').textContent()).trim()
   assert(appNumbers && messages === appNumbers.messages, `same number of messages: file ${messages}, app ${appNumbers?.messages}`)
   assert((await filePage.locator('[data-statement]').count()) === appNumbers.statements, 'same privacy statements')

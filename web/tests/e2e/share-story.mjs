@@ -144,6 +144,7 @@ for (const lang of ['en', 'es']) {
   })
 
   await test(`${lang} phone: every card has a share action; Download PNG on screen; 1080×1080 and 1080×1920`, async () => {
+    await page.waitForSelector('[data-cards-ready]') // cards below the first screen mount when near or idle
     const cards = await page.$$eval('[data-card][data-enough="true"]', (els) => els.map((e) => e.getAttribute('data-card')))
     assert(cards.length >= 12, `cards with data: ${cards}`)
     for (const card of cards) {
