@@ -83,31 +83,36 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     if (chat.size() > 0) platforms.insert(chat.platform);
   if (platforms.empty()) return result;
 
+  // 0. The caller's name: the owner on every platform where someone has it (over what the
+  //    export says); the other platforms are resolved as below, never asked about.
+  std::set<Platform> named_by_caller;
   if (me) {
     const std::string wanted = fold(*me);
+    // A name with bytes a terminal cannot show is also matched as the CLI prints it ("Ana\xff").
+    auto matches = [&](const Person& p) {
+      return !wanted.empty() && (fold(p.name) == wanted || fold(printable(p.name)) == wanted);
+    };
     std::set<std::string> names;
-    bool found = false;
-    for (Person& p : corpus.people) {
-      // A name with bytes a terminal cannot show is also matched as the CLI prints it ("Ana\xff").
-      p.is_owner = !wanted.empty() && (fold(p.name) == wanted || fold(printable(p.name)) == wanted);
-      found |= p.is_owner;
+    for (const Person& p : corpus.people) {
+      if (matches(p)) named_by_caller.insert(p.platform);
       names.insert(p.name);
     }
-    if (!found) {
+    if (named_by_caller.empty()) {
       result.status = OwnerResolution::Status::NoSuchPerson;
       result.candidates.assign(names.begin(), names.end());
       rank_candidates(corpus, result);
       return result;
     }
-    result.status = OwnerResolution::Status::Resolved;
+    for (Person& p : corpus.people)
+      if (named_by_caller.count(p.platform)) p.is_owner = matches(p);
     result.how.push_back({"", "owner.named_by_caller"});
-    return result;
   }
 
   std::map<Platform, std::string_view> methods;   // how each platform's owner is known
   std::map<Platform, std::set<PersonId>> unsure;  // platforms whose owner is not known yet: the candidates
-  bool any_resolved = false;
+  bool any_resolved = !named_by_caller.empty();
   for (Platform platform : platforms) {
+    if (named_by_caller.count(platform)) continue;
     // 1. Declared by the export: stated, or only hinted at (then the report says "inferred").
     bool declared = false, stated = false;
     for (const Person& p : corpus.people)
@@ -160,7 +165,7 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     for (PersonId p : offer) ambiguous.insert(corpus.people[p].name);
   }
   for (const auto& [platform, key] : methods) result.how.push_back({std::string(to_string(platform)), key});
-  if (!ambiguous.empty()) {
+  if (!ambiguous.empty() && !me) {
     result.status = OwnerResolution::Status::Ambiguous;
     result.candidates.assign(ambiguous.begin(), ambiguous.end());
     rank_candidates(corpus, result);

@@ -45,7 +45,9 @@ struct OwnerResolution {
 };
 
 // Marks the owner(s) in corpus.people. `me` (case-insensitive, direction marks
-// ignored) overrides everything else.
+// ignored) overrides everything else on the platforms where someone has that name;
+// the other platforms keep what their exports say (Signal's "Me", Telegram's
+// personal information), or the steps above, and are never reported ambiguous.
 OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me = std::nullopt);
 
 // The owner's display name, or "" when none.
