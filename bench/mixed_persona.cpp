@@ -219,8 +219,15 @@ GeneratedFile discord(const std::vector<Line>& lines) {
 // signal-export's chat.md in a folder named after the chat.
 GeneratedFile signal(const std::vector<Line>& lines) {
   std::string out;
-  for (const Line& l : lines)
-    out += "[" + iso(l.local, ' ') + "] " + std::string(l.name) + ": " + std::string(l.text) + "  \n\n";
+  for (const Line& l : lines) {
+    out += '[';
+    out += iso(l.local, ' ');
+    out += "] ";
+    out += l.name;
+    out += ": ";
+    out += l.text;
+    out += "  \n\n";
+  }
   return {std::string(mixed_chat_title(P::Signal)) + "/chat.md", std::move(out)};
 }
 
