@@ -3,6 +3,7 @@
 //              --messages N [--chats K] [--seed S]
 //              [--clock 12|24] --out PATH
 //   gen_export --planted-truth PER_DAY [--seed S] --out DIR
+//   gen_export --format mixed [--seed S] --out DIR
 // WhatsApp with K > 1: PATH is a directory that receives one file per chat; with K = 1 (the
 // default for WhatsApp) PATH is the file. Telegram: PATH is the result.json to write. Discord: one
 // DiscordChatExporter .json per chat (PATH a file for K = 1). Messenger, Instagram, Signal: PATH is a
@@ -10,6 +11,8 @@
 // The same seed gives the same fictional people on every platform, under each platform's names.
 // --planted-truth: WhatsApp and Telegram exports of an owner with known habits, writing
 // PER_DAY messages a day, plus DIR/truth.json (see planted_truth.hpp).
+// --format mixed: one fictional owner's exports on all six platforms, one file each, whose
+// contacts overlap under names a user would recognise, plus DIR/truth.json (mixed_persona.hpp).
 // Prints the owner's name on stdout; a summary goes to stderr.
 #include <chrono>
 #include <cstdio>
@@ -19,6 +22,7 @@
 #include <string>
 
 #include "export_generator.hpp"
+#include "mixed_persona.hpp"
 #include "planted_truth.hpp"
 
 namespace {
@@ -71,7 +75,12 @@ class FileSink final : public ExportSink {
                "  PATH is a directory (message_N.json per thread; <chat>/chat.md). K defaults to 20.\n"
                "  Prints the owner's name on stdout.\n"
                "       gen_export --planted-truth PER_DAY [--seed S] --out DIR\n"
-               "  Exports of an owner with known habits and DIR/truth.json, the habits planted.\n");
+               "  Exports of an owner with known habits and DIR/truth.json, the habits planted.\n"
+               "       gen_export --format mixed [--seed S] --out DIR\n"
+               "  One owner's exports on all six platforms (one file each: WhatsApp .txt, Telegram result.json,\n"
+               "  Messenger and Instagram message_1.json, Discord .json, Signal chat.md) with the same friends\n"
+               "  under each platform's names, people of one platform, a Discord bot; DIR/truth.json says\n"
+               "  each person's messages and the links to confirm (--same-file lines in DIR/same.txt).\n");
   std::exit(2);
 }
 
@@ -107,11 +116,36 @@ int write_planted(double per_day, uint64_t seed, const fs::path& dir) {
   return 0;
 }
 
+int write_mixed(uint64_t seed, const fs::path& dir) {
+  try {
+    const MixedExport mixed = generate_mixed(seed);
+    fs::create_directories(dir);
+    FileSink sink(dir, false);
+    for (const GeneratedFile& f : mixed.files) {
+      sink.open(f.name);
+      sink.write(f.bytes);
+    }
+    sink.open("truth.json");
+    sink.write(mixed.truth.dump(2) + "\n");
+    sink.open("same.txt");
+    sink.write("# The links a user should confirm (chatlens analyze --same-file)\n" +
+               mixed.truth.find("same_file")->as_string());
+    sink.close();
+    std::fprintf(stderr, "gen_export: mixed persona, %d file(s), truth.json and same.txt -> %s\n",
+                 static_cast<int>(mixed.files.size()), dir.c_str());
+    std::printf("%s\n", mixed.truth.find("owner")->as_string().c_str());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "gen_export: %s\n", e.what());
+    return 1;
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   GeneratorOptions options;
-  bool have_format = false, have_messages = false;
+  bool have_format = false, have_messages = false, mixed = false;
   double planted_per_day = 0;
   std::string out;
   for (int i = 1; i < argc; ++i) {
@@ -121,7 +155,12 @@ int main(int argc, char** argv) {
       return argv[++i];
     };
     if (arg == "--format") {
-      const auto f = parse_export_format(value());
+      const std::string_view name = value();
+      if (name == "mixed") {
+        mixed = true;
+        continue;
+      }
+      const auto f = parse_export_format(name);
       if (!f) usage("unknown --format");
       options.format = *f;
       have_format = true;
@@ -153,6 +192,10 @@ int main(int argc, char** argv) {
     } else {
       usage(("unknown argument " + arg).c_str());
     }
+  }
+  if (mixed) {
+    if (out.empty()) usage("--out is required");
+    return write_mixed(options.seed, out);
   }
   if (planted_per_day > 0) {
     if (out.empty()) usage("--out is required");

@@ -11,7 +11,8 @@
 #     docs/report.schema.json (tests/contract/report_contract.mjs)
 #   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
 #     screenshots in build/web-artifacts/, and the phone-size comparison, sharing and
-#     story in both languages (web/tests/e2e/share-story.mjs)
+#     story in both languages (web/tests/e2e/share-story.mjs), and the six-platform mixed run
+#     (web/tests/e2e/mixed-run.mjs: one person across platforms, "Add exports")
 # and ends with a plain "N passed, N failed, N skipped" line; exits non-zero on any failure.
 #
 # Usage: scripts/test-web.sh
@@ -124,8 +125,18 @@ phone_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$phone_lo
 phone_passed=0 phone_failed=0
 [[ -z $phone_line ]] || read -r phone_passed _ phone_failed _ _ _ <<<"${phone_line//,/}"
 if [[ $phone_rc -ne 0 && $phone_failed -eq 0 ]] || [[ -z $phone_line ]]; then phone_failed=$((phone_failed + 1)); fi
-e2e_passed=$((e2e_passed + phone_passed))
-e2e_failed=$((e2e_failed + phone_failed))
+
+echo
+echo "=== web: end to end, the six-platform mixed run (headless Chromium)"
+mixed_log=$artifacts/e2e-mixed-run.log
+mixed_rc=0
+(cd web && CHATLENS_BUILD="$release_abs" node tests/e2e/mixed-run.mjs) 2>&1 | tee "$mixed_log" || mixed_rc=$?
+mixed_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$mixed_log" | tail -n 1 || true)
+mixed_passed=0 mixed_failed=0
+[[ -z $mixed_line ]] || read -r mixed_passed _ mixed_failed _ _ _ <<<"${mixed_line//,/}"
+if [[ $mixed_rc -ne 0 && $mixed_failed -eq 0 ]] || [[ -z $mixed_line ]]; then mixed_failed=$((mixed_failed + 1)); fi
+e2e_passed=$((e2e_passed + phone_passed + mixed_passed))
+e2e_failed=$((e2e_failed + phone_failed + mixed_failed))
 
 passed=$((unit_passed + contract_passed + e2e_passed))
 failed=$((unit_failed + contract_failed + e2e_failed))

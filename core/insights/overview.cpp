@@ -81,9 +81,9 @@ Json overview_insight(const InsightInput& in) {
   totals["personal_messages"] = order.size();
   totals["system_messages"] = system;
   totals["chats"] = c.chats.size();
-  // A person linked to another (the same person on another platform) is counted once.
-  totals["people"] = static_cast<uint64_t>(
-      std::count_if(c.people.begin(), c.people.end(), [](const Person& p) { return p.merged_into == kNoPerson; }));
+  // A person linked to another (the same person on another platform) is counted once; a bot is no person.
+  totals["people"] = static_cast<uint64_t>(std::count_if(
+      c.people.begin(), c.people.end(), [](const Person& p) { return p.merged_into == kNoPerson && !p.is_bot; }));
   out["data"] = totals;
 
   if (!order.empty()) {

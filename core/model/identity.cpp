@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "model/person_names.hpp"
 #include "text/printable.hpp"
 #include "text/utf8.hpp"
 
@@ -82,38 +83,43 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     if (chat.size() > 0) platforms.insert(chat.platform);
   if (platforms.empty()) return result;
 
+  // 0. The caller's name: the owner on every platform where someone has it (over what the
+  //    export says); the other platforms are resolved as below, never asked about.
+  std::set<Platform> named_by_caller;
   if (me) {
     const std::string wanted = fold(*me);
+    // A name with bytes a terminal cannot show is also matched as the CLI prints it ("Ana\xff").
+    auto matches = [&](const Person& p) {
+      return !wanted.empty() && (fold(p.name) == wanted || fold(printable(p.name)) == wanted);
+    };
     std::set<std::string> names;
-    bool found = false;
-    for (Person& p : corpus.people) {
-      // A name with bytes a terminal cannot show is also matched as the CLI prints it ("Ana\xff").
-      p.is_owner = !wanted.empty() && (fold(p.name) == wanted || fold(printable(p.name)) == wanted);
-      found |= p.is_owner;
+    for (const Person& p : corpus.people) {
+      if (matches(p)) named_by_caller.insert(p.platform);
       names.insert(p.name);
     }
-    if (!found) {
+    if (named_by_caller.empty()) {
       result.status = OwnerResolution::Status::NoSuchPerson;
       result.candidates.assign(names.begin(), names.end());
       rank_candidates(corpus, result);
       return result;
     }
-    result.status = OwnerResolution::Status::Resolved;
+    for (Person& p : corpus.people)
+      if (named_by_caller.count(p.platform)) p.is_owner = matches(p);
     result.how.push_back({"", "owner.named_by_caller"});
-    return result;
   }
 
-  std::set<std::string> ambiguous;
-  bool any_resolved = false;
+  std::map<Platform, std::string_view> methods;   // how each platform's owner is known
+  std::map<Platform, std::set<PersonId>> unsure;  // platforms whose owner is not known yet: the candidates
+  bool any_resolved = !named_by_caller.empty();
   for (Platform platform : platforms) {
+    if (named_by_caller.count(platform)) continue;
     // 1. Declared by the export: stated, or only hinted at (then the report says "inferred").
     bool declared = false, stated = false;
     for (const Person& p : corpus.people)
       if (p.platform == platform && p.is_owner) declared = true, stated |= !p.owner_inferred;
     if (declared) {
       any_resolved = true;
-      result.how.push_back(
-          {std::string(to_string(platform)), stated ? "owner.stated_in_export" : "owner.inferred_from_export"});
+      methods[platform] = stated ? "owner.stated_in_export" : "owner.inferred_from_export";
       continue;
     }
     // 2. The one participant common to all chats.
@@ -129,17 +135,37 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
     if (common.size() == 1) {
       corpus.people[*common.begin()].is_owner = true;
       any_resolved = true;
-      result.how.push_back({std::string(to_string(platform)), "owner.common_participant"});
+      methods[platform] = "owner.common_participant";
       continue;
     }
-    // 3. Ambiguous: offer the common participants, or everyone when nobody is common.
-    const std::set<PersonId>& offer = common.empty() ? chats[0] : common;
-    std::set<PersonId> all;
+    // Unsure: the common participants, or everyone when nobody is common.
+    std::set<PersonId>& offer = unsure[platform];
     if (common.empty())
-      for (auto& c : chats) all.insert(c.begin(), c.end());
-    for (PersonId p : common.empty() ? all : offer) ambiguous.insert(corpus.people[p].name);
+      for (auto& c : chats) offer.insert(c.begin(), c.end());
+    else
+      offer = std::move(common);
   }
-  if (!ambiguous.empty()) {
+  // 3. The one candidate named like the owner found on another platform (the owner's name on
+  //    Telegram is "Alex Rivera", and so is one member of the only Messenger thread).
+  std::set<std::string> owner_names;
+  for (const Person& p : corpus.people)
+    if (p.is_owner) owner_names.insert(comparable_name(p.name));
+  owner_names.erase("");
+  std::set<std::string> ambiguous;
+  for (const auto& [platform, offer] : unsure) {
+    std::vector<PersonId> named;
+    for (PersonId p : offer)
+      if (owner_names.count(comparable_name(corpus.people[p].name))) named.push_back(p);
+    if (named.size() == 1) {
+      corpus.people[named.front()].is_owner = true;
+      methods[platform] = "owner.same_name_elsewhere";
+      continue;
+    }
+    // 4. Ambiguous: the caller is asked.
+    for (PersonId p : offer) ambiguous.insert(corpus.people[p].name);
+  }
+  for (const auto& [platform, key] : methods) result.how.push_back({std::string(to_string(platform)), key});
+  if (!ambiguous.empty() && !me) {
     result.status = OwnerResolution::Status::Ambiguous;
     result.candidates.assign(ambiguous.begin(), ambiguous.end());
     rank_candidates(corpus, result);

@@ -4,7 +4,9 @@
 //     "You deleted this message" attributed to a name, ...): importers call
 //     CorpusBuilder::declare_owner;
 //  2. else the one participant common to all chats of that platform;
-//  3. else the caller must name it (--me NAME, a picker in the web app), and is
+//  3. else the one candidate named like an owner found on another platform
+//     (comparable_name: case, accents and spacing aside);
+//  4. else the caller must name it (--me NAME, a picker in the web app), and is
 //     told which names are candidates.
 #include <cstdint>
 #include <optional>
@@ -17,7 +19,8 @@
 namespace chatlens {
 
 // How the owner of one platform was found: an i18n key ("owner.named_by_caller",
-// "owner.stated_in_export", "owner.inferred_from_export", "owner.common_participant")
+// "owner.stated_in_export", "owner.inferred_from_export", "owner.common_participant",
+// "owner.same_name_elsewhere")
 // and the platform ("" for --me).
 struct OwnerMethod {
   std::string platform;
@@ -42,7 +45,9 @@ struct OwnerResolution {
 };
 
 // Marks the owner(s) in corpus.people. `me` (case-insensitive, direction marks
-// ignored) overrides everything else.
+// ignored) overrides everything else on the platforms where someone has that name;
+// the other platforms keep what their exports say (Signal's "Me", Telegram's
+// personal information), or the steps above, and are never reported ambiguous.
 OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me = std::nullopt);
 
 // The owner's display name, or "" when none.

@@ -133,6 +133,11 @@ try {
   execFileSync(genExport, ['--planted-truth', '2', '--out', planted], { stdio: 'ignore' })
   const plantedFiles = readdirSync(planted).filter((f) => f !== 'truth.json')
   analyze([...plantedFiles.map((f) => join(planted, f)), '--year', '2024'], 'planted two-year owner, --year 2024', tmp)
+  // One owner on six platforms, the same friends linked (--same-file): owner.same_name_elsewhere, people on several platforms.
+  const mixed = join(tmp, 'mixed')
+  execFileSync(genExport, ['--format', 'mixed', '--out', mixed], { stdio: 'ignore' })
+  const mixedTruth = JSON.parse(readFileSync(join(mixed, 'truth.json'), 'utf8'))
+  analyze([...mixedTruth.platforms.map((p) => join(mixed, p.file)), '--same-file', join(mixed, 'same.txt')], 'six-platform mixed run, linked', tmp)
 
   // 3. Small inputs for the "not enough data" forms, and inputs that cannot be read.
   const write = (name, text) => (writeFileSync(join(tmp, name), text), join(tmp, name))

@@ -101,3 +101,81 @@ TEST(Identity, AnOwnerTheExportOnlyHintsAtIsSaidToBeInferred) {
   Corpus stated = chats_with({{"Ana", "Me"}}, "Me");
   EXPECT_EQ(resolve_owner(stated).how[0].key, "owner.stated_in_export");
 }
+
+namespace {
+
+// One chat per entry: its platform, its senders, and who its export declares the owner ("" for nobody).
+struct PlatformChat {
+  Platform platform;
+  std::vector<std::string> senders;
+  std::string declared;
+};
+
+Corpus platforms_with(const std::vector<PlatformChat>& chats) {
+  CorpusBuilder b;
+  int minute = 0;
+  for (const PlatformChat& chat : chats) {
+    const ChatId c = b.add_chat(ChatDraft{chat.platform, "chat", ChatKind::Group, {}, 0});
+    for (const std::string& who : chat.senders) {
+      MessageDraft m;
+      m.chat = c;
+      m.sender = b.person(chat.platform, who);
+      m.time = LocalTime::from_civil(2023, 1, 1, 10, minute++ % 60, 0);
+      m.text = "hi";
+      b.add(m);
+      if (who == chat.declared) b.declare_owner(m.sender);
+    }
+  }
+  return std::move(b).finish();
+}
+
+std::vector<std::string> owners(const Corpus& c) {
+  std::vector<std::string> out;
+  for (const Person& p : c.people)
+    if (p.is_owner) out.push_back(std::string(to_string(p.platform)) + ":" + p.name);
+  return out;
+}
+
+}  // namespace
+
+TEST(Identity, AnUnsurePlatformTakesTheOneCandidateNamedLikeTheOwnerElsewhere) {
+  // Telegram says who the owner is; the only Messenger thread has three people, one of them
+  // with the owner's name written in lower case without its accent.
+  Corpus c = platforms_with({{Platform::Telegram, {"Álex Rivera", "Ana"}, "Álex Rivera"},
+                             {Platform::Messenger, {"Ana Gómez", "alex rivera", "Bea"}, ""}});
+  const OwnerResolution r = resolve_owner(c);
+  ASSERT_EQ(r.status, OwnerResolution::Status::Resolved);
+  EXPECT_EQ(owners(c), (std::vector<std::string>{"telegram:Álex Rivera", "messenger:alex rivera"}));
+  ASSERT_EQ(r.how.size(), 2u);
+  EXPECT_EQ(r.how[0].platform, "telegram");
+  EXPECT_EQ(r.how[1].platform, "messenger");
+  EXPECT_EQ(r.how[1].key, "owner.same_name_elsewhere");
+}
+
+TEST(Identity, NoCandidateOrTwoNamedLikeTheOwnerElsewhereIsStillAsked) {
+  Corpus none = platforms_with(
+      {{Platform::Telegram, {"Alex Rivera", "Ana"}, "Alex Rivera"}, {Platform::Discord, {"Alex R.", "Ana"}, ""}});
+  EXPECT_EQ(resolve_owner(none).status, OwnerResolution::Status::Ambiguous);
+  Corpus two = platforms_with({{Platform::Telegram, {"Alex Rivera", "Ana"}, "Alex Rivera"},
+                               {Platform::Discord, {"Alex Rivera", "ALEX RIVERA", "Ana"}, ""}});
+  const OwnerResolution r = resolve_owner(two);
+  EXPECT_EQ(r.status, OwnerResolution::Status::Ambiguous);
+  EXPECT_EQ(r.candidates.size(), 3u);
+}
+
+TEST(Identity, MeNamesTheOwnerWhereTheNameIsAndKeepsWhatOtherExportsSay) {
+  // Signal's chat.md calls the owner "Me"; the WhatsApp group cannot tell; --me "Alex".
+  Corpus c =
+      platforms_with({{Platform::Signal, {"Me", "Ana"}, "Me"}, {Platform::WhatsApp, {"Alex", "Ana", "Bea"}, ""}});
+  const OwnerResolution r = resolve_owner(c, std::string_view("alex"));
+  ASSERT_EQ(r.status, OwnerResolution::Status::Resolved);
+  EXPECT_EQ(owners(c), (std::vector<std::string>{"signal:Me", "whatsapp:Alex"}));
+  ASSERT_EQ(r.how.size(), 2u);
+  EXPECT_EQ(r.how[0].key, "owner.named_by_caller");
+  EXPECT_EQ(r.how[1].key, "owner.stated_in_export");
+  EXPECT_EQ(r.how[1].platform, "signal");
+  // Where the name is, it wins over the export.
+  Corpus d = platforms_with({{Platform::Signal, {"Me", "Ana"}, "Me"}});
+  ASSERT_EQ(resolve_owner(d, std::string_view("Ana")).status, OwnerResolution::Status::Resolved);
+  EXPECT_EQ(owners(d), (std::vector<std::string>{"signal:Ana"}));
+}
