@@ -60,7 +60,7 @@ describe('zip reading', () => {
 
   it('starts a deflated entry over for an offset it no longer holds, and serves nearby ones from what it keeps', async () => {
     // Varied lines: the entry inflates in several pieces, not in one.
-    const text = Array.from({ length: 40000 }, (_, i) => `${i % 28}/9/20, 23:55 - Bob: ${(i * 7919) % 100003} ${(i * 104729) % 1009}`).join('\n')
+    const text = Array.from({ length: 15000 }, (_, i) => `${i % 28}/9/20, 23:55 - Bob: ${(i * 7919) % 100003} ${(i * 104729) % 1009}`).join('\n')
     const input = await open(zipSync({ '_chat.txt': strToU8(text) }), '_chat.txt', { keepBytes: 1000 })
     const at = (offset: number, n: number) => {
       const dst = new Uint8Array(n)
@@ -73,7 +73,7 @@ describe('zip reading', () => {
     expect(input.restarts).toBe(1)
     expect(at(text.length - 5, 100)).toBe(text.slice(-5)) // fewer only at the end
     expect(at(text.length, 10)).toBe('')
-  })
+  }, 20000)
 
   it('says when an entry inflates to other than the size its archive declares', async () => {
     const shorter = await open(archive(6), '_chat.txt', {}, { size: chat.length + 10 })
