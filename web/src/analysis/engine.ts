@@ -222,6 +222,8 @@ export class AnalysisEngine {
         this.progressBase += item.size
       }
       this.post({ type: 'source', source })
+      // Back to the event loop between inputs: the slices read for this one can be freed.
+      await new Promise((resolve) => setTimeout(resolve, 0))
     }
     this.currentFile = ''
     this.progress('analyzing', bytes, true)
