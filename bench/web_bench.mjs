@@ -15,8 +15,11 @@
 // Time is split into the worker's part (reading + import + insights) and the page's
 // part after it (rendering the report page up to its first screen).
 //
-// Usage: node bench/web_bench.mjs [--format whatsapp-android|telegram] [--profiles desktop,mobile] [SIZES...]
+// Usage: node bench/web_bench.mjs [--format whatsapp-android|telegram] [--profiles desktop,mobile]
+//                                 [--before DIST] [SIZES...]
 //        (default: whatsapp-android, both profiles, 50000 500000 5000000)
+//        --before DIST: also runs an earlier build of the app (a web/dist made from older sources),
+//        before this one, on the same files in the same run: the rows say which ("before", "after").
 // Needs: web/dist (cd web && npm run build), build/release/{cli/chatlens,bench/gen_export},
 //        /usr/bin/chromium. Writes build/web-artifacts/web-bench-FORMAT.json.
 // Targets (issue 16): 500k ≤ 1.0 s and ≤ 250 MB; 5M ≤ 5 s and ≤ 600 MB; Telegram ≤ 60 s and ≤ 1.5 GB.
@@ -45,6 +48,8 @@ const option = (name, fallback) => {
 }
 const format = option('--format', 'whatsapp-android')
 const profiles = option('--profiles', 'desktop,mobile').split(',')
+const before = option('--before', '')
+const builds = [...(before ? [['before', resolve(before)]] : []), ['after', join(web, 'dist')]]
 const PROFILES = {
   desktop: { viewport: { width: 1280, height: 900 }, cpuSlowdown: 1 },
   mobile: { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, isMobile: true, hasTouch: true, cpuSlowdown: 4 },
@@ -52,7 +57,7 @@ const PROFILES = {
 for (const p of profiles) if (!PROFILES[p]) throw new Error(`web_bench: unknown profile ${p}`)
 const sizes = argv.map(Number).filter(Boolean)
 if (!sizes.length) sizes.push(50_000, 500_000, 5_000_000)
-for (const need of [genExport, cli, join(web, 'dist/index.html')])
+for (const need of [genExport, cli, ...builds.map(([, dist]) => join(dist, 'index.html'))])
   if (!existsSync(need)) throw new Error(`web_bench: ${need} is missing (build the release preset and the web app first)`)
 mkdirSync(work, { recursive: true })
 mkdirSync(artifacts, { recursive: true })
@@ -123,9 +128,9 @@ function rendererPeaks() {
   return out
 }
 
-async function browserRun(files, profileName) {
+async function browserRun(files, profileName, dist) {
   const { cpuSlowdown, ...device } = PROFILES[profileName]
-  const server = await serve(join(web, 'dist'))
+  const server = await serve(dist)
   const profile = join(work, 'web-bench-profile')
   rmSync(profile, { recursive: true, force: true })
   const context = await chromium.launchPersistentContext(profile, {
@@ -219,23 +224,25 @@ async function browserRun(files, profileName) {
   return result
 }
 
+const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 const rows = []
 for (const n of sizes) {
   const input = exportFor(n)
   console.log(`\n${n.toLocaleString('en')} messages (${format}): ${mb(input.bytes)} MB in ${input.files.length} files`)
   const nat = native(input.dir)
   console.log(`  native  ${nat.seconds.toFixed(2)} s (CPU ${nat.cpuSeconds.toFixed(2)} s), peak ${nat.peakMB} MB`)
-  for (const profile of profiles) {
-    const br = await browserRun(input.files, profile)
-    if (br.ok)
-      console.log(
-        `  ${profile.padEnd(7)} ${br.seconds.toFixed(2)} s drop-to-report (worker ${br.coreSeconds.toFixed(2)} s, analysis done at ${br.analysisSeconds.toFixed(2)} s, rendering ${br.renderSeconds.toFixed(2)} s; renderer CPU ${br.cpuSeconds.toFixed(2)} s), renderer peak ${br.rendererPeakMB} MB (WebAssembly ${br.wasmMB} MB, JS heap ${br.jsHeapMB} MB)`,
-      )
-    else console.log(`  ${profile.padEnd(7)} FAILED: ${br.error}`)
-    if (br.ok) console.log(`  ${profile} every card mounted at ${br.allCardsSeconds.toFixed(2)} s`)
-    if (br.cpuByThread) console.log(`  ${profile} CPU by thread: ${JSON.stringify(br.cpuByThread)}`)
-    rows.push({ format, profile, messages: n, input_mb: mb(input.bytes), native: nat, browser: br })
-  }
+  for (const profile of profiles)
+    for (const [build, dist] of builds) {
+      const br = await browserRun(input.files, profile, dist)
+      const label = `${profile} ${build}`.padEnd(14)
+      if (br.ok)
+        console.log(
+          `  ${label} ${br.seconds.toFixed(2)} s drop-to-report (worker ${br.coreSeconds.toFixed(2)} s, analysis done at ${br.analysisSeconds.toFixed(2)} s, rendering ${br.renderSeconds.toFixed(2)} s; renderer CPU ${br.cpuSeconds.toFixed(2)} s), renderer peak ${br.rendererPeakMB} MB (WebAssembly ${br.wasmMB} MB, JS heap ${br.jsHeapMB} MB)`,
+        )
+      else console.log(`  ${label} FAILED: ${br.error}`)
+      if (br.cpuByThread) console.log(`  ${label} CPU by thread: ${JSON.stringify(br.cpuByThread)}`)
+      rows.push({ format, profile, build, messages: n, input_mb: mb(input.bytes), native: nat, browser: br, load: loadAverage() })
+    }
 }
 
 // Issue 16's targets (desktop profile; the mobile figures are reported beside them).
@@ -246,16 +253,18 @@ for (const r of rows) {
   if (!t) continue
   const met = r.browser.ok && r.browser.seconds <= t.seconds && r.browser.rendererPeakMB <= t.peakMB
   verdicts.push(
-    `${r.profile} ${r.messages.toLocaleString('en')} ≤ ${t.seconds} s and ≤ ${t.peakMB} MB: ${met ? 'MET' : 'NOT MET'} (${r.browser.seconds?.toFixed(2) ?? '-'} s, ${r.browser.rendererPeakMB ?? '-'} MB)`,
+    `${r.profile} ${r.build} ${r.messages.toLocaleString('en')} ≤ ${t.seconds} s and ≤ ${t.peakMB} MB: ${met ? 'MET' : 'NOT MET'} (${r.browser.seconds?.toFixed(2) ?? '-'} s, ${r.browser.rendererPeakMB ?? '-'} MB)`,
   )
 }
-console.log(`\nload average during the run: ${readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')} on ${availableParallelism()} cores`)
-console.log('\n| messages | profile | input | drop→report | worker | rendering | browser CPU | renderer peak | WASM memory | native analyze | native peak |')
-console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+console.log(`\nload average at the end of the run: ${loadAverage()} on ${availableParallelism()} cores (other programs share the machine)`)
+console.log(
+  '\n| messages | profile | build | input | drop→report | worker | rendering | browser CPU | renderer peak | WASM memory | native analyze | native peak | load |',
+)
+console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
 const s = (x) => (x === undefined ? '-' : `${x.toFixed(2)} s`)
 for (const r of rows)
   console.log(
-    `| ${r.messages.toLocaleString('en')} | ${r.profile} | ${r.input_mb} MB | ${r.browser.ok ? s(r.browser.seconds) : 'failed'} | ${s(r.browser.coreSeconds)} | ${s(r.browser.renderSeconds)} | ${s(r.browser.cpuSeconds)} | ${r.browser.rendererPeakMB ?? '-'} MB | ${r.browser.wasmMB ?? '-'} MB | ${r.native.seconds.toFixed(2)} s | ${r.native.peakMB} MB |`,
+    `| ${r.messages.toLocaleString('en')} | ${r.profile} | ${r.build} | ${r.input_mb} MB | ${r.browser.ok ? s(r.browser.seconds) : 'failed'} | ${s(r.browser.coreSeconds)} | ${s(r.browser.renderSeconds)} | ${s(r.browser.cpuSeconds)} | ${r.browser.rendererPeakMB ?? '-'} MB | ${r.browser.wasmMB ?? '-'} MB | ${r.native.seconds.toFixed(2)} s | ${r.native.peakMB} MB | ${r.load} |`,
   )
 for (const v of verdicts) console.log(v)
 writeFileSync(join(artifacts, `web-bench-${format}.json`), JSON.stringify({ date: new Date().toISOString(), rows, verdicts }, null, 1))

@@ -146,7 +146,9 @@ export function handle(msg: FromWorker) {
 
 // Messages to the worker must be plain data: Vue's reactive proxies cannot be cloned.
 const plainOptions = (o: ReportOptions): ReportOptions => JSON.parse(JSON.stringify(toRaw(o)))
-const plainInputs = (inputs: InputFile[]): InputFile[] => toRaw(inputs).map((i) => ({ file: toRaw(toRaw(i).file), path: toRaw(i).path }))
+// inFolder goes along: the worker reads from a folder only the files that may be exports.
+const plainInputs = (inputs: InputFile[]): InputFile[] =>
+  toRaw(inputs).map((i) => ({ file: toRaw(toRaw(i).file), path: toRaw(i).path, ...(toRaw(i).inFolder ? { inFolder: true } : {}) }))
 
 export async function startAnalysis(inputs: InputFile[], options: ReportOptions = {}) {
   if (!client) throw new Error('no analysis client')

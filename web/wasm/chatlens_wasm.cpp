@@ -2,9 +2,10 @@
 //
 //   const s = new Module.Session((done, total) => ..., "2024-06-15");  // progress; the caller's local date
 //                                       // (places dates exported without a year; the core reads no clock)
-//   const ptr = s.stage(size);          // staging buffer in WASM memory: JS copies the file there in chunks
-//   s.grow(newSize) -> ptr              // for zip entries whose size is not known in advance
-//   s.add(name, length, titleHint)      // imports the staged bytes (adopted, not copied) -> SourceReport JSON
+//   s.addInput(name, size, titleHint, read) // imports an input of `size` bytes read in pieces through
+//                                       // read(offset, ptr, n): JS copies up to n bytes from offset into
+//                                       // HEAPU8 at ptr and returns the count (js_input.hpp: errors)
+//                                       // -> SourceReport JSON
 //   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
 //                                       // browser's words as detail ("" for none) -> SourceReport JSON
 //   s.finish()                          // ->
@@ -36,6 +37,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -44,13 +46,14 @@
 #include "import/import_session.hpp"
 #include "import/platform_table.hpp"
 #include "import/zip_entries.hpp"
+#include "js_input.hpp"
 #include "json/json.hpp"
 #include "model/identity.hpp"
 #include "model/iso8601.hpp"
 #include "model/link_suggestions.hpp"
-#include "model/person_links.hpp"
 #include "model/period.hpp"
 #include "model/period_coverage.hpp"
+#include "model/person_links.hpp"
 #include "report/report.hpp"
 
 namespace {
@@ -107,27 +110,14 @@ class Session {
     session_.emplace(date, [this](uint64_t done, uint64_t total) { report_progress(done, total); });
   }
 
-  // Pointers are returned as numbers (wasm32: they fit).
-  double stage(double size) {
-    staged_.clear();
-    staged_.shrink_to_fit();
-    staged_.resize(static_cast<size_t>(size));
-    return static_cast<double>(reinterpret_cast<uintptr_t>(staged_.data()));
-  }
-
-  double grow(double size) {
-    staged_.resize(static_cast<size_t>(size));
-    return static_cast<double>(reinterpret_cast<uintptr_t>(staged_.data()));
-  }
-
-  std::string add(std::string name, double length, std::string title_hint) {
+  // An input read in pieces by the page: it is never whole in WebAssembly memory unless
+  // its importer does not stream yet (the session then holds it, read through `read`).
+  std::string add_input(std::string name, double size, std::string title_hint, val read) {
     if (!session_) return error_json("session already finished");
     if (!today_error_.empty()) return error_json(today_error_);
-    staged_.resize(std::min(staged_.size(), static_cast<size_t>(length)));
     last_done_ = 0;
-    const SourceReport& r = session_->add(std::move(name), std::move(staged_), std::move(title_hint));
-    staged_ = std::string();
-    return source_report_json(r).dump();
+    auto input = std::make_unique<JsInput>(static_cast<uint64_t>(std::max(size, 0.0)), std::move(read));
+    return source_report_json(session_->add(std::move(name), std::move(input), std::move(title_hint))).dump();
   }
 
   // A file the page could not read: `key` is an i18n key (input.*), `detail` what the
@@ -346,7 +336,6 @@ class Session {
   val progress_;
   uint64_t last_done_ = 0;
   std::optional<ImportSession> session_;
-  std::string staged_;
   std::string today_error_;  // a malformed "today": every import refuses rather than guess a date
   int64_t today_ = 0;        // the caller's local date (last twelve months, the default period)
   std::vector<SourceReport> sources_;
@@ -411,9 +400,7 @@ val section_names_js() {
 EMSCRIPTEN_BINDINGS(chatlens) {
   emscripten::class_<Session>("Session")
       .constructor<val, std::string>()
-      .function("stage", &Session::stage)
-      .function("grow", &Session::grow)
-      .function("add", &Session::add)
+      .function("addInput", &Session::add_input)
       .function("addFailure", &Session::add_failure)
       .function("finish", &Session::finish)
       .function("report", &Session::report);

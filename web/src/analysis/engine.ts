@@ -1,13 +1,17 @@
 // The worker's logic, independent of the Worker global so it can be tested:
-// plans the inputs (zip entries chosen by the core), streams each one into
-// WebAssembly memory in chunks, imports it, and builds reports.
+// plans the inputs (zip entries chosen by the core), hands each one to the core,
+// which reads it in pieces straight into WebAssembly memory as it imports it, and
+// builds reports.
 import type { CorpusSummary, FromWorker, InputFile, PlatformInfo, ReportOptions, SourceReport } from './protocol'
-import { blobAccess, DEFAULT_LIMITS, extractEntry, looksLikeZip, readCentralDirectory, ZipError, type RandomAccess, type ZipEntry } from './zip'
+import { fileReaderSync, InputError, SyncBlob, type ReadInto, type SliceReader } from './slices'
+import { blobAccess, DEFAULT_LIMITS, looksLikeZip, readCentralDirectory, ZipError, type ZipEntry } from './zip'
+import { ZipEntryInput } from './zip-entry-input'
 
 export interface CoreSession {
-  stage(size: number): number
-  grow(size: number): number
-  add(name: string, length: number, titleHint: string): string
+  // Imports an input of `size` bytes that the core reads through `read` as it goes: read copies up
+  // to n bytes from `offset` into HEAPU8 at `ptr` and returns the count (fewer only at the end); a
+  // thrown error (its `key`, an input.* key, and its message) is the input's error.
+  addInput(name: string, size: number, titleHint: string, read: (offset: number, ptr: number, n: number) => number): string
   // key: an i18n key (input.*); detail: what the browser or the zip reader said, or ''.
   addFailure(name: string, bytes: number, key: string, detail: string): string
   finish(): string
@@ -36,10 +40,8 @@ export function localToday(now: Date = new Date()): string {
 
 type PlanItem =
   | { kind: 'file'; name: string; input: InputFile; size: number }
-  | { kind: 'zip'; name: string; src: RandomAccess; entry: ZipEntry; titleHint: string; size: number }
+  | { kind: 'zip'; name: string; archive: Blob; entry: ZipEntry; titleHint: string; size: number }
   | { kind: 'failure'; name: string; size: number; key: string; detail: string }
-
-const CHUNK = 8 << 20
 
 // Days since 1970-01-01 of a "YYYY-MM-DD" date (the core's local-time day numbers).
 export function dayNumber(date: string | undefined): number | undefined {
@@ -78,6 +80,8 @@ export class AnalysisEngine {
     private readonly core: CoreModule,
     private readonly post: (msg: FromWorker) => void,
     private readonly now: () => number = () => Date.now(),
+    // How the core's reads reach a File: FileReaderSync in the worker; the tests inject their own.
+    private readonly readSlice: SliceReader = fileReaderSync,
   ) {}
 
   private progress(phase: 'reading' | 'importing' | 'analyzing', done: number, force = false) {
@@ -126,48 +130,62 @@ export class AnalysisEngine {
       }
       for (const { index, titleHint } of chosen) {
         const entry = entries[index]
-        items.push({ kind: 'zip', name: `${input.path}:${entry.name}`, src, entry, titleHint, size: entry.compressedSize + entry.size })
+        items.push({ kind: 'zip', name: `${input.path}:${entry.name}`, archive: input.file, entry, titleHint, size: entry.compressedSize + entry.size })
       }
     }
     return items
   }
 
-  // Copies the input into a staging buffer inside WebAssembly memory, chunk by chunk.
-  private async stageFile(session: CoreSession, blob: Blob): Promise<number> {
-    const size = blob.size
-    const ptr = session.stage(size)
-    for (let o = 0; o < size; o += CHUNK) {
-      const chunk = new Uint8Array(await blob.slice(o, Math.min(size, o + CHUNK)).arrayBuffer())
-      this.core.HEAPU8.set(chunk, ptr + o)
-      this.progress('reading', this.progressBase + (o + chunk.length) / 2)
+  // What each archive's entries inflated to so far (the limits hold for the whole archive).
+  private inflated = new Map<Blob, number>()
+
+  // The input as the core reads it: a File's slices, or a zip entry inflated as it goes.
+  private openInput(item: Extract<PlanItem, { kind: 'file' | 'zip' }>): { size: number; readInto: ReadInto; done: () => void } {
+    if (item.kind === 'file') {
+      const blob = new SyncBlob(item.input.file, this.readSlice)
+      return { size: blob.size, readInto: blob.readInto, done: () => {} }
     }
-    return size
+    const before = this.inflated.get(item.archive) ?? 0
+    const entry = new ZipEntryInput(new SyncBlob(item.archive, this.readSlice), item.entry, { inflatedBefore: before })
+    const readInto: ReadInto = (offset, dst) => {
+      try {
+        return entry.readInto(offset, dst)
+      } catch (e) {
+        throw e instanceof ZipError ? new InputError('input.zip_entry_unreadable', e.message) : e
+      }
+    }
+    return { size: entry.size, readInto, done: () => this.inflated.set(item.archive, before + entry.inflated) }
   }
 
-  // What each archive's entries inflated to so far (the limits hold for the whole archive).
-  private inflated = new Map<RandomAccess, number>()
+  // Imports one input: the core reads it through the callback, straight into its memory.
+  private importItem(session: CoreSession, item: Extract<PlanItem, { kind: 'file' | 'zip' }>): SourceReport {
+    let input: ReturnType<AnalysisEngine['openInput']>
+    try {
+      input = this.openInput(item)
+    } catch (e) {
+      return JSON.parse(
+        e instanceof ZipError
+          ? session.addFailure(item.name, item.size, 'input.zip_entry_unreadable', e.message)
+          : session.addFailure(item.name, item.size, 'input.cannot_read', errorText(e)),
+      )
+    }
+    const { size, readInto } = input
+    const read = (offset: number, ptr: number, n: number): number => {
+      // A view of WebAssembly memory made at each read: memory growth replaces the buffer.
+      const count = readInto(offset, this.core.HEAPU8.subarray(ptr, ptr + n))
+      this.advance(size > 0 ? (offset + count) / size : 1)
+      return count
+    }
+    const source: SourceReport = JSON.parse(session.addInput(item.name, size, item.kind === 'zip' ? item.titleHint : '', read))
+    input.done()
+    return source
+  }
 
-  private async stageZipEntry(session: CoreSession, src: RandomAccess, entry: ZipEntry): Promise<number> {
-    // The declared size is a hint, never an allocation: a 200-byte archive may claim a terabyte.
-    let capacity = Math.min(Math.max(entry.size, 0), 64 << 20)
-    let ptr = session.stage(capacity)
-    let written = 0
-    await extractEntry(
-      src,
-      entry,
-      (chunk) => {
-        if (written + chunk.length > capacity) {
-          // The central directory understated the size: grow (rare; copies inside WASM).
-          capacity = Math.max(written + chunk.length, capacity * 2)
-          ptr = session.grow(capacity)
-        }
-        this.core.HEAPU8.set(chunk, ptr + written)
-        written += chunk.length
-      },
-      { chunkSize: CHUNK, onRead: (n) => this.progress('reading', this.progressBase + n / 2), inflatedBefore: this.inflated.get(src) ?? 0 },
-    )
-    this.inflated.set(src, (this.inflated.get(src) ?? 0) + written)
-    return written
+  // Progress within the current input, never backwards (a second pass reads from the start again).
+  private itemDone = 0
+  private advance(fraction: number) {
+    this.itemDone = Math.max(this.itemDone, Math.min(1, fraction) * this.currentShare)
+    this.progress('importing', this.progressBase + this.itemDone)
   }
 
   // The inputs of the report on screen: Files are handles to the user's files, not their bytes,
@@ -184,11 +202,7 @@ export class AnalysisEngine {
     this.inputs = [...inputs]
     this.session?.delete()
     this.inflated.clear()
-    const session = new this.core.Session((done, total) => {
-      // Import progress of the current input: the second half of its share.
-      const share = this.currentShare
-      this.progress('importing', this.progressBase + share / 2 + (total > 0 ? (done / total) * (share / 2) : 0))
-    }, localToday())
+    const session = new this.core.Session((done, total) => this.advance(total > 0 ? done / total : 0), localToday())
     this.session = session
     const items = await this.plan(inputs)
     const bytes = items.reduce((n, i) => n + (i.kind === 'failure' ? 0 : i.size), 0)
@@ -202,26 +216,14 @@ export class AnalysisEngine {
         source = JSON.parse(session.addFailure(item.name, item.size, item.key, item.detail))
       } else {
         this.currentShare = item.size
+        this.itemDone = 0
         this.progress('reading', this.progressBase, true)
-        let length: number
-        try {
-          length = item.kind === 'file' ? await this.stageFile(session, item.input.file) : await this.stageZipEntry(session, item.src, item.entry)
-        } catch (e) {
-          session.stage(0)
-          source = JSON.parse(
-            e instanceof ZipError
-              ? session.addFailure(item.name, item.size, 'input.zip_entry_unreadable', e.message)
-              : session.addFailure(item.name, item.size, 'input.cannot_read', errorText(e)),
-          )
-          this.post({ type: 'source', source })
-          this.progressBase += item.size
-          continue
-        }
-        this.progress('importing', this.progressBase + item.size / 2, true)
-        source = JSON.parse(session.add(item.name, length, item.kind === 'zip' ? item.titleHint : ''))
+        source = this.importItem(session, item)
         this.progressBase += item.size
       }
       this.post({ type: 'source', source })
+      // Back to the event loop between inputs: the slices read for this one can be freed.
+      await new Promise((resolve) => setTimeout(resolve, 0))
     }
     this.currentFile = ''
     this.progress('analyzing', bytes, true)

@@ -36,8 +36,11 @@ function warmUp(core: CoreModule) {
     for (let d = 1; d <= 28; d++) lines.push(`${d}/1/24, 21:0${d % 10} - A: hola 😂 qué tal ${d}`, `${d}/1/24, 21:1${d % 10} - B: bien, gracias 👍 see you`)
     const bytes = new TextEncoder().encode(lines.join('\n'))
     const session = new core.Session(() => {}, localToday())
-    core.HEAPU8.set(bytes, session.stage(bytes.length))
-    session.add('warm-up.txt', bytes.length, '')
+    session.addInput('warm-up.txt', bytes.length, '', (offset, ptr, n) => {
+      const piece = bytes.subarray(offset, offset + n)
+      core.HEAPU8.set(piece, ptr)
+      return piece.length
+    })
     session.finish()
     session.report({ me: 'A' })
     session.delete()

@@ -1,8 +1,7 @@
 // Zip archives read piece by piece: the central directory from the end of the
-// file, then each chosen entry streamed (and inflated with fflate) chunk by chunk,
-// so a large export is never held twice in memory. Which entries are chats is
-// decided by the core (chooseChatEntries, the same rule as the native command).
-import { Inflate } from 'fflate'
+// file; each chosen entry is then read by the core as it imports it (zip-entry-input.ts,
+// inflated with fflate chunk by chunk), so a large export is never whole in memory.
+// Which entries are chats is decided by the core (planChatEntries, the native command's rule).
 
 export interface RandomAccess {
   readonly size: number
@@ -122,15 +121,6 @@ export async function readCentralDirectory(src: RandomAccess): Promise<ZipEntry[
   return entries
 }
 
-export interface ExtractOptions {
-  chunkSize?: number
-  onRead?: (compressedBytesRead: number) => void
-  limits?: InputLimits
-  // What the archive's earlier entries inflated to: the whole archive is held to the limits too,
-  // so that many small bombs add up to a refusal.
-  inflatedBefore?: number
-}
-
 // The same limits as the native command (native/input_limits.hpp, docs/limits.md):
 // an entry may inflate to at most maxInputBytes, and once past ratioFloorBytes to
 // at most maxZipRatio times its compressed size; a zip bomb is refused early.
@@ -140,10 +130,7 @@ export interface InputLimits {
   ratioFloorBytes?: number // below this an entry is never refused for its ratio (default 32 MiB)
 }
 export const DEFAULT_LIMITS: InputLimits = { maxInputBytes: 4 * 2 ** 30, maxZipRatio: 100 }
-const RATIO_FLOOR_BYTES = 32 << 20
-// Compressed bytes handed to the inflater at a time: deflate expands at most
-// ~1032:1, so one push yields at most ~66 MB before the limits are checked.
-const PUSH_BYTES = 64 << 10
+export const RATIO_FLOOR_BYTES = 32 << 20
 
 const MIB = 2 ** 20
 const describeSize = (n: number) =>
@@ -158,50 +145,8 @@ export function checkInflated(inflated: number, compressed: number, limits: Inpu
     )
 }
 
-// Streams one entry's uncompressed bytes to `sink`, in order.
-export async function extractEntry(
-  src: RandomAccess,
-  entry: ZipEntry,
-  sink: (chunk: Uint8Array) => void,
-  { chunkSize = 4 << 20, onRead, limits = DEFAULT_LIMITS, inflatedBefore = 0 }: ExtractOptions = {},
-): Promise<void> {
-  if (entry.flags & 1) throw new ZipError('encrypted zip entries cannot be read')
-  if (entry.method !== 0 && entry.method !== 8) throw new ZipError(`unsupported compression method ${entry.method}`)
-  const header = await src.read(entry.localHeaderOffset, 30)
+// Where an entry's data starts, from its local header (the 30 bytes at localHeaderOffset).
+export function localDataStart(header: Uint8Array, entry: ZipEntry): number {
   if (header.length < 30 || u32(header, 0) !== LOCAL) throw new ZipError('broken local header')
-  const start = entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28)
-  const end = start + entry.compressedSize
-  if (end > src.size) throw new ZipError('entry runs past the end of the file (truncated archive)')
-  let inflater: Inflate | null = null
-  let finished = entry.method === 0
-  let inflated = 0
-  // The entry's declared sizes are never trusted: what counts is what comes out.
-  const emit = (data: Uint8Array) => {
-    inflated += data.length
-    checkInflated(inflated, entry.compressedSize, limits)
-    if (inflatedBefore) checkInflated(inflatedBefore + inflated, src.size, limits)
-    sink(data)
-  }
-  if (entry.method === 8) {
-    inflater = new Inflate()
-    inflater.ondata = (data, final) => {
-      if (data.length) emit(data)
-      if (final) finished = true
-    }
-  }
-  for (let o = start; o < end || (o === start && start === end); o += chunkSize) {
-    const n = Math.min(chunkSize, end - o)
-    const chunk = n > 0 ? await src.read(o, n) : new Uint8Array(0)
-    const last = o + n >= end
-    if (inflater) {
-      for (let p = 0; p < chunk.length || p === 0; p += PUSH_BYTES) {
-        const piece = chunk.subarray(p, Math.min(chunk.length, p + PUSH_BYTES))
-        inflater.push(piece, last && p + PUSH_BYTES >= chunk.length)
-        if (p + PUSH_BYTES >= chunk.length) break
-      }
-    } else if (chunk.length) emit(chunk)
-    onRead?.(o + n - start)
-    if (last) break
-  }
-  if (!finished) throw new ZipError('compressed data ends early (truncated archive)')
+  return entry.localHeaderOffset + 30 + u16(header, 26) + u16(header, 28)
 }

@@ -23,6 +23,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { strToU8, zipSync } from 'fflate'
 import { chromium } from 'playwright-core'
 import { serve } from './server.mjs'
 
@@ -281,6 +282,37 @@ await test('upload: real WhatsApp zip + Telegram JSON + a non-export; per-file e
   assert(/Alice/.test(owner), `report for the chosen owner: ${owner}`)
   await shot('03-report-real-exports')
   await noViolations('upload real')
+})
+
+// The worker reads each input in pieces (FileReaderSync) and inflates zip entries as the core
+// reads them: a Telegram export as its folder (media left out) and as a zip reach the report.
+await test('upload: a Telegram export folder and the same export zipped reach the report', async () => {
+  if (!existsSync(genExport)) return { skip: 'gen_export missing' }
+  const dir = join(artifacts, 'telegram-export', 'ChatExport_2024-06-01')
+  rmSync(dirname(dir), { recursive: true, force: true })
+  mkdirSync(join(dir, 'photos'), { recursive: true })
+  execFileSync(genExport, ['--format', 'telegram', '--messages', '4000', '--chats', '4', '--seed', '5', '--out', join(dir, 'result.json')], { stdio: 'pipe' })
+  writeFileSync(join(dir, 'photos', 'photo_1.jpg'), 'not really a photo')
+  const zipped = join(dirname(dir), 'Telegram Export.zip')
+  writeFileSync(
+    zipped,
+    zipSync({ 'ChatExport_2024-06-01/result.json': readFileSync(join(dir, 'result.json')), 'ChatExport_2024-06-01/photos/photo_1.jpg': strToU8('x') }),
+  )
+  for (const [input, files, name] of [
+    ['[data-folder-input]', dir, 'ChatExport_2024-06-01/result.json'],
+    ['[data-file-input]', [zipped], 'Telegram Export.zip:ChatExport_2024-06-01/result.json'],
+  ]) {
+    await page.goto(`${server.url}/#/upload`)
+    await startOver()
+    await page.setInputFiles(input, files)
+    run++
+    await waitReport()
+    await page.goto(`${server.url}/#/upload`)
+    const statuses = await page.$$eval('[data-source-status]', (els) =>
+      els.map((e) => [e.querySelector('.file')?.textContent?.trim(), e.getAttribute('data-source-status')]),
+    )
+    assert(JSON.stringify(statuses) === JSON.stringify([[name, 'ok']]), `${input}: only the export read, and read: ${JSON.stringify(statuses)}`)
+  }
 })
 
 await test('upload: generated export (6 chats) -> every card visible with data', async () => {

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CoreModule } from '../../src/analysis/engine'
+import type { SliceReader } from '../../src/analysis/slices'
 
 const dir = join(__dirname, '../../src/wasm-gen')
 export const coreBuilt = existsSync(join(dir, 'chatlens_core.js')) && existsSync(join(dir, 'chatlens_core.wasm'))
@@ -32,4 +33,21 @@ export function whatsappChat(owner: string, other: string, days = 60, start = Da
     lines.push(`${date}, 21:3${d % 10} - ${other}: genial`)
   }
   return lines.join('\n') + '\n'
+}
+
+// Node has no FileReaderSync: the tests' Blobs are made here and their bytes kept, so that the
+// engine's synchronous reads (the core's read callback) can be served from them.
+const contents = new WeakMap<Blob, Uint8Array>()
+
+export function memoryBlob(content: string | Uint8Array): Blob {
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content
+  const blob = new Blob([bytes as BlobPart])
+  contents.set(blob, bytes)
+  return blob
+}
+
+export const readMemorySlice: SliceReader = (blob, start, end) => {
+  const bytes = contents.get(blob)
+  if (!bytes) throw new Error('readMemorySlice: not a memoryBlob')
+  return bytes.slice(start, end)
 }

@@ -6,24 +6,23 @@ import { AnalysisEngine, coreOptions, dayNumber, localToday, type CoreModule } f
 import en from '../../src/i18n/en.json'
 import es from '../../src/i18n/es.json'
 import type { FromWorker, InputFile } from '../../src/analysis/protocol'
-import { coreBuilt, loadCore, whatsappChat } from './core'
+import { coreBuilt, loadCore, memoryBlob, readMemorySlice, whatsappChat } from './core'
+import type { SliceReader } from '../../src/analysis/slices'
 
 let core: CoreModule
 beforeAll(async () => {
   if (coreBuilt) core = await loadCore()
 })
 
-const file = (path: string, content: string | Uint8Array): InputFile => ({
-  path,
-  file: new Blob([(typeof content === 'string' ? strToU8(content) : content) as BlobPart]),
-})
+const file = (path: string, content: string | Uint8Array): InputFile => ({ path, file: memoryBlob(content) })
 
-async function run(inputs: InputFile[], options = {}) {
+async function run(inputs: InputFile[], options = {}, readSlice: SliceReader = readMemorySlice, withCore: CoreModule = core) {
   const messages: FromWorker[] = []
   const engine = new AnalysisEngine(
-    core,
+    withCore,
     (m) => messages.push(m),
     () => 0,
+    readSlice,
   )
   await engine.analyze(inputs, options)
   return { engine, messages }
@@ -47,6 +46,98 @@ describe('dates for the core', () => {
   it('hands the core the local date as today', () => {
     expect(localToday(new Date(2024, 0, 5, 23, 59))).toBe('2024-01-05')
     expect(localToday(new Date(2023, 11, 31, 0, 0))).toBe('2023-12-31')
+  })
+})
+
+// A zip whose deflated entry has its compressed bytes overwritten in the middle.
+function corruptZip(name: string, text: string): Uint8Array {
+  const zip = zipSync({ [name]: strToU8(text) })
+  zip.fill(0xff, 60, 90)
+  return zip
+}
+
+const sources = (messages: FromWorker[]) => messages.flatMap((m) => (m.type === 'source' ? [m.source] : []))
+
+describe('the core reads each input in pieces through the read callback (a fake core)', () => {
+  // A core that reads the way the real one may: the head, then forward in 7-byte pieces,
+  // then everything again from the start (a second pass), each time into its memory.
+  function fakeCore() {
+    const seen: { name: string; head: string; pieces: string; again: string }[] = []
+    const errors: { name: string; key: string; detail: string }[] = []
+    const heap = { bytes: new Uint8Array(1 << 16) }
+    class Session {
+      addInput(name: string, size: number, _title: string, read: (offset: number, ptr: number, n: number) => number) {
+        const ptr = 100
+        const at = (offset: number, n: number) => {
+          const count = read(offset, ptr, n)
+          expect(count).toBeLessThanOrEqual(n)
+          return heap.bytes.slice(ptr, ptr + count)
+        }
+        const text = (parts: Uint8Array[]) => new TextDecoder().decode(Buffer.concat(parts))
+        try {
+          const head = text([at(0, 16)])
+          const parts: Uint8Array[] = []
+          for (let o = 0; o < size; o += 7) parts.push(at(o, 7))
+          // Memory grows between reads: the engine must write where HEAPU8 is now.
+          heap.bytes = new Uint8Array(heap.bytes.length)
+          const again = text([at(0, size)])
+          seen.push({ name, head, pieces: text(parts), again })
+          return JSON.stringify({ file: name, bytes: size, error: null })
+        } catch (e) {
+          const error = e as { key?: string; message?: string }
+          errors.push({ name, key: error.key ?? 'input.cannot_read', detail: error.message ?? '' })
+          return JSON.stringify({ file: name, bytes: size, error: { key: error.key, params: {} } })
+        }
+      }
+      addFailure(name: string, bytes: number, key: string, detail: string) {
+        errors.push({ name, key, detail })
+        return JSON.stringify({ file: name, bytes, error: { key, params: { detail } } })
+      }
+      finish = () => JSON.stringify({ messages: 0, chats: [], from: null, to: null })
+      report = () => '{}'
+      delete() {}
+    }
+    const core = {
+      Session,
+      get HEAPU8() {
+        return heap.bytes
+      },
+      mayBeExportFile: () => true,
+      planChatEntries: (names: string[]) => names.map((_, index) => ({ index, titleHint: '' })),
+    } as unknown as CoreModule
+    return { core, seen, errors }
+  }
+
+  it('gets every byte of files and of deflated and stored zip entries, in any order', async () => {
+    const { core: fake, seen, errors } = fakeCore()
+    const text = whatsappChat('Sam', 'Ana', 40)
+    const zip = zipSync({ 'a/_chat.txt': strToU8(text), 'b/_chat.txt': [strToU8(text + 'stored'), { level: 0 }] })
+    const { messages } = await run([file('chat.txt', text), file('both.zip', zip)], {}, readMemorySlice, fake)
+    expect(errors).toEqual([])
+    expect(seen.map((s) => s.name)).toEqual(['chat.txt', 'both.zip:a/_chat.txt', 'both.zip:b/_chat.txt'])
+    for (const s of seen) {
+      const want = s.name.endsWith('b/_chat.txt') ? text + 'stored' : text
+      expect(s.head, s.name).toBe(new TextDecoder().decode(strToU8(want).subarray(0, 16)))
+      expect(s.pieces, s.name).toBe(want)
+      expect(s.again, s.name).toBe(want)
+    }
+    expect(messages.at(-1)).toEqual({ type: 'nothing' })
+  })
+
+  it('turns a file that cannot be read and a corrupt zip entry into errors with input keys', async () => {
+    const { core: fake, seen, errors } = fakeCore()
+    const unreadable = file('gone.txt', whatsappChat('Sam', 'Ana'))
+    const failing: SliceReader = (blob, start, end) => {
+      if (blob === unreadable.file) throw new Error('the file changed on disk')
+      return readMemorySlice(blob, start, end)
+    }
+    await run([unreadable, file('bad.zip', corruptZip('_chat.txt', whatsappChat('Sam', 'Bea', 200)))], {}, failing, fake)
+    expect(seen).toEqual([])
+    expect(errors.map((e) => [e.name, e.key])).toEqual([
+      ['gone.txt', 'input.cannot_read'],
+      ['bad.zip:_chat.txt', 'input.zip_entry_unreadable'],
+    ])
+    expect(errors[0].detail).toBe('the file changed on disk')
   })
 })
 
@@ -78,6 +169,47 @@ describe.skipIf(!coreBuilt)('analysis worker protocol (real core)', () => {
     // Progress never goes backwards and ends at the total.
     const progress = messages.flatMap((m) => (m.type === 'progress' ? [m] : []))
     for (let i = 1; i < progress.length; i++) expect(progress[i].done).toBeGreaterThanOrEqual(progress[i - 1].done)
+  })
+
+  it('reads a file and its zips (deflated, stored) through the read callback to the same chat', async () => {
+    const text = whatsappChat('Sam', 'Ana')
+    const name = 'WhatsApp Chat with Ana.txt'
+    const read: number[] = []
+    const counting: SliceReader = (blob, start, end) => {
+      read.push(end - start)
+      return readMemorySlice(blob, start, end)
+    }
+    const { messages } = await run(
+      [file(name, text), file('deflated.zip', zipSync({ [name]: strToU8(text) })), file('stored.zip', zipSync({ [name]: [strToU8(text), { level: 0 }] }))],
+      { me: 'Sam' },
+      counting,
+    )
+    expect(sources(messages).map((s) => [s.error, s.records, s.platform, s.variant, s.bytes])).toEqual(
+      Array(3).fill([null, 180, 'whatsapp', 'android', strToU8(text).length]),
+    )
+    expect(Math.max(...read)).toBeLessThanOrEqual(8 << 20)
+    expect((messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report.owner.name).toBe('Sam')
+  })
+
+  it('gives the input the error its read threw, rolled back, and imports the others', async () => {
+    const unreadable = file('gone.txt', whatsappChat('Sam', 'Bea'))
+    const failing: SliceReader = (blob, start, end) => {
+      if (blob === unreadable.file) throw new Error('the file changed on disk')
+      return readMemorySlice(blob, start, end)
+    }
+    const { messages } = await run(
+      [file('ana.txt', whatsappChat('Sam', 'Ana')), unreadable, file('bad.zip', corruptZip('_chat.txt', whatsappChat('Sam', 'Cy', 200)))],
+      { me: 'Sam' },
+      failing,
+    )
+    const [ana, gone, bad] = sources(messages)
+    expect(ana.error).toBeNull()
+    expect(gone.error).toEqual({ key: 'input.cannot_read', params: { detail: 'the file changed on disk' } })
+    expect(gone.records).toBe(0)
+    expect(bad.error?.key).toBe('input.zip_entry_unreadable')
+    expect(bad.error?.params.detail).toBeTruthy()
+    const report = (messages.at(-1) as Extract<FromWorker, { type: 'report' }>).report
+    expect(report.sections.overview.data.chats).toBe(1)
   })
 
   it('gives per-file errors and no report when nothing at all could be imported', async () => {

@@ -3,7 +3,6 @@
 // report request) and adding exports to the report on screen (the ones already read
 // are kept), against a fake worker and against the real core.
 import { mount } from '@vue/test-utils'
-import { strToU8 } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { nextTick } from 'vue'
 import type { WorkerLike } from '../../src/analysis/client'
@@ -12,7 +11,7 @@ import { AnalysisEngine, type CoreModule } from '../../src/analysis/engine'
 import type { FromWorker, InputFile, LinkSuggestion, ToWorker } from '../../src/analysis/protocol'
 import PersonLinks from '../../src/components/PersonLinks.vue'
 import type { Report } from '../../src/report'
-import { coreBuilt, loadCore, whatsappChat } from './core'
+import { coreBuilt, loadCore, memoryBlob, readMemorySlice, whatsappChat } from './core'
 
 class FakeWorker implements WorkerLike {
   sent: ToWorker[] = []
@@ -26,7 +25,7 @@ class FakeWorker implements WorkerLike {
   terminate() {}
 }
 
-const file = (path: string, content: string): InputFile => ({ path, file: new Blob([strToU8(content) as BlobPart]) })
+const file = (path: string, content: string): InputFile => ({ path, file: memoryBlob(content) })
 
 const suggestion: LinkSuggestion = {
   a: { name: 'Ana Gómez', platform: 'whatsapp' },
@@ -120,6 +119,7 @@ describe.skipIf(!coreBuilt)('links and added exports in the real core', () => {
       core,
       (m) => messages.push(m),
       () => 0,
+      readMemorySlice,
     )
     await engine.analyze([wa(), tg()], { me: 'Sam' })
     const first = reports(messages).at(-1)!
@@ -148,6 +148,7 @@ describe.skipIf(!coreBuilt)('links and added exports in the real core', () => {
       core,
       (m) => messages.push(m),
       () => 0,
+      readMemorySlice,
     )
     await engine.analyze([wa()], { me: 'Sam' })
     expect(reports(messages).at(-1)!.report.sections.overview.by_platform).toHaveLength(1)
