@@ -11,6 +11,7 @@
 
 #include "import/zip_entries.hpp"
 #include "mapped_file.hpp"
+#include "zip_entry_input.hpp"
 
 namespace chatlens {
 namespace fs = std::filesystem;
@@ -66,55 +67,12 @@ std::string_view file_type_name(fs::file_type type) {
   }
 }
 
-// Inflates one zip entry chunk by chunk into `out`. `compressed` bounds the
-// entry's ratio (the archive's own size when the entry's is not known); `before`
-// (what the archive's earlier entries inflated to) and `archive` bound the whole
-// archive alike, so that many small bombs add up to a refusal too.
-bool inflate_entry(zip_file_t* file, uint64_t declared, uint64_t compressed, uint64_t before, uint64_t archive,
-                   const InputLimits& limits, std::string& out, SourceMessage& error) {
-  constexpr size_t kChunk = size_t{1} << 20;
-  // Never reserve what the header claims: a 200-byte archive may claim a terabyte.
-  out.clear();
-  out.reserve(std::min<uint64_t>(declared, kChunk * 16) + 64);
-  for (;;) {
-    const size_t have = out.size();
-    out.resize(have + kChunk);
-    const zip_int64_t got = zip_fread(file, out.data() + have, kChunk);
-    if (got < 0) {
-      out.clear();
-      error = failure("input.zip_entry_corrupt", zip_file_strerror(file));
-      return false;
-    }
-    out.resize(have + static_cast<size_t>(got));
-    if (got == 0) return true;
-    const uint64_t size = out.size(), total = before + size;
-    const auto beyond_ratio = [&](uint64_t inflated, uint64_t from) {
-      return inflated > InputLimits::kRatioFloorBytes && inflated / std::max<uint64_t>(from, 1) >= limits.max_zip_ratio;
-    };
-    if (total > limits.max_input_bytes) {
-      error = {before ? "input.zip_archive_too_large" : "input.zip_entry_too_large",
-               Json::Object{{"limit", describe_byte_size(limits.max_input_bytes)}}};
-    } else if (beyond_ratio(size, compressed) || beyond_ratio(total, archive)) {
-      error = {"input.zip_bomb",
-               Json::Object{{"ratio", std::to_string(limits.max_zip_ratio)}, {"after", describe_byte_size(size)}}};
-    } else {
-      continue;
-    }
-    out.clear();
-    out.shrink_to_fit();
-    return false;
-  }
-}
-
 bool looks_like_zip(std::string_view bytes) {
   return bytes.substr(0, 4) == "PK\x03\x04" || bytes.substr(0, 4) == "PK\x05\x06";
 }
 
 struct ZipCloser {
   void operator()(zip_t* z) const { zip_discard(z); }
-};
-struct ZipFileCloser {
-  void operator()(zip_file_t* f) const { zip_fclose(f); }
 };
 
 }  // namespace
@@ -159,20 +117,22 @@ void load_zip(ImportSession& session, const std::string& display_name, std::stri
       session.add_failure(entry_name, 0, failure("input.zip_entry_unreadable", zip_strerror(archive.get())));
       continue;
     }
-    std::unique_ptr<zip_file_t, ZipFileCloser> file(zip_fopen_index(archive.get(), index, 0));
-    if (!file) {
-      session.add_failure(entry_name, st.size, failure("input.zip_entry_unreadable", zip_strerror(archive.get())));
+    // The entry must inflate to exactly its declared size (ZipEntryInput checks), so a
+    // declared size beyond the limits is refused before anything is inflated.
+    if (st.size > limits.max_input_bytes || inflated + st.size > limits.max_input_bytes) {
+      session.add_failure(entry_name, st.size,
+                          {inflated ? "input.zip_archive_too_large" : "input.zip_entry_too_large",
+                           Json::Object{{"limit", describe_byte_size(limits.max_input_bytes)}}});
       continue;
     }
-    const uint64_t compressed = std::min<uint64_t>(st.valid & ZIP_STAT_COMP_SIZE ? st.comp_size : size, size);
-    std::string content;
-    SourceMessage error;
-    if (!inflate_entry(file.get(), st.size, compressed, inflated, size, limits, content, error)) {
-      session.add_failure(entry_name, st.size, std::move(error));
-      continue;
-    }
-    inflated += content.size();
-    session.add(entry_name, std::move(content), std::move(chat.title_hint));
+    // Inflated as the importer reads it, never whole (unless the importer needs it whole).
+    ZipEntryBudget budget;
+    budget.compressed = std::min<uint64_t>(st.valid & ZIP_STAT_COMP_SIZE ? st.comp_size : size, size);
+    budget.archive = size;
+    budget.limits = limits;
+    budget.archive_inflated = &inflated;
+    session.add(entry_name, std::make_unique<ZipEntryInput>(archive.get(), index, st.size, budget),
+                std::move(chat.title_hint));
   }
 }
 

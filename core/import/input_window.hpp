@@ -29,6 +29,8 @@ class InputWindow {
 
   uint64_t size() const { return size_; }
   bool is_whole() const { return whole_.has_value(); }
+  // How much a read asks the input for at least: what a reader grows its views by.
+  size_t chunk_bytes() const { return chunk_; }
 
   // The bytes from `offset` on that are at hand: at least `min` of them, or all that remain
   // when fewer do. Valid until the next call. A read error leaves the view short (empty

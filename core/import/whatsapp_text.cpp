@@ -10,8 +10,15 @@
 // were joined): the second pass then starts a new run with its own shape and
 // order, deciding the order of each shape once. The builder copies the texts; the
 // bytes behind the cursor are released as the passes go (ImportContext::release_before).
+//
+// Every pass reads lines through the input's window (window_lines.hpp): in place for a
+// whole input (a mapped file), otherwise piece by piece in bounded memory, the open record
+// kept in view. Looking ahead from a header (is a new run starting? which order has it?)
+// reads through a second window, so the record loop's view stays put.
 #include <algorithm>
 #include <cstring>
+#include <deque>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -21,6 +28,7 @@
 #include "import/line_reader.hpp"
 #include "import/whatsapp_classify.hpp"
 #include "import/whatsapp_header.hpp"
+#include "import/window_lines.hpp"
 #include "text/utf8.hpp"
 
 namespace chatlens {
@@ -140,6 +148,16 @@ __attribute__((always_inline)) inline bool text_names_author(std::string_view li
   return names_author(line.substr(at), line.substr(0, colon));
 }
 
+// Bytes someone else holds, read in place.
+class ViewInput final : public WholeInput {
+ public:
+  explicit ViewInput(std::string_view bytes) : bytes_(bytes) {}
+  std::string_view bytes() const override { return bytes_; }
+
+ private:
+  std::string_view bytes_;
+};
+
 std::string_view variant_name(HeaderStyle style) {
   switch (style) {
     case HeaderStyle::Dash: return "android";
@@ -153,40 +171,52 @@ std::string_view variant_name(HeaderStyle style) {
 // The whole import of one file; lives for one call.
 class Reader {
  public:
-  explicit Reader(ImportContext& ctx) : ctx_(ctx), bytes_(ctx.bytes) {}
+  Reader(ImportContext& ctx, InputWindow& window, InputBytes* input)
+      : ctx_(ctx), window_(window), input_(input), size_(window.size()) {}
   void run();
 
  private:
   struct Record {
     LocalTime time;
-    size_t body = 0;       // where the text after the header starts
-    size_t first_end = 0;  // end of the header line
-    size_t end = 0;        // end of the last line with content
-    uint64_t line = 0;     // of the header
+    uint64_t body = 0;       // where the text after the header starts
+    uint64_t first_end = 0;  // end of the header line
+    uint64_t end = 0;        // end of the last line with content
+    uint64_t line = 0;       // of the header
+    uint64_t begin = 0;      // of the header line: what the window keeps while the record is open
   };
 
   bool choose_shape();
   bool detect();
   void progress(uint64_t done) const {
-    if (ctx_.progress) (*ctx_.progress)(done, bytes_.size());
+    if (ctx_.progress) (*ctx_.progress)(done, size_);
   }
-  bool is_header(size_t begin, size_t end, Header& h) const;
-  bool header_at(std::string_view line, uint64_t number, bool open, Header& h, LocalTime& time);
-  bool switch_shape(std::string_view line, uint64_t number, bool open, const Header& h);
+  // A whole input's pages behind `offset` go back; a window drops what lies behind its views
+  // by itself (the views of `lines` would not survive an explicit release).
+  void release_before(const WindowLines& lines, uint64_t offset) const {
+    if (lines.is_whole()) ctx_.release_before(offset);
+  }
+  // Lines from `from` for a look ahead: in place for a whole input, else through a second window.
+  WindowLines ahead(uint64_t from);
+  static bool is_header(const WindowLines& lines, Header& h);
+  bool header_at(const WindowLines& lines, bool open, Header& h, LocalTime& time);
+  bool switch_shape(uint64_t begin, uint64_t number, bool open, const Header& h);
   // The last line of a file that ends without a line break, cut inside a header:
   // "12/31/22, 21:0" (the date or time), or "12/31/22, 21:05 - An" (the author).
-  bool cut_inside_header(std::string_view line) const;
+  bool cut_inside_header(std::string_view line, std::string_view last_header) const;
   bool cut_inside_author(std::string_view line, const Header& h) const;
-  bool run_starts(size_t begin, const HeaderShape& shape, bool open);
-  DateOrder order_for(int layout, size_t from);
-  void flush(const Record& r);
+  bool run_starts(uint64_t begin, const HeaderShape& shape, bool open);
+  DateOrder order_for(int layout, uint64_t from);
+  void flush(const WindowLines& lines, const Record& r);
   bool is_event_noinline(std::string_view text);
   PersonId person(std::string_view raw_author);
   void finish_chat();
 
   ImportContext& ctx_;
-  std::string_view bytes_;
-  size_t start_ = 0;           // after leading BOMs
+  InputWindow& window_;
+  InputBytes* input_;                 // what window_ reads, for the look-ahead window
+  std::optional<InputWindow> ahead_;  // that window, made on the first look ahead
+  uint64_t size_;
+  uint64_t start_ = 0;         // after leading BOMs
   HeaderShape shape_;          // of the current run of lines
   int layout_ = kYearLayouts;  // year layout of the last header; order_ is its order
   DateOrder order_ = DateOrder::DMY;
@@ -199,7 +229,7 @@ class Reader {
   };
   std::vector<KnownOrder> orders_;  // decided once per shape and year layout
   uint64_t order_budget_ = 0;       // bytes later runs may still read to decide their order
-  size_t text_until_ = 0;           // headers of another shape before this offset are pasted text
+  uint64_t text_until_ = 0;         // headers of another shape before this offset are pasted text
   uint64_t shape_changes_ = 0, first_change_line_ = 0;
   bool month_names_ = false;
   uint64_t expected_records_ = 0;
@@ -216,9 +246,10 @@ class Reader {
   BodyClassifier classifier_;
   ChatId chat_ = 0;
   uint64_t records_ = 0;
+  // Authors as written, keyed by views of names_ (the input's bytes do not stay).
+  std::deque<std::string> names_;
   std::unordered_map<std::string_view, PersonId> people_;
-  std::string_view last_header_;  // the header part of the last record's first line
-  uint64_t record_line_ = 0;      // the header line of the record being flushed
+  uint64_t record_line_ = 0;  // the header line of the record being flushed
   std::string_view last_author_;
   PersonId last_person_ = kNoPerson;
   struct CachedAuthor {
@@ -229,7 +260,7 @@ class Reader {
   bool group_events_ = false;
   bool appended_export_ = false;
   std::string group_name_;
-  std::string_view notice_author_;  // who iOS attributed the encryption notice to
+  std::string notice_author_;  // who iOS attributed the encryption notice to
   bool owner_declared_ = false;
 };
 
@@ -241,12 +272,12 @@ bool Reader::choose_shape() {
     int count;
   };
   std::vector<Seen> seen;
-  LineReader lines{bytes_, start_};
+  WindowLines lines(window_, start_);
   Header h;
-  size_t begin = 0, end = 0;
-  for (int headers = 0; headers < 64 && lines.next(begin, end);) {
-    if (begin == end || !may_start_header(bytes_[begin])) continue;
-    if (!parse_header(bytes_.substr(begin, end - begin), h) || !plausible_date(h)) continue;
+  for (int headers = 0; headers < 64 && lines.next();) {
+    const std::string_view line = lines.line();
+    if (line.empty() || !may_start_header(line[0])) continue;
+    if (!parse_header(line, h) || !plausible_date(h)) continue;
     ++headers;
     const HeaderShape shape = HeaderShape::of(h);
     auto it = std::find_if(seen.begin(), seen.end(), [&](const Seen& s) { return s.shape.same(shape); });
@@ -264,7 +295,7 @@ bool Reader::choose_shape() {
 
 bool Reader::detect() {
   if (!choose_shape()) return false;
-  LineReader lines{bytes_, start_};
+  WindowLines lines(window_, start_);
   // One detector per year layout: "6/30/23" and "30/6/2023" in one file have different orders.
   DateOrderDetector detectors[kYearLayouts];
   uint64_t observed[kYearLayouts] = {};
@@ -273,18 +304,16 @@ bool Reader::detect() {
   bool stopped = false;
   uint64_t headers = 0;
   int last_month = 0, last_day = 0;
-  size_t begin = 0, end = 0;
   uint64_t next_progress = kProgressStep;
-  while (lines.next(begin, end)) {
-    if (lines.pos >= next_progress) {
-      progress(lines.pos / 4);  // the first pass is about a quarter of the work
-      ctx_.release_before(begin);
-      next_progress = lines.pos + kProgressStep;
+  while (lines.next()) {
+    if (lines.pos() >= next_progress) {
+      progress(lines.pos() / 4);  // the first pass is about a quarter of the work
+      release_before(lines, lines.begin());
+      next_progress = lines.pos() + kProgressStep;
     }
-    if (begin == end || !may_start_header(bytes_[begin])) continue;
-    if (!parse_header(bytes_.substr(begin, end - begin), bytes_.size() - begin, h) || !plausible_date(h) ||
-        !shape_.accepts(h))
-      continue;
+    const std::string_view line = lines.line();
+    if (line.empty() || !may_start_header(line[0])) continue;
+    if (!parse_header(line, lines.readable(lines.begin()), h) || !plausible_date(h) || !shape_.accepts(h)) continue;
     const int layout = year_layout(h);
     DateOrderDetector& detector = detectors[layout];
     if (observed[layout]++ == 0) ++unsettled;
@@ -310,9 +339,9 @@ bool Reader::detect() {
   }
   file_order_ = detectors[most].decide();
   file_style_ = shape_.style;
-  order_budget_ = bytes_.size();
+  order_budget_ = size_;
   // Messages to expect: exact when every line was read, else extrapolated with a little slack.
-  const uint64_t scanned = lines.pos - start_, total = bytes_.size() - start_;
+  const uint64_t scanned = lines.pos() - start_, total = size_ - start_;
   expected_records_ = stopped && scanned ? headers * total / scanned + headers / 16 + 16 : headers;
   const CivilDate today = ctx_.today;
   const bool after_today = last_month > today.month || (last_month == today.month && last_day > today.day);
@@ -320,27 +349,33 @@ bool Reader::detect() {
   return true;
 }
 
-bool Reader::is_header(size_t begin, size_t end, Header& h) const {
-  return begin < end && may_start_header(bytes_[begin]) &&
-         parse_header(bytes_.substr(begin, end - begin), bytes_.size() - begin, h) && plausible_date(h);
+bool Reader::is_header(const WindowLines& lines, Header& h) {
+  const std::string_view line = lines.line();
+  return !line.empty() && may_start_header(line[0]) && parse_header(line, lines.readable(lines.begin()), h) &&
+         plausible_date(h);
+}
+
+WindowLines Reader::ahead(uint64_t from) {
+  if (window_.is_whole() || !input_) return WindowLines(window_, from);
+  if (!ahead_) ahead_.emplace(*input_, window_.chunk_bytes());
+  return WindowLines(*ahead_, from);
 }
 
 // Whether a run of `shape` starts at the header line at `begin`: the next header has that
 // shape too (unless an earlier run had it: exports joined A, B, A) and, inside a message
 // (`open`), the current shape does not come back within kRunWindow headers. When it does
 // come back, every header before it is pasted text.
-bool Reader::run_starts(size_t begin, const HeaderShape& shape, bool open) {
+bool Reader::run_starts(uint64_t begin, const HeaderShape& shape, bool open) {
   const bool known =
       std::any_of(orders_.begin(), orders_.end(), [&](const KnownOrder& k) { return k.shape.same(shape); });
-  LineReader lines{bytes_, begin};
-  size_t b = 0, e = 0;
-  lines.next(b, e);  // the line itself
+  WindowLines lines = ahead(begin);
+  lines.next();  // the line itself
   Header h;
   int seen = 0;
-  while (lines.next(b, e)) {
-    if (!is_header(b, e, h)) continue;
+  while (lines.next()) {
+    if (!is_header(lines, h)) continue;
     if (shape_.accepts(h)) {
-      if (open) text_until_ = b;
+      if (open) text_until_ = lines.begin();
       return false;
     }
     if (seen == 0 && !known && !shape.accepts(h)) return false;  // a single line of a new shape
@@ -352,16 +387,15 @@ bool Reader::run_starts(size_t begin, const HeaderShape& shape, bool open) {
 // The day/month order of the headers of the current shape and this year layout, from
 // `from` on: decided once per shape and layout, within a budget of one more reading of the
 // file whatever the number of runs.
-DateOrder Reader::order_for(int layout, size_t from) {
+DateOrder Reader::order_for(int layout, uint64_t from) {
   for (const KnownOrder& k : orders_)
     if (k.layout == layout && k.shape.same(shape_)) return k.order;
   DateOrderDetector detector;
-  LineReader lines{bytes_, from};
+  WindowLines lines = ahead(from);
   Header h;
-  size_t begin = 0, end = 0;
-  while (order_budget_ && lines.next(begin, end)) {
-    order_budget_ -= std::min<uint64_t>(order_budget_, lines.pos - begin);
-    if (!is_header(begin, end, h) || !shape_.accepts(h) || year_layout(h) != layout) continue;
+  while (order_budget_ && lines.next()) {
+    order_budget_ -= std::min<uint64_t>(order_budget_, lines.pos() - lines.begin());
+    if (!is_header(lines, h) || !shape_.accepts(h) || year_layout(h) != layout) continue;
     detector.observe(h);
     if (detector.settled()) break;
   }
@@ -372,9 +406,8 @@ DateOrder Reader::order_for(int layout, size_t from) {
 
 // A header of another shape than the current run's. It starts a new run when it follows a
 // BOM (an export appended to another) or when run_starts() says so; else it is text.
-bool Reader::switch_shape(std::string_view line, uint64_t number, bool open, const Header& h) {
+bool Reader::switch_shape(uint64_t begin, uint64_t number, bool open, const Header& h) {
   if (!plausible_date(h)) return false;
-  const auto begin = static_cast<size_t>(line.data() - bytes_.data());
   const HeaderShape shape = HeaderShape::of(h);
   if (h.bom_led)
     appended_export_ = true;
@@ -388,11 +421,10 @@ bool Reader::switch_shape(std::string_view line, uint64_t number, bool open, con
   return true;
 }
 
-bool Reader::header_at(std::string_view line, uint64_t number, bool open, Header& h, LocalTime& time) {
-  if (line.empty() || !may_start_header(line[0]) ||
-      !parse_header(line, static_cast<size_t>(bytes_.data() + bytes_.size() - line.data()), h))
-    return false;
-  if (!shape_.accepts(h) && !switch_shape(line, number, open, h)) return false;
+bool Reader::header_at(const WindowLines& lines, bool open, Header& h, LocalTime& time) {
+  const std::string_view line = lines.line();
+  if (line.empty() || !may_start_header(line[0]) || !parse_header(line, lines.readable(lines.begin()), h)) return false;
+  if (!shape_.accepts(h) && !switch_shape(lines.begin(), lines.number(), open, h)) return false;
   if (h.month_name && !h.has_year) {
     if (last_yearless_month_ && h.field[1] < last_yearless_month_) ++yearless_year_;
     last_yearless_month_ = h.field[1];
@@ -405,7 +437,7 @@ bool Reader::header_at(std::string_view line, uint64_t number, bool open, Header
     const int was_layout = layout_;
     const DateOrder was_order = order_;
     if (const int layout = year_layout(h); layout != layout_) {
-      order_ = order_for(layout, static_cast<size_t>(line.data() - bytes_.data()));
+      order_ = order_for(layout, lines.begin());
       layout_ = layout;
     }
     int y = 0, m = 0, d = 0;
@@ -416,7 +448,7 @@ bool Reader::header_at(std::string_view line, uint64_t number, bool open, Header
     const bool new_layout = was_layout != layout_ && was_layout != kYearLayouts;
     last_written_ = written;
     last_day_ = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
-    if (new_layout && open && shape_changes_++ == 0) first_change_line_ = number;
+    if (new_layout && open && shape_changes_++ == 0) first_change_line_ = lines.number();
   }
   time.seconds = last_day_ * 86400 + hour24(h) * 3600 + h.minute * 60 + h.second;
   return true;
@@ -428,27 +460,28 @@ PersonId Reader::person(std::string_view raw) {
   const auto* b = reinterpret_cast<const unsigned char*>(raw.data());
   const size_t slot = raw.empty() ? 0 : (raw.size() * 131 + b[0] * 31 + b[raw.size() - 1] * 7 + b[raw.size() / 2]) & 63;
   if (cache_[slot].person != kNoPerson && cache_[slot].name == raw) {
-    last_author_ = raw;
+    last_author_ = cache_[slot].name;
     return last_person_ = cache_[slot].person;
   }
   auto it = people_.find(raw);
   if (it == people_.end()) {
+    const std::string_view key = names_.emplace_back(raw);
     std::string name = normalize_name(raw);
     if (name.empty()) name.push_back('?');  // an author made of marks only
     const PersonId id = ctx_.builder.person(Platform::WhatsApp, name);
     ctx_.builder.note_first_seen(id, ctx_.source, record_line_);
-    it = people_.emplace(raw, id).first;
+    it = people_.emplace(key, id).first;
     senders_.insert(id);
   }
-  cache_[slot] = {raw, it->second};
-  last_author_ = raw;
+  cache_[slot] = {it->first, it->second};
+  last_author_ = it->first;
   last_person_ = it->second;
   return it->second;
 }
 
-bool Reader::cut_inside_header(std::string_view line) const {
-  if (last_header_.empty() || line.size() >= last_header_.size() + 2) return false;
-  const std::string cut = shape_of_line(line), whole = shape_of_line(last_header_);
+bool Reader::cut_inside_header(std::string_view line, std::string_view last_header) const {
+  if (last_header.empty() || line.size() >= last_header.size() + 2) return false;
+  const std::string cut = shape_of_line(line), whole = shape_of_line(last_header);
   return cut.size() >= 3 && cut.size() < whole.size() && whole.compare(0, cut.size(), cut) == 0;
 }
 
@@ -465,10 +498,10 @@ bool Reader::cut_inside_author(std::string_view line, const Header& h) const {
 // Out of the record loop's way: rarely reached (the text starts with its author's name).
 __attribute__((noinline)) bool Reader::is_event_noinline(std::string_view text) { return classifier_.is_event(text); }
 
-void Reader::flush(const Record& r) {
+void Reader::flush(const WindowLines& lines, const Record& r) {
   record_line_ = r.line;
-  const std::string_view all = bytes_.substr(r.body, r.end - r.body);
-  const std::string_view first = bytes_.substr(r.body, r.first_end - r.body);
+  const std::string_view all = lines.view(r.body, r.end);
+  const std::string_view first = lines.view(r.body, r.first_end);
 
   // Author and body split at the first ": " of the header line.
   std::string_view author, body;
@@ -566,7 +599,7 @@ void Reader::finish_chat() {
 
 void Reader::run() {
   SourceReport& report = ctx_.report;
-  while (bytes_.substr(start_, 3) == "\xEF\xBB\xBF") start_ += 3;
+  while (window_.span(start_, 3) == "\xEF\xBB\xBF") start_ += 3;
   if (!detect()) {
     report.error = SourceMessage{"input.no_whatsapp_header"};
     return;
@@ -578,48 +611,49 @@ void Reader::run() {
   chat_ = ctx_.builder.add_chat(std::move(draft));
   ctx_.builder.reserve(static_cast<size_t>(expected_records_));
 
-  LineReader lines{bytes_, start_};
+  WindowLines lines(window_, start_);
   Record record;
   bool open = false;
   Header h;
   LocalTime time;
-  size_t begin = 0, end = 0;
   uint64_t next_progress = kProgressStep;
-  while (lines.next(begin, end)) {
-    if (lines.pos >= next_progress) {
-      progress(bytes_.size() / 4 + lines.pos / 4 * 3);
-      ctx_.release_before(open ? std::min(record.body, begin) : begin);  // the open record is still to be read
-      next_progress = lines.pos + kProgressStep;
+  // The open record stays in view until it is flushed.
+  while (lines.next(open ? record.begin : WindowLines::kKeepNothing)) {
+    const uint64_t begin = lines.begin(), end = lines.end();
+    if (lines.pos() >= next_progress) {
+      progress(size_ / 4 + lines.pos() / 4 * 3);
+      release_before(lines, open ? std::min(record.begin, begin) : begin);  // the open record is still to be read
+      next_progress = lines.pos() + kProgressStep;
     }
-    const std::string_view line = bytes_.substr(begin, end - begin);
-    const bool unterminated = lines.pos >= bytes_.size() && bytes_.back() != '\n';
-    if (header_at(line, lines.number, open, h, time)) {
+    const std::string_view line = lines.line();
+    const bool unterminated = lines.unterminated();
+    if (header_at(lines, open, h, time)) {
       if (unterminated && cut_inside_author(line, h)) {
-        report.skip(lines.number, begin, {"input.header_cut_off"}, line);
+        report.skip(lines.number(), begin, {"input.header_cut_off"}, line);
         continue;
       }
-      if (open) flush(record);
-      last_header_ = line.substr(0, h.body);
+      if (open) flush(lines, record);
       record.time = time;
+      record.begin = begin;
       record.body = begin + h.body;
       record.first_end = record.end = end;
-      record.line = lines.number;
+      record.line = lines.number();
       open = true;
     } else if (is_blank(line)) {
       // Kept when more text follows (empty lines inside a body count), dropped at the end of a body.
     } else if (open) {
-      if (unterminated && cut_inside_header(line)) {
-        report.skip(lines.number, begin, {"input.header_cut_off"}, line);
+      if (unterminated && cut_inside_header(line, lines.view(record.begin, record.body))) {
+        report.skip(lines.number(), begin, {"input.header_cut_off"}, line);
         continue;
       }
       record.end = end;
     } else {
-      report.skip(lines.number, begin, {"input.line_before_first_header"}, line);
+      report.skip(lines.number(), begin, {"input.line_before_first_header"}, line);
     }
   }
-  if (open) flush(record);
+  if (open) flush(lines, record);
   finish_chat();
-  progress(bytes_.size());
+  progress(size_);
 
   report.platform = "whatsapp";
   report.variant = std::string(variant_name(file_style_));
@@ -659,7 +693,15 @@ class WhatsAppText final : public Importer {
     return (first_is_header ? 80 : 60) + std::min(headers, 4) * 3;
   }
 
-  void import(ImportContext& ctx) const override { Reader(ctx).run(); }
+  bool streams() const override { return true; }
+
+  void import(ImportContext& ctx) const override {
+    if (ctx.window) return Reader(ctx, *ctx.window, ctx.input).run();
+    // Called with the bytes alone (a fuzz target, a tool): read them in place.
+    ViewInput input(ctx.bytes);
+    InputWindow window(input);
+    Reader(ctx, window, &input).run();
+  }
 };
 
 }  // namespace

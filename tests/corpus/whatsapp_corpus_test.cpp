@@ -10,6 +10,8 @@
 //  * Pustur expects a trailing "\n" on the last message of short-chat.txt (an
 //    artefact of splitting the file's final line break); chatlens drops it.
 //  * With a caption, an attachment's text is the caption, not the file name.
+// Every export is also imported from pieces of 7 and 4096 bytes (as the browser reads a
+// File): the corpus and report must be those of the whole file.
 #include <gtest/gtest.h>
 #include <simdjson.h>
 
@@ -20,6 +22,8 @@
 
 #include "import/import_session.hpp"
 #include "imported_file.hpp"
+#include "unit/chunked_input.hpp"
+#include "unit/corpus_fingerprint.hpp"
 
 using namespace chatlens;
 using chatlens::testing::read_file;
@@ -61,6 +65,16 @@ Imported import_file(const std::string& relative) {
   Imported out{chatlens::testing::import_corpus_file(relative)};
   EXPECT_TRUE(out.report.ok()) << relative << ": " << (out.report.error ? out.report.error->debug() : "");
   EXPECT_EQ(out.report.platform, "whatsapp") << relative;
+  const std::string whole = chatlens::testing::fingerprint(out.report) + chatlens::testing::fingerprint(out.corpus);
+  const auto path = shared_corpus_dir() / relative;
+  for (size_t piece : {7, 4096}) {
+    ImportSession in_pieces(chatlens::testing::kTestToday);
+    const SourceReport report =
+        chatlens::testing::add_in_pieces(in_pieces, path.filename().string(), read_file(path), piece);
+    const Corpus corpus = std::move(in_pieces).finish();
+    EXPECT_EQ(chatlens::testing::fingerprint(report) + chatlens::testing::fingerprint(corpus), whole)
+        << relative << " in pieces of " << piece;
+  }
   return out;
 }
 

@@ -57,6 +57,7 @@ BUILT_IN = {
         '"timestamp_ms": 1577186570000, "photos": [{"uri": "photos/a.jpg"}], "is_unsent": false}, {"sender_name": '
         '"Ana", "timestamp_ms": 1577186560000, "content": "Ana named the group Trip.", "type": "Generic"}], '
         '"title": "Trip", "thread_type": "RegularGroup", "thread_path": "inbox/trip_1"}',
+    ],
     "discord": [
         '{\n  "guild": {\n    "id": "0",\n    "name": "Direct Messages",\n    "iconUrl": "x"\n  },\n  "channel": {\n'
         '    "id": "530", "type": "DirectTextChat", "categoryId": "0", "category": "Private", "name": "Ana"\n  },\n'

@@ -1,11 +1,15 @@
 #pragma once
 // Imports inline WhatsApp fixtures through the real ImportSession and checks
-// messages in one line: sender, local time, kind and text.
+// messages in one line: sender, local time, kind and text. Every import is made again
+// from pieces of 1, 7 and 4096 bytes (as the browser reads a File): each must give the
+// same corpus and report as the whole input.
 #include <gtest/gtest.h>
 
 #include <string>
 #include <string_view>
 
+#include "chunked_input.hpp"
+#include "corpus_fingerprint.hpp"
 #include "import/import_session.hpp"
 #include "model/corpus.hpp"
 #include "model/local_time.hpp"
@@ -39,11 +43,32 @@ struct WhatsAppImport {
   }
 };
 
-inline WhatsAppImport import_whatsapp(std::string text, std::string name = "chat.txt", std::string title_hint = {}) {
+// Piece sizes every import is repeated with (0: the whole input, read in place).
+inline constexpr size_t kPieceSizes[] = {1, 7, 4096};
+
+// `text` imported from pieces of `piece` bytes, read through windows of that size.
+inline WhatsAppImport import_whatsapp_in_pieces(std::string text, size_t piece, std::string name = "chat.txt",
+                                                std::string title_hint = {}) {
   ImportSession session(kTestToday);
   WhatsAppImport out;
-  out.report = session.add(std::move(name), std::move(text), std::move(title_hint));
+  if (piece == 0) {
+    out.report = session.add(std::move(name), std::move(text), std::move(title_hint));
+  } else {
+    session.set_window_bytes(piece);
+    out.report =
+        session.add(std::move(name), std::make_unique<ChunkedInput>(std::move(text), piece), std::move(title_hint));
+  }
   out.corpus = std::move(session).finish();
+  return out;
+}
+
+inline WhatsAppImport import_whatsapp(std::string text, std::string name = "chat.txt", std::string title_hint = {}) {
+  WhatsAppImport out = import_whatsapp_in_pieces(text, 0, name, title_hint);
+  const std::string whole = fingerprint(out.report) + fingerprint(out.corpus);
+  for (size_t piece : kPieceSizes) {
+    const WhatsAppImport in_pieces = import_whatsapp_in_pieces(text, piece, name, title_hint);
+    EXPECT_EQ(fingerprint(in_pieces.report) + fingerprint(in_pieces.corpus), whole) << "in pieces of " << piece;
+  }
   return out;
 }
 
