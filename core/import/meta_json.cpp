@@ -457,7 +457,7 @@ class Reader {
     }
     SourceReport& report = ctx_.report;
     report.platform = std::string(to_string(platform_));
-    report.variant = "json";
+    report.variant = "dyi";  // "Download your information"
     report.records = messages_.size();
     report.chats = 1;
     report.notes.push_back({"input.meta_times_utc"});
