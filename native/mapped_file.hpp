@@ -13,7 +13,7 @@
 
 namespace chatlens {
 
-class MappedFile final : public InputBytes {
+class MappedFile final : public WholeInput {
  public:
   // The first `size` bytes of `path` (its size when stat'ed). Null with `error` set when
   // the file cannot be opened or mapped; an empty file maps to an empty view.

@@ -1,6 +1,7 @@
 #include "import/import_session.hpp"
 
 #include <algorithm>
+#include <optional>
 
 #include "import/platform_table.hpp"
 #include "text/utf16.hpp"
@@ -27,8 +28,8 @@ SourceMessage describe_nothing_imported(const SourceReport& report) {
 
 }  // namespace
 
-SourceMessage describe_unrecognised(std::string_view bytes) {
-  if (bytes.empty()) return {"input.empty_file"};
+SourceMessage describe_unrecognised(std::string_view bytes, uint64_t size) {
+  if (size == 0) return {"input.empty_file"};
   std::string_view head = sniff_window(bytes);
   if (head.substr(0, 4) == "PK\x03\x04" || head.substr(0, 4) == "PK\x05\x06") return {"input.zip_as_text"};
   size_t first = head.find_first_not_of(" \t\r\n");
@@ -73,40 +74,87 @@ const SourceReport& ImportSession::add(std::string name, std::string bytes, std:
   return add(std::move(name), std::make_unique<OwnedInput>(std::move(bytes)), std::move(title_hint));
 }
 
+namespace {
+// Sniffing reads this much of the start (BOMs first, then sniff_window's 4 KiB).
+constexpr size_t kHeadBytes = 8192;
+
+// Every byte of `input` in one string, for what needs the whole input at once (UTF-16
+// decoding, importers that do not stream). An error when the input cannot be read to its end.
+std::optional<SourceMessage> read_all(InputBytes& input, std::string& out) {
+  out.resize(static_cast<size_t>(input.size()));
+  size_t have = 0;
+  while (have < out.size()) {
+    const InputRead r = input.read(have, out.data() + have, out.size() - have);
+    if (r.error) return r.error;
+    if (r.bytes == 0) return SourceMessage{"input.truncated", Json::Object{{"offset", have}}};
+    have += r.bytes;
+  }
+  return std::nullopt;
+}
+}  // namespace
+
 const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBytes> input, std::string title_hint) {
   SourceReport& report = sources_.emplace_back();
   const auto source = static_cast<SourceId>(sources_.size() - 1);
   report.file = std::move(name);
-  report.bytes = input->bytes().size();
+  report.bytes = input->size();
   if (title_hint.empty()) title_hint = title_from_file_name(report.file);
-  const Utf16 utf16 = detect_utf16(input->bytes().substr(0, 4096));
+
+  // Holds the input in one string, replacing `input` and the window over it.
+  std::optional<InputWindow> window;
+  window.emplace(*input, window_bytes_);
+  auto hold_whole = [&](auto convert) -> bool {
+    std::string all;
+    if (auto error = read_all(*input, all)) {
+      report.error = std::move(error);
+      return false;
+    }
+    window.reset();
+    input = std::make_unique<OwnedInput>(convert(std::move(all)));
+    window.emplace(*input, window_bytes_);
+    return true;
+  };
+
+  std::string_view head = window->head(kHeadBytes);
+  if (window->error()) {
+    report.error = window->error();
+    return report;
+  }
+  const Utf16 utf16 = detect_utf16(head.substr(0, 4096));
   if (utf16 != Utf16::None) {
     // The UTF-16 original is released here.
-    input = std::make_unique<OwnedInput>(utf16_to_utf8(input->bytes(), utf16));
+    if (!hold_whole([utf16](std::string all) { return utf16_to_utf8(all, utf16); })) return report;
+    head = window->head(kHeadBytes);
     report.notes.push_back({"input.decoded_utf16", Json::Object{{"encoding", to_string(utf16)}}});
   }
-  const std::string_view bytes = input->bytes();
 
   const Importer* best = nullptr;
   int best_score = 0;
-  const std::string_view head = sniff_window(bytes);
+  const std::string_view sniffed = sniff_window(head);
   for (const Importer* importer : all_importers()) {
-    const int score = importer->sniff(head);
+    const int score = importer->sniff(sniffed);
     if (score > best_score) best = importer, best_score = score;
   }
   if (!best) {
-    report.error = describe_unrecognised(bytes);
+    report.error = describe_unrecognised(head, input->size());
     if (utf16 != Utf16::None)
       report.error = SourceMessage{"input.decoded_then",
                                    Json::Object{{"encoding", to_string(utf16)}, {"error", report.error->to_json()}}};
     return report;
   }
+  // An importer that does not stream reads the whole input in place.
+  if (!best->streams() && !input->whole() && !hold_whole([](std::string all) { return all; })) return report;
+  const std::string_view bytes = best->streams() ? std::string_view() : *input->whole();
 
   const size_t first_message = builder_.message_count();
   const size_t chat_count = builder_.chat_count();
   ImportContext ctx{report.file, title_hint, bytes, source, builder_, report, progress_ ? &progress_ : nullptr,
                     today_,      input.get()};
+  if (best->streams()) ctx.window = &*window;
   best->import(ctx);
+  // A piece that could not be read ends the input, whatever the importer made of it.
+  if (report.ok() && window->error()) report.error = window->error();
+  window.reset();
   input.reset();  // the corpus holds copies of the texts it keeps
   // Skipped records and nothing read: an unreadable input, not an empty chat.
   if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);

@@ -27,6 +27,10 @@ class ImportSession {
   // Records an input that could not even be opened (unreadable file, broken zip).
   const SourceReport& add_failure(std::string name, uint64_t bytes, SourceMessage error);
 
+  // How much a streaming importer's window reads at a time (tests put piece boundaries
+  // everywhere with 1 or 7; the result must not change).
+  void set_window_bytes(size_t bytes) { window_bytes_ = bytes; }
+
   const std::vector<SourceReport>& sources() const { return sources_; }
   bool any_failed() const;
   Corpus finish() &&;
@@ -34,12 +38,14 @@ class ImportSession {
  private:
   CivilDate today_;
   ProgressFn progress_;
+  size_t window_bytes_ = InputWindow::kDefaultChunkBytes;
   CorpusBuilder builder_;
   std::vector<SourceReport> sources_;
 };
 
 // Why no importer accepted these bytes, in words a user understands.
-SourceMessage describe_unrecognised(std::string_view bytes);
+// `head` is the input's first KiB or more; `size` its whole size.
+SourceMessage describe_unrecognised(std::string_view head, uint64_t size);
 
 // Chat title from an export's file name: "WhatsApp Chat with Ana.txt" -> "Ana"; "" for
 // names that say nothing about the chat (the platform table's generic names).

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "import/input_bytes.hpp"
+#include "import/input_window.hpp"
 #include "import/source_report.hpp"
 #include "model/corpus_builder.hpp"
 #include "model/local_time.hpp"
@@ -21,7 +22,9 @@ using ProgressFn = std::function<void(uint64_t done, uint64_t total)>;
 struct ImportContext {
   std::string_view name;        // display name of the input
   std::string_view title_hint;  // e.g. the file or zip name without extension, for chat titles
-  std::string_view bytes;       // valid until import() returns: the builder copies the texts it keeps
+  // The whole input, for importers that do not stream (streams() false); empty for those that
+  // do, which read through `window`. Valid until import() returns: the builder copies the texts it keeps.
+  std::string_view bytes;
   SourceId source = 0;
   CorpusBuilder& builder;
   SourceReport& report;
@@ -29,12 +32,14 @@ struct ImportContext {
   // The caller's date of the import: dates written without a year ("Mar 5") are placed
   // before it. Passed in, never read from a clock, so the same bytes give the same corpus.
   CivilDate today{2000, 1, 1};
-  InputBytes* input = nullptr;  // owner of `bytes`, may be null
+  InputBytes* input = nullptr;     // owner of the bytes, may be null
+  InputWindow* window = nullptr;  // the input, for importers that stream; set by the session
 
   // The importer is done with bytes[0, offset) for now: call it as the cursor moves
   // (every few megabytes), so the platform can hand those pages back.
   void release_before(uint64_t offset) const {
-    if (input) input->release_before(offset);
+    if (window) window->release_before(offset);
+    else if (input) input->release_before(offset);
   }
 };
 
@@ -44,6 +49,9 @@ class Importer {
   virtual std::string_view name() const = 0;  // "whatsapp-text", "telegram-json"
   // Confidence 0..100 that `head` (the first KiB of the input) is this format.
   virtual int sniff(std::string_view head) const = 0;
+  // Whether import() reads through ctx.window (inputs of any size, in bounded memory) rather
+  // than ctx.bytes (the session then holds the whole input for it).
+  virtual bool streams() const { return false; }
   // Reads the whole input. On a fatal problem sets ctx.report.error and returns;
   // the session then discards whatever this input had added.
   virtual void import(ImportContext& ctx) const = 0;

@@ -17,7 +17,7 @@ namespace {
 
 // An input over a string the test keeps: on destruction it overwrites every byte, so
 // a text still pointing into the input would read '#'. Records the release offsets.
-class PoisonedOnRelease final : public InputBytes {
+class PoisonedOnRelease final : public WholeInput {
  public:
   PoisonedOnRelease(std::string& bytes, bool& destroyed, std::vector<uint64_t>& releases)
       : bytes_(bytes), destroyed_(destroyed), releases_(releases) {}
