@@ -1326,6 +1326,7 @@ class MessengerWriter final : public Writer {
   void begin_chat(const ChatInfo& chat) override {
     chat_ = &chat;
     messages_.clear();
+    last_ms_ = INT64_MIN;
   }
 
   void message(const Msg& m) override {
@@ -1333,7 +1334,11 @@ class MessengerWriter final : public Writer {
     const int sender = m.sender >= 0 ? m.sender : owner();
     append_json_mojibake(s, world_.display_name(sender, format_));
     s += ",\n      \"timestamp_ms\": ";
-    s += std::to_string(m.utc * 1000 + m.aux % 1000);
+    // Meta lists a thread strictly by time: the milliseconds never go back within a second
+    // (chat-analytics refuses a thread whose time goes back).
+    const int64_t ms = std::max<int64_t>(m.utc * 1000 + m.aux % 1000, std::min<int64_t>(last_ms_, m.utc * 1000 + 999));
+    last_ms_ = std::max(last_ms_, ms);
+    s += std::to_string(ms);
     const bool sticker = m.kind == Kind::Media && m.media == Media::Sticker;
     const bool unsent = m.kind == Kind::Text && m.aux % 97 == 5;
     if (m.kind == Kind::Call) {
@@ -1437,6 +1442,7 @@ class MessengerWriter final : public Writer {
   const bool instagram_;
   const ChatInfo* chat_ = nullptr;
   std::vector<std::string> messages_;
+  int64_t last_ms_ = INT64_MIN;  // the latest timestamp_ms written in the thread
 };
 
 // signal-export's chat.md (FORMATS.md §5): one folder per chat named after it, records

@@ -79,8 +79,9 @@ elif [[ ! -x bench/peers/node_modules/.bin/chat-analytics || ! -d bench/peers/no
 fi
 
 # --- measuring -----------------------------------------------------------------------------
-# run_measured LOG CMD...: wall seconds and peak RSS (KiB) of CMD and its children into
-# $m_seconds/$m_rss_kb/$m_status; CMD's output goes to LOG.
+# run_measured LOG CMD...: wall seconds, CPU seconds (user + system) and peak RSS (KiB) of CMD
+# and its children into $m_seconds/$m_cpu/$m_rss_kb/$m_status; CMD's output goes to LOG. CPU time
+# tells a slow program from a busy machine: on a shared machine wall times swing with the load.
 have_time=0
 [[ -x /usr/bin/time ]] && have_time=1
 run_measured() {
@@ -90,8 +91,10 @@ run_measured() {
   tf=$(mktemp)
   m_status=0
   if ((have_time)); then
-    /usr/bin/time -f '%e %M' -o "$tf" "$@" >"$log" 2>&1 || m_status=$?
-    read -r m_seconds m_rss_kb < <(tail -n 1 "$tf")
+    /usr/bin/time -f '%e %M %U %S' -o "$tf" "$@" >"$log" 2>&1 || m_status=$?
+    local user sys
+    read -r m_seconds m_rss_kb user sys < <(tail -n 1 "$tf")
+    m_cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   else
     local start end
     start=$(date +%s.%N)
@@ -99,6 +102,7 @@ run_measured() {
     end=$(date +%s.%N)
     m_seconds=$(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.2f", b - a }')
     m_rss_kb=0
+    m_cpu=$m_seconds
   fi
   rm -f "$tf"
 }
@@ -158,7 +162,7 @@ bench_import() {
 bench_analyze() {
   local input=$1 format=$2 size=$3 log=$out/analyze-$2-$3.log note=""
   run_measured "$log" "$chatlens" analyze "$input" --me "$owner" -o "$out/report-$format-$size.json"
-  analyze_ok=$((m_status == 0)) analyze_seconds=$m_seconds analyze_rss_kb=$m_rss_kb
+  analyze_ok=$((m_status == 0)) analyze_seconds=$m_seconds analyze_rss_kb=$m_rss_kb analyze_cpu=$m_cpu
   ((analyze_ok)) || note="failed (exit $m_status): $(tail -n 1 "$log" | cut -c1-80)"
   e2e_rows+=("| $format | $size | $m_seconds | $(mb "$m_rss_kb") | $note |")
 }
@@ -172,7 +176,7 @@ bench_platform_peer() {
   shift 2
   NODE_OPTIONS="--max-old-space-size=$peer_heap" run_measured "$log" timeout "$peer_timeout" \
     bench/peers/node_modules/.bin/chat-analytics -p "$format" -i "$@" -o "$out/peer-chat-analytics-$format-$size.html"
-  echo "  chat-analytics ($format): exit $m_status, $m_seconds s, $(mb "$m_rss_kb") MB" >&2
+  echo "  chat-analytics ($format): exit $m_status, $m_seconds s ($m_cpu s CPU), $(mb "$m_rss_kb") MB" >&2
   if ((m_status == 124)); then
     platform_rows+=("| $format | $size | timeout (> ${peer_timeout} s) | $(mb "$m_rss_kb") | $analyze_seconds | n/a | chatlens > $(awk -v p="$peer_timeout" -v c="$analyze_seconds" 'BEGIN { printf "%.0f", (c > 0 ? p / c : 0) }')× faster |")
     return
@@ -181,13 +185,14 @@ bench_platform_peer() {
     return
   fi
   if ((analyze_ok)); then
-    ratio="chatlens is $(compare "$m_seconds" "$analyze_seconds" faster slower)"
-    verdict=$(awk -v p="$m_seconds" -v c="$analyze_seconds" -v t="$peer_target_ratio" 'BEGIN {
-      if (c <= 0) print "n/a"; else if (p / c >= t) print "ok (≥ " t "×)"; else print "BELOW target (" t "×)" }')
+    ratio="chatlens is $(compare "$m_seconds" "$analyze_seconds" faster slower) (CPU time: $(compare "$m_cpu" "$analyze_cpu" faster slower))"
+    verdict=$(awk -v p="$m_seconds" -v c="$analyze_seconds" -v pc="$m_cpu" -v cc="$analyze_cpu" -v t="$peer_target_ratio" 'BEGIN {
+      if (c <= 0) print "n/a"; else if (p / c >= t) print "ok (≥ " t "×)";
+      else if (cc > 0 && pc / cc >= t) print "ok by CPU time only (≥ " t "×; busy machine?)"; else print "BELOW target (" t "×)" }')
   else
     ratio="n/a (chatlens analyze failed: no $format importer in this build?)" verdict="n/a"
   fi
-  platform_rows+=("| $format | $size | $m_seconds | $(mb "$m_rss_kb") | $analyze_seconds | $ratio | $verdict |")
+  platform_rows+=("| $format | $size | $m_seconds ($m_cpu CPU) | $(mb "$m_rss_kb") | $analyze_seconds ($analyze_cpu CPU) | $ratio | $verdict |")
 }
 
 # bench_peer PEER SIZE FILE: one row of the peers table, compared with chatlens on FILE.

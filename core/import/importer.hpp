@@ -65,7 +65,8 @@ const Importer& whatsapp_text_importer();
 const Importer& telegram_json_importer();
 const Importer& signal_markdown_importer();
 const Importer& signal_json_importer();
-const Importer& meta_json_importer();  // Messenger and Instagram (one format)
+const Importer& meta_json_importer();     // Messenger and Instagram threads (one format)
+const Importer& meta_profile_importer();  // their profile information: the owner's name
 const Importer& discord_json_importer();
 
 }  // namespace chatlens

@@ -11,7 +11,9 @@
 #include <simdjson.h>
 
 #include <algorithm>
+#include <cstring>
 #include <deque>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -27,13 +29,58 @@ namespace {
 namespace od = simdjson::ondemand;
 using simdjson::error_code;
 
+constexpr uint32_t kNoSender = UINT32_MAX;
+
+// Fields as the file has them: strings are simdjson's unescaped bytes, still in mojibake,
+// repaired one at a time as the message is added (no string of its own per message).
 struct Message {
-  std::string_view sender, content, type, link;
+  std::string_view content, type, link;
+  uint32_t sender = kNoSender;  // in Reader::senders_
   int64_t timestamp_ms = 0;
   bool has_time = false, bad_time = false, unsent = false, call = false;
   MediaKind media = MediaKind::None;
   uint32_t reactions = 0;
 };
+
+// Someone who sent a message: the name repaired once, the person found once.
+struct Sender {
+  std::string_view token;  // the name as written in the file, quotes included
+  std::string name;        // repaired
+  PersonId person = kNoPerson;
+  bool resolved = false;
+};
+
+// Buffers kept from one file to the next, per thread: Meta cuts a thread into files of
+// ~10,000 messages (~2 MB), and a fresh parser and padded copy for each would fault their
+// pages in again every time. Buffers grown for a big input are let go afterwards.
+struct Scratch {
+  static constexpr size_t kKeepBytes = size_t{8} << 20;
+  od::parser parser;
+  std::unique_ptr<char[]> json;
+  size_t capacity = 0;
+  std::string text, link;  // the repaired content and link of the message being added
+
+  simdjson::padded_string_view copy(std::string_view bytes) {
+    if (capacity < bytes.size() + simdjson::SIMDJSON_PADDING) {
+      capacity = bytes.size() + simdjson::SIMDJSON_PADDING;
+      json.reset(new char[capacity]);
+    }
+    std::memcpy(json.get(), bytes.data(), bytes.size());
+    std::memset(json.get() + bytes.size(), 0, simdjson::SIMDJSON_PADDING);
+    return simdjson::padded_string_view(json.get(), bytes.size(), capacity);
+  }
+  void let_go_if_big() {
+    if (capacity <= kKeepBytes) return;
+    json.reset();
+    capacity = 0;
+    parser = od::parser{};
+  }
+};
+
+Scratch& scratch() {
+  thread_local Scratch s;
+  return s;
+}
 
 bool contains_ci(std::string_view s, std::string_view lower) {
   if (s.size() < lower.size()) return false;
@@ -60,26 +107,43 @@ std::string_view thread_folder(std::string_view name) {
   return dir.substr(grand == std::string_view::npos ? 0 : grand + 1);
 }
 
-struct StringHash {
-  using is_transparent = void;
-  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+// Keys compared as written (Meta never escapes a character of a key), with the length known
+// at compile time so that the comparison is a few loads rather than a call. The padding
+// after the input keeps reads past a short key inside the buffer.
+template <size_t N>
+bool is(const od::raw_json_string& key, const char (&name)[N]) {
+  const char* raw = key.raw();
+  return raw[N - 1] == '"' && std::memcmp(raw, name, N - 1) == 0;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\r' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+// The repaired form of `s`, in `buffer` when it needed repair.
+std::string_view repaired(std::string_view s, std::string& buffer) {
+  return meta::repair_mojibake(s, buffer) ? std::string_view(buffer) : s;
+}
 
 class Reader {
  public:
-  explicit Reader(ImportContext& ctx) : ctx_(ctx) {}
+  explicit Reader(ImportContext& ctx) : ctx_(ctx), scratch_(scratch()) {}
+  ~Reader() { scratch_.let_go_if_big(); }
+  Reader(const Reader&) = delete;
+  Reader& operator=(const Reader&) = delete;
 
   void run() {
     std::string_view bytes = ctx_.bytes;
     size_t start = 0;
     while (bytes.substr(start, 3) == "\xEF\xBB\xBF") start += 3;
     bytes.remove_prefix(start);
-    const simdjson::padded_string json(bytes);
+    const simdjson::padded_string_view json = scratch_.copy(bytes);
     json_begin_ = json.data();
     bom_ = start;
-    od::parser parser;
     od::document doc;
-    error_code e = parser.iterate(json).get(doc);
+    error_code e = scratch_.parser.iterate(json).get(doc);
     if (!e) e = read_root(doc);
     if (e) {
       // Where exactly: the scanner finds the first syntax error (simdjson does not say where).
@@ -91,18 +155,47 @@ class Reader {
         ctx_.report.error = describe_json_error(bytes, scanner.error());
       return;
     }
-    finish();
+    finish();  // while the parser still holds the unescaped strings
   }
 
  private:
-  // A string, repaired; null or another type: empty.
+  // A string, repaired, kept until the import ends; null or another type: empty. For the
+  // thread's few strings (title, participants): messages' strings are repaired as added.
   error_code read_string(od::value v, std::string_view& out) {
     od::json_type t;
     if (auto e = v.type().get(t)) return e;
     if (t != od::json_type::string) return simdjson::SUCCESS;
     if (auto e = v.get_string().get(out)) return e;
-    std::string repaired;
-    if (meta::repair_mojibake(out, repaired)) out = strings_.emplace_back(std::move(repaired));
+    std::string fixed;
+    if (meta::repair_mojibake(out, fixed)) out = strings_.emplace_back(std::move(fixed));
+    return simdjson::SUCCESS;
+  }
+
+  // A string as simdjson unescaped it (valid while the parser holds this file); else empty.
+  static error_code read_raw_string(od::value v, od::json_type t, std::string_view& out) {
+    return t == od::json_type::string ? v.get_string().get(out) : simdjson::SUCCESS;
+  }
+
+  // A thread has a handful of senders and thousands of messages: each is told by the bytes
+  // of its name, repaired and looked up once.
+  error_code read_sender(od::value v, od::json_type t, uint32_t& index) {
+    if (t != od::json_type::string) return simdjson::SUCCESS;
+    const std::string_view token = trim_right(v.raw_json_token());
+    if (last_sender_ < senders_.size() && senders_[last_sender_].token == token) {
+      index = last_sender_;
+      return simdjson::SUCCESS;
+    }
+    if (auto it = sender_index_.find(token); it != sender_index_.end()) {
+      index = last_sender_ = it->second;
+      return simdjson::SUCCESS;
+    }
+    std::string_view name;
+    if (auto e = v.get_string().get(name)) return e;
+    std::string fixed;
+    if (!meta::repair_mojibake(name, fixed)) fixed.assign(name);
+    index = last_sender_ = static_cast<uint32_t>(senders_.size());
+    senders_.push_back(Sender{token, std::move(fixed)});
+    sender_index_.emplace(token, index);
     return simdjson::SUCCESS;
   }
 
@@ -127,9 +220,8 @@ class Reader {
       for (auto f : person) {
         od::field field;
         if (auto e = std::move(f).get(field)) return e;
-        std::string_view key, name;
-        if (auto e = field.unescaped_key().get(key)) return e;
-        if (key != "name") continue;
+        if (!is(field.key(), "name")) continue;
+        std::string_view name;
         if (auto e = read_string(field.value(), name)) return e;
         if (!name.empty()) participants_.push_back(normalize_name(name));
       }
@@ -137,64 +229,70 @@ class Reader {
     return simdjson::SUCCESS;
   }
 
-  // {"link": …} of a share; {"uri": …} of a sticker.
-  error_code read_link(od::value v, std::string_view& link) {
+  // {"link": …} of a share.
+  static error_code read_link(od::value v, std::string_view& link) {
     od::object object;
     if (auto e = v.get_object().get(object)) return e;
     for (auto f : object) {
       od::field field;
       if (auto e = std::move(f).get(field)) return e;
-      std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return e;
-      if (key == "link")
-        if (auto e = read_string(field.value(), link)) return e;
+      if (!is(field.key(), "link")) continue;
+      od::value value = field.value();
+      od::json_type t;
+      if (auto e = value.type().get(t)) return e;
+      if (auto e = read_raw_string(value, t, link)) return e;
     }
     return simdjson::SUCCESS;
+  }
+
+  static MediaKind media_of(const od::raw_json_string& key) {
+    if (is(key, "photos")) return MediaKind::Image;
+    if (is(key, "videos")) return MediaKind::Video;
+    if (is(key, "audio_files")) return MediaKind::Audio;
+    if (is(key, "gifs")) return MediaKind::Gif;
+    if (is(key, "files")) return MediaKind::Document;
+    return MediaKind::None;
   }
 
   error_code read_message(od::object object, Message& m) {
     for (auto f : object) {
       od::field field;
       if (auto e = std::move(f).get(field)) return e;
-      std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return e;
+      const od::raw_json_string key = field.key();
       od::value v = field.value();
       od::json_type t;
       if (auto e = v.type().get(t)) return e;
       error_code e = simdjson::SUCCESS;
       uint32_t items = 0;
-      if (key == "sender_name") {
-        e = read_string(v, m.sender);
-      } else if (key == "timestamp_ms" && t == od::json_type::number) {
-        // Milliseconds between the years 1 and 9999; anything else (a fraction, 1e21) is not a time.
-        constexpr int64_t kFirst = -62135596800000, kLast = 253402300799999;
-        int64_t ms = 0;
-        m.has_time = v.get_int64().get(ms) == simdjson::SUCCESS && ms >= kFirst && ms <= kLast;
-        m.bad_time = !m.has_time;
-        if (m.has_time) m.timestamp_ms = ms;
-      } else if (key == "content") {
-        e = read_string(v, m.content);
-      } else if (key == "type") {
-        e = read_string(v, m.type);
-      } else if (key == "is_unsent" && t == od::json_type::boolean) {
+      MediaKind media = MediaKind::None;
+      if (is(key, "sender_name")) {
+        e = read_sender(v, t, m.sender);
+      } else if (is(key, "timestamp_ms")) {
+        if (t == od::json_type::number) {
+          // Milliseconds between the years 1 and 9999; anything else (a fraction, 1e21) is not a time.
+          constexpr int64_t kFirst = -62135596800000, kLast = 253402300799999;
+          int64_t ms = 0;
+          m.has_time = v.get_int64().get(ms) == simdjson::SUCCESS && ms >= kFirst && ms <= kLast;
+          m.bad_time = !m.has_time;
+          if (m.has_time) m.timestamp_ms = ms;
+        }
+      } else if (is(key, "content")) {
+        e = read_raw_string(v, t, m.content);
+      } else if (is(key, "type")) {
+        e = read_raw_string(v, t, m.type);
+      } else if (is(key, "is_unsent")) {
         bool b = false;
-        if (!(e = v.get_bool().get(b))) m.unsent = b;
-      } else if (key == "call_duration") {
+        if (t == od::json_type::boolean && !(e = v.get_bool().get(b))) m.unsent = b;
+      } else if (is(key, "call_duration")) {
         m.call = true;
-      } else if (key == "reactions" && t == od::json_type::array) {
-        e = count_items(v, m.reactions);
-      } else if (key == "share" && t == od::json_type::object) {
-        e = read_link(v, m.link);
-      } else if (key == "sticker" && t == od::json_type::object) {
-        m.media = MediaKind::Sticker;
-      } else if (t == od::json_type::array &&
-                 (key == "photos" || key == "videos" || key == "audio_files" || key == "gifs" || key == "files")) {
-        if (!(e = count_items(v, items)) && items > 0 && m.media == MediaKind::None)
-          m.media = key == "photos"        ? MediaKind::Image
-                    : key == "videos"      ? MediaKind::Video
-                    : key == "audio_files" ? MediaKind::Audio
-                    : key == "gifs"        ? MediaKind::Gif
-                                           : MediaKind::Document;
+      } else if (is(key, "reactions")) {
+        if (t == od::json_type::array) e = count_items(v, m.reactions);
+      } else if (is(key, "share")) {
+        if (t == od::json_type::object) e = read_link(v, m.link);
+      } else if (is(key, "sticker")) {
+        if (t == od::json_type::object) m.media = MediaKind::Sticker;
+      } else if (t == od::json_type::array && (media = media_of(key)) != MediaKind::None) {
+        if (!(e = count_items(v, items)) && items > 0 && m.media == MediaKind::None) m.media = media;
       }
       if (e) return e;
     }
@@ -239,32 +337,32 @@ class Reader {
     for (auto f : root) {
       od::field field;
       if (auto e = std::move(f).get(field)) return e;
-      std::string_view key;
-      if (auto e = field.unescaped_key().get(key)) return e;
+      const od::raw_json_string key = field.key();
       od::value v = field.value();
       od::json_type t;
       if (auto e = v.type().get(t)) return e;
       error_code e = simdjson::SUCCESS;
-      if (key == "participants" && t == od::json_type::array) {
+      if (is(key, "participants") && t == od::json_type::array) {
         e = read_participants(v);
-      } else if (key == "messages" && t == od::json_type::array) {
+      } else if (is(key, "messages") && t == od::json_type::array) {
+        // ~200 bytes a message as Meta pretty-prints them.
+        messages_.reserve(ctx_.bytes.size() / 150);
         e = read_messages(v);
         saw_messages_ = true;
-      } else if (key == "title") {
+      } else if (is(key, "title")) {
         e = read_string(v, title_);
-      } else if (key == "thread_type") {
+      } else if (is(key, "thread_type")) {
         e = read_string(v, thread_type_);
-      } else if (key == "thread_path") {
+      } else if (is(key, "thread_path")) {
         e = read_string(v, thread_path_);
-      } else if (key == "joinable_mode" && t == od::json_type::object) {
+      } else if (is(key, "joinable_mode") && t == od::json_type::object) {
         od::object mode;
         if (!(e = v.get_object().get(mode)))
           for (auto mf : mode) {
             od::field mfield;
             if ((e = std::move(mf).get(mfield))) break;
-            std::string_view mkey, link;
-            if ((e = mfield.unescaped_key().get(mkey))) break;
-            if (mkey == "link" && !(e = read_string(mfield.value(), link)) && contains_ci(link, "ig.me/"))
+            std::string_view link;
+            if (is(mfield.key(), "link") && !(e = read_string(mfield.value(), link)) && contains_ci(link, "ig.me/"))
               instagram_ = true;
             if (e) break;
           }
@@ -283,13 +381,13 @@ class Reader {
     ctx_.report.skip(pos.line, offset, std::move(reason), rest.substr(0, rest.find('\n')));
   }
 
-  // A thread has a handful of senders and thousands of messages: each name is normalised once.
-  PersonId person(std::string_view name) {
-    if (auto it = people_.find(name); it != people_.end()) return it->second;
-    const std::string normal = normalize_name(name);
-    const PersonId p = normal.empty() ? kNoPerson : ctx_.builder.person(platform_, normal);
-    people_.emplace(std::string(name), p);
-    return p;
+  PersonId person(Sender& s) {
+    if (!s.resolved) {
+      const std::string normal = normalize_name(s.name);
+      s.person = normal.empty() ? kNoPerson : ctx_.builder.person(platform_, normal);
+      s.resolved = true;
+    }
+    return s.person;
   }
 
   void finish() {
@@ -323,41 +421,43 @@ class Reader {
     ctx_.builder.reserve(messages_.size());
     for (auto it = messages_.rbegin(); it != messages_.rend(); ++it) {
       const Message& m = *it;
+      Sender* sender = m.sender == kNoSender ? nullptr : &senders_[m.sender];
+      const std::string_view content = repaired(m.content, scratch_.text);
       MessageDraft d;
       d.chat = chat;
-      d.sender = person(m.sender);
+      d.sender = sender ? person(*sender) : kNoPerson;
       d.utc = m.timestamp_ms >= 0 ? m.timestamp_ms / 1000 : -((-m.timestamp_ms + 999) / 1000);
       d.time = LocalTime{d.utc};  // the export carries no zone: local time is UTC (docs)
-      d.text = m.content;
+      d.text = content;
       reactions += m.reactions;
-      const meta::ContentKind content = meta::classify_content(m.sender, m.content);
+      const meta::ContentKind kind = meta::classify_content(sender ? sender->name : std::string_view{}, content);
       if (m.unsent) {
         d.kind = MessageKind::Deleted;
         d.text = {};
       } else if (m.call || m.type == "Call") {
         d.kind = MessageKind::Call;
-      } else if (m.type == "Subscribe" || m.type == "Unsubscribe" || content == meta::ContentKind::GroupEvent ||
-                 content == meta::ContentKind::ReactionNotice) {
+      } else if (m.type == "Subscribe" || m.type == "Unsubscribe" || kind == meta::ContentKind::GroupEvent ||
+                 kind == meta::ContentKind::ReactionNotice) {
         d.kind = MessageKind::System;
         d.sender = kNoPerson;
       } else if (m.media != MediaKind::None) {
         d.kind = MessageKind::Media;
         d.media = m.media;
         // Meta's voice messages are audio files named "audioclip…".
-        if (m.media == MediaKind::Audio && contains_ci(m.content, "audioclip")) d.media = MediaKind::Voice;
-        if (content == meta::ContentKind::Attachment) d.text = {};
-      } else if (content == meta::ContentKind::Attachment) {
+        if (m.media == MediaKind::Audio && contains_ci(content, "audioclip")) d.media = MediaKind::Voice;
+        if (kind == meta::ContentKind::Attachment) d.text = {};
+      } else if (kind == meta::ContentKind::Attachment) {
         d.kind = MessageKind::Media;
         d.media = MediaKind::Other;
-        d.text = m.link;  // a shared post's link, or nothing
-      } else if (m.content.empty() && !m.link.empty()) {
-        d.text = m.link;  // a shared link without words
+        d.text = repaired(m.link, scratch_.link);  // a shared post's link, or nothing
+      } else if (content.empty() && !m.link.empty()) {
+        d.text = repaired(m.link, scratch_.link);  // a shared link without words
       }
       ctx_.builder.add(d);
     }
     SourceReport& report = ctx_.report;
     report.platform = std::string(to_string(platform_));
-    report.variant = "json";
+    report.variant = "dyi";  // "Download your information"
     report.records = messages_.size();
     report.chats = 1;
     report.notes.push_back({"input.meta_times_utc"});
@@ -365,12 +465,15 @@ class Reader {
   }
 
   ImportContext& ctx_;
+  Scratch& scratch_;
   const char* json_begin_ = nullptr;  // the parsed copy's first byte
   size_t bom_ = 0;                    // bytes of BOM before it in the input
-  std::deque<std::string> strings_;   // repaired strings, alive until the messages are added
+  std::deque<std::string> strings_;   // repaired strings of the thread, alive until the import ends
   std::vector<Message> messages_;
+  std::vector<Sender> senders_;
+  std::unordered_map<std::string_view, uint32_t> sender_index_;  // by Sender::token
+  uint32_t last_sender_ = kNoSender;
   std::vector<std::string> participants_;
-  std::unordered_map<std::string, PersonId, StringHash, std::equal_to<>> people_;
   std::string_view title_, thread_type_, thread_path_;
   bool saw_messages_ = false, instagram_ = false;
   Platform platform_ = Platform::Messenger;

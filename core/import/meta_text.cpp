@@ -1,20 +1,27 @@
 #include "import/meta_text.hpp"
 
+#include <simdjson.h>
 #include <utf8proc.h>
 
 #include <array>
+#include <cstdint>
 #include <cstdlib>
-
-#include "text/utf8.hpp"
+#include <cstring>
 
 namespace chatlens::meta {
 namespace {
 
-// Combining diacritical marks (U+0300–U+036F) start with these bytes: only then can NFC change anything.
-bool may_need_nfc(std::string_view s) {
-  for (unsigned char c : s)
-    if (c == 0xCC || c == 0xCD) return true;
-  return false;
+// The first byte at or after `i` that is not ASCII (or the end), eight bytes at a time:
+// most of every export is ASCII, and it is copied through untouched.
+size_t skip_ascii(std::string_view s, size_t i) {
+  while (i + 8 <= s.size()) {
+    uint64_t word;
+    std::memcpy(&word, s.data() + i, 8);
+    if (word & 0x8080808080808080ULL) break;
+    i += 8;
+  }
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  return i;
 }
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
@@ -43,30 +50,32 @@ constexpr std::array<std::string_view, 16> kGroupEventMiddles = {" named the gro
 }  // namespace
 
 bool repair_mojibake(std::string_view s, std::string& out) {
-  size_t i = 0;
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 0x80) ++i;
+  size_t i = skip_ascii(s, 0);
   if (i == s.size()) return false;  // ASCII: nothing to repair
-  std::string bytes(s.substr(0, i));
-  bytes.reserve(s.size());
-  for (; i < s.size(); ++i) {
+  out.assign(s.data(), i);
+  bool combining = false;  // a combining mark (U+0300–U+036F starts with CC or CD): only then can NFC change anything
+  while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
-      bytes += static_cast<char>(c);
+      const size_t run = skip_ascii(s, i);
+      out.append(s.data() + i, run - i);
+      i = run;
     } else if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
-      bytes += static_cast<char>(((c & 0x03) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F));
-      ++i;
+      const auto byte = static_cast<unsigned char>(((c & 0x03) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F));
+      combining |= byte == 0xCC || byte == 0xCD;
+      out += static_cast<char>(byte);
+      i += 2;
     } else {
       return false;  // a code point above U+00FF: real text
     }
   }
-  if (!is_valid_utf8(bytes)) return false;  // genuine Latin-1 text ("café" written right)
-  if (may_need_nfc(bytes)) {
-    if (utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(bytes.c_str()))) {
-      bytes.assign(reinterpret_cast<const char*>(nfc));
+  if (!simdjson::validate_utf8(out)) return false;  // genuine Latin-1 text ("café" written right)
+  if (combining) {
+    if (utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(out.c_str()))) {
+      out.assign(reinterpret_cast<const char*>(nfc));
       std::free(nfc);
     }
   }
-  out = std::move(bytes);
   return true;
 }
 

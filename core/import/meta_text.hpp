@@ -10,8 +10,9 @@ namespace chatlens::meta {
 
 // The repaired string when `s` is such mojibake: every code point is at most U+00FF and,
 // taken as bytes, they are valid UTF-8 (put in NFC: decomposed accents occur). Returns
-// false, leaving `out` alone, when `s` needs no repair (ASCII) or is not mojibake (real
-// text: a code point above U+00FF, or bytes that are not UTF-8).
+// false when `s` needs no repair (ASCII, `out` untouched) or is not mojibake (real text: a
+// code point above U+00FF, or bytes that are not UTF-8; `out` then holds scraps). `out`
+// is overwritten, never appended to: one buffer serves every string of an export.
 bool repair_mojibake(std::string_view s, std::string& out);
 
 // What a content string tells beyond its words. Meta writes group events and reaction

@@ -86,13 +86,22 @@ constexpr std::array<ImporterFn, 2> kSignalImporters = {&signal_markdown_importe
 constexpr std::array<std::string_view, 1> kSignalGeneric = {"chat"};
 constexpr std::array<std::string_view, 1> kSignalGuides = {"signal"};
 
-// ---- Messenger and Instagram ("Download your information", JSON): message_N.json per
-// thread, under messages/inbox/ (and the newer your_*_activity/messages/ layouts).
-EntryMatch meta_entry(std::string_view path, std::span<const std::string>) {
-  return is_meta_message_part(without_folder(path)) ? EntryMatch::Chat : EntryMatch::None;
+// The account's profile information, which names the owner (meta_profile.cpp): Facebook's
+// [personal_information/]profile_information/profile_information.json, Instagram's
+// personal_information/personal_information.json. Not a chat, but read with the chats.
+bool is_meta_profile(std::string_view path) {
+  return ends_with_ci(path, "profile_information/profile_information.json") ||
+         ends_with_ci(path, "personal_information/personal_information.json");
 }
-bool meta_file(std::string_view path) { return is_meta_message_part(without_folder(path)); }
-constexpr std::array<ImporterFn, 1> kMetaImporters = {&meta_json_importer};
+
+// ---- Messenger and Instagram ("Download your information", JSON): message_N.json per
+// thread, under messages/inbox/ (and the newer your_*_activity/messages/ layouts), and the
+// profile information.
+EntryMatch meta_entry(std::string_view path, std::span<const std::string>) {
+  return is_meta_message_part(without_folder(path)) || is_meta_profile(path) ? EntryMatch::Chat : EntryMatch::None;
+}
+bool meta_file(std::string_view path) { return is_meta_message_part(without_folder(path)) || is_meta_profile(path); }
+constexpr std::array<ImporterFn, 2> kMetaImporters = {&meta_json_importer, &meta_profile_importer};
 constexpr std::array<std::string_view, 1> kMessengerGuides = {"messenger"};
 constexpr std::array<std::string_view, 1> kInstagramGuides = {"instagram"};
 constexpr std::array<std::string_view, 0> kNone = {};

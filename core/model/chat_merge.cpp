@@ -18,16 +18,52 @@ uint64_t hash_text(std::string_view s) {
   return h;
 }
 
+int64_t minute_of(const MessageColumns& m, size_t i) { return m.time[i].seconds / 60; }
+
 uint64_t message_key(const MessageColumns& m, size_t i, const std::function<std::string_view(TextRef)>& text) {
   uint64_t h = mix(0, m.sender[i]);
   if (m.platform_id[i] != kNoMessageId) return mix(h, static_cast<uint64_t>(m.platform_id[i]));
-  h = mix(h, static_cast<uint64_t>(m.time[i].seconds / 60));
+  h = mix(h, static_cast<uint64_t>(minute_of(m, i)));
   const MessageKind kind = m.kind[i];
   h = mix(h, static_cast<uint64_t>(kind));
   // Media placeholders differ between Android and iOS copies; texts must match.
   if (kind == MessageKind::Text || kind == MessageKind::Poll || kind == MessageKind::Location)
     h = mix(h, hash_text(text(m.text[i])));
   return h;
+}
+
+// The minutes that at least two chats of a group span, as sorted closed intervals. A key
+// without a platform id holds its minute, so a message outside them has no copy in another
+// chat: the parts of one thread (Messenger's message_1.json … message_N.json) follow one
+// another in time and are then kept whole without a single lookup.
+std::vector<std::pair<int64_t, int64_t>> shared_minutes(const std::vector<ChatId>& group,
+                                                        const std::vector<std::vector<size_t>>& members,
+                                                        const MessageColumns& m) {
+  std::vector<std::pair<int64_t, int>> edges;  // (minute, +1 opens / -1 closes after it)
+  for (ChatId c : group) {
+    int64_t lo = INT64_MAX, hi = INT64_MIN;
+    for (size_t i : members[c]) {
+      if (m.platform_id[i] != kNoMessageId) continue;
+      lo = std::min(lo, minute_of(m, i));
+      hi = std::max(hi, minute_of(m, i));
+    }
+    if (lo <= hi) edges.emplace_back(lo, 1), edges.emplace_back(hi + 1, -1);
+  }
+  std::sort(edges.begin(), edges.end());  // at one minute, closings (-1) before openings
+  std::vector<std::pair<int64_t, int64_t>> shared;
+  int open = 0;
+  int64_t from = 0;
+  for (auto [minute, step] : edges) {
+    if (open >= 2 && open + step < 2 && minute > from) shared.emplace_back(from, minute - 1);
+    if (open < 2 && open + step >= 2) from = minute;
+    open += step;
+  }
+  return shared;
+}
+
+bool in_intervals(const std::vector<std::pair<int64_t, int64_t>>& sorted, int64_t x) {
+  auto it = std::upper_bound(sorted.begin(), sorted.end(), x, [](int64_t v, const auto& r) { return v < r.first; });
+  return it != sorted.begin() && x <= std::prev(it)->second;
 }
 
 ChatId find(std::vector<ChatId>& parent, ChatId c) {
@@ -138,10 +174,12 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
     if (group.size() < 2) continue;
     std::stable_sort(group.begin(), group.end(),
                      [&](ChatId a, ChatId b) { return members[a].size() > members[b].size(); });
+    const auto shared = shared_minutes(group, members, messages);
     std::unordered_map<uint64_t, uint32_t> have;
     for (ChatId c : group) {
       std::unordered_map<uint64_t, uint32_t> seen_here;
       for (size_t i : members[c]) {
+        if (messages.platform_id[i] == kNoMessageId && !in_intervals(shared, minute_of(messages, i))) continue;
         const uint64_t key = message_key(messages, i, text);
         const uint32_t nth = ++seen_here[key];
         uint32_t& held = have[key];

@@ -30,9 +30,10 @@ struct Person {
   std::string name;         // display name, normalised (no direction marks, NBSP -> space)
   std::string platform_id;  // "user123" on Telegram; empty where the platform has none
   bool is_owner = false;
-  bool owner_inferred = false;  // the export only hints at it (WhatsApp's "You deleted this message", ...)
-  SourceId first_source = 0;  // where the person first appears, to tell look-alike names apart
-  uint64_t first_line = 0;    // 1-based; 0 when the importer did not say
+  bool owner_inferred = false;    // the export only hints at it (WhatsApp's "You deleted this message", ...)
+  bool owner_by_profile = false;  // named by the export's profile information (Messenger, Instagram)
+  SourceId first_source = 0;      // where the person first appears, to tell look-alike names apart
+  uint64_t first_line = 0;        // 1-based; 0 when the importer did not say
   // Linked to another person (the same person on another platform, person_links.hpp):
   // the messages are that person's. kNoPerson when this is a person of its own.
   PersonId merged_into = kNoPerson;

@@ -77,6 +77,9 @@ class CorpusBuilder {
 
   // The export states who its owner is (Telegram personal_information, ...).
   void declare_owner(PersonId p) { people_[p].is_owner = true, people_[p].owner_inferred = false; }
+  // The export's profile information names the account (Messenger, Instagram): stated, and
+  // said apart in the report, since it holds only when that name also writes in the chats.
+  void declare_owner_by_profile(PersonId p) { declare_owner(p), people_[p].owner_by_profile = true; }
   // The export only hints at its owner (WhatsApp: who deleted "your" message, the
   // other side of "WhatsApp Chat with Ana"): a statement wins over a hint.
   void infer_owner(PersonId p) {

@@ -113,17 +113,29 @@ OwnerResolution resolve_owner(Corpus& corpus, std::optional<std::string_view> me
   bool any_resolved = !named_by_caller.empty();
   for (Platform platform : platforms) {
     if (named_by_caller.count(platform)) continue;
-    // 1. Declared by the export: stated, or only hinted at (then the report says "inferred").
-    bool declared = false, stated = false;
-    for (const Person& p : corpus.people)
-      if (p.platform == platform && p.is_owner) declared = true, stated |= !p.owner_inferred;
+    auto chats = participants(corpus, platform);
+    // 1. Declared by the export: by its profile information, stated, or only hinted at (then
+    // the report says "inferred"). A profile's name that writes in none of the chats is an
+    // old name (people rename their accounts): the chats then decide.
+    bool declared = false, stated = false, by_profile = false;
+    for (PersonId id = 0; id < corpus.people.size(); ++id) {
+      Person& p = corpus.people[id];
+      if (p.platform != platform || !p.is_owner) continue;
+      if (p.owner_by_profile &&
+          std::none_of(chats.begin(), chats.end(), [&](const std::set<PersonId>& c) { return c.count(id) > 0; })) {
+        p.is_owner = false;
+        continue;
+      }
+      declared = true, stated |= !p.owner_inferred, by_profile |= p.owner_by_profile;
+    }
     if (declared) {
       any_resolved = true;
-      methods[platform] = stated ? "owner.stated_in_export" : "owner.inferred_from_export";
+      methods[platform] = by_profile ? "owner.profile_information"
+                          : stated   ? "owner.stated_in_export"
+                                     : "owner.inferred_from_export";
       continue;
     }
     // 2. The one participant common to all chats.
-    auto chats = participants(corpus, platform);
     if (chats.empty()) continue;
     std::set<PersonId> common = chats[0];
     for (size_t c = 1; c < chats.size(); ++c) {

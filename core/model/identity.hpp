@@ -19,8 +19,8 @@
 namespace chatlens {
 
 // How the owner of one platform was found: an i18n key ("owner.named_by_caller",
-// "owner.stated_in_export", "owner.inferred_from_export", "owner.common_participant",
-// "owner.same_name_elsewhere")
+// "owner.profile_information", "owner.stated_in_export", "owner.inferred_from_export",
+// "owner.common_participant", "owner.same_name_elsewhere")
 // and the platform ("" for --me).
 struct OwnerMethod {
   std::string platform;

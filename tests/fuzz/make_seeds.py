@@ -57,6 +57,9 @@ BUILT_IN = {
         '"timestamp_ms": 1577186570000, "photos": [{"uri": "photos/a.jpg"}], "is_unsent": false}, {"sender_name": '
         '"Ana", "timestamp_ms": 1577186560000, "content": "Ana named the group Trip.", "type": "Generic"}], '
         '"title": "Trip", "thread_type": "RegularGroup", "thread_path": "inbox/trip_1"}',
+        '{"profile_v2": {"name": {"full_name": "Bj\\u00c3\\u00b8rn Ek", "first_name": "Bj\\u00c3\\u00b8rn"}}}',
+        '{"profile_user": [{"string_map_data": {"Name": {"href": "", "value": "Ana", "timestamp": 0}, '
+        '"Username": {"value": "ana"}}}]}',
     ],
     "discord": [
         '{\n  "guild": {\n    "id": "0",\n    "name": "Direct Messages",\n    "iconUrl": "x"\n  },\n  "channel": {\n'
@@ -124,6 +127,7 @@ TELEGRAM_KEYS = (b'"messages"', b'"chats"', b'"personal_information"')
 SIGNAL_MARKDOWN = re.compile(rb"^\[\d{4}-\d{2}-\d{2}(?:, \d{2}:\d{2}| \d{2}:\d{2}:\d{2}[^\n]*  \n\n)", re.M)
 SIGNAL_KEYS = (b'"date"', b'"sender"', b'"body"')
 META_KEYS = (b'"sender_name"', b'"timestamp_ms"')
+META_PROFILE_KEYS = (b'"profile_v2"', b'"full_name"', b'"profile_user"', b'"string_map_data"')
 TARGET_OF = {"whatsapp": "fuzz_whatsapp_text", "telegram": "fuzz_telegram_json", "signal": "fuzz_signal",
              "meta": "fuzz_meta_json",
              "discord": "fuzz_discord"}
@@ -177,6 +181,8 @@ def classify(data: bytes):
     if stripped[:1] == b"{" and b'"guild"' in data and b'"channel"' in data:
         return "discord"
     if stripped[:1] == b"{" and all(k in data for k in META_KEYS):
+        return "meta"
+    if stripped[:1] == b"{" and any(k in data for k in META_PROFILE_KEYS):
         return "meta"
     if stripped[:1] == b"{" and all(k in data for k in SIGNAL_KEYS):
         return "signal"

@@ -91,6 +91,39 @@ TEST(ChatMerge, OverlappingExportsAreUnitedWithoutLosingEitherEnd) {
   EXPECT_EQ(c.text(3), "late");
 }
 
+// Only the minutes two copies both span are compared; everything else is kept as is.
+TEST(ChatMerge, ThreeCopiesOverlappingInTurnAndPartsMeetingAtOneMinute) {
+  Fixture f;
+  const ChatId a = f.chat("Trip");  // 10:00-10:10
+  f.msg(a, "Ana", at(10, 0), "a only");
+  f.msg(a, "Ben", at(10, 6), "ab");
+  f.msg(a, "Ana", at(10, 10), "abc");
+  const ChatId b = f.chat("Trip");  // 10:05-10:15
+  f.msg(b, "Ben", at(10, 6), "ab");
+  f.msg(b, "Ana", at(10, 10), "abc");
+  f.msg(b, "Ben", at(10, 12), "bc");
+  f.msg(b, "Ben", at(10, 15), "b end");
+  const ChatId c = f.chat("Trip");  // 10:10-10:20
+  f.msg(c, "Ana", at(10, 10), "abc");
+  f.msg(c, "Ben", at(10, 12), "bc");
+  f.msg(c, "Ben", at(10, 12), "bc");  // sent twice: this copy has it twice, so the chat does
+  f.msg(c, "Ana", at(10, 20), "c only");
+  // Two parts of one thread: the second starts in the minute the first ends in.
+  const ChatId p1 = f.chat("Hike", Platform::Messenger, "inbox/hike_1");
+  f.msg(p1, "Ana", at(9, 0), "ok");
+  f.msg(p1, "Ana", at(9, 1, 5), "ok");
+  const ChatId p2 = f.chat("Hike", Platform::Messenger, "inbox/hike_1");
+  f.msg(p2, "Ben", at(9, 1, 40), "ok");
+  f.msg(p2, "Ana", at(9, 2), "ok");
+  Corpus corpus = std::move(f.b).finish();
+  ASSERT_EQ(corpus.chats.size(), 2u);
+  std::vector<std::string> trip, hike;
+  for (uint64_t i = corpus.chats[0].begin; i < corpus.chats[0].end; ++i) trip.emplace_back(corpus.text(i));
+  for (uint64_t i = corpus.chats[1].begin; i < corpus.chats[1].end; ++i) hike.emplace_back(corpus.text(i));
+  EXPECT_EQ(trip, (std::vector<std::string>{"a only", "ab", "abc", "bc", "bc", "b end", "c only"}));
+  EXPECT_EQ(hike, (std::vector<std::string>{"ok", "ok", "ok", "ok"}));
+}
+
 TEST(ChatMerge, AndroidAndIosCopiesWithDifferentTitlesAndSecondsAreOneChat) {
   Fixture f;
   const ChatId android = f.chat("Ana");

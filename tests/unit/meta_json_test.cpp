@@ -75,12 +75,16 @@ TEST(MetaJson, RepairsTheMojibakeOfEveryString) {
 
 TEST(MetaJson, TextThatIsNotMojibakeIsLeftAlone) {
   std::string out = "untouched";
-  EXPECT_FALSE(meta::repair_mojibake("plain ascii", out));
+  EXPECT_FALSE(meta::repair_mojibake("plain ascii, longer than a few words of eight bytes", out));
+  EXPECT_EQ(out, "untouched");                               // ASCII: not even written
   EXPECT_FALSE(meta::repair_mojibake("caf\u00E9", out));     // real Latin-1 text: byte E9 alone is not UTF-8
   EXPECT_FALSE(meta::repair_mojibake("\u65E5\u672C", out));  // above U+00FF: real text
-  EXPECT_EQ(out, "untouched");
+  EXPECT_FALSE(meta::repair_mojibake("a long ASCII run first \u00C3\u00B1 \u65E5", out));  // mixed: real text
   ASSERT_TRUE(meta::repair_mojibake("\u00C3\u00B1", out));
   EXPECT_EQ(out, "\u00F1");
+  // ASCII runs of every length around the repaired bytes, copied through eight at a time.
+  ASSERT_TRUE(meta::repair_mojibake("Twelve chars\u00C3\u00B1seventeen chars..\u00C3\u00A9!", out));
+  EXPECT_EQ(out, "Twelve chars\u00F1seventeen chars..\u00E9!");
 }
 
 TEST(MetaJson, PartsOfAThreadMergeIntoOneChat) {

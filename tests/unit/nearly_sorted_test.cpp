@@ -53,5 +53,29 @@ TEST(NearlySorted, OneFarStragglerDoesNotNeedTheFallback) {
   expect_same_as_stable_sort(items(keys));
 }
 
+TEST(NearlySorted, OrderedRunsInAnyOrderAreMergedStably) {
+  // A thread read part by part, the parts in file-name order (1, 10, 11, 2, ...), with equal keys
+  // inside parts and across their edges.
+  std::vector<int> keys;
+  for (int part : {0, 9, 10, 1, 11, 2, 3, 8, 4, 5, 7, 6})
+    for (int i = 0; i < 3000; ++i) keys.push_back(part * 1000 + i / 3);
+  expect_same_as_stable_sort(items(keys));
+  std::vector<Item> runs = items(keys);
+  std::vector<Item> want = runs;
+  std::stable_sort(want.begin(), want.end(), by_key);
+  ASSERT_TRUE(merge_ordered_runs(runs.begin(), runs.end(), by_key));
+  EXPECT_EQ(runs, want);
+  keys.clear();
+  for (int part : {2, 0, 1})  // an odd number of runs, the last one carried over a round
+    for (int i = 0; i < 40; ++i) keys.push_back(part * 10 + i / 4);
+  std::vector<Item> odd = items(keys);
+  want = odd;
+  std::stable_sort(want.begin(), want.end(), by_key);
+  ASSERT_TRUE(merge_ordered_runs(odd.begin(), odd.end(), by_key));
+  EXPECT_EQ(odd, want);
+  std::vector<Item> shuffled = items({5, 1, 4, 2, 3, 0, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0, 9, 8, 7, 6});
+  EXPECT_FALSE(merge_ordered_runs(shuffled.begin(), shuffled.end(), by_key));  // too many runs: left to a full sort
+}
+
 }  // namespace
 }  // namespace chatlens

@@ -79,7 +79,7 @@ TEST(PlatformTable, FolderFilesFollowTheRows) {
 }
 
 // "Download your information" zips, in both layouts and split in parts: every message_N.json is a chat
-// part (merged by thread later), nothing else is.
+// part (merged by thread later), and the profile information names the owner; nothing else is read.
 TEST(PlatformTable, MetaDownloadsInBothLayoutsAndParts) {
   const std::vector<std::string> part1 = {
       "messages/inbox/ana_123/message_1.json",
@@ -89,8 +89,12 @@ TEST(PlatformTable, MetaDownloadsInBothLayoutsAndParts) {
       "your_instagram_activity/messages/inbox/cy_789/message_1.json",
       "personal_information/profile_information/profile_information.json",
       "messages/inbox/ana_123/message_x.json",
+      "profile_information/profile_information.json",
+      "personal_information/personal_information.json",
+      "personal_information/profile_information/profile_update_history.json",
+      "personal_information/account_information.json",
   };
-  EXPECT_EQ(choose_chat_entries(part1), (std::vector<size_t>{0, 2, 3, 4}));
+  EXPECT_EQ(choose_chat_entries(part1), (std::vector<size_t>{0, 2, 3, 4, 5, 7, 8}));
   const std::vector<ChatEntry> plan = plan_chat_entries(part1, "facebook-ana-2024-01-01-part1.zip");
   EXPECT_EQ(plan[0].title_hint, "message_1");  // the JSON's own "title" names the chat
   EXPECT_TRUE(may_be_export_file("fb/messages/inbox/ana_123/message_12.json"));

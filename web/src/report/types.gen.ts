@@ -85,7 +85,7 @@ export interface ChatlensReport {
      */
     platforms: string[]
     /**
-     * how the owner was found, one per platform: owner.stated_in_export, owner.inferred_from_export, owner.common_participant, owner.same_name_elsewhere ({platform}), owner.named_by_caller
+     * how the owner was found, one per platform: owner.profile_information, owner.stated_in_export, owner.inferred_from_export, owner.common_participant, owner.same_name_elsewhere ({platform}), owner.named_by_caller
      */
     how: Message[]
   }

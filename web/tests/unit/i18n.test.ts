@@ -134,7 +134,9 @@ describe('i18n catalogue', () => {
       // What a file that could not be read was taken for, and how to export the right one (src/lib/taken-for.ts).
       ...['whatsapp_text', 'whatsapp_zip', 'telegram_json', 'signal', 'not_an_export'].flatMap((k) => [`upload.taken.${k}`, `upload.fix.${k}`]),
       // The importers' variants and date orders (core/import/*: report.variant, report.date_order).
-      ...['android', 'ios', 'ios_2017', 'no_separator', 'single_chat', 'full_account', 'json', 'markdown', 'markdown_old'].map((v) => `sources.variant.${v}`),
+      ...['android', 'ios', 'ios_2017', 'no_separator', 'single_chat', 'full_account', 'json', 'markdown', 'markdown_old', 'dyi', 'dyi_profile'].map(
+        (v) => `sources.variant.${v}`,
+      ),
       ...['dmy', 'mdy', 'ymd', 'myd'].map((o) => `sources.date_order.${o}`),
       // One person across platforms (core/model/link_suggestions.hpp; PersonLinks.vue).
       ...['same_phone', 'same_name', 'name_initials'].map((r) => `links.reason.${r}`),
