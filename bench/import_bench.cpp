@@ -7,11 +7,15 @@
 // so the peak is that of one import. Run one input per process: peaks of different sizes
 // would mix. --mapped maps the files as `chatlens` does (native/mapped_file.hpp) instead of
 // reading them: the importers then hand back the pages behind them, and the peak is the
-// streaming path's (the page faults fall inside the timed part). The last line is machine-readable for bench/run.sh:
+// streaming path's (the page faults fall inside the timed part). --pieces BYTES reads each
+// file in pieces of that size as it is imported (as the browser reads a File), never whole:
+// the peak is then the importer's window and the corpus. The last line is machine-readable for bench/run.sh:
 //   RESULT bytes=... messages=... seconds=... mb_per_s=... messages_per_s=... peak_rss_kb=...
 //          skipped=... chats=... owner=...
+#include <fcntl.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -76,8 +80,34 @@ long peak_rss_kb() {
   return u.ru_maxrss;  // KiB on Linux
 }
 
+// A file read piece by piece with pread, each read stopping at a piece boundary.
+class FileInPieces final : public chatlens::InputBytes {
+ public:
+  FileInPieces(const fs::path& path, size_t piece) : fd_(::open(path.c_str(), O_RDONLY)), piece_(piece) {
+    if (fd_ < 0) {
+      std::fprintf(stderr, "import_bench: cannot open %s\n", path.c_str());
+      std::exit(1);
+    }
+    size_ = fs::file_size(path);
+  }
+  ~FileInPieces() override { ::close(fd_); }
+  uint64_t size() const override { return size_; }
+  chatlens::InputRead read(uint64_t offset, char* dst, size_t n) override {
+    if (offset >= size_) return {};
+    n = static_cast<size_t>(std::min<uint64_t>(n, (offset / piece_ + 1) * piece_ - offset));
+    const ssize_t got = ::pread(fd_, dst, n, static_cast<off_t>(offset));
+    if (got <= 0) return {0, chatlens::SourceMessage{"input.cannot_read"}};
+    return {static_cast<size_t>(got), std::nullopt};
+  }
+
+ private:
+  int fd_;
+  size_t piece_;
+  uint64_t size_ = 0;
+};
+
 [[noreturn]] void usage() {
-  std::fprintf(stderr, "usage: import_bench PATH [--runs N] [--min-seconds S] [--me NAME] [--mapped]\n");
+  std::fprintf(stderr, "usage: import_bench PATH [--runs N] [--min-seconds S] [--me NAME] [--mapped] [--pieces BYTES]\n");
   std::exit(2);
 }
 
@@ -88,6 +118,7 @@ int main(int argc, char** argv) {
   int runs = 3;
   double min_seconds = 2.0;
   bool mapped = false;
+  size_t pieces = 0;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     if (a == "--runs" && i + 1 < argc)
@@ -96,6 +127,8 @@ int main(int argc, char** argv) {
       min_seconds = std::max(0.0, std::atof(argv[++i]));
     else if (a == "--mapped")
       mapped = true;
+    else if (a == "--pieces" && i + 1 < argc)
+      pieces = static_cast<size_t>(std::max(1LL, std::atoll(argv[++i])));
     else if (a == "--me" && i + 1 < argc)
       me = argv[++i];
     else if (!a.empty() && a[0] != '-' && !path)
@@ -120,7 +153,9 @@ int main(int argc, char** argv) {
     std::vector<std::unique_ptr<chatlens::MappedFile>> maps;
     bytes = 0;
     for (const Input& in : inputs) {
-      if (mapped) {
+      if (pieces) {
+        bytes += fs::file_size(in.path);
+      } else if (mapped) {
         std::string error;
         maps.push_back(chatlens::MappedFile::open(in.path, fs::file_size(in.path), error));
         if (!maps.back()) {
@@ -137,8 +172,11 @@ int main(int argc, char** argv) {
     const double cpu_start = cpu_seconds();
     // A fixed "today": generated exports always carry their years, and runs stay comparable.
     chatlens::ImportSession session(chatlens::CivilDate{2024, 6, 15});
+    if (pieces) session.set_window_bytes(pieces);
     for (size_t i = 0; i < inputs.size(); ++i)
-      if (mapped)
+      if (pieces)
+        session.add(inputs[i].name, std::make_unique<FileInPieces>(inputs[i].path, pieces));
+      else if (mapped)
         session.add(inputs[i].name, std::move(maps[i]));
       else
         session.add(inputs[i].name, std::move(contents[i]));
