@@ -107,7 +107,8 @@ class FileInPieces final : public chatlens::InputBytes {
 };
 
 [[noreturn]] void usage() {
-  std::fprintf(stderr, "usage: import_bench PATH [--runs N] [--min-seconds S] [--me NAME] [--mapped] [--pieces BYTES]\n");
+  std::fprintf(stderr,
+               "usage: import_bench PATH [--runs N] [--min-seconds S] [--me NAME] [--mapped] [--pieces BYTES]\n");
   std::exit(2);
 }
 

@@ -41,7 +41,8 @@ bool InputWindow::fill(size_t wanted) {
   while (base_ + have < target) {
     const InputRead r = input_.read(base_ + have, buffer_.data() + have, buffer_.size() - have);
     if (r.error || r.bytes == 0) {
-      if (!error_) error_ = r.error ? *r.error : SourceMessage{"input.truncated", Json::Object{{"offset", base_ + have}}};
+      if (!error_)
+        error_ = r.error ? *r.error : SourceMessage{"input.truncated", Json::Object{{"offset", base_ + have}}};
       buffer_.resize(have);
       return false;
     }

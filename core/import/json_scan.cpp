@@ -92,9 +92,7 @@ JsonScanner::JsonScanner(InputWindow& window, size_t pos) : size_(window.size())
   base_ = std::min(pos, size_);  // an empty view: the first look fills it
 }
 
-JsonScanner JsonScanner::fresh(size_t pos) const {
-  return window_ ? JsonScanner(*window_, pos) : JsonScanner(s_, pos);
-}
+JsonScanner JsonScanner::fresh(size_t pos) const { return window_ ? JsonScanner(*window_, pos) : JsonScanner(s_, pos); }
 
 void JsonScanner::sync() {
   if (window_ && window_->generation() != generation_) cover(pos(), pos());
@@ -435,10 +433,10 @@ SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError&
   }
   // The sentence is the catalogue's; what was expected and found stay technical detail.
   return {"input.invalid_json", Json::Object{{"offset", error.offset},
-                                              {"line", at.line},
-                                              {"column", at.column},
-                                              {"expected", error.expected},
-                                              {"found", found}}};
+                                             {"line", at.line},
+                                             {"column", at.column},
+                                             {"expected", error.expected},
+                                             {"found", found}}};
 }
 
 SourceMessage describe_json_error(InputWindow& input, const JsonSyntaxError& error) {

@@ -89,7 +89,7 @@ class JsonScanner {
     starved_ = true;
     return false;
   }
-  void sync();                           // a view again if the window moved under this one
+  void sync();                          // a view again if the window moved under this one
   void cover(size_t from, size_t end);  // a view holding [from, end) and the cursor
 
   std::string_view s_;  // input bytes [base_, base_ + s_.size())

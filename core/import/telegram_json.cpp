@@ -77,9 +77,9 @@ class TelegramImport {
       return;
     }
     if (!read) {
-      ctx_.report.error = !scan_.failed()      ? SourceMessage{"input.telegram_unreadable"}
-                          : ctx_.window        ? describe_json_error(*ctx_.window, scan_.error())
-                                               : describe_json_error(ctx_.bytes, scan_.error());
+      ctx_.report.error = !scan_.failed() ? SourceMessage{"input.telegram_unreadable"}
+                          : ctx_.window   ? describe_json_error(*ctx_.window, scan_.error())
+                                          : describe_json_error(ctx_.bytes, scan_.error());
       return;
     }
     people_.name_deleted_accounts();

@@ -209,8 +209,7 @@ bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTick
     const std::string_view bytes = scan.view(start, end - start).substr(0, end - start);
     if (bytes.size() < end - start) return scan.fail(start + bytes.size(), "bytes the input could not give");
     size_t failed_at = start;
-    const simdjson::error_code error =
-        parse_chunk(bytes, start, scan.in_place(), exact, sink, after, taken, failed_at);
+    const simdjson::error_code error = parse_chunk(bytes, start, scan.in_place(), exact, sink, after, taken, failed_at);
     progress.at(after);
     chunk = std::min(2 * chunk, kChunkBytes);
     if (error == simdjson::SUCCESS) {

@@ -41,10 +41,13 @@ std::string chat(int c, int messages) {
 std::string full_account(int chats, int messages) {
   std::string s =
       "{\n \"about\": \"Here is the data you requested.\",\n \"personal_information\": {\n  \"user_id\": 1,\n  "
-      "\"first_name\": \"Me\",\n  \"last_name\": \"Myself\"\n },\n \"contacts\": {\n  \"about\": \"\",\n  \"list\": [\n";
+      "\"first_name\": \"Me\",\n  \"last_name\": \"Myself\"\n },\n \"contacts\": {\n  \"about\": \"\",\n  \"list\": "
+      "[\n";
   for (int i = 0; i < 3000; ++i)
-    s += "   {\n    \"user_id\": " + std::to_string(i) + ",\n    \"first_name\": \"Contact\",\n    \"phone_number\": "
-         "\"+00 000\"\n   }" + (i < 2999 ? ",\n" : "\n");
+    s += "   {\n    \"user_id\": " + std::to_string(i) +
+         ",\n    \"first_name\": \"Contact\",\n    \"phone_number\": "
+         "\"+00 000\"\n   }" +
+         (i < 2999 ? ",\n" : "\n");
   s += "  ]\n },\n \"chats\": {\n  \"about\": \"\",\n  \"list\": [\n";
   for (int c = 0; c < chats; ++c) s += chat(c, messages) + (c + 1 < chats ? ",\n" : "\n");
   return s + "  ]\n },\n \"left_chats\": {\n  \"about\": \"\",\n  \"list\": [\n" + chat(chats, 3) + "\n  ]\n }\n}\n";
