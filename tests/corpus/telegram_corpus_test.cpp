@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "../unit/chunked_input.hpp"
+#include "../unit/corpus_fingerprint.hpp"
 #include "import/import_session.hpp"
 #include "import/importer.hpp"
 #include "shared_corpus.hpp"
@@ -27,11 +29,12 @@ struct Imported {
   SourceReport report;
 };
 
-Imported import_corpus_file(const std::string& relative) {
+// `piece` 0: the whole file in place; else read in pieces of that many bytes.
+Imported import_corpus_file(const std::string& relative, size_t piece = 0) {
   const auto path = shared_corpus_dir() / relative;
   EXPECT_TRUE(std::filesystem::exists(path)) << path;
   ImportSession session(chatlens::testing::kTestToday);
-  session.add(path.filename().string(), read_file(path));
+  chatlens::testing::add_in_pieces(session, path.filename().string(), read_file(path), piece);
   Imported out;
   out.report = session.sources().at(0);
   out.corpus = std::move(session).finish();
@@ -89,6 +92,11 @@ TEST(TelegramCorpus, EveryTelegramJsonExportImports) {
     if (entry.platform.rfind("telegram-json", 0) != 0) continue;
     ++checked;
     const Imported r = import_corpus_file(entry.path);
+    // Read in pieces (as the browser reads a File), the same corpus, skips and errors.
+    const Imported pieces = import_corpus_file(entry.path, 4096);
+    EXPECT_EQ(chatlens::testing::corpus_fingerprint(pieces.corpus, pieces.report),
+              chatlens::testing::corpus_fingerprint(r.corpus, r.report))
+        << entry.path;
     if (entry.path.find("tests__data__error.json") != std::string::npos) {
       EXPECT_FALSE(r.report.ok()) << entry.path;  // the deliberately broken file
       continue;
