@@ -10,6 +10,8 @@ InputWindow::InputWindow(InputBytes& input, size_t chunk_bytes)
 std::string_view InputWindow::at(uint64_t offset, size_t min) {
   if (whole_) return offset < whole_->size() ? whole_->substr(offset) : std::string_view();
   if (offset >= size_) return {};
+  const char* const data = buffer_.data();
+  const uint64_t base = base_;
   if (offset < base_ || offset > base_ + buffer_.size()) {
     // Before the buffer (a second pass) or past it: start over at `offset`.
     buffer_.clear();
@@ -25,6 +27,7 @@ std::string_view InputWindow::at(uint64_t offset, size_t min) {
   }
   const size_t skip = offset - base_;
   if (buffer_.size() - skip < min) fill(skip + min);
+  if (buffer_.data() != data || base_ != base) ++generation_;
   return std::string_view(buffer_).substr(skip);
 }
 
@@ -38,7 +41,8 @@ bool InputWindow::fill(size_t wanted) {
   while (base_ + have < target) {
     const InputRead r = input_.read(base_ + have, buffer_.data() + have, buffer_.size() - have);
     if (r.error || r.bytes == 0) {
-      if (!error_) error_ = r.error ? *r.error : SourceMessage{"input.truncated", Json::Object{{"offset", base_ + have}}};
+      if (!error_)
+        error_ = r.error ? *r.error : SourceMessage{"input.truncated", Json::Object{{"offset", base_ + have}}};
       buffer_.resize(have);
       return false;
     }
@@ -55,6 +59,7 @@ void InputWindow::release_before(uint64_t offset) {
   if (dead >= chunk_ || dead * 2 >= buffer_.size()) {
     buffer_.erase(0, dead);
     base_ += dead;
+    ++generation_;
   }
 }
 

@@ -52,6 +52,12 @@ class InputWindow {
   // Largest buffer held so far, for tests and benchmarks (0 for a whole input).
   size_t peak_buffer() const { return peak_; }
 
+  // Changes whenever views handed out earlier may have become invalid (the buffer moved or
+  // dropped bytes): readers sharing one window keep their views while it stays the same.
+  uint64_t generation() const { return generation_; }
+  // The first byte still held (asking from there on needs no re-read).
+  uint64_t held_from() const { return whole_ ? 0 : base_; }
+
  private:
   bool fill(size_t wanted);  // grows the buffer to `wanted` bytes past base_, or to the end
 
@@ -62,6 +68,7 @@ class InputWindow {
   std::string buffer_;  // input bytes [base_, base_ + buffer_.size())
   uint64_t base_ = 0;
   size_t peak_ = 0;
+  uint64_t generation_ = 0;
   std::optional<SourceMessage> error_;
 };
 

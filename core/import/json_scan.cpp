@@ -74,11 +74,120 @@ size_t utf8_sequence(std::string_view s, size_t i) {
   return len;
 }
 
+// A window's view reaches this far past the cursor at least, when the input does.
+constexpr size_t kAhead = 4096;
+// And keeps this much before it, for callers that look back to the start of a line.
+constexpr size_t kBehind = 4096;
+
 }  // namespace
 
+JsonScanner::JsonScanner(InputWindow& window, size_t pos) : size_(window.size()), limit_(window.size()) {
+  if (window.is_whole()) {
+    s_ = window.at(0, 0);
+    pos_ = pos;
+    return;
+  }
+  window_ = &window;
+  generation_ = window.generation();
+  base_ = std::min(pos, size_);  // an empty view: the first look fills it
+}
+
+JsonScanner JsonScanner::fresh(size_t pos) const { return window_ ? JsonScanner(*window_, pos) : JsonScanner(s_, pos); }
+
+void JsonScanner::sync() {
+  if (window_ && window_->generation() != generation_) cover(pos(), pos());
+}
+
+void JsonScanner::cover(size_t from, size_t end) {
+  const size_t cursor = pos();
+  from = std::min({from, cursor, hold_});
+  end = std::min(std::max(end, cursor), size_);
+  const bool valid = window_->generation() == generation_;
+  if (valid && from >= base_ && end <= base_ + s_.size()) return;
+  // Moving on: keep a little of what is behind, when it is still at hand.
+  const size_t held = valid ? base_ : static_cast<size_t>(std::min<uint64_t>(window_->held_from(), from));
+  if (from > held) from = std::max(held, from - std::min(from, kBehind));
+  // Count the lines the window may drop now, while they are at hand.
+  if (valid && mark_ >= base_ && mark_ < from) {
+    const size_t stop = std::min(from, base_ + s_.size());
+    mark_line_ += static_cast<uint64_t>(std::count(s_.begin() + (mark_ - base_), s_.begin() + (stop - base_), '\n'));
+    mark_ = stop;
+  }
+  s_ = window_->at(from, end - from);
+  base_ = from;
+  pos_ = cursor - from;
+  generation_ = window_->generation();
+  // A read that failed ends the input here (the window keeps the error).
+  if (base_ + s_.size() < end) limit_ = std::min(limit_, base_ + s_.size());
+  if (pos_ > s_.size()) pos_ = s_.size();
+}
+
+void JsonScanner::seek(size_t pos) {
+  // Outside the view, or the window moved on (maybe past the old cursor): a view from `pos`.
+  if (window_ && (window_->generation() != generation_ || pos < base_ || pos > base_ + s_.size())) {
+    base_ = pos;
+    s_ = {};
+    pos_ = 0;
+    generation_ = ~window_->generation();
+    cover(pos, pos);
+    return;
+  }
+  pos_ = pos - base_;
+}
+
+std::string_view JsonScanner::view(size_t offset, size_t min) {
+  if (!window_) return offset < s_.size() ? s_.substr(offset) : std::string_view();
+  if (offset >= size_) return {};
+  cover(offset, offset + min);
+  return offset - base_ < s_.size() ? s_.substr(offset - base_) : std::string_view();
+}
+
+uint64_t JsonScanner::line_at(size_t offset) {
+  offset = std::min(offset, size_);
+  const auto newlines = [this](size_t from, size_t to) {
+    uint64_t n = 0;
+    while (from < to) {
+      const std::string_view piece = view(from, to - from).substr(0, to - from);
+      if (piece.empty()) break;
+      n += static_cast<uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
+      from += piece.size();
+    }
+    return n;
+  };
+  if (offset < mark_) return mark_line_ - newlines(offset, mark_);
+  // view() may count some of these itself as it moves on; what is left is counted here.
+  while (mark_ < offset) {
+    const size_t from = mark_;
+    const std::string_view piece = view(from, offset - from).substr(0, offset - from);
+    if (piece.empty()) break;
+    if (mark_ != from) continue;  // the view moved the mark on
+    mark_line_ += static_cast<uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
+    mark_ = from + piece.size();
+  }
+  return mark_line_;
+}
+
+template <class Scan>
+bool JsonScanner::token(Scan scan) {
+  for (;;) {
+    const size_t start = pos_;
+    if (scan()) return true;
+    if (!starved_) return false;
+    starved_ = false;
+    pos_ = start;
+    const size_t have = s_.size() - start;
+    cover(pos(), pos() + std::max(2 * have, kAhead));
+  }
+}
+
 char JsonScanner::peek() {
-  while (pos_ < s_.size() && is_ws(s_[pos_])) ++pos_;
-  return pos_ < s_.size() ? s_[pos_] : '\0';
+  sync();
+  for (;;) {
+    while (pos_ < s_.size() && is_ws(s_[pos_])) ++pos_;
+    if (pos_ < s_.size()) return s_[pos_];
+    if (!more()) return '\0';
+    cover(pos(), pos() + kAhead);
+  }
 }
 
 bool JsonScanner::consume(char c) {
@@ -92,25 +201,25 @@ bool JsonScanner::expect(char c, std::string_view what) { return consume(c) || f
 bool JsonScanner::fail(size_t offset, std::string_view expected) {
   if (!failed_) {
     failed_ = true;
-    error_ = {std::min(offset, s_.size()), std::string(expected)};
+    error_ = {std::min(base_ + offset, size_), std::string(expected)};
   }
   return false;
 }
 
 bool JsonScanner::read_string(std::string_view& raw) {
   if (peek() != '"') return fail(pos_, "a string");
-  const size_t start = pos_ + 1;
-  if (!scan_string()) return false;
-  raw = s_.substr(start, pos_ - 1 - start);
+  const size_t start = pos() + 1;
+  if (!token([this] { return scan_string(); })) return false;
+  raw = s_.substr(start - base_, pos() - 1 - start);
   return true;
 }
 
 bool JsonScanner::read_number(std::string_view& token) {
   const char c = peek();
   if (c != '-' && !is_digit(c)) return fail(pos_, "a number");
-  const size_t start = pos_;
-  if (!scan_number()) return false;
-  token = s_.substr(start, pos_ - start);
+  const size_t start = pos();
+  if (!this->token([this] { return scan_number(); })) return false;
+  token = s_.substr(start - base_, pos() - start);
   return true;
 }
 
@@ -124,6 +233,8 @@ bool JsonScanner::scan_string() {
       if (word_needs_attention(w)) break;
     }
     while (i < n && kPlainStringByte[static_cast<unsigned char>(s_[i])]) ++i;
+    // Anything but a closing quote may need up to 12 bytes (a surrogate pair's escapes).
+    if (i + 12 > n && more()) return starve();
     if (i >= n) return fail(open, "a string closed by '\"' (this one never ends)");
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c == '"') {
@@ -160,29 +271,39 @@ bool JsonScanner::scan_string() {
 bool JsonScanner::scan_number() {
   size_t i = pos_;
   const size_t n = s_.size();
+  // The view ends where the number might go on: look again with more.
+  const auto cut = [&] { return i >= n && more(); };
   if (i < n && s_[i] == '-') ++i;
+  if (cut()) return starve();
   if (i >= n || !is_digit(s_[i])) return fail(i, "a digit");
   if (s_[i] == '0') {
     ++i;
   } else {
     while (i < n && is_digit(s_[i])) ++i;
   }
+  if (cut()) return starve();
   if (i < n && s_[i] == '.') {
     ++i;
+    if (cut()) return starve();
     if (i >= n || !is_digit(s_[i])) return fail(i, "a digit after the decimal point");
     while (i < n && is_digit(s_[i])) ++i;
   }
+  if (cut()) return starve();
   if (i < n && (s_[i] == 'e' || s_[i] == 'E')) {
     ++i;
+    if (cut()) return starve();
     if (i < n && (s_[i] == '+' || s_[i] == '-')) ++i;
+    if (cut()) return starve();
     if (i >= n || !is_digit(s_[i])) return fail(i, "a digit in the exponent");
     while (i < n && is_digit(s_[i])) ++i;
   }
+  if (cut()) return starve();
   pos_ = i;
   return true;
 }
 
 bool JsonScanner::scan_literal() {
+  if (pos_ + 5 > s_.size() && more()) return starve();
   for (std::string_view word : {"true", "false", "null"}) {
     if (s_.substr(pos_, word.size()) == word) {
       pos_ += word.size();
@@ -208,16 +329,16 @@ bool JsonScanner::skip_value() {
         open.push_back(c);
         if (c == '{') {
           if (peek() != '"') return fail(pos_, "a string key or '}'");
-          if (!scan_string() || !expect(':', "':' after an object key")) return false;
+          if (!token([this] { return scan_string(); }) || !expect(':', "':' after an object key")) return false;
         }
         continue;
       }
     } else if (c == '"') {
-      if (!scan_string()) return false;
+      if (!token([this] { return scan_string(); })) return false;
     } else if (c == 't' || c == 'f' || c == 'n') {
-      if (!scan_literal()) return false;
+      if (!token([this] { return scan_literal(); })) return false;
     } else if (c == '-' || is_digit(c)) {
-      if (!scan_number()) return false;
+      if (!token([this] { return scan_number(); })) return false;
     } else {
       return fail(pos_, "a value");
     }
@@ -230,7 +351,7 @@ bool JsonScanner::skip_value() {
         ++pos_;
         if (object) {
           if (peek() != '"') return fail(pos_, "a string key after ','");
-          if (!scan_string() || !expect(':', "':' after an object key")) return false;
+          if (!token([this] { return scan_string(); }) || !expect(':', "':' after an object key")) return false;
         }
         break;
       }
@@ -312,10 +433,33 @@ SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError&
   }
   // The sentence is the catalogue's; what was expected and found stay technical detail.
   return {"input.invalid_json", Json::Object{{"offset", error.offset},
-                                              {"line", at.line},
-                                              {"column", at.column},
-                                              {"expected", error.expected},
-                                              {"found", found}}};
+                                             {"line", at.line},
+                                             {"column", at.column},
+                                             {"expected", error.expected},
+                                             {"found", found}}};
+}
+
+SourceMessage describe_json_error(InputWindow& input, const JsonSyntaxError& error) {
+  if (input.is_whole()) return describe_json_error(input.at(0, 0), error);
+  // Errors end an import: reading the input again up to the error costs nothing that matters.
+  const size_t offset = std::min<uint64_t>(error.offset, input.size());
+  uint64_t newlines = 0, line_start = 0;
+  for (uint64_t at = 0; at < offset;) {
+    const std::string_view piece = input.at(at, 1).substr(0, offset - at);
+    if (piece.empty()) break;
+    newlines += static_cast<uint64_t>(std::count(piece.begin(), piece.end(), '\n'));
+    if (const size_t last = piece.rfind('\n'); last != std::string_view::npos) line_start = at + last + 1;
+    at += piece.size();
+  }
+  // The found byte, placed as in the whole input: a view whose offset 0 is the error's.
+  const std::string_view found = input.span(offset, 1);
+  std::string near(found);
+  JsonSyntaxError local{0, error.expected};
+  SourceMessage m = describe_json_error(near, local);
+  m.params["offset"] = error.offset;
+  m.params["line"] = 1 + newlines;
+  m.params["column"] = 1 + offset - line_start;
+  return m;
 }
 
 }  // namespace chatlens

@@ -5,11 +5,17 @@
 // when the fast path cannot guess them, and explaining a syntax error with the
 // byte offset where it starts. Strict RFC 8259 (UTF-8 checked inside strings),
 // iterative, so deeply nested input cannot exhaust the stack.
+//
+// It reads a whole input in place, or an InputWindow of an input arriving in pieces: then
+// it holds only a view of the bytes around the cursor, asks the window for more at the
+// end of the view, and scans a token that runs past the view again from its start with a
+// larger one. Offsets (pos, seek, errors) are the input's either way.
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "import/input_window.hpp"
 #include "import/source_report.hpp"
 
 namespace chatlens {
@@ -21,11 +27,29 @@ struct JsonSyntaxError {
 
 class JsonScanner {
  public:
-  explicit JsonScanner(std::string_view bytes, size_t pos = 0) : s_(bytes), pos_(pos) {}
+  explicit JsonScanner(std::string_view bytes, size_t pos = 0)
+      : s_(bytes), pos_(pos), size_(bytes.size()), limit_(bytes.size()) {}
+  // In place when the window's input is whole, else through the window's buffer.
+  explicit JsonScanner(InputWindow& window, size_t pos = 0);
+  // A scanner of the same input from `pos` (sharing the window, if any).
+  JsonScanner fresh(size_t pos) const;
 
-  std::string_view bytes() const { return s_; }
-  size_t pos() const { return pos_; }
-  void seek(size_t pos) { pos_ = pos; }
+  size_t size() const { return size_; }  // of the whole input
+  bool in_place() const { return window_ == nullptr; }
+  size_t pos() const { return base_ + pos_; }
+  void seek(size_t pos);
+  // The input's bytes from `offset`: at least `min` of them, or all that remain. Valid
+  // until the next call on this scanner or on the window.
+  std::string_view view(size_t offset, size_t min);
+  // Keep the bytes from `offset` (at or before the cursor) at hand until release_hold(), so
+  // that a view() of them later needs no re-read.
+  void hold(size_t offset) { hold_ = offset; }
+  void release_hold() { hold_ = SIZE_MAX; }
+  // The first byte still at hand without a re-read (0 in place).
+  size_t held_from() const { return window_ ? static_cast<size_t>(window_->held_from()) : 0; }
+  // The 1-based line of `offset`, for a scanner over a window: newlines are counted as the
+  // view moves on, before the window drops them, so asking costs no second read.
+  uint64_t line_at(size_t offset);
 
   // Skips whitespace; the next byte, or '\0' at the end of the input.
   char peek();
@@ -56,9 +80,29 @@ class JsonScanner {
   bool scan_string();  // cursor on the opening quote
   bool scan_number();
   bool scan_literal();
+  // Scans one token with `scan` (cursor at its start); when the view ended before the
+  // token did, again with a larger view.
+  template <class Scan>
+  bool token(Scan scan);
+  bool more() const { return base_ + s_.size() < limit_; }  // input past the view
+  bool starve() {
+    starved_ = true;
+    return false;
+  }
+  void sync();                          // a view again if the window moved under this one
+  void cover(size_t from, size_t end);  // a view holding [from, end) and the cursor
 
-  std::string_view s_;
-  size_t pos_ = 0;
+  std::string_view s_;  // input bytes [base_, base_ + s_.size())
+  size_t base_ = 0;
+  size_t pos_ = 0;  // the cursor, in s_
+  size_t size_ = 0;
+  size_t limit_ = 0;  // where the input ends for the scanner (its size, or a failed read)
+  InputWindow* window_ = nullptr;
+  uint64_t generation_ = 0;
+  size_t hold_ = SIZE_MAX;
+  bool starved_ = false;
+  size_t mark_ = 0;  // newlines before this offset are counted: mark_line_ - 1 of them
+  uint64_t mark_line_ = 1;
   bool failed_ = false;
   bool too_deep_ = false;
   size_t max_depth_ = SIZE_MAX;
@@ -78,5 +122,7 @@ TextPosition text_position(std::string_view bytes, size_t offset);
 // input.invalid_json with offset, line, column, expected (e.g. "',' or '}' after an
 // object member") and found (e.g. "'\"'").
 SourceMessage describe_json_error(std::string_view bytes, const JsonSyntaxError& error);
+// The same for an input read through a window (its line is counted by reading it again).
+SourceMessage describe_json_error(InputWindow& input, const JsonSyntaxError& error);
 
 }  // namespace chatlens

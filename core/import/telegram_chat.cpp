@@ -30,6 +30,7 @@ MediaKind media_kind(std::string_view media_type) {
 }  // namespace
 
 uint64_t LineCounter::line_at(size_t offset) {
+  if (scan_) return scan_->line_at(offset);
   offset = std::min(offset, bytes_.size());
   // Backwards (an element read again) by counting back, not from the start: the input
   // behind the importer may have been released, and reading it all again costs.
@@ -40,6 +41,11 @@ uint64_t LineCounter::line_at(size_t offset) {
     line_ += static_cast<uint64_t>(std::count(at(pos_), at(offset), '\n'));
   pos_ = offset;
   return line_;
+}
+
+std::string_view LineCounter::text_at(size_t offset, size_t n) {
+  if (scan_) return scan_->view(offset, n).substr(0, n);
+  return bytes_.substr(std::min(offset, bytes_.size()), n);
 }
 
 ChatKind chat_kind(std::string_view type) {
@@ -98,8 +104,8 @@ simdjson::error_code ChatSink::element(od::value value, size_t offset, const Chu
 }
 
 void ChatSink::skip(size_t offset, SourceMessage reason) {
-  const std::string_view rest = ctx_.bytes.substr(std::min(offset, ctx_.bytes.size()));
-  ctx_.report.skip(lines_.line_at(offset), offset, std::move(reason), rest.substr(0, 200));
+  const uint64_t line = lines_.line_at(offset);
+  ctx_.report.skip(line, offset, std::move(reason), lines_.text_at(offset, 200));
 }
 
 void ChatSink::note_sender(PersonId p) {

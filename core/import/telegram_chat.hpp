@@ -31,14 +31,22 @@
 
 namespace chatlens::telegram {
 
-// 1-based line numbers of offsets met in increasing order, counted incrementally.
+// 1-based line numbers of offsets met in increasing order, counted incrementally; over
+// a whole input, or through a scanner's window (the importer then has it count as it
+// moves on, before the bytes behind go).
 class LineCounter {
  public:
   explicit LineCounter(std::string_view bytes) : bytes_(bytes) {}
+  explicit LineCounter(JsonScanner& scan)
+      : bytes_(scan.in_place() ? scan.view(0, 0) : std::string_view()), scan_(scan.in_place() ? nullptr : &scan) {}
   uint64_t line_at(size_t offset);
+  // Up to `n` bytes of the input from `offset` (an excerpt for a skipped record), valid
+  // until the next read of the input.
+  std::string_view text_at(size_t offset, size_t n);
 
  private:
   std::string_view bytes_;
+  JsonScanner* scan_ = nullptr;
   size_t pos_ = 0;
   uint64_t line_ = 1;
 };

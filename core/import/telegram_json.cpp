@@ -5,7 +5,9 @@
 // holds "personal_information" and chat lists ("chats", "left_chats": {"list":
 // [chat, ...]}). The outer structure is walked with JsonScanner (strict, exact
 // error offsets); each "messages" array streams through simdjson in chunks
-// (telegram_stream.hpp), so memory stays flat however large the export.
+// (telegram_stream.hpp), so memory stays flat however large the export. The importer
+// streams: a whole input (a mapped file) is read in place, one arriving in pieces through
+// the session's window, of which only the bytes around the cursor are held.
 //
 // The owner ("me"): stated by personal_information.user_id in full-account
 // exports. Otherwise inferred where the export leaves no doubt: in a
@@ -52,22 +54,32 @@ class TelegramImport {
  public:
   explicit TelegramImport(ImportContext& ctx)
       : ctx_(ctx),
-        scan_(ctx.bytes),
+        scan_(ctx.window ? JsonScanner(*ctx.window) : JsonScanner(ctx.bytes)),
         people_(ctx.builder),
-        lines_(ctx.bytes),
-        progress_(ctx.progress, ctx.bytes.size(), [this](uint64_t done) {
-          // Line numbers are counted up to here while these bytes are still at hand, then released.
-          lines_.line_at(done);
-          ctx_.release_before(done);
-        }) {}
+        lines_(scan_),
+        progress_(
+            ctx.progress, scan_.size(),
+            [this](uint64_t done) {
+              // Line numbers are counted up to here while these bytes are still at hand, then released.
+              lines_.line_at(done);
+              ctx_.release_before(done);
+            },
+            // Read in pieces, the window drops what lies behind often: count lines before it does.
+            scan_.in_place() ? kReleaseStep : kWindowReleaseStep) {}
 
   void run() {
     ctx_.report.platform = "telegram";
     // Pretty-printed messages take about 250 (old schema) to 450 bytes (current) each.
-    ctx_.builder.reserve(ctx_.bytes.size() / 400);
-    if (!read_root()) {
-      ctx_.report.error =
-          scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error()) : SourceMessage{"input.telegram_unreadable"};
+    ctx_.builder.reserve(scan_.size() / 400);
+    const bool read = read_root();
+    if (ctx_.window && ctx_.window->error()) {
+      ctx_.report.error = ctx_.window->error();  // a piece that could not be read, not bad JSON
+      return;
+    }
+    if (!read) {
+      ctx_.report.error = !scan_.failed() ? SourceMessage{"input.telegram_unreadable"}
+                          : ctx_.window   ? describe_json_error(*ctx_.window, scan_.error())
+                                          : describe_json_error(ctx_.bytes, scan_.error());
       return;
     }
     people_.name_deleted_accounts();
@@ -81,7 +93,7 @@ class TelegramImport {
 
  private:
   bool read_root() {
-    while (ctx_.bytes.substr(scan_.pos(), 3) == "\xEF\xBB\xBF") scan_.seek(scan_.pos() + 3);
+    while (scan_.view(scan_.pos(), 3).substr(0, 3) == "\xEF\xBB\xBF") scan_.seek(scan_.pos() + 3);
     if (!scan_.expect('{', "'{' (a Telegram export is a JSON object)")) return false;
     ChatSink root(ctx_, people_, reader_, tally_, lines_);
     ChatInfo info;
@@ -101,7 +113,7 @@ class TelegramImport {
         }))
       return false;
     scan_.peek();  // past trailing whitespace
-    if (scan_.pos() < ctx_.bytes.size()) return scan_.fail(scan_.pos(), "the end of the input after the root object");
+    if (scan_.pos() < scan_.size()) return scan_.fail(scan_.pos(), "the end of the input after the root object");
     if (root_is_chat) {
       root.finish(info, ctx_.title_hint);
       infer_owner(info, root);
@@ -116,8 +128,12 @@ class TelegramImport {
     for (;;) {
       std::string_view raw;
       if (scan_.peek() != '"') return scan_.fail(scan_.pos(), "a string key");
-      if (!scan_.read_string(raw) || !scan_.expect(':', "':' after an object key")) return false;
-      if (!on_member(decode_string(raw))) return false;
+      // Done with what lies well behind (a messages array still looks back to its line's start).
+      progress_.at(scan_.pos() > kKeepBehind ? scan_.pos() - kKeepBehind : 0);
+      if (!scan_.read_string(raw)) return false;
+      const std::string key = decode_string(raw);  // before the view `raw` may move on
+      if (!scan_.expect(':', "':' after an object key")) return false;
+      if (!on_member(key)) return false;
       if (scan_.consume(',')) continue;
       if (scan_.consume('}')) return true;
       return scan_.fail(scan_.pos(), "',' or '}' after an object member");
@@ -130,7 +146,8 @@ class TelegramImport {
       if (scan_.peek() == '[') return arrays_.read(scan_, sink, progress_);
       const size_t at = scan_.pos();
       if (!scan_.skip_value()) return false;
-      ctx_.report.skip(lines_.line_at(at), at, {"input.messages_not_an_array"}, ctx_.bytes.substr(at, 200));
+      const uint64_t line = lines_.line_at(at);
+      ctx_.report.skip(line, at, {"input.messages_not_an_array"}, lines_.text_at(at, 200));
       return true;
     }
     if (key == "name") return read_string_value(info.name, &info.name_null);
@@ -152,7 +169,8 @@ class TelegramImport {
         } else {
           const size_t at = scan_.pos();
           if (!scan_.skip_value()) return false;
-          ctx_.report.skip(lines_.line_at(at), at, {"input.not_a_chat_object"}, ctx_.bytes.substr(at, 200));
+          const uint64_t line = lines_.line_at(at);
+          ctx_.report.skip(line, at, {"input.not_a_chat_object"}, lines_.text_at(at, 200));
         }
         if (scan_.consume(',')) continue;
         if (scan_.consume(']')) return true;
@@ -268,6 +286,10 @@ class TelegramImport {
     }
   }
 
+  static constexpr uint64_t kReleaseStep = uint64_t{4} << 20;
+  static constexpr uint64_t kWindowReleaseStep = uint64_t{256} << 10;
+  static constexpr size_t kKeepBehind = 4096;
+
   ImportContext& ctx_;
   JsonScanner scan_;
   telegram::People people_;
@@ -284,6 +306,7 @@ class TelegramImport {
 class TelegramJson final : public Importer {
  public:
   std::string_view name() const override { return "telegram-json"; }
+  bool streams() const override { return true; }
 
   // A JSON object with Telegram's top-level keys, and at least one thing only
   // Telegram writes; other JSON (Discord, Messenger, ...) scores 0.

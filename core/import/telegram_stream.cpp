@@ -19,8 +19,19 @@ bool starts_line_with_indent(std::string_view in, size_t at, std::string_view in
 
 }  // namespace
 
-MessageArrayReader::Layout MessageArrayReader::detect_layout(std::string_view in, size_t open) {
+MessageArrayReader::Layout MessageArrayReader::detect_layout(JsonScanner& scan, size_t open_at) {
+  // The line holding '[' starts nearby in a pretty-printed file; never search a
+  // minified one backwards to its beginning.
+  constexpr size_t kMaxLine = 4096;
+  size_t from = open_at > kMaxLine ? open_at - kMaxLine : 0;
+  // Read in pieces, the bytes before '[' may be gone: the line start is usually among those held.
+  const size_t held = std::min(scan.held_from(), open_at);
+  if (held > from && scan.view(held, open_at - held).substr(0, open_at - held).rfind('\n') != std::string_view::npos)
+    from = held;
+  const std::string_view in = scan.view(from, open_at - from + kMaxLine);
+  const size_t open = open_at - from;  // in `in`
   Layout layout;
+  if (open >= in.size()) return layout;
   size_t first = open + 1;
   while (first < in.size() && is_ws(in[first])) ++first;
   if (first >= in.size() || in[first] != '{') return layout;
@@ -29,13 +40,9 @@ MessageArrayReader::Layout MessageArrayReader::detect_layout(std::string_view in
   if (in[indent_start - 1] != '\n') return layout;  // not on a line of its own
   layout.element_indent = std::string(in.substr(indent_start, first - indent_start));
 
-  // The line holding '[' starts nearby in a pretty-printed file; never search a
-  // minified one backwards to its beginning.
-  constexpr size_t kMaxLine = 4096;
-  const size_t from = open > kMaxLine ? open - kMaxLine : 0;
-  const size_t newline = in.substr(from, open - from).rfind('\n');
+  const size_t newline = in.substr(0, open).rfind('\n');
   if (newline == std::string_view::npos && from > 0) return layout;
-  const size_t line_start = newline == std::string_view::npos ? 0 : from + newline + 1;
+  const size_t line_start = newline == std::string_view::npos ? 0 : newline + 1;
   size_t i = line_start;
   while (i < open && is_blank(in[i])) ++i;
   layout.array_indent = std::string(in.substr(line_start, i - line_start));
@@ -43,8 +50,19 @@ MessageArrayReader::Layout MessageArrayReader::detect_layout(std::string_view in
   return layout;
 }
 
-size_t MessageArrayReader::guess_chunk_end(std::string_view in, size_t start, size_t size, const Layout& layout) {
+size_t MessageArrayReader::guess_chunk_end(JsonScanner& scan, size_t start, size_t size, const Layout& layout) {
+  // A whole input is at hand to its end; pieces are asked for until the end shows.
+  for (size_t want = size + kLookForEndBelow;; want *= 2) {
+    const std::string_view in = scan.view(start, want);
+    const size_t end = guess_end_in(in, size, layout);
+    if (end < in.size() || start + in.size() >= scan.size()) return start + end;
+    if (want >= kMaxGuessBytes) return start;  // no end in sight: read exactly
+  }
+}
+
+size_t MessageArrayReader::guess_end_in(std::string_view in, size_t size, const Layout& layout) {
   const size_t n = in.size();
+  const size_t start = 0;
   const size_t target = start + size;
   // Does the array close before the target? Then the chunk is the rest of it.
   for (size_t r = start; size <= kLookForEndBelow && r < std::min(target, n);) {
@@ -77,21 +95,24 @@ size_t MessageArrayReader::guess_chunk_end(std::string_view in, size_t start, si
 bool MessageArrayReader::exact_chunk_end(JsonScanner& scan, size_t start, size_t size, size_t& end) {
   const size_t target = start + size;
   scan.seek(start);
+  scan.hold(start);  // the chunk is read again right after: keep it at hand
   for (;;) {
-    if (!scan.skip_value()) return false;
+    if (!scan.skip_value()) break;
     end = scan.pos();
-    if (end >= target || scan.peek() != ',') return true;
+    if (end >= target || scan.peek() != ',') break;
     scan.seek(scan.pos() + 1);
     const char next = scan.peek();
     // A trailing comma or a cut-off file: the caller reports it where it is.
-    if (next == ']' || scan.pos() >= scan.bytes().size()) return true;
+    if (next == ']' || scan.pos() >= scan.size()) break;
   }
+  scan.release_hold();
+  return !scan.failed();
 }
 
-simdjson::error_code MessageArrayReader::parse_chunk(std::string_view in, size_t start, size_t end, bool exact,
+simdjson::error_code MessageArrayReader::parse_chunk(std::string_view chunk, size_t start, bool in_place, bool exact,
                                                      MessageSink& sink, size_t& after, size_t& taken,
                                                      size_t& failed_at) {
-  const size_t len = end - start;
+  const size_t len = chunk.size();
   const size_t need = len + 2 + simdjson::SIMDJSON_PADDING;
   // Both buffers grow with the chunks (small inputs stay small) and double, so
   // chunks a little longer than the last one do not reallocate every time.
@@ -105,12 +126,12 @@ simdjson::error_code MessageArrayReader::parse_chunk(std::string_view in, size_t
   }
   char* buf = scratch_.get();
   buf[0] = '[';
-  std::memcpy(buf + 1, in.data() + start, len);
+  std::memcpy(buf + 1, chunk.data(), len);
   buf[len + 1] = ']';
   // Defined bytes past the end: a truncated element must never look closed.
   std::memset(buf + len + 2, 0, simdjson::SIMDJSON_PADDING);
 
-  const ChunkMap map{buf + 1, in.data() + start, len};
+  const ChunkMap map{buf + 1, in_place ? chunk.data() : buf + 1, len};
   auto input_offset = [&](const char* p) { return start + static_cast<size_t>(p - map.scratch); };
 
   failed_at = start;
@@ -132,9 +153,9 @@ simdjson::error_code MessageArrayReader::parse_chunk(std::string_view in, size_t
     if (auto error = doc.current_location().get(next)) return error;
     after = input_offset(next);
     if (after <= failed_at) {
-      JsonScanner scalar(in, failed_at);
+      JsonScanner scalar(std::string_view(map.scratch, len), failed_at - start);
       if (!scalar.skip_value()) return simdjson::TAPE_ERROR;
-      after = scalar.pos();
+      after = start + scalar.pos();
     }
     failed_at = after;
     ++taken;
@@ -147,7 +168,7 @@ bool MessageArrayReader::skip_unreadable(JsonScanner& scan, size_t start, simdjs
   scan.seek(start);
   if (!scan.skip_value()) return false;  // cannot happen: exact boundaries were validated
   after = scan.pos();
-  JsonScanner probe(scan.bytes(), start);
+  JsonScanner probe = scan.fresh(start);
   probe.limit_depth(kMaxNesting);
   if (!probe.skip_value() && probe.too_deep()) {
     sink.unreadable(start,
@@ -159,9 +180,8 @@ bool MessageArrayReader::skip_unreadable(JsonScanner& scan, size_t start, simdjs
 }
 
 bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTicker& progress) {
-  const std::string_view in = scan.bytes();
   if (!scan.expect('[', "'[' (the messages array)")) return false;
-  const Layout layout = detect_layout(in, scan.pos() - 1);
+  const Layout layout = detect_layout(scan, scan.pos() - 1);
   size_t after = scan.pos();  // just past the last element taken, or the '['
   size_t taken = 0;
   bool exact = !layout.usable;
@@ -172,22 +192,24 @@ bool MessageArrayReader::read(JsonScanner& scan, MessageSink& sink, ProgressTick
     if (scan.consume(']')) return true;
     if (taken > 0 && !scan.expect(',', "',' or ']' after a message")) return false;
     const char c = scan.peek();
-    if (c == ']' || scan.pos() >= in.size())
+    if (c == ']' || scan.pos() >= scan.size())
       return scan.fail(scan.pos(), taken > 0 ? "a message after ','" : "a message or ']'");
     const size_t start = scan.pos();
 
-    size_t end = in.size();
+    size_t end = scan.size();
     if (exact) {
       if (!exact_chunk_end(scan, start, single ? 1 : chunk, end)) return false;
     } else {
-      end = guess_chunk_end(in, start, chunk, layout);
+      end = guess_chunk_end(scan, start, chunk, layout);
       if (end <= start) {
         exact = true;
         continue;
       }
     }
+    const std::string_view bytes = scan.view(start, end - start).substr(0, end - start);
+    if (bytes.size() < end - start) return scan.fail(start + bytes.size(), "bytes the input could not give");
     size_t failed_at = start;
-    const simdjson::error_code error = parse_chunk(in, start, end, exact, sink, after, taken, failed_at);
+    const simdjson::error_code error = parse_chunk(bytes, start, scan.in_place(), exact, sink, after, taken, failed_at);
     progress.at(after);
     chunk = std::min(2 * chunk, kChunkBytes);
     if (error == simdjson::SUCCESS) {

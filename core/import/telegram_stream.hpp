@@ -37,8 +37,9 @@
 
 namespace chatlens::telegram {
 
-// A chunk's bytes live in the scratch buffer; texts borrowed from it must be
-// re-pointed into the input, which outlives the chunk.
+// A chunk's bytes live in the scratch buffer; texts borrowed from it are re-pointed
+// into the input when the input is whole (it outlives the chunk). Read in pieces, the
+// input is the scratch itself: the builder copies what it keeps as each message is added.
 struct ChunkMap {
   const char* scratch = nullptr;  // first byte of the chunk in the scratch buffer
   const char* input = nullptr;    // the same byte in the input
@@ -49,17 +50,22 @@ struct ChunkMap {
   }
 };
 
-// Every few megabytes: calls the progress callback, then `passed` (may be empty) with
-// the offset the importer has read up to, so it can release what lies behind.
+// Every few megabytes: calls the progress callback; and every `passed_step` bytes `passed`
+// (may be empty) with the offset the importer has read up to, so it can release what
+// lies behind (an input read in pieces drops it from its window then).
 class ProgressTicker {
  public:
-  ProgressTicker(const ProgressFn* fn, uint64_t total, std::function<void(uint64_t)> passed = {})
-      : fn_(fn), passed_(std::move(passed)), total_(total) {}
+  ProgressTicker(const ProgressFn* fn, uint64_t total, std::function<void(uint64_t)> passed = {},
+                 uint64_t passed_step = kStep)
+      : fn_(fn), passed_(std::move(passed)), total_(total), passed_step_(passed_step) {}
   void at(uint64_t done) {
-    if (done < last_ + kStep) return;
-    last_ = done;
-    if (fn_) (*fn_)(done, total_);
-    if (passed_) passed_(done);
+    if (passed_ && done >= last_passed_ + passed_step_) {
+      last_passed_ = done;
+      if (done >= last_ + kStep) report(done);
+      passed_(done);
+      return;
+    }
+    if (done >= last_ + kStep) report(done);
   }
   void finish() {
     if (fn_) (*fn_)(total_, total_);
@@ -67,10 +73,16 @@ class ProgressTicker {
 
  private:
   static constexpr uint64_t kStep = uint64_t{4} << 20;
+  void report(uint64_t done) {
+    last_ = done;
+    if (fn_) (*fn_)(done, total_);
+  }
   const ProgressFn* fn_;
   std::function<void(uint64_t)> passed_;
   uint64_t total_;
+  uint64_t passed_step_;
   uint64_t last_ = 0;
+  uint64_t last_passed_ = 0;
 };
 
 // How deep a message may nest arrays and objects. Telegram writes five levels
@@ -95,13 +107,16 @@ class MessageSink {
 class MessageArrayReader {
  public:
   // `scan` is on the '[' of a messages array; on success it ends past the ']'.
-  // On a syntax error scan.failed() says where and what was expected.
+  // On a syntax error scan.failed() says where and what was expected. A scanner over a
+  // window reads the array through it: only the chunk at hand is held.
   bool read(JsonScanner& scan, MessageSink& sink, ProgressTicker& progress);
 
   // Half a megabyte keeps a chunk and simdjson's index of it in a core's L2 cache.
   static constexpr size_t kChunkBytes = size_t{512} << 10;
   static constexpr size_t kFirstChunkBytes = size_t{16} << 10;
   static constexpr size_t kLookForEndBelow = size_t{64} << 10;
+  // Read in pieces, a guessed chunk end is looked for this far at most (then exactly).
+  static constexpr size_t kMaxGuessBytes = size_t{8} << 20;
 
  private:
   struct Layout {
@@ -109,12 +124,15 @@ class MessageArrayReader {
     std::string array_indent;    // leading blanks of the line holding '['
     std::string element_indent;  // leading blanks of the first element's line
   };
-  static Layout detect_layout(std::string_view in, size_t open);
-  static size_t guess_chunk_end(std::string_view in, size_t start, size_t size, const Layout& layout);
+  static Layout detect_layout(JsonScanner& scan, size_t open);
+  // Where the chunk of about `size` bytes from `start` ends (start: no guess, read exactly).
+  static size_t guess_chunk_end(JsonScanner& scan, size_t start, size_t size, const Layout& layout);
+  // The same within `in`, the bytes from the chunk's start (in.size(): not found there).
+  static size_t guess_end_in(std::string_view in, size_t size, const Layout& layout);
   static bool exact_chunk_end(JsonScanner& scan, size_t start, size_t size, size_t& end);
-  // Parses in[start, end) as array elements; `after` and `taken` advance past
-  // every element the sink took.
-  simdjson::error_code parse_chunk(std::string_view in, size_t start, size_t end, bool exact, MessageSink& sink,
+  // Parses `chunk`, the input's bytes from `start`, as array elements; `after` and `taken`
+  // advance past every element the sink took. `in_place`: `chunk` outlives the import.
+  simdjson::error_code parse_chunk(std::string_view chunk, size_t start, bool in_place, bool exact, MessageSink& sink,
                                    size_t& after, size_t& taken, size_t& failed_at);
   // The element at `start` could not be read even alone: skips it (counted) and
   // moves `after` past it.

@@ -10,6 +10,7 @@
 #include "import/import_session.hpp"
 #include "shared_corpus.hpp"
 #include "test_today.hpp"
+#include "unit/chunked_input.hpp"
 
 namespace chatlens::testing {
 
@@ -20,11 +21,12 @@ struct ImportedFile {
 
 // `relative` names a file below ../shared/corpus (the caller has checked
 // REQUIRE_SHARED_CORPUS): a missing file fails the test rather than reading nothing.
-inline ImportedFile import_corpus_file(const std::string& relative) {
+// `piece` 0: the whole file in place; else read in pieces of that many bytes.
+inline ImportedFile import_corpus_file(const std::string& relative, size_t piece = 0) {
   const std::filesystem::path path = shared_corpus_dir() / relative;
   EXPECT_TRUE(std::filesystem::exists(path)) << path;
   ImportSession session(kTestToday);
-  session.add(path.filename().string(), read_file(path));
+  add_in_pieces(session, path.filename().string(), read_file(path), piece);
   ImportedFile out;
   out.report = session.sources().at(0);
   out.corpus = std::move(session).finish();

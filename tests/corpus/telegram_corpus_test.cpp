@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../unit/corpus_fingerprint.hpp"
 #include "import/importer.hpp"
 #include "imported_file.hpp"
 
@@ -73,6 +74,11 @@ TEST(TelegramCorpus, EveryTelegramJsonExportImports) {
     if (entry.platform.rfind("telegram-json", 0) != 0) continue;
     ++checked;
     const Imported r = import_corpus_file(entry.path);
+    // Read in pieces (as the browser reads a File), the same corpus, skips and errors.
+    const Imported pieces = import_corpus_file(entry.path, 4096);
+    EXPECT_EQ(chatlens::testing::corpus_fingerprint(pieces.corpus, pieces.report),
+              chatlens::testing::corpus_fingerprint(r.corpus, r.report))
+        << entry.path;
     if (entry.path.find("tests__data__error.json") != std::string::npos) {
       EXPECT_FALSE(r.report.ok()) << entry.path;  // the deliberately broken file
       continue;

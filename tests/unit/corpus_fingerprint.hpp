@@ -66,4 +66,6 @@ inline std::string fingerprint(const SourceReport& r) {
   return out;
 }
 
+inline std::string corpus_fingerprint(const Corpus& c, const SourceReport& r) { return fingerprint(r) + fingerprint(c); }
+
 }  // namespace chatlens::testing

@@ -1,12 +1,16 @@
 #pragma once
 // Helpers for the Telegram importer tests: import inline JSON through the real
-// session and look messages up by their Telegram id.
+// session and look messages up by their Telegram id. Every import is also made in
+// pieces of 1, 7 and 4096 bytes (the importer streams): each must give exactly what the
+// whole input gave, down to the lines and offsets of skipped records and errors.
 #include <gtest/gtest.h>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
+#include "chunked_input.hpp"
+#include "corpus_fingerprint.hpp"
 #include "import/import_session.hpp"
 #include "model/corpus.hpp"
 #include "test_today.hpp"
@@ -18,13 +22,23 @@ struct Imported {
   SourceReport report;
 };
 
-inline Imported import_telegram(std::string json, std::string name = "result.json") {
+inline Imported import_telegram_in_pieces(std::string json, std::string name, size_t piece) {
   ImportSession session(kTestToday);
-  session.add(std::move(name), std::move(json));
+  add_in_pieces(session, std::move(name), std::move(json), piece);
   Imported out;
   out.report = session.sources().at(0);
   out.corpus = std::move(session).finish();
   return out;
+}
+
+inline Imported import_telegram(std::string json, std::string name = "result.json") {
+  Imported whole = import_telegram_in_pieces(json, name, 0);
+  const std::string expected = corpus_fingerprint(whole.corpus, whole.report);
+  for (const size_t piece : {1, 7, 4096}) {
+    const Imported pieces = import_telegram_in_pieces(json, name, piece);
+    EXPECT_EQ(corpus_fingerprint(pieces.corpus, pieces.report), expected) << "in pieces of " << piece << " bytes";
+  }
+  return whole;
 }
 
 // Index of the message with Telegram id `id` (asserts there is exactly one).
