@@ -41,21 +41,36 @@ bool is_call(std::string_view s) {
 
 // One markdown link "[name](target)" or "![name](target)" at s[at] whose target is an
 // exported file; its end and name, else false.
-bool file_link_at(std::string_view s, size_t at, size_t& end, std::string_view& name, bool& sticker) {
-  size_t i = at;
-  if (i < s.size() && s[i] == '!') ++i;
-  if (i >= s.size() || s[i] != '[') return false;
-  const size_t close = s.find("](", i + 1);
-  if (close == std::string_view::npos || s.find('\n', i) < close) return false;
-  const size_t paren = s.find(')', close + 2);
-  if (paren == std::string_view::npos) return false;
-  const std::string_view target = s.substr(close + 2, paren - close - 2);
-  sticker = starts_with(target, "../exported_stickers/");
-  if (!sticker && !starts_with(target, "./media/") && !starts_with(target, "media/")) return false;
-  name = s.substr(i + 1, close - i - 1);
-  end = paren + 1;
-  return true;
-}
+// Markdown links on one line, found without searching the line again for every '[' (a
+// body full of '[' and no "](" would otherwise cost the square of its length).
+class LinkFinder {
+ public:
+  // `line`: the text up to the end of the current line.
+  void on_line(std::string_view line) { line_ = line, close_ = 0, paren_ = 0; }
+
+  // A link to an attachment ("[name](./media/x)", "![name](media/x)") or a sticker
+  // ("[name](../exported_stickers/x)") at `at`: where it ends, its name, which of the two.
+  bool at(size_t at, size_t& end, std::string_view& name, bool& sticker) {
+    size_t i = at;
+    if (i < line_.size() && line_[i] == '!') ++i;
+    if (i >= line_.size() || line_[i] != '[') return false;
+    // The first "](" after i: the one found for an earlier '[' while it lies past i.
+    if (close_ <= i) close_ = std::min(line_.find("](", i + 1), line_.size());
+    if (close_ >= line_.size()) return false;
+    if (paren_ <= close_ + 1) paren_ = std::min(line_.find(')', close_ + 2), line_.size());
+    if (paren_ >= line_.size()) return false;
+    const std::string_view target = line_.substr(close_ + 2, paren_ - close_ - 2);
+    sticker = starts_with(target, "../exported_stickers/");
+    if (!sticker && !starts_with(target, "./media/") && !starts_with(target, "media/")) return false;
+    name = line_.substr(i + 1, close_ - i - 1);
+    end = paren_ + 1;
+    return true;
+  }
+
+ private:
+  std::string_view line_;
+  size_t close_ = 0, paren_ = 0;
+};
 
 }  // namespace
 
@@ -103,12 +118,18 @@ Content ContentReader::markdown(std::string_view body) {
   std::string_view attachment, sticker_text;
   bool sticker = false;
   uint32_t reactions = 0;
+  LinkFinder links;
+  std::string_view line;  // `rest` up to the end of the current line
   for (size_t i = 0; i < rest.size();) {
     const bool line_start = i == 0 || rest[i - 1] == '\n';
+    if (line_start || i >= line.size()) {
+      line = rest.substr(0, std::min(rest.find('\n', i), rest.size()));
+      links.on_line(line);
+    }
     // Reactions follow the body on a line of their own: "(- Name: emoji, Name: emoji -)".
     if (line_start && i > 0 && starts_with(rest.substr(i), "(- ")) {
-      const size_t close = rest.find(" -)", i + 3);
-      if (close != std::string_view::npos && rest.find('\n', i) > close) {
+      const size_t close = line.find(" -)", i + 3);
+      if (close != std::string_view::npos) {
         const std::string_view list = rest.substr(i + 3, close - i - 3);
         uint32_t n = 0;
         bool named = true;
@@ -125,8 +146,8 @@ Content ContentReader::markdown(std::string_view body) {
       }
     }
     if (line_start && starts_with(rest.substr(i), "(( ")) {
-      const size_t close = rest.find(" ))", i + 3);
-      if (close != std::string_view::npos && rest.find('\n', i) > close) {
+      const size_t close = line.find(" ))", i + 3);
+      if (close != std::string_view::npos) {
         sticker = true;
         sticker_text = rest.substr(i + 3, close - i - 3);
         i = close + 3;
@@ -137,7 +158,7 @@ Content ContentReader::markdown(std::string_view body) {
       size_t end = 0;
       std::string_view name;
       bool is_sticker = false;
-      if (file_link_at(rest, i, end, name, is_sticker)) {
+      if (links.at(i, end, name, is_sticker)) {
         if (is_sticker) {
           sticker = true;
           sticker_text = name;

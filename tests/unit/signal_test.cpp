@@ -106,6 +106,22 @@ TEST(SignalMarkdown, AttachmentsStickersCallsAndDeletedMessages) {
   EXPECT_EQ(s.media(7), M::Audio);
 }
 
+TEST(SignalMarkdown, BracketsThatAreNoLinksStayTextAndALaterLinkIsFound) {
+  // Many '[' with no "](" (the fuzzer's slow case: each used to search the rest of the body),
+  // a link whose ')' is on the next line (no link), then a real link on the same line.
+  const std::string brackets(3000, '[');
+  auto s = import_signal(
+      record("2023-05-01 09:59:00", "Me", "hola") +
+          record("2023-05-01 10:00:00", "Ana", brackets + " [a](./media/x\ny) b [c](nowhere) [IMG_2.jpg](./media/z_IMG_2.jpg)"),
+      "Ana/chat.md");
+  ASSERT_EQ(s.report.platform, "signal");
+  ASSERT_EQ(s.size(), 2u);
+  EXPECT_EQ(s.kind(1), K::Media);
+  EXPECT_EQ(s.media(1), M::Image);
+  EXPECT_EQ(s.corpus.text(1).substr(0, 3000), brackets);
+  EXPECT_NE(s.corpus.text(1).find("[a](./media/x\ny) b [c](nowhere)"), std::string::npos);
+}
+
 TEST(SignalMarkdown, GroupsNoteToSelfAndUnknownSenders) {
   auto g =
       import_signal(record("2023-05-01 10:00:00", "Ana", "a") + record("2023-05-01 10:01:00", "Bo", "b") +
