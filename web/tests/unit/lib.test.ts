@@ -128,3 +128,21 @@ describe('community comparison', () => {
     expect(hexToEmoji('2764-FE0F')).toBe('❤️')
   })
 })
+
+describe('drawnAtOnce', () => {
+  it('turns progressive painting off for every series, unless a card asks for it', async () => {
+    const { drawnAtOnce } = await import('../../src/lib/echarts')
+    const out = drawnAtOnce({
+      series: [
+        { type: 'bar', data: [1, 2] },
+        { type: 'line', progressive: 500 },
+      ],
+    })
+    expect(out.series).toEqual([
+      { progressive: 0, type: 'bar', data: [1, 2] },
+      { progressive: 500, type: 'line' },
+    ])
+    expect(drawnAtOnce({ series: { type: 'heatmap' } }).series).toEqual([{ progressive: 0, type: 'heatmap' }])
+    expect(drawnAtOnce({ title: { text: 'x' } })).toEqual({ title: { text: 'x' } })
+  })
+})
