@@ -196,18 +196,18 @@ bool JsonScanner::consume(char c) {
   return true;
 }
 
-bool JsonScanner::expect(char c, std::string_view what) { return consume(c) || fail(pos_, what); }
+bool JsonScanner::expect(char c, std::string_view what) { return consume(c) || fail_in_view(pos_, what); }
 
 bool JsonScanner::fail(size_t offset, std::string_view expected) {
   if (!failed_) {
     failed_ = true;
-    error_ = {std::min(base_ + offset, size_), std::string(expected)};
+    error_ = {std::min(offset, size_), std::string(expected)};
   }
   return false;
 }
 
 bool JsonScanner::read_string(std::string_view& raw) {
-  if (peek() != '"') return fail(pos_, "a string");
+  if (peek() != '"') return fail_in_view(pos_, "a string");
   const size_t start = pos() + 1;
   if (!token([this] { return scan_string(); })) return false;
   raw = s_.substr(start - base_, pos() - 1 - start);
@@ -216,7 +216,7 @@ bool JsonScanner::read_string(std::string_view& raw) {
 
 bool JsonScanner::read_number(std::string_view& token) {
   const char c = peek();
-  if (c != '-' && !is_digit(c)) return fail(pos_, "a number");
+  if (c != '-' && !is_digit(c)) return fail_in_view(pos_, "a number");
   const size_t start = pos();
   if (!this->token([this] { return scan_number(); })) return false;
   token = s_.substr(start - base_, pos() - start);
@@ -235,35 +235,36 @@ bool JsonScanner::scan_string() {
     while (i < n && kPlainStringByte[static_cast<unsigned char>(s_[i])]) ++i;
     // Anything but a closing quote may need up to 12 bytes (a surrogate pair's escapes).
     if (i + 12 > n && more()) return starve();
-    if (i >= n) return fail(open, "a string closed by '\"' (this one never ends)");
+    if (i >= n) return fail_in_view(open, "a string closed by '\"' (this one never ends)");
     const auto c = static_cast<unsigned char>(s_[i]);
     if (c == '"') {
       pos_ = i + 1;
       return true;
     }
     if (c == '\\') {
-      if (i + 1 >= n) return fail(i, "an escape sequence after '\\'");
+      if (i + 1 >= n) return fail_in_view(i, "an escape sequence after '\\'");
       const char e = s_[i + 1];
       if (e == '"' || e == '\\' || e == '/' || e == 'b' || e == 'f' || e == 'n' || e == 'r' || e == 't') {
         i += 2;
         continue;
       }
-      if (e != 'u') return fail(i, "a valid escape sequence (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
+      if (e != 'u') return fail_in_view(i, "a valid escape sequence (\\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
       const int32_t u = hex4(s_, i + 2);
-      if (u < 0) return fail(i, "four hexadecimal digits after \\u");
-      if (u >= 0xDC00 && u <= 0xDFFF) return fail(i, "a high surrogate before this low surrogate \\u escape");
+      if (u < 0) return fail_in_view(i, "four hexadecimal digits after \\u");
+      if (u >= 0xDC00 && u <= 0xDFFF) return fail_in_view(i, "a high surrogate before this low surrogate \\u escape");
       if (u >= 0xD800 && u <= 0xDBFF) {
         const int32_t low = i + 7 < n && s_[i + 6] == '\\' && s_[i + 7] == 'u' ? hex4(s_, i + 8) : -1;
-        if (low < 0xDC00 || low > 0xDFFF) return fail(i, "a low surrogate \\u escape after this high surrogate");
+        if (low < 0xDC00 || low > 0xDFFF)
+          return fail_in_view(i, "a low surrogate \\u escape after this high surrogate");
         i += 12;
       } else {
         i += 6;
       }
       continue;
     }
-    if (c < 0x20) return fail(i, "no raw control character inside a string (it must be escaped)");
+    if (c < 0x20) return fail_in_view(i, "no raw control character inside a string (it must be escaped)");
     const size_t len = utf8_sequence(s_, i);
-    if (len == 0) return fail(i, "valid UTF-8");
+    if (len == 0) return fail_in_view(i, "valid UTF-8");
     i += len;
   }
 }
@@ -275,7 +276,7 @@ bool JsonScanner::scan_number() {
   const auto cut = [&] { return i >= n && more(); };
   if (i < n && s_[i] == '-') ++i;
   if (cut()) return starve();
-  if (i >= n || !is_digit(s_[i])) return fail(i, "a digit");
+  if (i >= n || !is_digit(s_[i])) return fail_in_view(i, "a digit");
   if (s_[i] == '0') {
     ++i;
   } else {
@@ -285,7 +286,7 @@ bool JsonScanner::scan_number() {
   if (i < n && s_[i] == '.') {
     ++i;
     if (cut()) return starve();
-    if (i >= n || !is_digit(s_[i])) return fail(i, "a digit after the decimal point");
+    if (i >= n || !is_digit(s_[i])) return fail_in_view(i, "a digit after the decimal point");
     while (i < n && is_digit(s_[i])) ++i;
   }
   if (cut()) return starve();
@@ -294,7 +295,7 @@ bool JsonScanner::scan_number() {
     if (cut()) return starve();
     if (i < n && (s_[i] == '+' || s_[i] == '-')) ++i;
     if (cut()) return starve();
-    if (i >= n || !is_digit(s_[i])) return fail(i, "a digit in the exponent");
+    if (i >= n || !is_digit(s_[i])) return fail_in_view(i, "a digit in the exponent");
     while (i < n && is_digit(s_[i])) ++i;
   }
   if (cut()) return starve();
@@ -310,7 +311,7 @@ bool JsonScanner::scan_literal() {
       return true;
     }
   }
-  return fail(pos_, "a value");
+  return fail_in_view(pos_, "a value");
 }
 
 bool JsonScanner::skip_value() {
@@ -324,11 +325,12 @@ bool JsonScanner::skip_value() {
       if (!consume(close)) {
         if (open.size() >= max_depth_) {
           too_deep_ = true;
-          return fail(pos_ - 1, "at most " + std::to_string(max_depth_) + " levels of nested arrays and objects");
+          return fail_in_view(pos_ - 1,
+                              "at most " + std::to_string(max_depth_) + " levels of nested arrays and objects");
         }
         open.push_back(c);
         if (c == '{') {
-          if (peek() != '"') return fail(pos_, "a string key or '}'");
+          if (peek() != '"') return fail_in_view(pos_, "a string key or '}'");
           if (!token([this] { return scan_string(); }) || !expect(':', "':' after an object key")) return false;
         }
         continue;
@@ -340,7 +342,7 @@ bool JsonScanner::skip_value() {
     } else if (c == '-' || is_digit(c)) {
       if (!token([this] { return scan_number(); })) return false;
     } else {
-      return fail(pos_, "a value");
+      return fail_in_view(pos_, "a value");
     }
     // A value is complete: close what it completes, up to the next value.
     for (;;) {
@@ -350,7 +352,7 @@ bool JsonScanner::skip_value() {
       if (d == ',' && pos_ < s_.size()) {
         ++pos_;
         if (object) {
-          if (peek() != '"') return fail(pos_, "a string key after ','");
+          if (peek() != '"') return fail_in_view(pos_, "a string key after ','");
           if (!token([this] { return scan_string(); }) || !expect(':', "':' after an object key")) return false;
         }
         break;
@@ -360,7 +362,7 @@ bool JsonScanner::skip_value() {
         open.pop_back();
         continue;
       }
-      return fail(pos_, object ? "',' or '}' after an object member" : "',' or ']' after an array element");
+      return fail_in_view(pos_, object ? "',' or '}' after an object member" : "',' or ']' after an array element");
     }
   }
 }

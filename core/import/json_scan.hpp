@@ -71,12 +71,14 @@ class JsonScanner {
   void limit_depth(size_t levels) { max_depth_ = levels; }
   bool too_deep() const { return too_deep_; }
 
-  // Records an error at `offset` (keeps the first one).
+  // Records an error at the input's byte `offset`, as pos() counts (keeps the first one).
   bool fail(size_t offset, std::string_view expected);
   bool failed() const { return failed_; }
   const JsonSyntaxError& error() const { return error_; }
 
  private:
+  // fail() at byte `i` of the view (the scanning loops count in s_, not in the input).
+  bool fail_in_view(size_t i, std::string_view expected) { return fail(base_ + i, expected); }
   bool scan_string();  // cursor on the opening quote
   bool scan_number();
   bool scan_literal();
