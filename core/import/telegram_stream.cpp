@@ -28,7 +28,8 @@ MessageArrayReader::Layout MessageArrayReader::detect_layout(JsonScanner& scan, 
   const size_t held = std::min(scan.held_from(), open_at);
   if (held > from && scan.view(held, open_at - held).substr(0, open_at - held).rfind('\n') != std::string_view::npos)
     from = held;
-  const std::string_view in = scan.view(from, open_at - from + kMaxLine);
+  // Exactly this much, however much the view holds: whole and in pieces must decide alike.
+  const std::string_view in = scan.view(from, open_at - from + kMaxLine).substr(0, open_at - from + kMaxLine);
   const size_t open = open_at - from;  // in `in`
   Layout layout;
   if (open >= in.size()) return layout;
@@ -51,9 +52,10 @@ MessageArrayReader::Layout MessageArrayReader::detect_layout(JsonScanner& scan, 
 }
 
 size_t MessageArrayReader::guess_chunk_end(JsonScanner& scan, size_t start, size_t size, const Layout& layout) {
-  // A whole input is at hand to its end; pieces are asked for until the end shows.
+  // Views of the same sizes whole and in pieces (a whole input's reaches its end), so that
+  // both guess the same ends, or both give up and read exactly.
   for (size_t want = size + kLookForEndBelow;; want *= 2) {
-    const std::string_view in = scan.view(start, want);
+    const std::string_view in = scan.view(start, want).substr(0, want);
     const size_t end = guess_end_in(in, size, layout);
     if (end < in.size() || start + in.size() >= scan.size()) return start + end;
     if (want >= kMaxGuessBytes) return start;  // no end in sight: read exactly

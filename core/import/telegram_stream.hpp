@@ -115,7 +115,7 @@ class MessageArrayReader {
   static constexpr size_t kChunkBytes = size_t{512} << 10;
   static constexpr size_t kFirstChunkBytes = size_t{16} << 10;
   static constexpr size_t kLookForEndBelow = size_t{64} << 10;
-  // Read in pieces, a guessed chunk end is looked for this far at most (then exactly).
+  // A guessed chunk end is looked for this far at most (then exactly), whole or in pieces.
   static constexpr size_t kMaxGuessBytes = size_t{8} << 20;
 
  private:
