@@ -46,8 +46,8 @@ describe.skipIf(!coreBuilt)('warm-up', () => {
 
   it('makes chats the core reads in full: WhatsApp and a Telegram full-account export', () => {
     for (const [name, bytes, messages] of [
-      ['warm-up.txt', warmUpWhatsApp(), 3000],
-      ['result.json', warmUpTelegram(), 1500],
+      ['warm-up.txt', warmUpWhatsApp(), 1000],
+      ['result.json', warmUpTelegram(), 500],
     ] as const) {
       const session = new core.Session(() => {}, '2025-01-01')
       const source = JSON.parse(
