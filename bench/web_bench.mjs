@@ -20,10 +20,12 @@
 // worker and core loaded) is the baseline of the peak after it.
 //
 // Usage: node bench/web_bench.mjs [--format whatsapp-android|telegram] [--profiles desktop,mobile]
-//                                 [--before DIST] [--js-flags FLAGS] [SIZES...]
+//                                 [--before DIST] [--js-flags FLAGS] [--choose-ms MS] [SIZES...]
 //        (default: whatsapp-android, both profiles, 50000 500000 5000000)
 //        --before DIST: also runs an earlier build of the app (a web/dist made from older sources),
 //        before this one, on the same files in the same run: the rows say which ("before", "after").
+//        --choose-ms MS: how long after the page loads the files are dropped (default 4000: a person
+//        choosing files; the worker warms the core up meanwhile, web/src/analysis/warm-up.ts).
 //        --js-flags FLAGS: V8 flags for Chromium (e.g. --no-wasm-dynamic-tiering: the core's
 //        code optimised before it runs, to see what tier-up costs).
 // Needs: web/dist (cd web && npm run build), build/release/{cli/chatlens,bench/gen_export},
@@ -56,6 +58,7 @@ const format = option('--format', 'whatsapp-android')
 const profiles = option('--profiles', 'desktop,mobile').split(',')
 const before = option('--before', '')
 const jsFlags = option('--js-flags', '')
+const chooseMs = Number(option('--choose-ms', '4000'))
 const builds = [...(before ? [['before', resolve(before)]] : []), ['after', join(web, 'dist')]]
 const PROFILES = {
   desktop: { viewport: { width: 1280, height: 900 }, cpuSlowdown: 1 },
@@ -185,7 +188,7 @@ async function browserRun(files, profileName, dist) {
       document.addEventListener('change', () => (window.__dropAt = performance.now()), true)
     })
     await page.goto(`${server.url}/#/upload`)
-    await page.waitForTimeout(1000) // the worker and the core are warm, as for a user
+    await page.waitForTimeout(chooseMs) // a person choosing files: the worker and the core are warm
     result.idlePeakMB = mb(Math.max(0, ...rendererPeaks()))
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')

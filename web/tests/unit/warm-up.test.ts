@@ -11,8 +11,10 @@ import { coreBuilt, loadCore, memoryBlob, readMemorySlice, whatsappChat } from '
 // A pause the test releases by hand: the warm-up's steps happen only when it says.
 function manualPause() {
   const waiting: (() => void)[] = []
+  const asked: number[] = [] // the last step's duration, as each pause is told it
   return {
-    pause: () => new Promise<void>((resolve) => waiting.push(resolve)),
+    asked,
+    pause: (lastStepMs: number) => new Promise<void>((resolve) => (asked.push(lastStepMs), waiting.push(resolve))),
     async release() {
       waiting.shift()?.()
       await new Promise((r) => setTimeout(r, 0))
@@ -68,7 +70,7 @@ describe.skipIf(!coreBuilt)('warm-up', () => {
 
   it('runs one step per pause, and none after cancel()', async () => {
     const gate = manualPause()
-    const warm = new WarmUp(core, { rounds: 3, pause: gate.pause })
+    const warm = new WarmUp(core, { rounds: 3, pause: gate.pause, startAfterMs: 1500 })
     await new Promise((r) => setTimeout(r, 0))
     expect(warm.steps).toBe(0) // nothing before the first pause ends: the page's message comes first
     await gate.release()
@@ -80,10 +82,13 @@ describe.skipIf(!coreBuilt)('warm-up', () => {
     await warm.done
     expect(warm.steps).toBe(2)
     expect(gate.pending).toBe(0)
+    // The first pause is the wait before the start; the pause after a step is as long as the step.
+    expect(gate.asked[0]).toBe(1500)
+    expect(gate.asked[1]).toBeGreaterThan(0)
   })
 
   it('ends by itself after its rounds', async () => {
-    const warm = new WarmUp(core, { rounds: 1 })
+    const warm = new WarmUp(core, { rounds: 1, startAfterMs: 0 })
     await warm.done
     expect(warm.steps).toBe(2)
   })
@@ -106,7 +111,7 @@ describe.skipIf(!coreBuilt)('warm-up', () => {
       return JSON.stringify(last.report)
     }
     const warmed = await loadCore()
-    await new WarmUp(warmed, { rounds: 1 }).done
+    await new WarmUp(warmed, { rounds: 1, startAfterMs: 0 }).done
     const fresh = await loadCore()
     const [a, b] = [await reportOf(warmed), await reportOf(fresh)]
     expect(a.length).toBeGreaterThan(1000)
