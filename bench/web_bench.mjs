@@ -13,13 +13,21 @@
 // Profiles: "desktop" (1280×900) and "mobile" (a 390×844 touch viewport with the CPU
 // slowed 4× through CDP's Emulation.setCPUThrottlingRate, as DevTools does for phones).
 // Time is split into the worker's part (reading + import + insights) and the page's
-// part after it (rendering the report page up to its first screen).
+// part after it (rendering the report page up to its first screen); the worker's part is
+// split again by phase (web/src/analysis/timings.ts: plan, import with its reads and
+// FileReaderSync, finish, insights, JSON.parse, postMessage) and the report's way to the
+// page (posted → handled by the page). The renderer's peak before the drop (the idle app,
+// worker and core loaded) is the baseline of the peak after it.
 //
 // Usage: node bench/web_bench.mjs [--format whatsapp-android|telegram] [--profiles desktop,mobile]
-//                                 [--before DIST] [SIZES...]
+//                                 [--before DIST] [--js-flags FLAGS] [--choose-ms MS] [SIZES...]
 //        (default: whatsapp-android, both profiles, 50000 500000 5000000)
 //        --before DIST: also runs an earlier build of the app (a web/dist made from older sources),
 //        before this one, on the same files in the same run: the rows say which ("before", "after").
+//        --choose-ms MS: how long after the page loads the files are dropped (default 4000: a person
+//        choosing files; the worker warms the core up meanwhile, web/src/analysis/warm-up.ts).
+//        --js-flags FLAGS: V8 flags for Chromium (e.g. --no-wasm-dynamic-tiering: the core's
+//        code optimised before it runs, to see what tier-up costs).
 // Needs: web/dist (cd web && npm run build), build/release/{cli/chatlens,bench/gen_export},
 //        /usr/bin/chromium. Writes build/web-artifacts/web-bench-FORMAT.json.
 // Targets (issue 16): 500k ≤ 1.0 s and ≤ 250 MB; 5M ≤ 5 s and ≤ 600 MB; Telegram ≤ 60 s and ≤ 1.5 GB.
@@ -49,6 +57,8 @@ const option = (name, fallback) => {
 const format = option('--format', 'whatsapp-android')
 const profiles = option('--profiles', 'desktop,mobile').split(',')
 const before = option('--before', '')
+const jsFlags = option('--js-flags', '')
+const chooseMs = Number(option('--choose-ms', '4000'))
 const builds = [...(before ? [['before', resolve(before)]] : []), ['after', join(web, 'dist')]]
 const PROFILES = {
   desktop: { viewport: { width: 1280, height: 900 }, cpuSlowdown: 1 },
@@ -128,6 +138,26 @@ function rendererPeaks() {
   return out
 }
 
+// The worker's phases of the last analysis (web/src/analysis/timings.ts), in ms, and the
+// report's way from the worker's postMessage to the page's handler (`toPage`).
+async function workerPhases(page, arrivedEpoch) {
+  for (const worker of page.workers()) {
+    const t = await worker.evaluate(() => performance.getEntriesByName('chatlens:worker').at(-1)?.detail ?? null).catch(() => null)
+    if (!t) continue
+    const out = {}
+    for (const [k, v] of Object.entries(t)) if (k !== 'postedAt') out[k] = k === 'slices' ? v : k === 'sliceBytes' ? mb(v) : Math.round(v)
+    out.toPage = Math.round(arrivedEpoch - t.postedAt)
+    return out
+  }
+  return null
+}
+
+const phasesText = (p) =>
+  p
+    ? `plan ${p.plan}, import ${p.import} (of which reads ${p.read}, FileReaderSync ${p.fileRead}: ${p.slices} slices, ${p.sliceBytes} MB), ` +
+      `finish ${p.finish}, insights ${p.insights}, parse ${p.parse}, post ${p.post}, to the page ${p.toPage} ms`
+    : 'not found'
+
 async function browserRun(files, profileName, dist) {
   const { cpuSlowdown, ...device } = PROFILES[profileName]
   const server = await serve(dist)
@@ -145,6 +175,7 @@ async function browserRun(files, profileName, dist) {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      ...(jsFlags ? [`--js-flags=${jsFlags}`] : []),
     ],
     ...device,
   })
@@ -157,7 +188,8 @@ async function browserRun(files, profileName, dist) {
       document.addEventListener('change', () => (window.__dropAt = performance.now()), true)
     })
     await page.goto(`${server.url}/#/upload`)
-    await page.waitForTimeout(1000) // the worker and the core are warm, as for a user
+    await page.waitForTimeout(chooseMs) // a person choosing files: the worker and the core are warm
+    result.idlePeakMB = mb(Math.max(0, ...rendererPeaks()))
     const cdp = await context.newCDPSession(page)
     await cdp.send('Performance.enable')
     if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
@@ -176,10 +208,11 @@ async function browserRun(files, profileName, dist) {
     // The page marks the report's arrival from the worker (src/store.ts), with the worker's time and memory.
     const arrived = await page.evaluate(() => {
       const m = performance.getEntriesByName('chatlens:report').at(-1)
-      return m ? { at: m.startTime - window.__dropAt, ...m.detail } : null
+      return m ? { at: m.startTime - window.__dropAt, epoch: performance.timeOrigin + m.startTime, ...m.detail } : null
     })
     if (!arrived) throw new Error('the page marked no chatlens:report')
     result.wasmMB = mb(arrived.wasmBytes)
+    result.workerPhases = await workerPhases(page, arrived.epoch)
     result.analysisSeconds = arrived.at / 1000
     result.coreSeconds = arrived.elapsedMs / 1000
     if (await page.locator('[data-see-report]').count()) await page.click('[data-see-report]')
@@ -237,8 +270,9 @@ for (const n of sizes) {
       const label = `${profile} ${build}`.padEnd(14)
       if (br.ok)
         console.log(
-          `  ${label} ${br.seconds.toFixed(2)} s drop-to-report (worker ${br.coreSeconds.toFixed(2)} s, analysis done at ${br.analysisSeconds.toFixed(2)} s, rendering ${br.renderSeconds.toFixed(2)} s; renderer CPU ${br.cpuSeconds.toFixed(2)} s), renderer peak ${br.rendererPeakMB} MB (WebAssembly ${br.wasmMB} MB, JS heap ${br.jsHeapMB} MB)`,
+          `  ${label} ${br.seconds.toFixed(2)} s drop-to-report (worker ${br.coreSeconds.toFixed(2)} s, analysis done at ${br.analysisSeconds.toFixed(2)} s, rendering ${br.renderSeconds.toFixed(2)} s; renderer CPU ${br.cpuSeconds.toFixed(2)} s), renderer peak ${br.rendererPeakMB} MB (idle app before the drop ${br.idlePeakMB} MB, WebAssembly ${br.wasmMB} MB, JS heap ${br.jsHeapMB} MB)`,
         )
+      if (br.ok) console.log(`  ${label} worker phases: ${phasesText(br.workerPhases)}`)
       else console.log(`  ${label} FAILED: ${br.error}`)
       if (br.cpuByThread) console.log(`  ${label} CPU by thread: ${JSON.stringify(br.cpuByThread)}`)
       rows.push({ format, profile, build, messages: n, input_mb: mb(input.bytes), native: nat, browser: br, load: loadAverage() })

@@ -4,6 +4,7 @@
 // builds reports.
 import type { CorpusSummary, FromWorker, InputFile, PlatformInfo, ReportOptions, SourceReport } from './protocol'
 import { fileReaderSync, InputError, SyncBlob, type ReadInto, type SliceReader } from './slices'
+import { emptyTimings, publishTimings, timed, type WorkerTimings } from './timings'
 import { blobAccess, DEFAULT_LIMITS, looksLikeZip, readCentralDirectory, ZipError, type ZipEntry } from './zip'
 import { ZipEntryInput } from './zip-entry-input'
 
@@ -75,6 +76,8 @@ export class AnalysisEngine {
   private progressBase = 0
   private progressTotal = 1
   private currentFile = ''
+  // Where the last analysis spent its time (timings.ts).
+  timings: WorkerTimings = emptyTimings()
 
   constructor(
     private readonly core: CoreModule,
@@ -142,11 +145,11 @@ export class AnalysisEngine {
   // The input as the core reads it: a File's slices, or a zip entry inflated as it goes.
   private openInput(item: Extract<PlanItem, { kind: 'file' | 'zip' }>): { size: number; readInto: ReadInto; done: () => void } {
     if (item.kind === 'file') {
-      const blob = new SyncBlob(item.input.file, this.readSlice)
+      const blob = new SyncBlob(item.input.file, this.readSlice, item.input.file.size, this.timings)
       return { size: blob.size, readInto: blob.readInto, done: () => {} }
     }
     const before = this.inflated.get(item.archive) ?? 0
-    const entry = new ZipEntryInput(new SyncBlob(item.archive, this.readSlice), item.entry, { inflatedBefore: before })
+    const entry = new ZipEntryInput(new SyncBlob(item.archive, this.readSlice, item.archive.size, this.timings), item.entry, { inflatedBefore: before })
     const readInto: ReadInto = (offset, dst) => {
       try {
         return entry.readInto(offset, dst)
@@ -172,11 +175,13 @@ export class AnalysisEngine {
     const { size, readInto } = input
     const read = (offset: number, ptr: number, n: number): number => {
       // A view of WebAssembly memory made at each read: memory growth replaces the buffer.
-      const count = readInto(offset, this.core.HEAPU8.subarray(ptr, ptr + n))
+      const count = timed(this.timings, 'read', () => readInto(offset, this.core.HEAPU8.subarray(ptr, ptr + n)))
       this.advance(size > 0 ? (offset + count) / size : 1)
       return count
     }
-    const source: SourceReport = JSON.parse(session.addInput(item.name, size, item.kind === 'zip' ? item.titleHint : '', read))
+    const source: SourceReport = JSON.parse(
+      timed(this.timings, 'import', () => session.addInput(item.name, size, item.kind === 'zip' ? item.titleHint : '', read)),
+    )
     input.done()
     return source
   }
@@ -204,7 +209,10 @@ export class AnalysisEngine {
     this.inflated.clear()
     const session = new this.core.Session((done, total) => this.advance(total > 0 ? done / total : 0), localToday())
     this.session = session
+    this.timings = emptyTimings()
+    const planStart = performance.now()
     const items = await this.plan(inputs)
+    this.timings.plan = performance.now() - planStart
     const bytes = items.reduce((n, i) => n + (i.kind === 'failure' ? 0 : i.size), 0)
     // The insights take roughly a fifth of the time of reading and importing.
     this.progressTotal = Math.max(1, Math.round(bytes * 1.2))
@@ -227,7 +235,7 @@ export class AnalysisEngine {
     }
     this.currentFile = ''
     this.progress('analyzing', bytes, true)
-    const summary: CorpusSummary = JSON.parse(session.finish())
+    const summary: CorpusSummary = JSON.parse(timed(this.timings, 'finish', () => session.finish()))
     this.post({ type: 'corpus', summary })
     // Nothing could be imported from any input: per-file errors, not an empty report.
     if (summary.messages === 0 && items.length > 0) {
@@ -246,16 +254,24 @@ export class AnalysisEngine {
     }
     const t0 = this.now()
     this.progress('analyzing', Math.round(this.progressTotal / 1.2), true)
-    const out = JSON.parse(this.session.report(coreOptions(options)))
+    const session = this.session
+    const t = this.timings
+    t.insights = t.parse = t.post = 0
+    const text = timed(t, 'insights', () => session.report(coreOptions(options)))
+    const out = timed(t, 'parse', () => JSON.parse(text))
     if (out.status === 'ok') {
-      this.post({
-        type: 'report',
-        report: out.report,
-        options,
-        ms: this.now() - t0,
-        wasmBytes: this.core.HEAPU8.length,
-        suggestions: out.suggestions ?? [],
-      })
+      t.postedAt = performance.timeOrigin + performance.now()
+      timed(t, 'post', () =>
+        this.post({
+          type: 'report',
+          report: out.report,
+          options,
+          ms: this.now() - t0,
+          wasmBytes: this.core.HEAPU8.length,
+          suggestions: out.suggestions ?? [],
+        }),
+      )
+      publishTimings(t)
     } else {
       this.post({ type: 'owner', status: out.status, candidates: out.candidates ?? [], evidence: out.evidence ?? [] })
     }

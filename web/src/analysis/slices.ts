@@ -34,6 +34,13 @@ export type ReadInto = (offset: number, dst: Uint8Array) => number
 const MAX_SLICE = 1 << 20
 const SMALL_SLICE = 1 << 20
 
+// What the slices cost: how many, their bytes, and the milliseconds spent reading them.
+export interface SliceStats {
+  slices: number
+  sliceBytes: number
+  fileRead: number
+}
+
 export class SyncBlob {
   private cache: Uint8Array = new Uint8Array(0)
   private cacheAt = 0
@@ -42,13 +49,20 @@ export class SyncBlob {
     private readonly blob: Blob,
     private readonly readSlice: SliceReader,
     readonly size = blob.size,
+    private readonly stats?: SliceStats,
   ) {}
 
   // The bytes [offset, offset + length) as a new array (fewer at the end of the blob).
   bytes(offset: number, length: number): Uint8Array {
     const end = Math.min(this.size, offset + length)
     if (end <= offset) return new Uint8Array(0)
+    const start = this.stats ? performance.now() : 0
     const slice = this.readSlice(this.blob, offset, end)
+    if (this.stats) {
+      this.stats.fileRead += performance.now() - start
+      this.stats.slices++
+      this.stats.sliceBytes += slice.length
+    }
     if (slice.length !== end - offset) throw new InputError('input.cannot_read', `read ${slice.length} bytes at byte ${offset}, expected ${end - offset}`)
     return slice
   }

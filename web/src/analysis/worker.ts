@@ -5,10 +5,12 @@
 import createChatlensCore from '../wasm-gen/chatlens_core.js'
 import { AnalysisEngine, errorText, localToday, type CoreModule } from './engine'
 import type { FromWorker, ToWorker } from './protocol'
+import { WarmUp } from './warm-up'
 
 const post = (msg: FromWorker) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(msg)
 let engine: AnalysisEngine | null = null
 let queue: Promise<void> = Promise.resolve()
+let warmUp: WarmUp | null = null
 
 async function init(wasm: WebAssembly.Module) {
   const core = (await createChatlensCore({
@@ -25,28 +27,8 @@ async function init(wasm: WebAssembly.Module) {
   })) as CoreModule
   engine = new AnalysisEngine(core, post)
   post({ type: 'ready', platforms: core.platforms() })
-  warmUp(core)
-}
-
-// The core builds some tables (emoji, stopwords, sentiment) on first use: do it
-// now, on a tiny made-up chat, while the user is still reading the page.
-function warmUp(core: CoreModule) {
-  try {
-    const lines: string[] = []
-    for (let d = 1; d <= 28; d++) lines.push(`${d}/1/24, 21:0${d % 10} - A: hola 😂 qué tal ${d}`, `${d}/1/24, 21:1${d % 10} - B: bien, gracias 👍 see you`)
-    const bytes = new TextEncoder().encode(lines.join('\n'))
-    const session = new core.Session(() => {}, localToday())
-    session.addInput('warm-up.txt', bytes.length, '', (offset, ptr, n) => {
-      const piece = bytes.subarray(offset, offset + n)
-      core.HEAPU8.set(piece, ptr)
-      return piece.length
-    })
-    session.finish()
-    session.report({ me: 'A' })
-    session.delete()
-  } catch {
-    /* only an optimisation */
-  }
+  // While the user chooses files (warm-up.ts); the first request from the page stops it.
+  warmUp = new WarmUp(core, { today: localToday() })
 }
 
 async function handle(msg: ToWorker) {
@@ -64,5 +46,6 @@ async function handle(msg: ToWorker) {
 }
 
 self.onmessage = (event: MessageEvent<ToWorker>) => {
+  warmUp?.cancel()
   queue = queue.then(() => handle(event.data))
 }

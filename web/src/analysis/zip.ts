@@ -60,7 +60,32 @@ function decodeName(bytes: Uint8Array, utf8Flag: boolean): string {
   }
 }
 
-export async function readCentralDirectory(src: RandomAccess): Promise<ZipEntry[]> {
+// The central directory is read this much at a time: an archive of many photos has a
+// directory of megabytes, and one that claims gigabytes must not become one read.
+const DIRECTORY_WINDOW = 1 << 20
+
+// Bytes of [start, end) of the archive through a window that moves forward.
+class Window {
+  private buf: Uint8Array = new Uint8Array(0)
+  private at = 0
+
+  constructor(
+    private readonly src: RandomAccess,
+    private readonly end: number,
+    private readonly size: number,
+  ) {}
+
+  // The window, holding at least [offset, offset + n) (fewer only at `end`), and where it starts.
+  async hold(offset: number, n: number): Promise<{ buf: Uint8Array; at: number }> {
+    if (offset < this.at || offset + n > this.at + this.buf.length) {
+      this.buf = await this.src.read(offset, Math.min(this.end - offset, Math.max(n, this.size)))
+      this.at = offset
+    }
+    return { buf: this.buf, at: this.at }
+  }
+}
+
+export async function readCentralDirectory(src: RandomAccess, window = DIRECTORY_WINDOW): Promise<ZipEntry[]> {
   const tailLength = Math.min(src.size, 22 + 65535)
   if (tailLength < 22) throw new ZipError('too short to be a zip archive')
   const tailStart = src.size - tailLength
@@ -87,11 +112,17 @@ export async function readCentralDirectory(src: RandomAccess): Promise<ZipEntry[
     cdOffset = u64(rec, 48)
   }
   if (cdOffset + cdSize > src.size) throw new ZipError('central directory outside the file (truncated archive)')
-  const cd = await src.read(cdOffset, cdSize)
+  const directory = new Window(src, cdOffset + cdSize, window)
   const entries: ZipEntry[] = []
-  let p = 0
+  let next = cdOffset // the next entry's offset in the archive
   for (let i = 0; i < count; i++) {
+    let { buf: cd, at } = await directory.hold(next, 46)
+    let p = next - at
     if (p + 46 > cd.length || u32(cd, p) !== CENTRAL) throw new ZipError('broken central directory entry')
+    const length = 46 + u16(cd, p + 28) + u16(cd, p + 30) + u16(cd, p + 32)
+    ;({ buf: cd, at } = await directory.hold(next, length))
+    p = next - at
+    if (p + length > cd.length) throw new ZipError('broken central directory entry')
     const flags = u16(cd, p + 8)
     const method = u16(cd, p + 10)
     let compressedSize = u32(cd, p + 20)
@@ -116,7 +147,7 @@ export async function readCentralDirectory(src: RandomAccess): Promise<ZipEntry[
       e += 4 + len
     }
     entries.push({ name, method, flags, compressedSize, size, localHeaderOffset })
-    p = extraEnd + commentLen
+    next += length
   }
   return entries
 }

@@ -51,6 +51,23 @@ describe('zip reading', () => {
     expect(entries[0].method).toBe(8)
   })
 
+  it('reads a central directory larger than its window piece by piece, never whole', async () => {
+    const files: Record<string, Uint8Array> = {}
+    for (let i = 0; i < 300; i++) files[`photos/IMG-${String(i).padStart(4, '0')}-${'x'.repeat(i % 40)}.jpg`] = new Uint8Array(3)
+    files['_chat.txt'] = strToU8(chat)
+    const bytes = zipSync(files)
+    const reads: number[] = []
+    const counted = { size: bytes.length, read: (o: number, n: number) => (reads.push(n), bytesAccess(bytes).read(o, n)) }
+    const small = await readCentralDirectory(counted, 512)
+    const whole = await readCentralDirectory(bytesAccess(bytes))
+    expect(small).toEqual(whole)
+    expect(small).toHaveLength(301)
+    expect(small.at(-1)?.name).toBe('_chat.txt')
+    // The tail with the end record, then windows of 512 bytes: the directory is ~20 KB.
+    expect(reads.length).toBeGreaterThan(20)
+    expect(Math.max(...reads.slice(1))).toBeLessThanOrEqual(512)
+  })
+
   it('reads deflated and stored entries in pieces of any size', async () => {
     for (const piece of [7, 333, 4096, chat.length]) {
       expect(await extract(archive(6), '_chat.txt', piece)).toBe(chat)
