@@ -3,6 +3,7 @@ import { emojiShare, hexToEmoji, type Community } from '../../src/community/clie
 import { placeIn } from '../../src/community/percentile'
 import { EtaEstimator } from '../../src/lib/eta'
 import { clock, duration } from '../../src/lib/format'
+import { dateTimeFormat, numberFormat, pluralRules } from '../../src/lib/intl-cache'
 import { anonymize, initials } from '../../src/lib/initials'
 import { renderStatement } from '../../src/lib/privacy'
 import { highlights } from '../../src/report/manifest'
@@ -27,6 +28,22 @@ describe('formatting', () => {
     expect(duration(3 * 3600 + 20 * 60, 'es')).toMatch(/3 h 20 min/)
     expect(clock('22:39', 'es')).toBe('22:39')
     expect(clock('22:39', 'en')).toMatch(/10:39\s?PM/)
+  })
+})
+
+describe('Intl formatters, made once', () => {
+  it('are reused for the same language and options, and format as new ones do', () => {
+    expect(numberFormat('es', { style: 'percent' })).toBe(numberFormat('es', { style: 'percent' }))
+    expect(numberFormat('es', { style: 'percent' })).not.toBe(numberFormat('en', { style: 'percent' }))
+    expect(numberFormat('en', { maximumFractionDigits: 1 })).not.toBe(numberFormat('en', { maximumFractionDigits: 0 }))
+    expect(numberFormat('en', { maximumFractionDigits: 1 }).format(1.25)).toBe(new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(1.25))
+    expect(numberFormat('es', { style: 'percent' }).format(0.41)).toBe(new Intl.NumberFormat('es', { style: 'percent' }).format(0.41))
+    const d = new Date(Date.UTC(2025, 4, 31))
+    expect(dateTimeFormat('es', { dateStyle: 'medium', timeZone: 'UTC' }).format(d)).toBe(
+      new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeZone: 'UTC' }).format(d),
+    )
+    expect(pluralRules('en')).toBe(pluralRules('en'))
+    expect(pluralRules('en').select(1)).toBe('one')
   })
 })
 
