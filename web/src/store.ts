@@ -15,8 +15,10 @@ import type {
   ReportOptions,
   SourceReport,
 } from './analysis/protocol'
+import { lang } from './i18n'
 import { EtaEstimator } from './lib/eta'
 import { Throttle } from './lib/throttle'
+import { warmFormatsWhenIdle } from './lib/warm-formats'
 import type { Report } from './report'
 
 export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error' | 'nothing'
@@ -180,6 +182,8 @@ export async function startAnalysis(inputs: InputFile[], options: ReportOptions 
   setProgress({ phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null })
   state.startedAt = performance.now()
   eta.reset()
+  // While the worker reads, the page is idle: the report's formatters are made then.
+  warmFormatsWhenIdle(lang.value)
   try {
     await client.analyze(inputs, options)
   } catch (e) {

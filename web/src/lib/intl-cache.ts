@@ -15,3 +15,6 @@ export const dateTimeFormat = (l: string, o?: Intl.DateTimeFormatOptions) => onc
 export const pluralRules = (l: string, o?: Intl.PluralRulesOptions) => once('plural', l, o, () => new Intl.PluralRules(l, o))
 export const listFormat = (l: string, o?: Intl.ListFormatOptions) => once('list', l, o, () => new Intl.ListFormat(l, o))
 export const displayNames = (l: string, o: Intl.DisplayNamesOptions) => once('names', l, o, () => new Intl.DisplayNames([l], o))
+
+// How many formatters were made so far (tests: a formatter warmed up is not made again).
+export const formattersMade = () => made.size

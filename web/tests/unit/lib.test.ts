@@ -2,8 +2,10 @@ import { describe, expect, inject, it } from 'vitest'
 import { emojiShare, hexToEmoji, type Community } from '../../src/community/client'
 import { placeIn } from '../../src/community/percentile'
 import { EtaEstimator } from '../../src/lib/eta'
-import { clock, duration } from '../../src/lib/format'
-import { dateTimeFormat, numberFormat, pluralRules } from '../../src/lib/intl-cache'
+import { clock, date, duration, month, weekdayNames } from '../../src/lib/format'
+import { dateTimeFormat, formattersMade, numberFormat, pluralRules } from '../../src/lib/intl-cache'
+import { warmFormats } from '../../src/lib/warm-formats'
+import { formatList, formatNumber, formatPercent, translatePlural } from '../../src/i18n'
 import { anonymize, initials } from '../../src/lib/initials'
 import { renderStatement } from '../../src/lib/privacy'
 import { highlights } from '../../src/report/manifest'
@@ -44,6 +46,22 @@ describe('Intl formatters, made once', () => {
     )
     expect(pluralRules('en')).toBe(pluralRules('en'))
     expect(pluralRules('en').select(1)).toBe('one')
+  })
+
+  it('warmed up ahead (while the worker analyses), the first screen makes none', () => {
+    warmFormats('es')
+    const made = formattersMade()
+    date('2024-07-14', 'es')
+    month('2024-07', 'es')
+    weekdayNames('es')
+    formatNumber(16567, 'es')
+    formatNumber(2.25, 'es')
+    formatPercent(0.41, 'es')
+    formatList(['Ana', 'Bea', 'Carlos'], 'es')
+    translatePlural('es', 'unit.messages', 7)
+    clock('22:39', 'es')
+    duration(75, 'es')
+    expect(formattersMade()).toBe(made)
   })
 })
 
