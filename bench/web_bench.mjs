@@ -46,6 +46,9 @@ const genExport = join(build, 'bench/gen_export')
 const cli = join(build, 'cli/chatlens')
 const work = join(repo, 'build/web-bench')
 const artifacts = join(repo, 'build/web-artifacts')
+// Chromium's profile for the runs, by full path: the renderer processes measured are the ones
+// started with it (another worktree's bench may run at the same time).
+const browserProfile = join(work, 'web-bench-profile')
 const argv = process.argv.slice(2)
 const option = (name, fallback) => {
   const at = argv.indexOf(name)
@@ -103,7 +106,7 @@ function rendererThreads() {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (!cmd.includes('--type=renderer') || !cmd.includes('web-bench-profile')) continue
+      if (!cmd.includes('--type=renderer') || !cmd.includes(`--user-data-dir=${browserProfile}`)) continue
       for (const tid of readdirSync(`/proc/${pid}/task`)) {
         const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8')
         const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
@@ -123,7 +126,7 @@ function rendererPeaks() {
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (!cmd.includes('--type=renderer') || !cmd.includes('web-bench-profile')) continue
+      if (!cmd.includes('--type=renderer') || !cmd.includes(`--user-data-dir=${browserProfile}`)) continue
       const status = readFileSync(`/proc/${pid}/status`, 'utf8')
       out.push(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024)
     } catch {
@@ -136,7 +139,7 @@ function rendererPeaks() {
 async function browserRun(files, profileName, dist) {
   const { cpuSlowdown, ...device } = PROFILES[profileName]
   const server = await serve(dist)
-  const profile = join(work, 'web-bench-profile')
+  const profile = browserProfile
   rmSync(profile, { recursive: true, force: true })
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium',
