@@ -15,7 +15,10 @@ import type {
   ReportOptions,
   SourceReport,
 } from './analysis/protocol'
+import { lang } from './i18n'
 import { EtaEstimator } from './lib/eta'
+import { Throttle } from './lib/throttle'
+import { warmFormatsWhenIdle } from './lib/warm-formats'
 import type { Report } from './report'
 
 export type Status = 'idle' | 'working' | 'owner' | 'done' | 'error' | 'nothing'
@@ -78,6 +81,14 @@ export const chosenInputs = shallowRef<InputFile[]>([])
 
 let client: AnalysisClient | null = null
 const eta = new EtaEstimator()
+// The worker's progress, shown a few times a second (each one shown re-renders the progress display).
+export const PROGRESS_INTERVAL_MS = 250
+const progressShown = new Throttle<Progress>(PROGRESS_INTERVAL_MS, (p) => (state.progress = p))
+// Progress set by the page itself (a new run, the result) replaces any the worker's held back.
+function setProgress(p: Progress) {
+  progressShown.cancel()
+  state.progress = p
+}
 let onReport: (() => void) | null = null
 
 export function whenReport(callback: () => void) {
@@ -96,13 +107,13 @@ export function handle(msg: FromWorker) {
       state.platforms = msg.platforms
       break
     case 'progress':
-      state.progress = {
+      progressShown.push({
         phase: msg.phase,
         file: msg.file,
         done: msg.done,
         total: msg.total,
         etaSeconds: eta.update(msg.done, msg.total, performance.now()),
-      }
+      })
       break
     case 'source':
       state.sources.push(msg.source)
@@ -129,7 +140,7 @@ export function handle(msg: FromWorker) {
       performance.mark?.('chatlens:report', { detail: { elapsedMs: state.finishedAt - state.startedAt, wasmBytes: state.wasmBytes } })
       state.source = 'analysis'
       state.demo = false
-      state.progress = { ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 }
+      setProgress({ ...state.progress, phase: 'analyzing', done: state.progress.total, etaSeconds: 0 })
       onReport?.()
       break
     case 'nothing':
@@ -168,9 +179,11 @@ export async function startAnalysis(inputs: InputFile[], options: ReportOptions 
   state.suggestions = []
   state.links = { confirmed: [], rejected: [] }
   state.options = options
-  state.progress = { phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null }
+  setProgress({ phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null })
   state.startedAt = performance.now()
   eta.reset()
+  // While the worker reads, the page is idle: the report's formatters are made then.
+  warmFormatsWhenIdle(lang.value)
   try {
     await client.analyze(inputs, options)
   } catch (e) {
@@ -184,7 +197,7 @@ export async function rerun(options: ReportOptions) {
   if (!client || (state.source !== 'analysis' && state.status !== 'owner')) return
   state.status = 'working'
   state.startedAt = performance.now()
-  state.progress = { ...state.progress, phase: 'analyzing', etaSeconds: null }
+  setProgress({ ...state.progress, phase: 'analyzing', etaSeconds: null })
   await client.rerun(plainOptions(withLinks(options)))
 }
 
@@ -236,7 +249,7 @@ export async function addExports(inputs: InputFile[]) {
   state.inputs = [...state.inputs, ...inputs.map((i) => ({ path: i.path, bytes: i.file.size }))]
   state.sources = []
   state.startedAt = performance.now()
-  state.progress = { phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null }
+  setProgress({ phase: 'reading', file: '', done: 0, total: 1, etaSeconds: null })
   eta.reset()
   try {
     await client.add(inputs, plainOptions(withLinks(state.options)))
@@ -255,7 +268,7 @@ export function cancel() {
   state.status = 'idle'
   state.report = state.source === 'analysis' ? null : state.report
   state.source = state.source === 'analysis' ? 'none' : state.source
-  state.progress = { phase: 'loading', file: '', done: 0, total: 1, etaSeconds: null }
+  setProgress({ phase: 'loading', file: '', done: 0, total: 1, etaSeconds: null })
 }
 
 // A report without a worker behind it: the single-file report, or the example (demo).

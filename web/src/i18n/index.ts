@@ -6,6 +6,7 @@
 import { computed, ref } from 'vue'
 import en from './en.json'
 import es from './es.json'
+import { listFormat, numberFormat, pluralRules } from '../lib/intl-cache'
 
 export type Lang = 'en' | 'es'
 export const languages: Lang[] = ['en', 'es']
@@ -64,7 +65,7 @@ function format(value: unknown, l: Lang): string {
 
 export function formatList(items: string[], l: Lang = lang.value): string {
   try {
-    return new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }).format(items)
+    return listFormat(l, { style: 'long', type: 'conjunction' }).format(items)
   } catch {
     return items.join(', ')
   }
@@ -72,11 +73,11 @@ export function formatList(items: string[], l: Lang = lang.value): string {
 
 export function formatNumber(n: number, l: Lang = lang.value, digits?: number): string {
   const max = digits ?? (Number.isInteger(n) ? 0 : Math.abs(n) < 10 ? 1 : 0)
-  return new Intl.NumberFormat(l, { maximumFractionDigits: max }).format(n)
+  return numberFormat(l, { maximumFractionDigits: max }).format(n)
 }
 
 export function formatPercent(share: number, l: Lang = lang.value): string {
-  return new Intl.NumberFormat(l, { style: 'percent', maximumFractionDigits: 0 }).format(share)
+  return numberFormat(l, { style: 'percent', maximumFractionDigits: 0 }).format(share)
 }
 
 // Translates `key` in language `l`; missing keys fall back to English, then to the key itself.
@@ -93,7 +94,7 @@ export function translate(l: Lang, key: string, params: Params = {}): string {
 }
 
 export function translatePlural(l: Lang, key: string, count: number, params: Params = {}): string {
-  const rule = new Intl.PluralRules(l).select(count)
+  const rule = pluralRules(l).select(count)
   const k = catalogs[l][`${key}.${rule}`] !== undefined ? `${key}.${rule}` : `${key}.other`
   return translate(l, k, { count, ...params })
 }

@@ -1,8 +1,9 @@
 // Numbers, durations, dates and clock times in the reader's language.
 import { lang, type Lang } from '../i18n'
+import { dateTimeFormat, numberFormat } from './intl-cache'
 
 const unitFormat = (l: Lang, unit: string, n: number) =>
-  new Intl.NumberFormat(l, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: n < 10 && !Number.isInteger(n) ? 1 : 0 }).format(n)
+  numberFormat(l, { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: n < 10 && !Number.isInteger(n) ? 1 : 0 }).format(n)
 
 export function duration(seconds: number | null | undefined, l: Lang = lang.value): string {
   if (seconds === null || seconds === undefined || !Number.isFinite(seconds)) return '—'
@@ -26,13 +27,13 @@ function utcDate(iso: string): Date | null {
 export function date(iso: string | null | undefined, l: Lang = lang.value): string {
   if (!iso) return '—'
   const d = utcDate(iso)
-  return d ? new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : iso
+  return d ? dateTimeFormat(l, { dateStyle: 'medium', timeZone: 'UTC' }).format(d) : iso
 }
 
 export function month(iso: string | null | undefined, l: Lang = lang.value): string {
   if (!iso) return '—'
   const d = utcDate(iso)
-  return d ? new Intl.DateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d) : iso
+  return d ? dateTimeFormat(l, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(d) : iso
 }
 
 export function hour(h: number, l: Lang = lang.value): string {
@@ -42,7 +43,7 @@ export function hour(h: number, l: Lang = lang.value): string {
 export function clockMinutes(minutes: number, l: Lang = lang.value): string {
   const m = ((Math.round(minutes) % 1440) + 1440) % 1440
   const d = new Date(Date.UTC(2020, 0, 1, Math.floor(m / 60), m % 60))
-  return new Intl.DateTimeFormat(l, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(d)
+  return dateTimeFormat(l, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(d)
 }
 
 // "22:39" (the core's clock labels) in the reader's convention.
@@ -53,7 +54,7 @@ export function clock(label: string | null | undefined, l: Lang = lang.value): s
 }
 
 export function bytes(n: number, l: Lang = lang.value): string {
-  if (n < 1024) return `${new Intl.NumberFormat(l).format(n)} B`
+  if (n < 1024) return `${numberFormat(l).format(n)} B`
   if (n < 1024 ** 2) return unitFormat(l, 'kilobyte', Math.round(n / 1024))
   if (n < 1024 ** 3) return unitFormat(l, 'megabyte', Math.round((n / 1024 ** 2) * 10) / 10)
   return unitFormat(l, 'gigabyte', Math.round((n / 1024 ** 3) * 10) / 10)
@@ -61,6 +62,6 @@ export function bytes(n: number, l: Lang = lang.value): string {
 
 // Monday first, as the core's grids.
 export function weekdayNames(l: Lang = lang.value, style: 'short' | 'long' = 'short'): string[] {
-  const f = new Intl.DateTimeFormat(l, { weekday: style, timeZone: 'UTC' })
+  const f = dateTimeFormat(l, { weekday: style, timeZone: 'UTC' })
   return Array.from({ length: 7 }, (_, i) => f.format(new Date(Date.UTC(2024, 0, 1 + i))))
 }

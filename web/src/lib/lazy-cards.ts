@@ -1,8 +1,8 @@
 // Cards mount in steps, so that the report's first screen shows before every chart
 // of every card is drawn (on a slow phone the charts of all cards cost seconds):
-// the first cards at once, the others when they come near the viewport or, one by
-// one, when the browser is idle. Printing, a link to a card and a test that waits for
-// `allShown` get every card. Without IntersectionObserver (old browsers, the test
+// the first cards at once (and any other already in view), the others when they come
+// near the viewport or, one by one, when the browser is idle. Printing, a link to a
+// card and a test that waits for `allShown` get every card. Without IntersectionObserver (old browsers, the test
 // DOM) every card mounts at once, as before.
 import { computed, onBeforeUnmount, onMounted, shallowRef, type ComputedRef } from 'vue'
 
@@ -19,6 +19,12 @@ export interface LazyCards {
 export interface LazyCardsOptions {
   first?: number // cards mounted at once (default 1)
   margin?: string // how near the viewport a placeholder must come (IntersectionObserver rootMargin)
+}
+
+// Laid out and at least partly inside the viewport (a box not laid out has no height).
+function inView(el: Element): boolean {
+  const r = el.getBoundingClientRect()
+  return r.height > 0 && r.top < innerHeight && r.bottom > 0
 }
 
 type IdleHandle = number
@@ -88,6 +94,9 @@ export function useLazyCards(names: () => readonly string[], options: LazyCardsO
   onMounted(() => {
     if (!lazy) return
     addEventListener('beforeprint', onPrint)
+    // Cards already in view (a tall screen) mount now, before the first paint: the first screen
+    // shows them whole, not their placeholders for a frame or more.
+    show([...watched].filter(([el]) => inView(el)).map(([, n]) => n))
     // After the frame that paints the first screen (a timeout set in a frame callback runs after
     // its paint): the cards near the screen, then the rest.
     requestAnimationFrame(() =>

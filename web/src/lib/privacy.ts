@@ -3,6 +3,7 @@
 // with their evidence, formatting each parameter by its meaning.
 import { formatList, formatNumber, formatPercent, has, translate, type Lang } from '../i18n'
 import { clock, duration, hour } from './format'
+import { displayNames } from './intl-cache'
 import type { Privacy } from '../report'
 import { arr, type Json } from './json'
 
@@ -20,7 +21,7 @@ export const PRIVACY_KEYS = [
 
 export function languageName(code: string, l: Lang): string {
   try {
-    return new Intl.DisplayNames([l], { type: 'language' }).of(code) ?? code
+    return displayNames(l, { type: 'language' }).of(code) ?? code
   } catch {
     return code
   }

@@ -89,6 +89,21 @@ describe('lazy cards', () => {
     w.unmount()
   })
 
+  it('mounts the cards already in view before the first paint (a tall screen), not the ones below', async () => {
+    const inView = new Set<string>([CARD_NAMES[1], CARD_NAMES[2]])
+    vi.stubGlobal('innerHeight', 900)
+    const rect = vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (this: Element) {
+      const top = inView.has(this.getAttribute('data-card-pending') ?? '') ? 600 : 1400
+      return { top, bottom: top + 300, height: 300, left: 0, right: 800, width: 800, x: 0, y: top, toJSON: () => ({}) } as DOMRect
+    })
+    const w = mount(ReportView, { props: { report: demo } })
+    await nextTick()
+    expect(mounted(w)).toEqual(CARD_NAMES.slice(0, 3))
+    expect(idleQueue.length).toBe(0) // the rest still waits for the first screen to be painted
+    rect.mockRestore()
+    w.unmount()
+  })
+
   it('mounts every card before printing, and the cards up to a linked one', async () => {
     const w = mount(ReportView, { props: { report: demo } })
     await w.setProps({ focusCard: CARD_NAMES[3] })

@@ -2,7 +2,10 @@ import { describe, expect, inject, it } from 'vitest'
 import { emojiShare, hexToEmoji, type Community } from '../../src/community/client'
 import { placeIn } from '../../src/community/percentile'
 import { EtaEstimator } from '../../src/lib/eta'
-import { clock, duration } from '../../src/lib/format'
+import { clock, date, duration, month, weekdayNames } from '../../src/lib/format'
+import { dateTimeFormat, formattersMade, numberFormat, pluralRules } from '../../src/lib/intl-cache'
+import { warmFormats } from '../../src/lib/warm-formats'
+import { formatList, formatNumber, formatPercent, translatePlural } from '../../src/i18n'
 import { anonymize, initials } from '../../src/lib/initials'
 import { renderStatement } from '../../src/lib/privacy'
 import { highlights } from '../../src/report/manifest'
@@ -27,6 +30,38 @@ describe('formatting', () => {
     expect(duration(3 * 3600 + 20 * 60, 'es')).toMatch(/3 h 20 min/)
     expect(clock('22:39', 'es')).toBe('22:39')
     expect(clock('22:39', 'en')).toMatch(/10:39\s?PM/)
+  })
+})
+
+describe('Intl formatters, made once', () => {
+  it('are reused for the same language and options, and format as new ones do', () => {
+    expect(numberFormat('es', { style: 'percent' })).toBe(numberFormat('es', { style: 'percent' }))
+    expect(numberFormat('es', { style: 'percent' })).not.toBe(numberFormat('en', { style: 'percent' }))
+    expect(numberFormat('en', { maximumFractionDigits: 1 })).not.toBe(numberFormat('en', { maximumFractionDigits: 0 }))
+    expect(numberFormat('en', { maximumFractionDigits: 1 }).format(1.25)).toBe(new Intl.NumberFormat('en', { maximumFractionDigits: 1 }).format(1.25))
+    expect(numberFormat('es', { style: 'percent' }).format(0.41)).toBe(new Intl.NumberFormat('es', { style: 'percent' }).format(0.41))
+    const d = new Date(Date.UTC(2025, 4, 31))
+    expect(dateTimeFormat('es', { dateStyle: 'medium', timeZone: 'UTC' }).format(d)).toBe(
+      new Intl.DateTimeFormat('es', { dateStyle: 'medium', timeZone: 'UTC' }).format(d),
+    )
+    expect(pluralRules('en')).toBe(pluralRules('en'))
+    expect(pluralRules('en').select(1)).toBe('one')
+  })
+
+  it('warmed up ahead (while the worker analyses), the first screen makes none', () => {
+    warmFormats('es')
+    const made = formattersMade()
+    date('2024-07-14', 'es')
+    month('2024-07', 'es')
+    weekdayNames('es')
+    formatNumber(16567, 'es')
+    formatNumber(2.25, 'es')
+    formatPercent(0.41, 'es')
+    formatList(['Ana', 'Bea', 'Carlos'], 'es')
+    translatePlural('es', 'unit.messages', 7)
+    clock('22:39', 'es')
+    duration(75, 'es')
+    expect(formattersMade()).toBe(made)
   })
 })
 
