@@ -312,20 +312,23 @@ const verdicts = []
 for (const r of rows) {
   const t = format === 'telegram' ? { seconds: 60, peakMB: 1536 } : TARGETS[r.messages]
   if (!t) continue
-  const met = r.browser.ok && r.browser.seconds <= t.seconds && r.browser.rendererPeakMB <= t.peakMB
+  // Judged on the page's own clock (drop → first screen painted); the script's measure, which its
+  // round trips into a busy page delay, is given beside it.
+  const seconds = r.browser.paintedSeconds ?? r.browser.seconds
+  const met = r.browser.ok && seconds <= t.seconds && r.browser.rendererPeakMB <= t.peakMB
   verdicts.push(
-    `${r.profile} ${r.build} ${r.messages.toLocaleString('en')} ≤ ${t.seconds} s and ≤ ${t.peakMB} MB: ${met ? 'MET' : 'NOT MET'} (${r.browser.seconds?.toFixed(2) ?? '-'} s, ${r.browser.rendererPeakMB ?? '-'} MB)`,
+    `${r.profile} ${r.build} ${r.messages.toLocaleString('en')} ≤ ${t.seconds} s and ≤ ${t.peakMB} MB: ${met ? 'MET' : 'NOT MET'} (painted at ${seconds?.toFixed(2) ?? '-'} s, script saw it at ${r.browser.seconds?.toFixed(2) ?? '-'} s, ${r.browser.rendererPeakMB ?? '-'} MB)`,
   )
 }
 console.log(`\nload average at the end of the run: ${loadAverage()} on ${availableParallelism()} cores (other programs share the machine)`)
 console.log(
-  '\n| messages | profile | build | input | drop→report | worker | rendering | browser CPU | renderer peak | WASM memory | native analyze | native peak | load |',
+  '\n| messages | profile | build | input | drop→painted | drop→report (script) | worker | rendering | browser CPU | renderer peak | WASM memory | native analyze | native peak | load |',
 )
-console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
+console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|')
 const s = (x) => (x === undefined ? '-' : `${x.toFixed(2)} s`)
 for (const r of rows)
   console.log(
-    `| ${r.messages.toLocaleString('en')} | ${r.profile} | ${r.build} | ${r.input_mb} MB | ${r.browser.ok ? s(r.browser.seconds) : 'failed'} | ${s(r.browser.coreSeconds)} | ${s(r.browser.renderSeconds)} | ${s(r.browser.cpuSeconds)} | ${r.browser.rendererPeakMB ?? '-'} MB | ${r.browser.wasmMB ?? '-'} MB | ${r.native.seconds.toFixed(2)} s | ${r.native.peakMB} MB | ${r.load} |`,
+    `| ${r.messages.toLocaleString('en')} | ${r.profile} | ${r.build} | ${r.input_mb} MB | ${r.browser.ok ? s(r.browser.paintedSeconds) : 'failed'} | ${r.browser.ok ? s(r.browser.seconds) : 'failed'} | ${s(r.browser.coreSeconds)} | ${s(r.browser.renderSeconds)} | ${s(r.browser.cpuSeconds)} | ${r.browser.rendererPeakMB ?? '-'} MB | ${r.browser.wasmMB ?? '-'} MB | ${r.native.seconds.toFixed(2)} s | ${r.native.peakMB} MB | ${r.load} |`,
   )
 for (const v of verdicts) console.log(v)
 writeFileSync(join(artifacts, `web-bench-${format}.json`), JSON.stringify({ date: new Date().toISOString(), rows, verdicts }, null, 1))
