@@ -81,6 +81,15 @@ struct Counter {
   }
 };
 
+// A word's class in a chat (topics_insight's classify): these, or its term id (>= 0).
+constexpr int64_t kSkippedWord = -2, kEverydayWord = -1;
+
+// Looks words up by view: no std::string is built for a word already seen.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
 size_t code_points(std::string_view s) {
   size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
@@ -119,11 +128,12 @@ Json topics_insight(const InsightInput& in) {
     return std::string(buf);
   };
 
-  std::unordered_map<std::string, uint32_t> vocab;
+  std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> vocab;
   std::vector<std::string> terms;
   auto intern = [&](std::string_view s) {
-    auto [it, inserted] = vocab.try_emplace(std::string(s), static_cast<uint32_t>(terms.size()));
-    if (inserted) terms.push_back(it->first);
+    if (auto it = vocab.find(s); it != vocab.end()) return it->second;  // no key built for a known term
+    const auto it = vocab.emplace(std::string(s), static_cast<uint32_t>(terms.size())).first;
+    terms.push_back(it->first);
     return it->second;
   };
   Group all;
@@ -148,17 +158,28 @@ Json topics_insight(const InsightInput& in) {
   for (const auto& [code, n] : text_by_language)
     if (has_word_ranks(code) && static_cast<double>(n) >= kMainLanguageShare * static_cast<double>(text_messages))
       main_languages.push_back(code);
-  std::unordered_map<std::string, bool> everyday_cache;
   auto everyday = [&](ChatId chat, std::string_view word) {
-    std::string key(languages[chat].code);
-    key.append(1, '\0').append(word);
-    auto [it, inserted] = everyday_cache.try_emplace(std::move(key), false);
-    if (inserted) {
-      bool common = word_rank(languages[chat].code, word) > 0;
-      for (std::string_view l : main_languages) common = common || word_rank(l, word) > 0;
-      it->second = common;
-    }
-    return it->second;
+    bool common = word_rank(languages[chat].code, word) > 0;
+    for (std::string_view l : main_languages) common = common || word_rank(l, word) > 0;
+    return common;
+  };
+  // What each word is in a chat of each language (a stopword or too short, everyday language, or
+  // a term), decided once per language and word: the lists depend on the chat's language alone.
+  std::vector<std::string_view> language_codes;
+  std::vector<uint32_t> language_of_chat(c.chats.size());
+  for (ChatId id = 0; id < c.chats.size(); ++id) {
+    auto it = std::find(language_codes.begin(), language_codes.end(), languages[id].code);
+    language_of_chat[id] = static_cast<uint32_t>(it - language_codes.begin());
+    if (it == language_codes.end()) language_codes.push_back(languages[id].code);
+  }
+  std::vector<std::unordered_map<std::string, int64_t, WordHash, std::equal_to<>>> word_class(language_codes.size());
+  auto classify = [&](ChatId chat, std::string_view word) {
+    auto& known = word_class[language_of_chat[chat]];
+    if (auto it = known.find(word); it != known.end()) return it->second;
+    int64_t cls = kSkippedWord;
+    if (code_points(word) >= 2 && !stop[chat].contains(word)) cls = everyday(chat, word) ? kEverydayWord : intern(word);
+    known.emplace(std::string(word), cls);
+    return cls;
   };
 
   // The groups a message counts in depend only on its chat and period: looked up once per
@@ -200,12 +221,14 @@ Json topics_insight(const InsightInput& in) {
       const Token& tok = tokens[k];
       if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
       if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
-      if (tok.kind != TokenKind::Word || code_points(tok.text) < 2 || stop[chat].contains(tok.text)) continue;
-      if (everyday(chat, tok.text)) {  // counts as text, never a term, and breaks two-word phrases
+      if (tok.kind != TokenKind::Word) continue;
+      const int64_t cls = classify(chat, tok.text);
+      if (cls == kSkippedWord) continue;
+      if (cls == kEverydayWord) {  // counts as text, never a term, and breaks two-word phrases
         for (Group* g : targets) ++g->tokens;
         continue;
       }
-      const uint32_t id = intern(tok.text);
+      const auto id = static_cast<uint32_t>(cls);
       for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
       if (has_previous && previous_index + 1 == k) {
         bigram.assign(previous).append(" ").append(tok.text);

@@ -406,6 +406,14 @@ bool next_emoticon(std::string_view text, size_t& pos, EmojiMatch& out) {
     const char c = text[k];
     if (c != ':' && c != ';' && c != '<' && c != 'x' && c != 'X') continue;
     if (k < url_until) continue;
+    // Decided by the byte before, as below, without looking for the word (an 'x' inside a word
+    // is common): a later candidate in the same word still finds a URL around it.
+    if (k > pos) {
+      const char b = text[k - 1];
+      if ((c == 'x' || c == 'X') ? is_ascii_alnum(b) || static_cast<unsigned char>(b) >= 0x80
+                                 : (b >= '0' && b <= '9') || b == ':' || b == '<' || b == ';')
+        continue;
+    }
     // The whitespace-separated word around k: a URL is skipped whole.
     size_t ws = k;
     while (ws > 0 && !is_space(text[ws - 1])) --ws;
