@@ -14,7 +14,8 @@ inline double quantile(std::vector<double> v, double q) {
   const size_t lo = static_cast<size_t>(std::floor(pos));
   std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
   const double low = v[lo];
-  const double high = lo + 1 < v.size() ? *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end()) : low;
+  const double high =
+      lo + 1 < v.size() ? *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end()) : low;
   return low + (high - low) * (pos - static_cast<double>(lo));
 }
 
