@@ -26,8 +26,10 @@
 
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
+#include "insights/term_stats.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
+#include "text/word_map.hpp"
 #include "text/word_rank.hpp"
 
 namespace chatlens {
@@ -44,18 +46,8 @@ constexpr size_t kTopChats = 10;
 constexpr double kMainLanguageShare = 0.1;
 constexpr double kMinLift = 10;
 
-struct TermStat {
-  uint32_t count = 0;
-  uint32_t days = 0;
-  int64_t last_day = INT64_MIN;
-  void add(int64_t day) {
-    ++count;
-    if (day != last_day) ++days, last_day = day;
-  }
-};
-
 struct Group {
-  std::unordered_map<uint32_t, TermStat> terms;
+  TermStats terms;
   uint64_t tokens = 0;
   uint64_t messages = 0;
 };
@@ -172,13 +164,13 @@ Json topics_insight(const InsightInput& in) {
     language_of_chat[id] = static_cast<uint32_t>(it - language_codes.begin());
     if (it == language_codes.end()) language_codes.push_back(languages[id].code);
   }
-  std::vector<std::unordered_map<std::string, int64_t, WordHash, std::equal_to<>>> word_class(language_codes.size());
+  std::vector<WordMap> word_class(language_codes.size());
   auto classify = [&](ChatId chat, std::string_view word) {
-    auto& known = word_class[language_of_chat[chat]];
-    if (auto it = known.find(word); it != known.end()) return it->second;
+    WordMap& known = word_class[language_of_chat[chat]];
+    if (const int64_t* cls = known.find(word)) return *cls;
     int64_t cls = kSkippedWord;
     if (code_points(word) >= 2 && !stop[chat].contains(word)) cls = everyday(chat, word) ? kEverydayWord : intern(word);
-    known.emplace(std::string(word), cls);
+    known.put(word, cls);
     return cls;
   };
 
@@ -326,8 +318,8 @@ Json topics_insight(const InsightInput& in) {
     std::vector<Scored> scored;
     const double n_i = static_cast<double>(g.tokens), n_j = n_all - n_i;
     if (n_j <= 0) return Json::array();
-    for (const auto& [id, st] : g.terms) {
-      if (st.days < kMinDays || lift(st, g) < kMinLift) continue;
+    g.terms.for_each([&](uint32_t id, const TermStat& st) {
+      if (st.days < kMinDays || lift(st, g) < kMinLift) return;
       const double y_all = ref.terms.at(id).count;
       const double alpha = kPriorSize * y_all / n_all;
       const double y_i = st.count, y_j = y_all - y_i;
@@ -335,7 +327,7 @@ Json topics_insight(const InsightInput& in) {
                        std::log((y_j + alpha) / (n_j + kPriorSize - y_j - alpha));
       const double z = d / std::sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha));
       if (z > kMinZ) scored.push_back({id, z, st.count});
-    }
+    });
     std::sort(scored.begin(), scored.end(),
               [&](const Scored& a, const Scored& b) { return a.z != b.z ? a.z > b.z : terms[a.id] < terms[b.id]; });
     Json list = Json::array();
@@ -354,8 +346,9 @@ Json topics_insight(const InsightInput& in) {
   // A chat's most used terms that stand out against general language (not against the history).
   auto most_used = [&](const Group& g) {
     std::vector<std::pair<uint32_t, TermStat>> v;
-    for (const auto& [id, st] : g.terms)
+    g.terms.for_each([&](uint32_t id, const TermStat& st) {
       if (st.days >= kMinDays && lift(st, g) >= kMinLift) v.push_back({id, st});
+    });
     std::stable_sort(v.begin(), v.end(), [&](auto& a, auto& b) {
       return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
     });
