@@ -52,9 +52,8 @@ Json community_summary_insight(const InsightInput& in) {
   }
   close_session();
   std::vector<int64_t> days;
-  days.reserve(mine.size());
   for (uint64_t i : mine) days.push_back(c.messages.time[i].day());
-  if (!std::is_sorted(days.begin(), days.end())) std::sort(days.begin(), days.end());  // in time order already
+  std::sort(days.begin(), days.end());
   days.erase(std::unique(days.begin(), days.end()), days.end());
   out["data"]["active_days"] = days.size();
 
