@@ -8,6 +8,7 @@
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "report/community_buckets.hpp"
+#include "text/utf8.hpp"
 
 namespace chatlens {
 namespace {
@@ -15,12 +16,6 @@ namespace {
 constexpr size_t kMinMessages = 100;
 constexpr size_t kMinDays = 7;
 constexpr int64_t kSessionGap = 5 * 60;
-
-size_t code_points(std::string_view s) {
-  size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
 
 }  // namespace
 
@@ -44,7 +39,7 @@ Json community_summary_insight(const InsightInput& in) {
     const LocalTime t = c.messages.time[i];
     hours[static_cast<size_t>(t.hour())] += 1;
     if (c.messages.kind[i] == MessageKind::Text) {
-      text_chars += static_cast<double>(code_points(c.text(i)));
+      text_chars += static_cast<double>(count_code_points(c.text(i)));
       texts += 1;
     }
     if (in_session && t.seconds - session_end < kSessionGap) {

@@ -125,20 +125,22 @@ Json emoji_wall_insight(const InsightInput& in) {
   std::stable_sort(contacts.begin(), contacts.end(),
                    [&](PersonId a, PersonId b) { return contact_messages[a] > contact_messages[b]; });
   if (contacts.size() > kTopContacts) contacts.resize(kTopContacts);
-  std::map<PersonId, std::vector<uint64_t>> per_contact;
-  for (PersonId p : contacts) per_contact[p].assign(emoji_count(), 0);
+  // Counts per top contact, found by the sender's index (no map lookup per message).
+  std::vector<std::vector<uint64_t>> per_contact(contacts.size(), std::vector<uint64_t>(emoji_count(), 0));
+  std::vector<uint32_t> contact_of(c.people.size(), UINT32_MAX);
+  for (size_t k = 0; k < contacts.size(); ++k) contact_of[contacts[k]] = static_cast<uint32_t>(k);
   for (uint64_t i = 0; i < c.size(); ++i) {
     if (!is_personal(c, i)) continue;
-    auto it = per_contact.find(c.messages.sender[i]);
-    if (it == per_contact.end()) continue;
-    for (auto [u, end] = emoji.of(i); u != end; ++u) ++it->second[static_cast<size_t>(u->id)];
+    const uint32_t k = contact_of[c.messages.sender[i]];
+    if (k == UINT32_MAX) continue;
+    for (auto [u, end] = emoji.of(i); u != end; ++u) ++per_contact[k][static_cast<size_t>(u->id)];
   }
   Json people = Json::array();
-  for (PersonId p : contacts) {
+  for (size_t k = 0; k < contacts.size(); ++k) {
     Json j = Json::object();
-    j["name"] = c.people[p].name;
+    j["name"] = c.people[contacts[k]].name;
     Json top = Json::array();
-    const auto r = ranked(per_contact[p]);
+    const auto r = ranked(per_contact[k]);
     for (size_t k = 0; k < r.size() && k < kTopPerContact; ++k) top.push(emoji_json(r[k].first, r[k].second));
     j["top"] = std::move(top);
     people.push(std::move(j));

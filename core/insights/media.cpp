@@ -72,6 +72,9 @@ Json media_insight(const InsightInput& in) {
   std::map<PersonId, Flow> contacts;
   uint64_t considered = 0;
   std::optional<LocalTime> first, last;
+  // A chat's messages are in time order: the month of the last day is kept (map nodes do not move).
+  int64_t month_day = INT64_MIN;
+  Flow* month = nullptr;
 
   for (const Chat& chat : c.chats) {
     const bool owner_here =
@@ -93,10 +96,13 @@ Json media_insight(const InsightInput& in) {
       const auto k = static_cast<size_t>(kind);
       const PersonId sender = c.messages.sender[i];
       const bool mine = c.is_owner(sender);
-      const CivilDate d = t.date();
-      Flow& month = months[d.year * 12 + d.month - 1];
+      if (t.day() != month_day) {
+        const CivilDate d = t.date();
+        month = &months[d.year * 12 + d.month - 1];
+        month_day = t.day();
+      }
       (mine ? all.sent : all.received)[k]++;
-      (mine ? month.sent : month.received)[k]++;
+      (mine ? month->sent : month->received)[k]++;
       if (mine && other != kNoPerson) contacts[other].sent[k]++;
       if (!mine) contacts[sender].received[k]++;
     }

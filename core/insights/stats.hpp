@@ -9,11 +9,14 @@ namespace chatlens {
 // Linear-interpolated quantile (q in 0..1) of unsorted values; NaN when empty.
 inline double quantile(std::vector<double> v, double q) {
   if (v.empty()) return std::nan("");
-  std::sort(v.begin(), v.end());
+  // The two order statistics around pos, in linear time (no full sort: millions of delays).
   const double pos = q * static_cast<double>(v.size() - 1);
   const size_t lo = static_cast<size_t>(std::floor(pos));
-  const size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(lo), v.end());
+  const double low = v[lo];
+  const double high =
+      lo + 1 < v.size() ? *std::min_element(v.begin() + static_cast<std::ptrdiff_t>(lo) + 1, v.end()) : low;
+  return low + (high - low) * (pos - static_cast<double>(lo));
 }
 
 struct MeanCi {

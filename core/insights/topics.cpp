@@ -26,8 +26,10 @@
 
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
+#include "insights/term_stats.hpp"
 #include "text/stopwords.hpp"
 #include "text/tokenizer.hpp"
+#include "text/word_map.hpp"
 #include "text/word_rank.hpp"
 
 namespace chatlens {
@@ -44,18 +46,8 @@ constexpr size_t kTopChats = 10;
 constexpr double kMainLanguageShare = 0.1;
 constexpr double kMinLift = 10;
 
-struct TermStat {
-  uint32_t count = 0;
-  uint32_t days = 0;
-  int64_t last_day = INT64_MIN;
-  void add(int64_t day) {
-    ++count;
-    if (day != last_day) ++days, last_day = day;
-  }
-};
-
 struct Group {
-  std::unordered_map<uint32_t, TermStat> terms;
+  TermStats terms;
   uint64_t tokens = 0;
   uint64_t messages = 0;
 };
@@ -79,6 +71,15 @@ struct Counter {
     }
     return out;
   }
+};
+
+// A word's class in a chat (topics_insight's classify): these, or its term id (>= 0).
+constexpr int64_t kSkippedWord = -2, kEverydayWord = -1;
+
+// Looks words up by view: no std::string is built for a word already seen.
+struct WordHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
 size_t code_points(std::string_view s) {
@@ -119,11 +120,12 @@ Json topics_insight(const InsightInput& in) {
     return std::string(buf);
   };
 
-  std::unordered_map<std::string, uint32_t> vocab;
+  std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> vocab;
   std::vector<std::string> terms;
   auto intern = [&](std::string_view s) {
-    auto [it, inserted] = vocab.try_emplace(std::string(s), static_cast<uint32_t>(terms.size()));
-    if (inserted) terms.push_back(it->first);
+    if (auto it = vocab.find(s); it != vocab.end()) return it->second;  // no key built for a known term
+    const auto it = vocab.emplace(std::string(s), static_cast<uint32_t>(terms.size())).first;
+    terms.push_back(it->first);
     return it->second;
   };
   Group all;
@@ -148,17 +150,28 @@ Json topics_insight(const InsightInput& in) {
   for (const auto& [code, n] : text_by_language)
     if (has_word_ranks(code) && static_cast<double>(n) >= kMainLanguageShare * static_cast<double>(text_messages))
       main_languages.push_back(code);
-  std::unordered_map<std::string, bool> everyday_cache;
   auto everyday = [&](ChatId chat, std::string_view word) {
-    std::string key(languages[chat].code);
-    key.append(1, '\0').append(word);
-    auto [it, inserted] = everyday_cache.try_emplace(std::move(key), false);
-    if (inserted) {
-      bool common = word_rank(languages[chat].code, word) > 0;
-      for (std::string_view l : main_languages) common = common || word_rank(l, word) > 0;
-      it->second = common;
-    }
-    return it->second;
+    bool common = word_rank(languages[chat].code, word) > 0;
+    for (std::string_view l : main_languages) common = common || word_rank(l, word) > 0;
+    return common;
+  };
+  // What each word is in a chat of each language (a stopword or too short, everyday language, or
+  // a term), decided once per language and word: the lists depend on the chat's language alone.
+  std::vector<std::string_view> language_codes;
+  std::vector<uint32_t> language_of_chat(c.chats.size());
+  for (ChatId id = 0; id < c.chats.size(); ++id) {
+    auto it = std::find(language_codes.begin(), language_codes.end(), languages[id].code);
+    language_of_chat[id] = static_cast<uint32_t>(it - language_codes.begin());
+    if (it == language_codes.end()) language_codes.push_back(languages[id].code);
+  }
+  std::vector<WordMap> word_class(language_codes.size());
+  auto classify = [&](ChatId chat, std::string_view word) {
+    WordMap& known = word_class[language_of_chat[chat]];
+    if (const int64_t* cls = known.find(word)) return *cls;
+    int64_t cls = kSkippedWord;
+    if (code_points(word) >= 2 && !stop[chat].contains(word)) cls = everyday(chat, word) ? kEverydayWord : intern(word);
+    known.put(word, cls);
+    return cls;
   };
 
   // The groups a message counts in depend only on its chat and period: looked up once per
@@ -200,12 +213,14 @@ Json topics_insight(const InsightInput& in) {
       const Token& tok = tokens[k];
       if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
       if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
-      if (tok.kind != TokenKind::Word || code_points(tok.text) < 2 || stop[chat].contains(tok.text)) continue;
-      if (everyday(chat, tok.text)) {  // counts as text, never a term, and breaks two-word phrases
+      if (tok.kind != TokenKind::Word) continue;
+      const int64_t cls = classify(chat, tok.text);
+      if (cls == kSkippedWord) continue;
+      if (cls == kEverydayWord) {  // counts as text, never a term, and breaks two-word phrases
         for (Group* g : targets) ++g->tokens;
         continue;
       }
-      const uint32_t id = intern(tok.text);
+      const auto id = static_cast<uint32_t>(cls);
       for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
       if (has_previous && previous_index + 1 == k) {
         bigram.assign(previous).append(" ").append(tok.text);
@@ -303,8 +318,8 @@ Json topics_insight(const InsightInput& in) {
     std::vector<Scored> scored;
     const double n_i = static_cast<double>(g.tokens), n_j = n_all - n_i;
     if (n_j <= 0) return Json::array();
-    for (const auto& [id, st] : g.terms) {
-      if (st.days < kMinDays || lift(st, g) < kMinLift) continue;
+    g.terms.for_each([&](uint32_t id, const TermStat& st) {
+      if (st.days < kMinDays || lift(st, g) < kMinLift) return;
       const double y_all = ref.terms.at(id).count;
       const double alpha = kPriorSize * y_all / n_all;
       const double y_i = st.count, y_j = y_all - y_i;
@@ -312,7 +327,7 @@ Json topics_insight(const InsightInput& in) {
                        std::log((y_j + alpha) / (n_j + kPriorSize - y_j - alpha));
       const double z = d / std::sqrt(1.0 / (y_i + alpha) + 1.0 / (y_j + alpha));
       if (z > kMinZ) scored.push_back({id, z, st.count});
-    }
+    });
     std::sort(scored.begin(), scored.end(),
               [&](const Scored& a, const Scored& b) { return a.z != b.z ? a.z > b.z : terms[a.id] < terms[b.id]; });
     Json list = Json::array();
@@ -331,8 +346,9 @@ Json topics_insight(const InsightInput& in) {
   // A chat's most used terms that stand out against general language (not against the history).
   auto most_used = [&](const Group& g) {
     std::vector<std::pair<uint32_t, TermStat>> v;
-    for (const auto& [id, st] : g.terms)
+    g.terms.for_each([&](uint32_t id, const TermStat& st) {
       if (st.days >= kMinDays && lift(st, g) >= kMinLift) v.push_back({id, st});
+    });
     std::stable_sort(v.begin(), v.end(), [&](auto& a, auto& b) {
       return a.second.count != b.second.count ? a.second.count > b.second.count : terms[a.first] < terms[b.first];
     });

@@ -396,6 +396,18 @@ bool is_url_word(std::string_view w) {
          w.find("://") != std::string_view::npos;
 }
 
+// Whether one of the eight bytes at p may start an emoticon (: ; < x X; a few control bytes
+// pass too, and are rejected byte by byte): most texts have no candidate in most words.
+inline bool may_start_emoticon(const char* p) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  uint64_t w;
+  std::memcpy(&w, p, 8);
+  const uint64_t v = w | (kOnes * 0x20);  // 'X' -> 'x'; ':' ';' '<' have the bit already
+  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  return (has_zero(v ^ (kOnes * ':')) | has_zero(v ^ (kOnes * ';')) | has_zero(v ^ (kOnes * '<')) |
+          has_zero(v ^ (kOnes * 'x'))) != 0;
+}
+
 }  // namespace
 
 bool next_emoticon(std::string_view text, size_t& pos, EmojiMatch& out) {
@@ -403,9 +415,19 @@ bool next_emoticon(std::string_view text, size_t& pos, EmojiMatch& out) {
   const size_t n = text.size();
   size_t url_until = 0;  // end of the last URL word seen: nothing inside it counts
   for (size_t k = pos; k < n; ++k) {
+    while (k + 8 <= n && !may_start_emoticon(text.data() + k)) k += 8;
+    if (k >= n) break;
     const char c = text[k];
     if (c != ':' && c != ';' && c != '<' && c != 'x' && c != 'X') continue;
     if (k < url_until) continue;
+    // Decided by the byte before, as below, without looking for the word (an 'x' inside a word
+    // is common): a later candidate in the same word still finds a URL around it.
+    if (k > pos) {
+      const char b = text[k - 1];
+      if ((c == 'x' || c == 'X') ? is_ascii_alnum(b) || static_cast<unsigned char>(b) >= 0x80
+                                 : (b >= '0' && b <= '9') || b == ':' || b == '<' || b == ';')
+        continue;
+    }
     // The whitespace-separated word around k: a URL is skipped whole.
     size_t ws = k;
     while (ws > 0 && !is_space(text[ws - 1])) --ws;

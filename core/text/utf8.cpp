@@ -1,6 +1,24 @@
 #include "text/utf8.hpp"
 
+#include <bit>
+#include <cstring>
+
 namespace chatlens {
+
+size_t count_code_points(std::string_view s) {
+  // Eight bytes at a time: a continuation byte has bit 7 set and bit 6 clear.
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  const char* p = s.data();
+  const size_t n = s.size();
+  size_t continuation = 0, i = 0;
+  for (; i + 8 <= n; i += 8) {
+    uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    continuation += static_cast<size_t>(std::popcount(w & kHigh & ~(w << 1)));
+  }
+  for (; i < n; ++i) continuation += (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80;
+  return n - continuation;
+}
 
 char32_t decode_utf8(std::string_view s, size_t& i) {
   const auto b0 = static_cast<unsigned char>(s[i]);

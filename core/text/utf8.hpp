@@ -11,6 +11,8 @@ bool is_valid_utf8(std::string_view s);
 // Decodes one code point at s[i], advancing i; returns U+FFFD on malformed input.
 char32_t decode_utf8(std::string_view s, size_t& i);
 void append_utf8(std::string& out, char32_t cp);
+// Code points in s: the bytes that are no continuation byte (10xxxxxx), whatever s holds.
+size_t count_code_points(std::string_view s);
 
 // Invisible formatting characters that exports sprinkle around: BOM, LRM, RLM,
 // ALM, LRE..RLO, LRI..PDI, ZWNBSP. Not ZWJ (part of emoji sequences).

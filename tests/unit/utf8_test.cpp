@@ -24,3 +24,22 @@ TEST(Utf8, ExcerptCutsAtCodePointsAndRepairsInvalidBytes) {
             "a\uFFFDb");
   EXPECT_TRUE(is_valid_utf8(utf8_excerpt("\xF0\x9F\x98", 10)));
 }
+
+TEST(Utf8, CountsCodePointsAsTheBytesThatContinueNone) {
+  EXPECT_EQ(count_code_points(""), 0u);
+  EXPECT_EQ(count_code_points("hola"), 4u);
+  EXPECT_EQ(count_code_points("canción ñandú 😀 日本語"), 19u);
+  // Every length and alignment, valid or not, against the byte-by-byte rule.
+  const std::string mixed =
+      "a\xC3\xB1"
+      "b\xE2\x80\x8E"
+      "c\xF0\x9F\x98\x80\x80\x80\xFF\xC3"
+      "dé日本";
+  for (size_t from = 0; from < mixed.size(); ++from)
+    for (size_t len = 0; from + len <= mixed.size(); ++len) {
+      const std::string_view s = std::string_view(mixed).substr(from, len);
+      size_t expected = 0;
+      for (unsigned char c : s) expected += (c & 0xC0) != 0x80;
+      EXPECT_EQ(count_code_points(s), expected) << from << "+" << len;
+    }
+}
