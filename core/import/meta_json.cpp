@@ -20,6 +20,7 @@
 
 #include "import/importer.hpp"
 #include "import/json_scan.hpp"
+#include "import/meta_file.hpp"
 #include "import/meta_text.hpp"
 #include "text/utf8.hpp"
 
@@ -124,7 +125,7 @@ std::string_view trim_right(std::string_view s) {
 
 // The repaired form of `s`, in `buffer` when it needed repair.
 std::string_view repaired(std::string_view s, std::string& buffer) {
-  return meta::repair_mojibake(s, buffer) ? std::string_view(buffer) : s;
+  return meta::repair_mojibake(s, buffer).value_or(s);
 }
 
 class Reader {
@@ -135,26 +136,11 @@ class Reader {
   Reader& operator=(const Reader&) = delete;
 
   void run() {
-    std::string_view bytes = ctx_.bytes;
-    size_t start = 0;
-    while (bytes.substr(start, 3) == "\xEF\xBB\xBF") start += 3;
-    bytes.remove_prefix(start);
+    const std::string_view bytes = meta::without_boms(ctx_.bytes);
     const simdjson::padded_string_view json = scratch_.copy(bytes);
     json_begin_ = json.data();
-    bom_ = start;
-    od::document doc;
-    error_code e = scratch_.parser.iterate(json).get(doc);
-    if (!e) e = read_root(doc);
-    if (e) {
-      // Where exactly: the scanner finds the first syntax error (simdjson does not say where).
-      JsonScanner scanner(bytes);
-      if (scanner.skip_value() && scanner.at_end())
-        ctx_.report.error =
-            SourceMessage{"input.meta_unreadable", Json::Object{{"detail", simdjson::error_message(e)}}};
-      else
-        ctx_.report.error = describe_json_error(bytes, scanner.error());
-      return;
-    }
+    bom_ = ctx_.bytes.size() - bytes.size();
+    if (!meta::read_document(ctx_, scratch_.parser, json, [this](od::document& doc) { return read_root(doc); })) return;
     finish();  // while the parser still holds the unescaped strings
   }
 
@@ -392,7 +378,7 @@ class Reader {
 
   void finish() {
     if (!saw_messages_) {
-      ctx_.report.error = SourceMessage{"input.meta_without_messages"};
+      ctx_.report.fail(SourceMessage{"input.meta_without_messages"});
       return;
     }
     // Which app: the newer layouts name it, the older share one folder name; Instagram's
@@ -485,8 +471,7 @@ class MetaJson final : public Importer {
 
   // An object whose keys are Meta's: "participants" first, "sender_name"/"timestamp_ms" in messages.
   int sniff(std::string_view head) const override {
-    const size_t first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || head[first] != '{') return 0;
+    if (!meta::opens_object(head)) return 0;
     const bool participants = head.find("\"participants\"") != std::string_view::npos;
     const bool message_keys = head.find("\"sender_name\"") != std::string_view::npos &&
                               head.find("\"timestamp_ms\"") != std::string_view::npos;

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "import/importer.hpp"
-#include "import/json_scan.hpp"
+#include "import/meta_file.hpp"
 #include "import/meta_text.hpp"
 #include "text/utf8.hpp"
 
@@ -34,23 +34,9 @@ class ProfileReader {
   explicit ProfileReader(ImportContext& ctx) : ctx_(ctx) {}
 
   void run() {
-    std::string_view bytes = ctx_.bytes;
-    while (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    const simdjson::padded_string json(bytes);
+    const simdjson::padded_string json(meta::without_boms(ctx_.bytes));
     od::parser parser;
-    od::document doc;
-    error_code e = parser.iterate(json).get(doc);
-    if (!e) e = read_root(doc);
-    if (e) {
-      JsonScanner scanner(bytes);
-      if (scanner.skip_value() && scanner.at_end())
-        ctx_.report.error =
-            SourceMessage{"input.meta_unreadable", Json::Object{{"detail", simdjson::error_message(e)}}};
-      else
-        ctx_.report.error = describe_json_error(bytes, scanner.error());
-      return;
-    }
-    finish();
+    if (meta::read_document(ctx_, parser, json, [this](od::document& doc) { return read_root(doc); })) finish();
   }
 
  private:
@@ -155,7 +141,7 @@ class ProfileReader {
     report.records = 0;  // no messages and no chat: not an unreadable input either
     report.chats = 0;
     std::string repaired;
-    const std::string name = normalize_name(meta::repair_mojibake(name_, repaired) ? repaired : name_);
+    const std::string name = normalize_name(meta::repair_mojibake(name_, repaired).value_or(name_));
     if (name.empty()) {
       report.notes.push_back({"input.meta_profile_without_name"});
       return;
@@ -176,8 +162,7 @@ class MetaProfile final : public Importer {
 
   // The profile keys lead the file: Facebook's name object, Instagram's string map.
   int sniff(std::string_view head) const override {
-    const size_t first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || head[first] != '{') return 0;
+    if (!meta::opens_object(head)) return 0;
     if ((contains(head, "\"profile_v2\"") || contains(head, "\"profile\"")) && contains(head, "\"full_name\""))
       return 90;
     if (contains(head, "\"profile_user\"") && contains(head, "\"string_map_data\"")) return 90;
