@@ -6,6 +6,7 @@
 #include <simdjson.h>
 
 #include <string_view>
+#include <utility>
 
 #include "import/importer.hpp"
 
@@ -21,6 +22,18 @@ bool opens_object(std::string_view head);
 // line and column (the scanner finds it; simdjson does not say where), or when the JSON is
 // well formed, what simdjson met (a wrong type where an object was expected, ...).
 SourceMessage unreadable(std::string_view json, simdjson::error_code error);
+
+// Calls `visit` (error_code(simdjson::ondemand::field&)) on each field of `object` in order;
+// the first error ends the walk and is returned.
+template <class Visit>
+simdjson::error_code for_each_field(simdjson::ondemand::object& object, Visit&& visit) {
+  for (auto f : object) {
+    simdjson::ondemand::field field;
+    if (auto e = std::move(f).get(field)) return e;
+    if (auto e = visit(field)) return e;
+  }
+  return simdjson::SUCCESS;
+}
 
 // Parses `json` (the file without its BOMs) with `parser` and hands the document to
 // `read_root` (error_code(simdjson::ondemand::document&)). False, with ctx.report failed,

@@ -203,14 +203,14 @@ class Reader {
     for (auto item : list) {
       od::object person;
       if (item.get_object().get(person)) continue;
-      for (auto f : person) {
-        od::field field;
-        if (auto e = std::move(f).get(field)) return e;
-        if (!is(field.key(), "name")) continue;
-        std::string_view name;
-        if (auto e = read_string(field.value(), name)) return e;
-        if (!name.empty()) participants_.push_back(normalize_name(name));
-      }
+      if (auto e = meta::for_each_field(person, [&](od::field& field) -> error_code {
+            if (!is(field.key(), "name")) return simdjson::SUCCESS;
+            std::string_view name;
+            if (auto e2 = read_string(field.value(), name)) return e2;
+            if (!name.empty()) participants_.push_back(normalize_name(name));
+            return simdjson::SUCCESS;
+          }))
+        return e;
     }
     return simdjson::SUCCESS;
   }
@@ -219,16 +219,13 @@ class Reader {
   static error_code read_link(od::value v, std::string_view& link) {
     od::object object;
     if (auto e = v.get_object().get(object)) return e;
-    for (auto f : object) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
-      if (!is(field.key(), "link")) continue;
+    return meta::for_each_field(object, [&](od::field& field) -> error_code {
+      if (!is(field.key(), "link")) return simdjson::SUCCESS;
       od::value value = field.value();
       od::json_type t;
       if (auto e = value.type().get(t)) return e;
-      if (auto e = read_raw_string(value, t, link)) return e;
-    }
-    return simdjson::SUCCESS;
+      return read_raw_string(value, t, link);
+    });
   }
 
   static MediaKind media_of(const od::raw_json_string& key) {
@@ -320,9 +317,7 @@ class Reader {
   error_code read_root(od::document& doc) {
     od::object root;
     if (auto e = doc.get_object().get(root)) return e;
-    for (auto f : root) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
+    return meta::for_each_field(root, [&](od::field& field) -> error_code {
       const od::raw_json_string key = field.key();
       od::value v = field.value();
       od::json_type t;
@@ -344,18 +339,16 @@ class Reader {
       } else if (is(key, "joinable_mode") && t == od::json_type::object) {
         od::object mode;
         if (!(e = v.get_object().get(mode)))
-          for (auto mf : mode) {
-            od::field mfield;
-            if ((e = std::move(mf).get(mfield))) break;
+          e = meta::for_each_field(mode, [&](od::field& mfield) -> error_code {
             std::string_view link;
-            if (is(mfield.key(), "link") && !(e = read_string(mfield.value(), link)) && contains_ci(link, "ig.me/"))
-              instagram_ = true;
-            if (e) break;
-          }
+            if (!is(mfield.key(), "link")) return simdjson::SUCCESS;
+            if (auto e2 = read_string(mfield.value(), link)) return e2;
+            if (contains_ci(link, "ig.me/")) instagram_ = true;
+            return simdjson::SUCCESS;
+          });
       }
-      if (e) return e;
-    }
-    return simdjson::SUCCESS;
+      return e;
+    });
   }
 
   // `offset` counts from after the BOM, like the parsed copy.

@@ -59,14 +59,11 @@ class ProfileReader {
     if (t != od::json_type::object) return simdjson::SUCCESS;
     od::object object;
     if (auto e = v.get_object().get(object)) return e;
-    for (auto f : object) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
+    return meta::for_each_field(object, [&](od::field& field) -> error_code {
       std::string_view k;
       if (auto e = field.unescaped_key().get(k)) return e;
-      if (k == key) return read(field.value());
-    }
-    return simdjson::SUCCESS;
+      return k == key ? read(field.value()) : simdjson::SUCCESS;
+    });
   }
 
   // Facebook: {"name": {"full_name": …}} (a plain string in some dumps).
@@ -98,16 +95,13 @@ class ProfileReader {
         if (mt != od::json_type::object) return simdjson::SUCCESS;
         od::object fields;
         if (auto e2 = map.get_object().get(fields)) return e2;
-        for (auto f : fields) {
-          od::field field;
-          if (auto e2 = std::move(f).get(field)) return e2;
+        return meta::for_each_field(fields, [&](od::field& field) -> error_code {
           std::string_view k;
           if (auto e2 = field.unescaped_key().get(k)) return e2;
           std::string* into = k == "Name" ? &name_ : k == "Username" ? &username : nullptr;
-          if (!into) continue;
-          if (auto e2 = member(field.value(), "value", [&](od::value v) { return read_string(v, *into); })) return e2;
-        }
-        return simdjson::SUCCESS;
+          if (!into) return simdjson::SUCCESS;
+          return member(field.value(), "value", [&](od::value v) { return read_string(v, *into); });
+        });
       });
       if (e) return e;
       if (name_.empty()) name_ = std::move(username);
@@ -119,19 +113,13 @@ class ProfileReader {
   error_code read_root(od::document& doc) {
     od::object root;
     if (auto e = doc.get_object().get(root)) return e;
-    for (auto f : root) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
+    return meta::for_each_field(root, [&](od::field& field) -> error_code {
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return e;
-      error_code e = simdjson::SUCCESS;
-      if (key == "profile" || key == "profile_v2")
-        e = read_facebook(field.value());
-      else if (key == "profile_user")
-        e = read_instagram(field.value());
-      if (e) return e;
-    }
-    return simdjson::SUCCESS;
+      if (key == "profile" || key == "profile_v2") return read_facebook(field.value());
+      if (key == "profile_user") return read_instagram(field.value());
+      return simdjson::SUCCESS;
+    });
   }
 
   void finish() {
