@@ -157,12 +157,12 @@ int main(int argc, char** argv) {
       if (pieces) {
         bytes += fs::file_size(in.path);
       } else if (mapped) {
-        std::string error;
-        maps.push_back(chatlens::MappedFile::open(in.path, fs::file_size(in.path), error));
-        if (!maps.back()) {
-          std::fprintf(stderr, "import_bench: %s: %s\n", in.path.c_str(), error.c_str());
+        auto opened = chatlens::MappedFile::open(in.path, fs::file_size(in.path));
+        if (!opened) {
+          std::fprintf(stderr, "import_bench: %s: %s\n", in.path.c_str(), opened.status().detail().c_str());
           return 1;
         }
+        maps.push_back(std::move(*opened));
         bytes += maps.back()->bytes().size();
       } else {
         contents.push_back(read_file(in.path));
@@ -193,7 +193,7 @@ int main(int argc, char** argv) {
       chats = corpus.chats.size();
       for (const auto& r : reports) {
         skipped += r.lines_skipped;
-        if (!r.ok()) errors.append("  ").append(r.file).append(": ").append(r.error->debug()).append("\n");
+        if (!r.ok()) errors.append("  ").append(r.file).append(": ").append(r.status.detail()).append("\n");
         for (const auto& s : r.skipped_examples)
           if (skipped <= 20)
             std::fprintf(stderr, "  skipped %s:%llu: %s: %s\n", r.file.c_str(), static_cast<unsigned long long>(s.line),

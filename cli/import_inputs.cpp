@@ -57,7 +57,8 @@ ImportedInputs import_inputs(const std::vector<std::string>& paths, const InputL
       const SourceReport& r = session.sources()[i];
       const std::string file = printable(r.file);
       if (!r.ok()) {
-        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(), printable(words.render(*r.error)).c_str());
+        std::fprintf(stderr, "chatlens: %s: %s\n", file.c_str(),
+                     printable(words.render(SourceMessage::of(r.status))).c_str());
       } else if (r.lines_skipped > 0) {
         std::string line = words.text("summary.lines_skipped", Json::Object{{"count", r.lines_skipped}});
         if (!r.skipped_examples.empty())

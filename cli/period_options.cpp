@@ -13,10 +13,10 @@ const char* const kPeriodOptionsHelp =
 namespace {
 
 Result<int64_t> parse_day(std::string_view option, const std::string& value) {
-  CivilDate d{};
-  if (value.size() != 10 || !parse_iso_date(value, d))
+  const std::optional<CivilDate> d = value.size() == 10 ? parse_iso_date(value) : std::nullopt;
+  if (!d)
     return Status::error(std::string(option) + " must be a date like 2024-06-15 (YYYY-MM-DD), not \"" + value + "\"");
-  return days_from_civil(d.year, d.month, d.day);
+  return days_from_civil(d->year, d->month, d->day);
 }
 
 }  // namespace

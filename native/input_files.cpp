@@ -17,25 +17,23 @@ namespace chatlens {
 namespace fs = std::filesystem;
 namespace {
 
-// A failure of the platform: a key, and what the system or libzip said as the detail.
-SourceMessage failure(std::string_view key, std::string detail = {}) {
-  SourceMessage m{std::string(key)};
-  if (!detail.empty()) m.params["detail"] = std::move(detail);
-  return m;
+// A failure of the platform: a key, and what the system or libzip said as the detail (the
+// message's parameter, and the plain words for logs).
+Status failure(std::string key, std::string detail = {}) {
+  Json params = Json::object();
+  if (!detail.empty()) params["detail"] = detail;
+  return Status::user_error(std::move(key), std::move(params), std::move(detail));
 }
 
 // Regular files only; the caller has checked the size against the limit, and a
 // file that grows past it meanwhile is refused all the same.
-bool read_whole_file(const fs::path& path, uint64_t size, uint64_t limit, std::string& out, SourceMessage& error) {
+Result<std::string> read_whole_file(const fs::path& path, uint64_t size, uint64_t limit) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = failure("input.cannot_open", std::strerror(errno));
-    return false;
-  }
+  if (!in) return failure("input.cannot_open", std::strerror(errno));
   // One allocation of the final size, read in place (an iterator-based assign builds a
   // growing temporary: three times the file at its peak). Padding lets JSON parsers read
   // past the end without a second copy.
-  out.clear();
+  std::string out;
   out.reserve(size + 64);
   size_t have = 0, want = size == 0 ? size_t{1} << 16 : size;
   while (true) {
@@ -43,18 +41,13 @@ bool read_whole_file(const fs::path& path, uint64_t size, uint64_t limit, std::s
     in.read(out.data() + have, static_cast<std::streamsize>(want));
     have += static_cast<size_t>(in.gcount());
     if (!in || in.peek() == std::char_traits<char>::eof()) break;
-    if (have > limit) {
-      error = {"input.file_grew", Json::Object{{"limit", describe_byte_size(limit)}}};
-      return false;
-    }
+    if (have > limit)
+      return SourceMessage{"input.file_grew", Json::Object{{"limit", describe_byte_size(limit)}}}.as_error();
     want = size_t{1} << 16;
   }
   out.resize(have);
-  if (in.bad()) {
-    error = {"input.read_error"};
-    return false;
-  }
-  return true;
+  if (in.bad()) return failure("input.read_error");
+  return out;
 }
 
 std::string_view file_type_name(fs::file_type type) {
@@ -153,8 +146,6 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
     for (const fs::path& file : files) load_path(session, file, limits);
     return;
   }
-  std::string bytes;
-  SourceMessage error;
   const fs::file_status status = fs::status(path, ec);
   if (ec || !fs::exists(status)) {
     session.add_failure(path.string(), 0, failure("input.no_such_path"));
@@ -176,22 +167,22 @@ void load_path(ImportSession& session, const fs::path& path, const InputLimits& 
     return;
   }
   // Mapped, not read: the importer's pages come and go as it reads (mapped_file.hpp).
-  std::string map_error;
-  std::unique_ptr<MappedFile> mapped = MappedFile::open(path, size, map_error);
+  Result<std::unique_ptr<MappedFile>> mapped = MappedFile::open(path, size);
   if (!mapped) {
-    session.add_failure(path.string(), 0, failure("input.cannot_open", map_error));
+    session.add_failure(path.string(), 0, mapped.status());
     return;
   }
-  if (!looks_like_zip(mapped->bytes())) {
-    session.add(path.string(), std::move(mapped));
+  if (!looks_like_zip((*mapped)->bytes())) {
+    session.add(path.string(), std::move(*mapped));
     return;
   }
-  mapped.reset();  // libzip reads the archive from memory it owns
-  if (!read_whole_file(path, size, limits.max_input_bytes, bytes, error)) {
-    session.add_failure(path.string(), 0, std::move(error));
+  mapped->reset();  // libzip reads the archive from memory it owns
+  Result<std::string> bytes = read_whole_file(path, size, limits.max_input_bytes);
+  if (!bytes) {
+    session.add_failure(path.string(), 0, bytes.status());
     return;
   }
-  load_zip(session, path.string(), std::move(bytes), limits);
+  load_zip(session, path.string(), std::move(*bytes), limits);
 }
 
 }  // namespace chatlens

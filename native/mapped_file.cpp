@@ -10,20 +10,21 @@
 
 namespace chatlens {
 
-std::unique_ptr<MappedFile> MappedFile::open(const std::filesystem::path& path, uint64_t size, std::string& error) {
+namespace {
+// The system's words, as the detail of the message and of the logs.
+Status cannot_open(const std::string& detail) {
+  return Status::user_error("input.cannot_open", Json::Object{{"detail", detail}}, detail);
+}
+}  // namespace
+
+Result<std::unique_ptr<MappedFile>> MappedFile::open(const std::filesystem::path& path, uint64_t size) {
   if (size == 0) return std::unique_ptr<MappedFile>(new MappedFile(nullptr, 0));
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    error = std::strerror(errno);
-    return nullptr;
-  }
+  if (fd < 0) return cannot_open(std::strerror(errno));
   void* p = ::mmap(nullptr, static_cast<size_t>(size), PROT_READ, MAP_PRIVATE, fd, 0);
   const int map_errno = errno;
   ::close(fd);  // the mapping keeps the file
-  if (p == MAP_FAILED) {
-    error = std::string("mmap: ") + std::strerror(map_errno);
-    return nullptr;
-  }
+  if (p == MAP_FAILED) return cannot_open(std::string("mmap: ") + std::strerror(map_errno));
   // Importers read front to back: read-ahead pays.
   ::madvise(p, static_cast<size_t>(size), MADV_SEQUENTIAL);
   return std::unique_ptr<MappedFile>(new MappedFile(static_cast<char*>(p), static_cast<size_t>(size)));

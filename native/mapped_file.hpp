@@ -9,15 +9,17 @@
 #include <string>
 #include <string_view>
 
+#include "base/status.hpp"
 #include "import/input_bytes.hpp"
 
 namespace chatlens {
 
 class MappedFile final : public WholeInput {
  public:
-  // The first `size` bytes of `path` (its size when stat'ed). Null with `error` set when
-  // the file cannot be opened or mapped; an empty file maps to an empty view.
-  static std::unique_ptr<MappedFile> open(const std::filesystem::path& path, uint64_t size, std::string& error);
+  // The first `size` bytes of `path` (its size when stat'ed); an empty file maps to an empty
+  // view. A file that cannot be opened or mapped is input.cannot_open, the system's words
+  // as its detail.
+  static Result<std::unique_ptr<MappedFile>> open(const std::filesystem::path& path, uint64_t size);
   ~MappedFile() override;
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;

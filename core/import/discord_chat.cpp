@@ -119,9 +119,9 @@ void ChatSink::commit(size_t offset) {
     ++tally_.duplicates;
     return skip(offset, with_id("input.duplicate_message"));
   }
-  IsoDateTime when;
   if (m.timestamp.empty()) return skip(offset, with_id("input.message_without_date"));
-  if (!parse_iso8601(m.timestamp, when)) {
+  const std::optional<IsoDateTime> when = parse_iso8601(m.timestamp);
+  if (!when) {
     SourceMessage reason = with_id("input.unreadable_date");
     reason.params["date"] = utf8_excerpt(m.timestamp, 40);
     return skip(offset, std::move(reason));
@@ -129,8 +129,8 @@ void ChatSink::commit(size_t offset) {
 
   MessageDraft draft;
   draft.chat = chat();
-  draft.time = when.local;
-  draft.utc = when.utc;
+  draft.time = when->local;
+  draft.utc = when->utc;
   draft.platform_id = id;
   draft.sender = person(m.author);
   draft.text = m.content;

@@ -34,8 +34,8 @@ class DiscordImport {
     ctx_.builder.reserve(ctx_.bytes.size() / 700);
     discord::ChatSink sink(ctx_, tally_, lines_);
     if (!read_root(sink)) {
-      ctx_.report.error =
-          scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error()) : SourceMessage{"input.discord_unreadable"};
+      ctx_.report.fail(scan_.failed() ? describe_json_error(ctx_.bytes, scan_.error())
+                                      : SourceMessage{"input.discord_unreadable"});
       return;
     }
     sink.finish(info_);

@@ -106,7 +106,7 @@ const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBy
   auto hold_whole = [&](auto convert) -> bool {
     std::string all;
     if (auto error = read_all(*input, all)) {
-      report.error = std::move(error);
+      report.fail(*error);
       return false;
     }
     window.reset();
@@ -117,7 +117,7 @@ const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBy
 
   std::string_view head = window->head(kHeadBytes);
   if (window->error()) {
-    report.error = window->error();
+    report.fail(*window->error());
     return report;
   }
   const Utf16 utf16 = detect_utf16(head.substr(0, 4096));
@@ -136,10 +136,10 @@ const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBy
     if (score > best_score) best = importer, best_score = score;
   }
   if (!best) {
-    report.error = describe_unrecognised(head, input->size());
-    if (utf16 != Utf16::None)
-      report.error = SourceMessage{"input.decoded_then",
-                                   Json::Object{{"encoding", to_string(utf16)}, {"error", report.error->to_json()}}};
+    const SourceMessage why = describe_unrecognised(head, input->size());
+    report.fail(utf16 == Utf16::None ? why
+                                     : SourceMessage{"input.decoded_then", Json::Object{{"encoding", to_string(utf16)},
+                                                                                        {"error", why.to_json()}}});
     return report;
   }
   // An importer that does not stream reads the whole input in place.
@@ -153,11 +153,11 @@ const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBy
   if (best->streams()) ctx.window = &*window;
   best->import(ctx);
   // A piece that could not be read ends the input, whatever the importer made of it.
-  if (report.ok() && window->error()) report.error = window->error();
+  if (report.ok() && window->error()) report.fail(*window->error());
   window.reset();
   input.reset();  // the corpus holds copies of the texts it keeps
   // Skipped records and nothing read: an unreadable input, not an empty chat.
-  if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.error = describe_nothing_imported(report);
+  if (report.ok() && report.records == 0 && report.lines_skipped > 0) report.fail(describe_nothing_imported(report));
   if (!report.ok()) {
     builder_.rollback(first_message, chat_count);
     report.records = 0;
@@ -166,11 +166,11 @@ const SourceReport& ImportSession::add(std::string name, std::unique_ptr<InputBy
   return report;
 }
 
-const SourceReport& ImportSession::add_failure(std::string name, uint64_t bytes, SourceMessage error) {
+const SourceReport& ImportSession::add_failure(std::string name, uint64_t bytes, Status error) {
   SourceReport& report = sources_.emplace_back();
   report.file = std::move(name);
   report.bytes = bytes;
-  report.error = std::move(error);
+  report.fail(std::move(error));
   return report;
 }
 

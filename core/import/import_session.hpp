@@ -24,8 +24,12 @@ class ImportSession {
   // The same for an input the caller holds otherwise (natively a mapped file). The corpus
   // keeps copies of the texts it needs: `input` is destroyed before add() returns.
   const SourceReport& add(std::string name, std::unique_ptr<InputBytes> input, std::string title_hint = {});
-  // Records an input that could not even be opened (unreadable file, broken zip).
-  const SourceReport& add_failure(std::string name, uint64_t bytes, SourceMessage error);
+  // Records an input that could not even be opened (unreadable file, broken zip): a failure
+  // with an input.* message.
+  const SourceReport& add_failure(std::string name, uint64_t bytes, Status error);
+  const SourceReport& add_failure(std::string name, uint64_t bytes, const SourceMessage& error) {
+    return add_failure(std::move(name), bytes, error.as_error());
+  }
 
   // How much a streaming importer's window reads at a time (tests put piece boundaries
   // everywhere with 1 or 7; the result must not change).

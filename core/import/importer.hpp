@@ -32,14 +32,16 @@ struct ImportContext {
   // The caller's date of the import: dates written without a year ("Mar 5") are placed
   // before it. Passed in, never read from a clock, so the same bytes give the same corpus.
   CivilDate today{2000, 1, 1};
-  InputBytes* input = nullptr;     // owner of the bytes, may be null
+  InputBytes* input = nullptr;    // owner of the bytes, may be null
   InputWindow* window = nullptr;  // the input, for importers that stream; set by the session
 
   // The importer is done with bytes[0, offset) for now: call it as the cursor moves
   // (every few megabytes), so the platform can hand those pages back.
   void release_before(uint64_t offset) const {
-    if (window) window->release_before(offset);
-    else if (input) input->release_before(offset);
+    if (window)
+      window->release_before(offset);
+    else if (input)
+      input->release_before(offset);
   }
 };
 
@@ -52,7 +54,7 @@ class Importer {
   // Whether import() reads through ctx.window (inputs of any size, in bounded memory) rather
   // than ctx.bytes (the session then holds the whole input for it).
   virtual bool streams() const { return false; }
-  // Reads the whole input. On a fatal problem sets ctx.report.error and returns;
+  // Reads the whole input. On a fatal problem fails ctx.report (SourceReport::fail) and returns;
   // the session then discards whatever this input had added.
   virtual void import(ImportContext& ctx) const = 0;
 };

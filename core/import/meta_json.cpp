@@ -20,6 +20,7 @@
 
 #include "import/importer.hpp"
 #include "import/json_scan.hpp"
+#include "import/meta_file.hpp"
 #include "import/meta_text.hpp"
 #include "text/utf8.hpp"
 
@@ -124,7 +125,7 @@ std::string_view trim_right(std::string_view s) {
 
 // The repaired form of `s`, in `buffer` when it needed repair.
 std::string_view repaired(std::string_view s, std::string& buffer) {
-  return meta::repair_mojibake(s, buffer) ? std::string_view(buffer) : s;
+  return meta::repair_mojibake(s, buffer).value_or(s);
 }
 
 class Reader {
@@ -135,26 +136,11 @@ class Reader {
   Reader& operator=(const Reader&) = delete;
 
   void run() {
-    std::string_view bytes = ctx_.bytes;
-    size_t start = 0;
-    while (bytes.substr(start, 3) == "\xEF\xBB\xBF") start += 3;
-    bytes.remove_prefix(start);
+    const std::string_view bytes = meta::without_boms(ctx_.bytes);
     const simdjson::padded_string_view json = scratch_.copy(bytes);
     json_begin_ = json.data();
-    bom_ = start;
-    od::document doc;
-    error_code e = scratch_.parser.iterate(json).get(doc);
-    if (!e) e = read_root(doc);
-    if (e) {
-      // Where exactly: the scanner finds the first syntax error (simdjson does not say where).
-      JsonScanner scanner(bytes);
-      if (scanner.skip_value() && scanner.at_end())
-        ctx_.report.error =
-            SourceMessage{"input.meta_unreadable", Json::Object{{"detail", simdjson::error_message(e)}}};
-      else
-        ctx_.report.error = describe_json_error(bytes, scanner.error());
-      return;
-    }
+    bom_ = ctx_.bytes.size() - bytes.size();
+    if (!meta::read_document(ctx_, scratch_.parser, json, [this](od::document& doc) { return read_root(doc); })) return;
     finish();  // while the parser still holds the unescaped strings
   }
 
@@ -217,14 +203,14 @@ class Reader {
     for (auto item : list) {
       od::object person;
       if (item.get_object().get(person)) continue;
-      for (auto f : person) {
-        od::field field;
-        if (auto e = std::move(f).get(field)) return e;
-        if (!is(field.key(), "name")) continue;
-        std::string_view name;
-        if (auto e = read_string(field.value(), name)) return e;
-        if (!name.empty()) participants_.push_back(normalize_name(name));
-      }
+      if (auto e = meta::for_each_field(person, [&](od::field& field) -> error_code {
+            if (!is(field.key(), "name")) return simdjson::SUCCESS;
+            std::string_view name;
+            if (auto e2 = read_string(field.value(), name)) return e2;
+            if (!name.empty()) participants_.push_back(normalize_name(name));
+            return simdjson::SUCCESS;
+          }))
+        return e;
     }
     return simdjson::SUCCESS;
   }
@@ -233,16 +219,13 @@ class Reader {
   static error_code read_link(od::value v, std::string_view& link) {
     od::object object;
     if (auto e = v.get_object().get(object)) return e;
-    for (auto f : object) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
-      if (!is(field.key(), "link")) continue;
+    return meta::for_each_field(object, [&](od::field& field) -> error_code {
+      if (!is(field.key(), "link")) return simdjson::SUCCESS;
       od::value value = field.value();
       od::json_type t;
       if (auto e = value.type().get(t)) return e;
-      if (auto e = read_raw_string(value, t, link)) return e;
-    }
-    return simdjson::SUCCESS;
+      return read_raw_string(value, t, link);
+    });
   }
 
   static MediaKind media_of(const od::raw_json_string& key) {
@@ -334,9 +317,7 @@ class Reader {
   error_code read_root(od::document& doc) {
     od::object root;
     if (auto e = doc.get_object().get(root)) return e;
-    for (auto f : root) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
+    return meta::for_each_field(root, [&](od::field& field) -> error_code {
       const od::raw_json_string key = field.key();
       od::value v = field.value();
       od::json_type t;
@@ -358,18 +339,16 @@ class Reader {
       } else if (is(key, "joinable_mode") && t == od::json_type::object) {
         od::object mode;
         if (!(e = v.get_object().get(mode)))
-          for (auto mf : mode) {
-            od::field mfield;
-            if ((e = std::move(mf).get(mfield))) break;
+          e = meta::for_each_field(mode, [&](od::field& mfield) -> error_code {
             std::string_view link;
-            if (is(mfield.key(), "link") && !(e = read_string(mfield.value(), link)) && contains_ci(link, "ig.me/"))
-              instagram_ = true;
-            if (e) break;
-          }
+            if (!is(mfield.key(), "link")) return simdjson::SUCCESS;
+            if (auto e2 = read_string(mfield.value(), link)) return e2;
+            if (contains_ci(link, "ig.me/")) instagram_ = true;
+            return simdjson::SUCCESS;
+          });
       }
-      if (e) return e;
-    }
-    return simdjson::SUCCESS;
+      return e;
+    });
   }
 
   // `offset` counts from after the BOM, like the parsed copy.
@@ -392,7 +371,7 @@ class Reader {
 
   void finish() {
     if (!saw_messages_) {
-      ctx_.report.error = SourceMessage{"input.meta_without_messages"};
+      ctx_.report.fail(SourceMessage{"input.meta_without_messages"});
       return;
     }
     // Which app: the newer layouts name it, the older share one folder name; Instagram's
@@ -485,8 +464,7 @@ class MetaJson final : public Importer {
 
   // An object whose keys are Meta's: "participants" first, "sender_name"/"timestamp_ms" in messages.
   int sniff(std::string_view head) const override {
-    const size_t first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || head[first] != '{') return 0;
+    if (!meta::opens_object(head)) return 0;
     const bool participants = head.find("\"participants\"") != std::string_view::npos;
     const bool message_keys = head.find("\"sender_name\"") != std::string_view::npos &&
                               head.find("\"timestamp_ms\"") != std::string_view::npos;

@@ -15,7 +15,7 @@
 #include <string_view>
 
 #include "import/importer.hpp"
-#include "import/json_scan.hpp"
+#include "import/meta_file.hpp"
 #include "import/meta_text.hpp"
 #include "text/utf8.hpp"
 
@@ -34,23 +34,9 @@ class ProfileReader {
   explicit ProfileReader(ImportContext& ctx) : ctx_(ctx) {}
 
   void run() {
-    std::string_view bytes = ctx_.bytes;
-    while (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
-    const simdjson::padded_string json(bytes);
+    const simdjson::padded_string json(meta::without_boms(ctx_.bytes));
     od::parser parser;
-    od::document doc;
-    error_code e = parser.iterate(json).get(doc);
-    if (!e) e = read_root(doc);
-    if (e) {
-      JsonScanner scanner(bytes);
-      if (scanner.skip_value() && scanner.at_end())
-        ctx_.report.error =
-            SourceMessage{"input.meta_unreadable", Json::Object{{"detail", simdjson::error_message(e)}}};
-      else
-        ctx_.report.error = describe_json_error(bytes, scanner.error());
-      return;
-    }
-    finish();
+    if (meta::read_document(ctx_, parser, json, [this](od::document& doc) { return read_root(doc); })) finish();
   }
 
  private:
@@ -73,14 +59,11 @@ class ProfileReader {
     if (t != od::json_type::object) return simdjson::SUCCESS;
     od::object object;
     if (auto e = v.get_object().get(object)) return e;
-    for (auto f : object) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
+    return meta::for_each_field(object, [&](od::field& field) -> error_code {
       std::string_view k;
       if (auto e = field.unescaped_key().get(k)) return e;
-      if (k == key) return read(field.value());
-    }
-    return simdjson::SUCCESS;
+      return k == key ? read(field.value()) : simdjson::SUCCESS;
+    });
   }
 
   // Facebook: {"name": {"full_name": …}} (a plain string in some dumps).
@@ -112,16 +95,13 @@ class ProfileReader {
         if (mt != od::json_type::object) return simdjson::SUCCESS;
         od::object fields;
         if (auto e2 = map.get_object().get(fields)) return e2;
-        for (auto f : fields) {
-          od::field field;
-          if (auto e2 = std::move(f).get(field)) return e2;
+        return meta::for_each_field(fields, [&](od::field& field) -> error_code {
           std::string_view k;
           if (auto e2 = field.unescaped_key().get(k)) return e2;
           std::string* into = k == "Name" ? &name_ : k == "Username" ? &username : nullptr;
-          if (!into) continue;
-          if (auto e2 = member(field.value(), "value", [&](od::value v) { return read_string(v, *into); })) return e2;
-        }
-        return simdjson::SUCCESS;
+          if (!into) return simdjson::SUCCESS;
+          return member(field.value(), "value", [&](od::value v) { return read_string(v, *into); });
+        });
       });
       if (e) return e;
       if (name_.empty()) name_ = std::move(username);
@@ -133,19 +113,13 @@ class ProfileReader {
   error_code read_root(od::document& doc) {
     od::object root;
     if (auto e = doc.get_object().get(root)) return e;
-    for (auto f : root) {
-      od::field field;
-      if (auto e = std::move(f).get(field)) return e;
+    return meta::for_each_field(root, [&](od::field& field) -> error_code {
       std::string_view key;
       if (auto e = field.unescaped_key().get(key)) return e;
-      error_code e = simdjson::SUCCESS;
-      if (key == "profile" || key == "profile_v2")
-        e = read_facebook(field.value());
-      else if (key == "profile_user")
-        e = read_instagram(field.value());
-      if (e) return e;
-    }
-    return simdjson::SUCCESS;
+      if (key == "profile" || key == "profile_v2") return read_facebook(field.value());
+      if (key == "profile_user") return read_instagram(field.value());
+      return simdjson::SUCCESS;
+    });
   }
 
   void finish() {
@@ -155,7 +129,7 @@ class ProfileReader {
     report.records = 0;  // no messages and no chat: not an unreadable input either
     report.chats = 0;
     std::string repaired;
-    const std::string name = normalize_name(meta::repair_mojibake(name_, repaired) ? repaired : name_);
+    const std::string name = normalize_name(meta::repair_mojibake(name_, repaired).value_or(name_));
     if (name.empty()) {
       report.notes.push_back({"input.meta_profile_without_name"});
       return;
@@ -176,8 +150,7 @@ class MetaProfile final : public Importer {
 
   // The profile keys lead the file: Facebook's name object, Instagram's string map.
   int sniff(std::string_view head) const override {
-    const size_t first = head.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos || head[first] != '{') return 0;
+    if (!meta::opens_object(head)) return 0;
     if ((contains(head, "\"profile_v2\"") || contains(head, "\"profile\"")) && contains(head, "\"full_name\""))
       return 90;
     if (contains(head, "\"profile_user\"") && contains(head, "\"string_map_data\"")) return 90;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 
 namespace chatlens::meta {
 namespace {
@@ -49,34 +50,34 @@ constexpr std::array<std::string_view, 16> kGroupEventMiddles = {" named the gro
 
 }  // namespace
 
-bool repair_mojibake(std::string_view s, std::string& out) {
+std::optional<std::string_view> repair_mojibake(std::string_view s, std::string& buffer) {
   size_t i = skip_ascii(s, 0);
-  if (i == s.size()) return false;  // ASCII: nothing to repair
-  out.assign(s.data(), i);
+  if (i == s.size()) return std::nullopt;  // ASCII: nothing to repair
+  buffer.assign(s.data(), i);
   bool combining = false;  // a combining mark (U+0300–U+036F starts with CC or CD): only then can NFC change anything
   while (i < s.size()) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       const size_t run = skip_ascii(s, i);
-      out.append(s.data() + i, run - i);
+      buffer.append(s.data() + i, run - i);
       i = run;
     } else if ((c == 0xC2 || c == 0xC3) && i + 1 < s.size() && (static_cast<unsigned char>(s[i + 1]) & 0xC0) == 0x80) {
       const auto byte = static_cast<unsigned char>(((c & 0x03) << 6) | (static_cast<unsigned char>(s[i + 1]) & 0x3F));
       combining |= byte == 0xCC || byte == 0xCD;
-      out += static_cast<char>(byte);
+      buffer += static_cast<char>(byte);
       i += 2;
     } else {
-      return false;  // a code point above U+00FF: real text
+      return std::nullopt;  // a code point above U+00FF: real text
     }
   }
-  if (!simdjson::validate_utf8(out)) return false;  // genuine Latin-1 text ("café" written right)
+  if (!simdjson::validate_utf8(buffer)) return std::nullopt;  // genuine Latin-1 text ("café" written right)
   if (combining) {
-    if (utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(out.c_str()))) {
-      out.assign(reinterpret_cast<const char*>(nfc));
+    if (utf8proc_uint8_t* nfc = utf8proc_NFC(reinterpret_cast<const utf8proc_uint8_t*>(buffer.c_str()))) {
+      buffer.assign(reinterpret_cast<const char*>(nfc));
       std::free(nfc);
     }
   }
-  return true;
+  return std::string_view(buffer);
 }
 
 ContentKind classify_content(std::string_view sender, std::string_view content) {

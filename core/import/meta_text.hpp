@@ -3,17 +3,18 @@
 // FORMATS.md §3). Meta writes every string's UTF-8 bytes as separate code points
 // ("\u00c3\u00a9" for "é"): the mojibake is repaired per string, after JSON
 // decoding, and never on the raw file.
+#include <optional>
 #include <string>
 #include <string_view>
 
 namespace chatlens::meta {
 
-// The repaired string when `s` is such mojibake: every code point is at most U+00FF and,
-// taken as bytes, they are valid UTF-8 (put in NFC: decomposed accents occur). Returns
-// false when `s` needs no repair (ASCII, `out` untouched) or is not mojibake (real text: a
-// code point above U+00FF, or bytes that are not UTF-8; `out` then holds scraps). `out`
-// is overwritten, never appended to: one buffer serves every string of an export.
-bool repair_mojibake(std::string_view s, std::string& out);
+// The repaired string, a view of `buffer`, when `s` is such mojibake: every code point is at
+// most U+00FF and, taken as bytes, they are valid UTF-8 (put in NFC: decomposed accents occur).
+// Nothing when `s` needs no repair (ASCII, `buffer` untouched) or is not mojibake (real text:
+// a code point above U+00FF, or bytes that are not UTF-8; `buffer` then holds scraps).
+// `buffer` is overwritten, never appended to: one buffer serves every string of an export.
+std::optional<std::string_view> repair_mojibake(std::string_view s, std::string& buffer);
 
 // What a content string tells beyond its words. Meta writes group events and reaction
 // notices as ordinary messages of their author ("Ana named the group Trip.").

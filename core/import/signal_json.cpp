@@ -179,18 +179,18 @@ class Reader {
                        {"input.not_a_json_message", Json::Object{{"detail", simdjson::error_message(e)}}}, text);
       return;
     }
-    IsoDateTime when;
     if (m.date.empty()) {
       ctx_.report.skip(number, offset, {"input.message_without_date_plain"}, text);
       return;
     }
-    if (!parse_iso8601(m.date, when)) {
+    const std::optional<IsoDateTime> when = parse_iso8601(m.date);
+    if (!when) {
       ctx_.report.skip(number, offset, {"input.unreadable_date", Json::Object{{"date", m.date.substr(0, 40)}}}, text);
       return;
     }
     const signal::Content content = reader_.fields(m.body, m.quote, m.attachment, m.sticker, m.sticker_text, m.deleted,
                                                    m.reactions, m.call || m.missed, m.missed);
-    chat_.add(m.sender, when.local, when.utc, content);
+    chat_.add(m.sender, when->local, when->utc, content);
   }
 
   ImportContext& ctx_;

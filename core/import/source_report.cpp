@@ -15,6 +15,11 @@ Json SourceMessage::to_json() const {
 
 std::string SourceMessage::debug() const { return key + " " + params.dump(); }
 
+SourceMessage SourceMessage::of(const Status& failure) {
+  if (failure.has_message()) return {failure.key(), failure.params()};
+  return untranslated(failure.detail());
+}
+
 std::ostream& operator<<(std::ostream& out, const SourceMessage& m) { return out << m.debug(); }
 
 void SourceReport::skip(uint64_t line, uint64_t offset, SourceMessage reason, std::string_view text) {

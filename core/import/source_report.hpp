@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "base/status.hpp"
 #include "json/json.hpp"
 
 namespace chatlens {
@@ -20,6 +21,11 @@ struct SourceMessage {
 
   Json to_json() const;
   std::string debug() const;  // key and parameters, for logs and test failures
+
+  // The same sentence as a failure (docs/errors.md), its detail the key and parameters;
+  // and back, a failure told in plain words only becoming input.text with them.
+  Status as_error() const { return Status::user_error(key, params); }
+  static SourceMessage of(const Status& failure);
 };
 std::ostream& operator<<(std::ostream& out, const SourceMessage& m);
 
@@ -46,11 +52,15 @@ struct SourceReport {
   uint64_t lines_skipped = 0;
   std::vector<SkippedLine> skipped_examples;  // the first few skipped lines
   std::vector<SourceMessage> notes;           // non-fatal observations worth showing
-  std::optional<SourceMessage> error;         // set when the input could not be read at all
+  // Failed when the input could not be read at all; its message (an input.* key) is the
+  // report's "error".
+  Status status;
 
   static constexpr size_t kMaxExamples = 5;
   void skip(uint64_t line, uint64_t offset, SourceMessage reason, std::string_view text);
-  bool ok() const { return !error.has_value(); }
+  bool ok() const { return status.is_ok(); }
+  void fail(Status failure) { status = std::move(failure); }
+  void fail(const SourceMessage& reason) { status = reason.as_error(); }
 };
 
 }  // namespace chatlens

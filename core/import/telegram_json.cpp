@@ -73,13 +73,13 @@ class TelegramImport {
     ctx_.builder.reserve(scan_.size() / 400);
     const bool read = read_root();
     if (ctx_.window && ctx_.window->error()) {
-      ctx_.report.error = ctx_.window->error();  // a piece that could not be read, not bad JSON
+      ctx_.report.fail(*ctx_.window->error());  // a piece that could not be read, not bad JSON
       return;
     }
     if (!read) {
-      ctx_.report.error = !scan_.failed() ? SourceMessage{"input.telegram_unreadable"}
-                          : ctx_.window   ? describe_json_error(*ctx_.window, scan_.error())
-                                          : describe_json_error(ctx_.bytes, scan_.error());
+      ctx_.report.fail(!scan_.failed() ? SourceMessage{"input.telegram_unreadable"}
+                       : ctx_.window   ? describe_json_error(*ctx_.window, scan_.error())
+                                       : describe_json_error(ctx_.bytes, scan_.error()));
       return;
     }
     people_.name_deleted_accounts();

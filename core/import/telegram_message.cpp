@@ -361,14 +361,13 @@ simdjson::error_code MessageReader::read(od::object& object, const ChunkMap& map
           if (shape_of(v) != ValueShape::Null) m.bad_date = trim_token(v.raw_json_token());
           break;
         }
-        IsoDateTime iso;
         if (dates_.parse(date, m.local)) {
           m.has_local = true;
-        } else if (parse_iso8601(date, iso)) {
+        } else if (const std::optional<IsoDateTime> iso = parse_iso8601(date)) {
           // Other tools and older exporters: fractions of a second, "Z" or an offset.
           m.has_local = true;
-          m.local = iso.local;
-          m.date_utc = iso.utc;
+          m.local = iso->local;
+          m.date_utc = iso->utc;
         } else {
           m.issues |= kIssueDate;
           m.bad_date = date;

@@ -601,7 +601,7 @@ void Reader::run() {
   SourceReport& report = ctx_.report;
   while (window_.span(start_, 3) == "\xEF\xBB\xBF") start_ += 3;
   if (!detect()) {
-    report.error = SourceMessage{"input.no_whatsapp_header"};
+    report.fail(SourceMessage{"input.no_whatsapp_header"});
     return;
   }
 

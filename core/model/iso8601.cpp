@@ -120,26 +120,26 @@ bool read_zone(Reader& r, bool& present, int64_t& offset) {
 
 }  // namespace
 
-bool parse_iso8601(std::string_view s, IsoDateTime& out) {
+std::optional<IsoDateTime> parse_iso8601(std::string_view s) {
   Reader r{s};
   int64_t day = 0, seconds = 0, offset = 0;
   bool zoned = false;
-  if (!read_date(r, day)) return false;
-  if (!(r.eat('T') || r.eat('t') || r.eat(' '))) return false;
-  if (!read_time(r, seconds) || !read_zone(r, zoned, offset) || r.at != s.size()) return false;
+  if (!read_date(r, day)) return std::nullopt;
+  if (!(r.eat('T') || r.eat('t') || r.eat(' '))) return std::nullopt;
+  if (!read_time(r, seconds) || !read_zone(r, zoned, offset) || r.at != s.size()) return std::nullopt;
+  IsoDateTime out;
   out.local = LocalTime{day * 86400 + seconds};
   out.utc = zoned ? out.local.seconds - offset : kNoUtc;
-  return true;
+  return out;
 }
 
-bool parse_iso_date(std::string_view s, CivilDate& out) {
+std::optional<CivilDate> parse_iso_date(std::string_view s) {
   Reader r{s};
   int y = 0, m = 0, d = 0;
   if (!r.number(4, y) || !r.eat('-') || !r.number(2, m) || !r.eat('-') || !r.number(2, d) || r.at != s.size() ||
       !is_valid_date(y, m, d))
-    return false;
-  out = {y, static_cast<uint8_t>(m), static_cast<uint8_t>(d)};
-  return true;
+    return std::nullopt;
+  return CivilDate{y, static_cast<uint8_t>(m), static_cast<uint8_t>(d)};
 }
 
 }  // namespace chatlens

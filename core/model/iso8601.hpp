@@ -3,6 +3,7 @@
 // "2017-01-01T06:20:09.248Z", "2019-01-04T17:52:39.762+00:00", "20170101T062009Z",
 // "2017-001T06:20" (ordinal), "2017-W01-7T06:20" (week date), "2023-06-30 24:00".
 #include <cstdint>
+#include <optional>
 #include <string_view>
 
 #include "model/local_time.hpp"
@@ -17,10 +18,11 @@ struct IsoDateTime {
 // Every ISO 8601 form that names a moment: a calendar, ordinal or week date, then 'T'
 // (or 't', or a space as RFC 3339 allows), a time of hours with optional minutes and
 // seconds in the extended or basic format, a decimal fraction (',' or '.') of its last
-// part, and an optional zone. False for anything else, a date alone included.
-bool parse_iso8601(std::string_view s, IsoDateTime& out);
+// part, and an optional zone. Nothing for anything else, a date alone included (the only
+// failure is "not such a date-time": docs/errors.md).
+std::optional<IsoDateTime> parse_iso8601(std::string_view s);
 
-// A calendar date alone, "2024-06-15" (how callers hand over "today").
-bool parse_iso_date(std::string_view s, CivilDate& out);
+// A calendar date alone, "2024-06-15" (how callers hand over "today"); nothing otherwise.
+std::optional<CivilDate> parse_iso_date(std::string_view s);
 
 }  // namespace chatlens

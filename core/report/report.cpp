@@ -32,7 +32,7 @@ Json source_report_json(const SourceReport& r) {
   Json notes = Json::array();
   for (const SourceMessage& n : r.notes) notes.push(n.to_json());
   j["notes"] = std::move(notes);
-  j["error"] = r.error ? r.error->to_json() : Json();
+  j["error"] = r.ok() ? Json() : SourceMessage::of(r.status).to_json();
   return j;
 }
 

@@ -24,7 +24,7 @@ std::string utc_iso(int64_t utc) { return format_local_iso(LocalTime{utc}); }
 TEST(DiscordCorpus, DirectMessagesWithABotAndACall) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_sample("DM_2A_2M");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.platform, "discord");
   EXPECT_EQ(r.report.variant, "dce-pre-2.40");
   EXPECT_EQ(r.report.lines_skipped, 0u);
@@ -54,7 +54,7 @@ TEST(DiscordCorpus, DirectMessagesWithABotAndACall) {
 TEST(DiscordCorpus, GroupChatWithAReplyAndSystemMessages) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_sample("GC_3A_5M");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   ASSERT_EQ(c.size(), 6u);
   EXPECT_EQ(c.chats[0].title, "a group chat");
@@ -81,7 +81,7 @@ TEST(DiscordCorpus, GroupChatWithAReplyAndSystemMessages) {
 TEST(DiscordCorpus, ServerChannelWithADuplicateDeletedUserAndMedia) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_sample("SV_5A_5M");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.lines_skipped, 1u);  // the same message id twice
   const Corpus& c = r.corpus;
   ASSERT_EQ(c.size(), 4u);

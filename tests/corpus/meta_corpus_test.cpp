@@ -20,7 +20,7 @@ std::string sender(const Corpus& c, size_t i) { return c.sender(i) ? c.sender(i)
 TEST(MetaCorpus, ChatAnalyticsMessengerSampleWithBomAndMedia) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file("mlomb__chat-analytics/tests__samples__messenger__2A_7M.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.platform, "messenger");
   EXPECT_EQ(r.report.lines_skipped, 0u);
   const Corpus& c = r.corpus;
@@ -46,7 +46,7 @@ TEST(MetaCorpus, ChatAnalyticsMessengerSampleWithBomAndMedia) {
 TEST(MetaCorpus, ChatMinerInstagramSampleRepairsMojibake) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file("joweich__chat-miner/HIST_71990a9__test__instagram__testlog.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.platform, "instagram");
   const Corpus& c = r.corpus;
   ASSERT_EQ(c.size(), 13u);  // the 11 rows of the target and the two poll notices chat-miner filters out
@@ -73,7 +73,7 @@ TEST(MetaCorpus, ChatMinerInstagramSampleRepairsMojibake) {
 TEST(MetaCorpus, ChatMinerMinimalSamplesWithoutParticipants) {
   REQUIRE_SHARED_CORPUS();
   const Imported ig = import_corpus_file("joweich__chat-miner/test__instagram__test_export.json");
-  ASSERT_TRUE(ig.report.ok()) << *ig.report.error;
+  ASSERT_TRUE(ig.report.ok()) << ig.report.status;
   ASSERT_EQ(ig.corpus.size(), 2u);
   // target.json (UTC): 2019-12-24T11:23 Jane Doe "Hello John!", 2020-01-17T20:49 John Doe "Hello Jane!".
   EXPECT_EQ(format_local_iso(ig.corpus.messages.time[0]), "2019-12-24T11:23:00");
@@ -81,7 +81,7 @@ TEST(MetaCorpus, ChatMinerMinimalSamplesWithoutParticipants) {
   EXPECT_EQ(ig.corpus.text(1), "Hello Jane!");
 
   const Imported fb = import_corpus_file("joweich__chat-miner/HIST_30734a8__test__facebookMessenger__testlog.json");
-  ASSERT_TRUE(fb.report.ok()) << *fb.report.error;
+  ASSERT_TRUE(fb.report.ok()) << fb.report.status;
   EXPECT_EQ(fb.report.platform, "messenger");
   ASSERT_EQ(fb.corpus.size(), 2u);
   // Both at 1668628203612 ms; newest first in the file, so "Hello Allan" (John Doe) came first.

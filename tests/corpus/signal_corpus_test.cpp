@@ -13,7 +13,7 @@ using Imported = chatlens::testing::ImportedFile;
 TEST(SignalCorpus, ChatMinerSampleIsSignalNotWhatsApp) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file("joweich__chat-miner/test__signal__test_export.txt");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.platform, "signal");
   EXPECT_EQ(r.report.variant, "markdown-old");
   EXPECT_EQ(r.report.lines_skipped, 0u);

@@ -83,7 +83,7 @@ TEST(TelegramCorpus, EveryTelegramJsonExportImports) {
       EXPECT_FALSE(r.report.ok()) << entry.path;  // the deliberately broken file
       continue;
     }
-    ASSERT_TRUE(r.report.ok()) << entry.path << ": " << *r.report.error;
+    ASSERT_TRUE(r.report.ok()) << entry.path << ": " << r.report.status;
     EXPECT_EQ(r.report.platform, "telegram") << entry.path;
     EXPECT_GE(r.report.chats, 1u) << entry.path;
     EXPECT_EQ(r.report.records, r.corpus.size()) << entry.path;
@@ -111,7 +111,7 @@ TEST(TelegramCorpus, LangchainLocalDateAndUtcInstantDiffer) {
   const Imported r = import_corpus_file(
       "langchain-ai__langchain/"
       "libs__langchain__tests__unit_tests__chat_loaders__data__telegram_chat_json__result.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   ASSERT_EQ(c.size(), 4u);
   ASSERT_EQ(c.chats.size(), 1u);
@@ -134,7 +134,7 @@ TEST(TelegramCorpus, LangchainLocalDateAndUtcInstantDiffer) {
 TEST(TelegramCorpus, ChatAnalyticsDirectMessages) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file("mlomb__chat-analytics/tests__samples__telegram__DM_2A_7M.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   ASSERT_EQ(c.chats.size(), 1u);
   EXPECT_EQ(c.chats[0].platform_id, "700000000");
@@ -183,7 +183,7 @@ TEST(TelegramCorpus, ChatAnalyticsDirectMessages) {
 TEST(TelegramCorpus, ChatAnalyticsMultiChatAccountExport) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file("mlomb__chat-analytics/tests__samples__telegram__MultiChat_2C_6M.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.variant, "full-account");
   const Corpus& c = r.corpus;
   ASSERT_EQ(c.chats.size(), 2u);
@@ -218,7 +218,7 @@ TEST(TelegramCorpus, ChatAnalyticsMultiChatAccountExport) {
 TEST(TelegramCorpus, InnerdvationsSavedMessages) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file(std::string(kInner) + "saved.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   EXPECT_EQ(c.size(), 21u);
   ASSERT_EQ(c.chats.size(), 1u);
@@ -261,7 +261,7 @@ TEST(TelegramCorpus, InnerdvationsChatTypesAndServiceMessages) {
   };
   for (const auto& [file, kind, count] : cases) {
     const Imported r = import_corpus_file(std::string(kInner) + file);
-    ASSERT_TRUE(r.report.ok()) << file << ": " << *r.report.error;
+    ASSERT_TRUE(r.report.ok()) << file << ": " << r.report.status;
     ASSERT_EQ(r.corpus.chats.size(), 1u) << file;
     EXPECT_EQ(r.corpus.chats[0].kind, kind) << file;
     EXPECT_EQ(r.corpus.size(), count) << file;
@@ -295,7 +295,7 @@ TEST(TelegramCorpus, InnerdvationsChatTypesAndServiceMessages) {
 TEST(TelegramCorpus, InnerdvationsUsers) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file(std::string(kInner) + "users_test.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 9u);
   // Ground truth: 4 participants (forwarded_from / saved_from names are not people who wrote here).
   EXPECT_EQ(r.corpus.people.size(), 4u);
@@ -308,7 +308,7 @@ TEST(TelegramCorpus, InnerdvationsInvalidJsonIsRejectedWithItsPosition) {
   const Imported r = import_corpus_file(std::string(kInner) + "error.json");
   ASSERT_FALSE(r.report.ok());
   EXPECT_EQ(
-      r.report.error->debug(),
+      r.report.status.detail(),
       R"(input.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
   EXPECT_EQ(r.corpus.size(), 0u);
   EXPECT_EQ(r.corpus.chats.size(), 0u);
@@ -317,7 +317,7 @@ TEST(TelegramCorpus, InnerdvationsInvalidJsonIsRejectedWithItsPosition) {
 TEST(TelegramCorpus, InnerdvationsSchemaViolationsAreReadAsFarAsPossible) {
   REQUIRE_SHARED_CORPUS();
   const Imported r = import_corpus_file(std::string(kInner) + "error-unexpected.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   EXPECT_EQ(c.size(), 16u);
   // Ground truth: message 176169, whose text is an object, has the text "".
@@ -330,7 +330,7 @@ TEST(TelegramCorpus, ChatMinerSingleAndBatchExports) {
   for (const char* file : {"joweich__chat-miner/test__telegram__test_single_export.json",
                            "joweich__chat-miner/test__telegram__test_batch_export.json"}) {
     const Imported r = import_corpus_file(file);
-    ASSERT_TRUE(r.report.ok()) << file << ": " << *r.report.error;
+    ASSERT_TRUE(r.report.ok()) << file << ": " << r.report.status;
     const Corpus& c = r.corpus;
     ASSERT_EQ(c.size(), 2u) << file;
     EXPECT_EQ(name_of(c, 0), "Author 1");

@@ -63,7 +63,7 @@ struct Imported : chatlens::testing::ImportedFile {
 
 Imported import_file(const std::string& relative) {
   Imported out{chatlens::testing::import_corpus_file(relative)};
-  EXPECT_TRUE(out.report.ok()) << relative << ": " << (out.report.error ? out.report.error->debug() : "");
+  EXPECT_TRUE(out.report.ok()) << relative << ": " << (out.report.status.detail());
   EXPECT_EQ(out.report.platform, "whatsapp") << relative;
   const std::string whole = chatlens::testing::fingerprint(out.report) + chatlens::testing::fingerprint(out.corpus);
   const auto path = shared_corpus_dir() / relative;

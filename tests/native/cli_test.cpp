@@ -11,6 +11,8 @@
 #include <fstream>
 #include <string>
 
+#include "command_report.hpp"
+
 namespace fs = std::filesystem;
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -26,10 +28,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out, err;
-};
+using chatlens::testing::CliRun;
+using chatlens::testing::run_command;
 
 class Cli : public ::testing::Test {
  protected:
@@ -62,18 +62,7 @@ class Cli : public ::testing::Test {
 
   // `prefix` runs first in the same shell (e.g. "ulimit -v N;").
   CliRun run(const std::string& args, const std::string& prefix = "") {
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = prefix + std::string(CHATLENS_CLI) + " " + args + " 2>" + err.string();
-    CliRun r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(err);
-    r.err.assign(std::istreambuf_iterator<char>(e), std::istreambuf_iterator<char>());
-    return r;
+    return run_command(prefix + std::string(CHATLENS_CLI) + " " + args, dir_ / "stderr.txt");
   }
 
   static std::string q(const fs::path& p) { return "'" + p.string() + "'"; }

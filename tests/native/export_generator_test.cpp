@@ -55,7 +55,7 @@ Imported import_all(const std::vector<GeneratedFile>& files) {
     const chatlens::SourceReport& r = session.add(f.name, f.bytes);
     out.records += r.records;
     out.skipped += r.lines_skipped;
-    if (!r.ok()) out.errors += f.name + ": " + r.error->debug() + "\n";
+    if (!r.ok()) out.errors += f.name + ": " + chatlens::SourceMessage::of(r.status).debug() + "\n";
     for (const auto& s : r.skipped_examples)
       out.skipped_examples += f.name + ":" + std::to_string(s.line) + ": " + s.reason.debug() + ": " + s.excerpt + "\n";
   }

@@ -45,9 +45,9 @@ std::string big_chat() {
 TEST_F(MappedFileTest, ReleasedPagesReadBackAsTheFile) {
   const std::string bytes = big_chat();
   const fs::path p = write("chat.txt", bytes);
-  std::string error;
-  auto mapped = MappedFile::open(p, bytes.size(), error);
-  ASSERT_TRUE(mapped) << error;
+  Result<std::unique_ptr<MappedFile>> opened = MappedFile::open(p, bytes.size());
+  ASSERT_TRUE(opened) << opened.status();
+  MappedFile* mapped = opened->get();
   ASSERT_EQ(mapped->bytes(), bytes);
   mapped->release_before(size_t{5} << 20);
   EXPECT_EQ(mapped->released(), size_t{5} << 20);  // whole pages, 5 MiB is a multiple of any page size
@@ -57,18 +57,21 @@ TEST_F(MappedFileTest, ReleasedPagesReadBackAsTheFile) {
 }
 
 TEST_F(MappedFileTest, EmptyFileMapsToNothing) {
-  std::string error;
-  auto mapped = MappedFile::open(write("empty.txt", ""), 0, error);
-  ASSERT_TRUE(mapped) << error;
+  Result<std::unique_ptr<MappedFile>> opened = MappedFile::open(write("empty.txt", ""), 0);
+  ASSERT_TRUE(opened) << opened.status();
+  MappedFile* mapped = opened->get();
   EXPECT_TRUE(mapped->bytes().empty());
   mapped->release_before(100);
   EXPECT_EQ(mapped->released(), 0u);
 }
 
 TEST_F(MappedFileTest, MissingFileIsAnError) {
-  std::string error;
-  EXPECT_FALSE(MappedFile::open(dir_ / "nope.txt", 10, error));
-  EXPECT_NE(error.find("No such file"), std::string::npos) << error;  // the system's words; the caller adds the key
+  const Status failed = MappedFile::open(dir_ / "nope.txt", 10).status();
+  ASSERT_FALSE(failed);
+  EXPECT_EQ(failed.key(), "input.cannot_open");
+  // The system's words, for the logs and as the message's detail.
+  EXPECT_NE(failed.detail().find("No such file"), std::string::npos) << failed;
+  EXPECT_EQ(failed.params().find("detail")->as_string(), failed.detail());
 }
 
 TEST_F(MappedFileTest, MappedImportEqualsStringImport) {

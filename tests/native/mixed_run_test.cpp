@@ -16,6 +16,7 @@
 #include <set>
 #include <string>
 
+#include "command_report.hpp"
 #include "import/import_session.hpp"
 #include "import/platform_table.hpp"
 #include "mixed_persona.hpp"
@@ -28,6 +29,7 @@ namespace fs = std::filesystem;
 using chatlens::Json;
 using chatlens::bench::generate_mixed;
 using chatlens::bench::MixedExport;
+using namespace chatlens::testing;  // command_report.hpp
 
 namespace {
 
@@ -36,56 +38,6 @@ const MixedExport& mixed() {
   return m;
 }
 const Json& truth() { return mixed().truth; }
-
-const Json& at(const Json& j, std::initializer_list<std::string_view> path) {
-  const Json* p = &j;
-  for (std::string_view key : path) {
-    p = p->find(key);
-    if (!p) throw std::runtime_error("no " + std::string(key));
-  }
-  return *p;
-}
-
-const Json* entry(const Json& list, std::string_view key, std::string_view value) {
-  for (const Json& item : list.as_array())
-    if (const Json* v = item.find(key); v && v->is_string() && v->as_string() == value) return &item;
-  return nullptr;
-}
-
-// Every "name" in a section, with the path of the list it is in.
-void each_named(const Json& j, const std::string& path,
-                const std::function<void(const std::string&, const std::string&)>& fn) {
-  if (j.is_object()) {
-    if (const Json* name = j.find("name"); name && name->is_string()) fn(path, name->as_string());
-    for (const auto& [key, value] : j.as_object()) each_named(value, path + "." + key, fn);
-  } else if (j.is_array()) {
-    for (const Json& item : j.as_array()) each_named(item, path, fn);
-  }
-}
-
-Json from_dom(simdjson::dom::element e) {
-  switch (e.type()) {
-    case simdjson::dom::element_type::OBJECT: {
-      Json o = Json::object();
-      const simdjson::dom::object object = e.get_object().value_unsafe();
-      for (auto field : object) o[field.key] = from_dom(field.value);
-      return o;
-    }
-    case simdjson::dom::element_type::ARRAY: {
-      Json a = Json::array();
-      const simdjson::dom::array array = e.get_array().value_unsafe();
-      for (auto item : array) a.push(from_dom(item));
-      return a;
-    }
-    case simdjson::dom::element_type::STRING: return Json(std::string_view(e.get_string().value_unsafe()));
-    case simdjson::dom::element_type::INT64: return Json(e.get_int64().value_unsafe());
-    case simdjson::dom::element_type::UINT64: return Json(e.get_uint64().value_unsafe());
-    case simdjson::dom::element_type::DOUBLE: return Json(e.get_double().value_unsafe());
-    case simdjson::dom::element_type::BOOL: return Json(e.get_bool().value_unsafe());
-    case simdjson::dom::element_type::NULL_VALUE: return Json();
-  }
-  return Json();
-}
 
 // Which real person of the truth each (platform, name) is.
 std::map<std::pair<std::string, std::string>, std::string> real_person() {
@@ -113,20 +65,10 @@ class MixedRun : public ::testing::Test {
 
   // `chatlens analyze` on the six files; the report it writes to stdout.
   static Json analyze(const std::string& options) {
-    const std::string cmd = std::string(CHATLENS_CLI) + " analyze" + inputs_ + " " + options + " -o - 2>/dev/null";
-    std::string out;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    char buf[1 << 14];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) out.append(buf, n);
-    EXPECT_EQ(pclose(pipe), 0) << cmd;
-    simdjson::dom::parser parser;
-    simdjson::dom::element doc;
-    if (parser.parse(out).get(doc)) {
-      ADD_FAILURE() << "not JSON: " << out.substr(0, 200);
-      return Json::object();
-    }
-    return from_dom(doc);
+    const std::string cmd = std::string(CHATLENS_CLI) + " analyze" + inputs_ + " " + options + " -o -";
+    const CliRun r = run_command(cmd, dir_ / "stderr.txt");
+    EXPECT_EQ(r.status, 0) << cmd << "\n" << r.err;
+    return parse_report(r.out);
   }
 
   static std::string same_options() {

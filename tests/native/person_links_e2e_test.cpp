@@ -14,6 +14,7 @@
 #include <map>
 #include <string>
 
+#include "command_report.hpp"
 #include "import/import_session.hpp"
 #include "model/identity.hpp"
 #include "model/link_suggestions.hpp"
@@ -22,6 +23,7 @@
 
 namespace fs = std::filesystem;
 using namespace chatlens;
+using namespace chatlens::testing;  // command_report.hpp
 
 namespace {
 
@@ -73,32 +75,6 @@ Json report_for(const std::vector<SamePerson>& links, Corpus* keep = nullptr) {
   return report;
 }
 
-// Every object with a "name" in the report, with the path of the list it is in.
-void each_named(const Json& j, const std::string& path,
-                const std::function<void(const std::string&, const Json&)>& fn) {
-  if (j.is_object()) {
-    if (const Json* name = j.find("name"); name && name->is_string()) fn(path, *name);
-    for (const auto& [key, value] : j.as_object()) each_named(value, path + "." + key, fn);
-  } else if (j.is_array()) {
-    for (const Json& item : j.as_array()) each_named(item, path, fn);
-  }
-}
-
-const Json* entry_named(const Json& list, std::string_view name) {
-  for (const Json& item : list.as_array())
-    if (const Json* n = item.find("name"); n && n->as_string() == name) return &item;
-  return nullptr;
-}
-
-const Json& at(const Json& j, std::initializer_list<std::string_view> path) {
-  const Json* p = &j;
-  for (std::string_view key : path) {
-    p = p->find(key);
-    if (!p) throw std::runtime_error("no " + std::string(key));
-  }
-  return *p;
-}
-
 }  // namespace
 
 TEST(PersonLinksEndToEnd, UnlinkedTheTwoAnasAreSuggestedAndCountedApart) {
@@ -110,7 +86,7 @@ TEST(PersonLinksEndToEnd, UnlinkedTheTwoAnasAreSuggestedAndCountedApart) {
   EXPECT_EQ(corpus.people[suggestions[0].b].name, "Ana G.");
   EXPECT_EQ(suggestions[0].reason, "name_initials");
   const Json& people = at(report, {"sections", "overview", "people"});
-  EXPECT_NE(entry_named(people, "Ana G."), nullptr);
+  EXPECT_NE(entry(people, "name", "Ana G."), nullptr);
   EXPECT_EQ(at(report, {"sections", "overview", "data", "people"}).as_int(), 4);  // me once, Ana twice, Bea
 }
 
@@ -120,15 +96,15 @@ TEST(PersonLinksEndToEnd, ALinkedPersonIsCountedOnceInEverySection) {
 
   // Nowhere under her Telegram name, and never twice in one list.
   std::map<std::string, int> seen;
-  each_named(sections, "", [&](const std::string& path, const Json& name) {
-    EXPECT_NE(name.as_string(), "Ana G.") << path;
-    if (name.as_string() == "Ana Gómez") ++seen[path];
+  each_named(sections, "", [&](const std::string& path, const std::string& name) {
+    EXPECT_NE(name, "Ana G.") << path;
+    if (name == "Ana Gómez") ++seen[path];
   });
   for (const auto& [path, n] : seen) EXPECT_LE(n, 1) << path;
 
   // overview: three people; her messages from both platforms; both platforms counted.
   EXPECT_EQ(at(sections, {"overview", "data", "people"}).as_int(), 3);
-  const Json* ana = entry_named(at(sections, {"overview", "people"}), "Ana Gómez");
+  const Json* ana = entry(at(sections, {"overview", "people"}), "name", "Ana Gómez");
   ASSERT_NE(ana, nullptr);
   EXPECT_EQ(at(*ana, {"messages"}).as_int(), 2 * kDays);
   EXPECT_EQ(at(*ana, {"platforms"}).as_array().size(), 2u);
@@ -139,7 +115,7 @@ TEST(PersonLinksEndToEnd, ALinkedPersonIsCountedOnceInEverySection) {
   EXPECT_EQ(at(by_platform.as_array()[1], {"messages"}).as_int(), 2 * kDays);
 
   // shared groups: she shares both groups with me.
-  const Json* shared = entry_named(at(sections, {"shared_groups", "top"}), "Ana Gómez");
+  const Json* shared = entry(at(sections, {"shared_groups", "top"}), "name", "Ana Gómez");
   ASSERT_NE(shared, nullptr);
   EXPECT_EQ(at(*shared, {"shared_groups"}).as_int(), 2);
   EXPECT_EQ(at(sections, {"shared_groups", "platforms"}).as_array().size(), 2u);
@@ -165,11 +141,6 @@ TEST(PersonLinksEndToEnd, ALinkedPersonIsCountedOnceInEverySection) {
 
 namespace {
 
-struct CliRun {
-  int status = -1;
-  std::string out, err;
-};
-
 class SameOptions : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -188,18 +159,7 @@ class SameOptions : public ::testing::Test {
     return p;
   }
   CliRun run(const std::string& args) {
-    const fs::path err = dir_ / "stderr.txt";
-    const std::string cmd = std::string(CHATLENS_CLI) + " " + args + " 2>" + err.string();
-    CliRun r;
-    FILE* pipe = popen(cmd.c_str(), "r");
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, pipe)) > 0) r.out.append(buf, n);
-    const int status = pclose(pipe);
-    r.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream e(err);
-    r.err.assign(std::istreambuf_iterator<char>(e), std::istreambuf_iterator<char>());
-    return r;
+    return run_command(std::string(CHATLENS_CLI) + " " + args, dir_ / "stderr.txt");
   }
   std::string inputs() const { return "'" + wa_.string() + "' '" + tg_.string() + "' --me Me"; }
 

@@ -60,7 +60,7 @@ TEST(ZipEntryInput, AZippedChatImportsLikeTheUnzippedFile) {
   plain.add("_chat.txt", chat, "Ana");
   ImportSession zipped(testing::kTestToday);
   load_zip(zipped, "WhatsApp Chat - Ana.zip", zip_of({{"_chat.txt", chat}}));
-  ASSERT_TRUE(zipped.sources().at(0).ok()) << zipped.sources().at(0).error->debug();
+  ASSERT_TRUE(zipped.sources().at(0).ok()) << zipped.sources().at(0).status.detail();
   EXPECT_EQ(zipped.sources().at(0).file, "WhatsApp Chat - Ana.zip:_chat.txt");
   EXPECT_EQ(imported(std::move(zipped)), imported(std::move(plain)));
 }
@@ -101,7 +101,7 @@ TEST(ZipEntryInput, ACorruptEntryMidWayIsThatInputsErrorAndNothingIsKept) {
   const SourceReport& r = session.sources().at(1);
   EXPECT_EQ(r.file, "broken.zip:_chat.txt");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error->key, "input.zip_entry_corrupt") << r.error->debug();
+  EXPECT_EQ(r.status.key(), "input.zip_entry_corrupt") << r.status;
   EXPECT_EQ(r.records, 0u);
   const Corpus corpus = std::move(session).finish();
   EXPECT_EQ(corpus.chats.size(), 1u);  // only ok.txt

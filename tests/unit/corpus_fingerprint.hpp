@@ -62,10 +62,12 @@ inline std::string fingerprint(const SourceReport& r) {
   for (const SkippedLine& s : r.skipped_examples)
     out += std::to_string(s.line) + '|' + std::to_string(s.offset) + '|' + s.reason.debug() + '|' + s.excerpt + '\n';
   for (const SourceMessage& n : r.notes) out += "note " + n.debug() + '\n';
-  if (r.error) out += "error " + r.error->debug() + '\n';
+  if (!r.ok()) out += "error " + SourceMessage::of(r.status).debug() + '\n';
   return out;
 }
 
-inline std::string corpus_fingerprint(const Corpus& c, const SourceReport& r) { return fingerprint(r) + fingerprint(c); }
+inline std::string corpus_fingerprint(const Corpus& c, const SourceReport& r) {
+  return fingerprint(r) + fingerprint(c);
+}
 
 }  // namespace chatlens::testing

@@ -99,7 +99,7 @@ const Author kAna{"222222222222222222", "ana_g", "Ana Gómez"};
 TEST(DiscordJson, DirectMessagesAreAPrivateChatNamedAfterTheChannel) {
   auto d = import_discord(export_json({{"530805779645595660", "2019-01-04T17:52:39.762+00:00", "blah"},
                                        {"530805779645595661", "2019-01-04T17:53:00.000+00:00", "hola", kAna}}));
-  ASSERT_TRUE(d.report.ok()) << *d.report.error;
+  ASSERT_TRUE(d.report.ok()) << d.report.status;
   EXPECT_EQ(d.report.platform, "discord");
   EXPECT_EQ(d.report.variant, "dce-pre-2.40");
   EXPECT_EQ(d.report.records, 2u);
@@ -281,7 +281,7 @@ TEST(DiscordJson, MinifiedExportsAreReadToo) {
     minified += c;
   }
   auto d = import_discord(minified);
-  ASSERT_TRUE(d.report.ok()) << *d.report.error;
+  ASSERT_TRUE(d.report.ok()) << d.report.status;
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d.text(1), "b");
 }
@@ -306,9 +306,9 @@ TEST(DiscordJson, BrokenJsonNamesTheOffset) {
   text.resize(text.size() - 60);  // cut inside the last message
   auto d = import_discord(text, "cut.json");
   ASSERT_FALSE(d.report.ok());
-  EXPECT_EQ(d.report.error->key, "input.invalid_json");
-  ASSERT_NE(d.report.error->params.find("offset"), nullptr);
-  EXPECT_GT(d.report.error->params.find("offset")->as_int(), 1000);
+  EXPECT_EQ(d.report.status.key(), "input.invalid_json");
+  ASSERT_NE(d.report.status.params().find("offset"), nullptr);
+  EXPECT_GT(d.report.status.params().find("offset")->as_int(), 1000);
 }
 
 TEST(DiscordJson, SniffedByContentNotTakenForTelegram) {

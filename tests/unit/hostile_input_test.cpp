@@ -53,7 +53,7 @@ std::string utf16(std::string_view ascii, bool big_endian, bool bom) {
 TEST(HostileTelegram, MessagesArrayNestedVeryDeeplyIsSkippedNotACrash) {
   const auto r =
       import_telegram(telegram_chat({telegram_message(1), "  " + nested_arrays(100000), telegram_message(2)}));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 2u);
   EXPECT_EQ(r.report.lines_skipped, 1u);
   EXPECT_TRUE(skipped_because(r.report, "input.nested_too_deeply")) << r.report.skipped_examples.at(0).reason;
@@ -61,7 +61,7 @@ TEST(HostileTelegram, MessagesArrayNestedVeryDeeplyIsSkippedNotACrash) {
 
 TEST(HostileTelegram, TextEntityArrayNestedVeryDeeplySkipsThatMessage) {
   const auto r = import_telegram(telegram_chat({telegram_message(1), telegram_message(2, nested_arrays(100000))}));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 1u);
   ASSERT_EQ(r.report.skipped_examples.size(), 1u);
   const SkippedLine& s = r.report.skipped_examples[0];
@@ -76,7 +76,7 @@ TEST(HostileTelegram, MinifiedDeepNestingIsSkippedToo) {
   std::string json = R"({"name":"Ana","type":"personal_chat","id":1,"messages":[)" + telegram_message(1) + "," +
                      nested_arrays(30000) + "," + telegram_message(2) + "]}";
   const auto r = import_telegram(json);
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 2u);
   EXPECT_TRUE(skipped_because(r.report, "input.nested_too_deeply"));
 }
@@ -85,7 +85,7 @@ TEST(HostileTelegram, NestingTelegramWritesIsRead) {
   // Sixty levels inside an unknown key: unusual, but within the limit, so the message is kept.
   const std::string deep_entity = "[{\"type\": \"bold\", \"text\": \"hi\", \"x\": " + nested_arrays(60) + "}]";
   const auto r = import_telegram(telegram_chat({telegram_message(1, deep_entity)}));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 1u);
   EXPECT_EQ(r.corpus.text(0), "hi");
   EXPECT_EQ(r.report.lines_skipped, 0u);
@@ -94,7 +94,7 @@ TEST(HostileTelegram, NestingTelegramWritesIsRead) {
 // A bare number closing the array made the whole file "invalid JSON".
 TEST(HostileTelegram, BareNumberAtTheEndOfTheMessagesArrayIsSkippedAndCounted) {
   const auto r = import_telegram(telegram_chat({telegram_message(1), telegram_message(2), "  7"}));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 2u);
   EXPECT_EQ(r.report.lines_skipped, 1u);
   EXPECT_TRUE(skipped_because(r.report, "input.not_a_message_object"));
@@ -103,7 +103,7 @@ TEST(HostileTelegram, BareNumberAtTheEndOfTheMessagesArrayIsSkippedAndCounted) {
 TEST(HostileTelegram, ScalarsBetweenMessagesAreSkippedAndCounted) {
   const auto r = import_telegram(
       telegram_chat({"  7", telegram_message(1), "  \"x\"", "  null", telegram_message(2), "  true", "  [1, 2]"}));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 2u);
   EXPECT_EQ(r.report.lines_skipped, 5u);
 }
@@ -112,8 +112,8 @@ TEST(HostileTelegram, ScalarsBetweenMessagesAreSkippedAndCounted) {
 TEST(HostileTelegram, EveryMessageUnreadableIsAnUnreadableInput) {
   const auto r = import_telegram(telegram_chat({"  1", "  2", "  \"three\""}));
   ASSERT_FALSE(r.report.ok());
-  EXPECT_EQ(r.report.error->key, "input.nothing_imported_first") << *r.report.error;
-  EXPECT_EQ(r.report.error->params.find("line")->as_int(), 6) << *r.report.error;
+  EXPECT_EQ(r.report.status.key(), "input.nothing_imported_first") << r.report.status;
+  EXPECT_EQ(r.report.status.params().find("line")->as_int(), 6) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -121,8 +121,8 @@ TEST(HostileTelegram, MessagesThatIsAStringOrAnObjectIsAnUnreadableInput) {
   for (const std::string value : {"\"hello\"", "{\"id\": 1}", "42"}) {
     const auto r = import_telegram(R"({"name": "Ana", "type": "personal_chat", "id": 1, "messages": )" + value + "}");
     ASSERT_FALSE(r.report.ok()) << value;
-    EXPECT_EQ(r.report.error->params.find("reason")->find("key")->as_string(), "input.messages_not_an_array")
-        << *r.report.error;
+    EXPECT_EQ(r.report.status.params().find("reason")->find("key")->as_string(), "input.messages_not_an_array")
+        << r.report.status;
   }
 }
 
@@ -172,7 +172,7 @@ TEST(HostileWhatsApp, Utf16ExportsAreDecodedAndImported) {
         bytes += big ? std::string{hi, lo} : std::string{lo, hi};
       }
       const auto w = import_whatsapp(bytes);
-      ASSERT_TRUE(w.report.ok()) << (big ? "BE" : "LE") << bom << ": " << *w.report.error;
+      ASSERT_TRUE(w.report.ok()) << (big ? "BE" : "LE") << bom << ": " << w.report.status;
       ASSERT_EQ(w.size(), 2u);
       EXPECT_TRUE(IsMessage(w, 1, "Bob", "2022-12-30T10:01:00", MessageKind::Text, "qué tal"));
       ASSERT_FALSE(w.report.notes.empty());
@@ -185,8 +185,8 @@ TEST(HostileWhatsApp, Utf16ExportsAreDecodedAndImported) {
 TEST(HostileWhatsApp, Utf16ThatIsNotAnExportNamesTheEncoding) {
   const auto w = import_whatsapp(utf16("just some notes, nothing else here\n", false, true));
   ASSERT_FALSE(w.report.ok());
-  EXPECT_EQ(w.report.error->key, "input.decoded_then") << *w.report.error;
-  EXPECT_EQ(w.report.error->params.find("encoding")->as_string(), "UTF-16LE") << *w.report.error;
+  EXPECT_EQ(w.report.status.key(), "input.decoded_then") << w.report.status;
+  EXPECT_EQ(w.report.status.params().find("encoding")->as_string(), "UTF-16LE") << w.report.status;
 }
 
 // A header cut off at the end became a system message "Ana Ma".

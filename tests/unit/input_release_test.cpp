@@ -46,7 +46,7 @@ Imported import_poisoned(std::string name, std::string bytes) {
   ImportSession session(testing::kTestToday);
   const SourceReport& r =
       session.add(std::move(name), std::make_unique<PoisonedOnRelease>(bytes, destroyed, out.releases));
-  EXPECT_TRUE(r.ok()) << (r.error ? r.error->debug() : "");
+  EXPECT_TRUE(r.ok()) << r.status;
   out.destroyed_after_add = destroyed;
   out.corpus = std::move(session).finish();
   return out;

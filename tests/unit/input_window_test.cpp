@@ -74,7 +74,8 @@ TEST(InputWindow, BufferStaysBoundedOnALongInput) {
   const std::string bytes = sample(1 << 20);
   ChunkedInput input(bytes, 4096);
   InputWindow window(input, 4096);
-  for (uint64_t pos = 0; pos < bytes.size(); pos += 100) ASSERT_EQ(window.at(pos, 100).substr(0, 100), bytes.substr(pos, 100));
+  for (uint64_t pos = 0; pos < bytes.size(); pos += 100)
+    ASSERT_EQ(window.at(pos, 100).substr(0, 100), bytes.substr(pos, 100));
   EXPECT_LE(window.peak_buffer(), 3u * 4096);
 }
 
@@ -114,7 +115,7 @@ TEST(InputWindow, SessionReportsAReadErrorAndKeepsNothing) {
   session.set_window_bytes(64);
   const SourceReport& r = session.add("chat.txt", std::make_unique<FailingInput>(chat, chat.size() / 2));
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error->key, "input.cannot_read");
+  EXPECT_EQ(r.status.key(), "input.cannot_read");
   EXPECT_EQ(r.records, 0u);
   EXPECT_EQ(std::move(session).finish().size(), 0u);
 }
@@ -138,7 +139,7 @@ TEST(InputWindow, EmptyInputInPiecesIsAnEmptyFile) {
   ImportSession session(CivilDate{2024, 6, 1});
   const SourceReport& r = testing::add_in_pieces(session, "empty.txt", "", 7);
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error->key, "input.empty_file");
+  EXPECT_EQ(r.status.key(), "input.empty_file");
 }
 
 }  // namespace

@@ -10,13 +10,13 @@ using namespace chatlens;
 namespace {
 
 std::string local(std::string_view s) {
-  IsoDateTime t;
-  return parse_iso8601(s, t) ? format_local_iso(t.local) : "rejected";
+  const std::optional<IsoDateTime> t = parse_iso8601(s);
+  return t ? format_local_iso(t->local) : "rejected";
 }
 
 int64_t utc(std::string_view s) {
-  IsoDateTime t;
-  return parse_iso8601(s, t) ? t.utc : -1;
+  const std::optional<IsoDateTime> t = parse_iso8601(s);
+  return t ? t->utc : -1;
 }
 
 }  // namespace

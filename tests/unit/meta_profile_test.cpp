@@ -57,7 +57,7 @@ TEST(MetaProfile, FacebookProfileNamesTheOwnerWhomTheThreadsAloneCannot) {
                        {"fb.zip:your_activity_across_facebook/messages/inbox/ana_1/message_1.json",
                         thread_of("Ana", "Bj\\u00c3\\u00b8rn Ek")}});
   const SourceReport& profile = r.sources.at(0);
-  ASSERT_TRUE(profile.ok()) << *profile.error;
+  ASSERT_TRUE(profile.ok()) << profile.status;
   EXPECT_EQ(profile.platform, "messenger");
   EXPECT_EQ(profile.variant, "dyi-profile");
   EXPECT_EQ(profile.records, 0u);
@@ -78,7 +78,7 @@ TEST(MetaProfile, OlderFacebookLayoutReadAfterTheThreads) {
                        {"fb/profile_information/profile_information.json",
                         "\xEF\xBB\xBF"
                         R"({"profile": {"name": {"full_name": "Ana"}, "registration_timestamp": 1}})"}});
-  ASSERT_TRUE(r.sources.at(1).ok()) << *r.sources.at(1).error;
+  ASSERT_TRUE(r.sources.at(1).ok()) << r.sources.at(1).status;
   ASSERT_EQ(r.owner.status, OwnerResolution::Status::Resolved);
   EXPECT_EQ(owner_name(r.corpus), "Ana");
   EXPECT_EQ(r.owner.how.at(0).key, "owner.profile_information");
@@ -124,5 +124,5 @@ TEST(MetaProfile, WithoutANameItIsANoteAndBrokenJsonIsAnErrorThatSaysWhere) {
 
   auto broken = import_all({{kFacebookProfile, "{\"profile_v2\": {\"name\": {\"full_name\": \"Ana\"}"}});
   ASSERT_FALSE(broken.sources.at(0).ok());
-  EXPECT_EQ(broken.sources.at(0).error->key, "input.invalid_json");
+  EXPECT_EQ(broken.sources.at(0).status.key(), "input.invalid_json");
 }

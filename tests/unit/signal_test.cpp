@@ -36,7 +36,7 @@ TEST(SignalMarkdown, RecordsSendersAndTheOwnerMe) {
   auto s = import_signal(record("2023-05-01 10:20:30", "Ana", "hola") + record("2023-05-01 10:21:00", "Me", "hey") +
                              record("2023-05-01 10:22:00", "Ana", "two\nlines"),
                          "signal/Ana/chat.md");
-  ASSERT_TRUE(s.report.ok()) << *s.report.error;
+  ASSERT_TRUE(s.report.ok()) << s.report.status;
   EXPECT_EQ(s.report.platform, "signal");
   EXPECT_EQ(s.report.variant, "markdown");
   ASSERT_EQ(s.size(), 3u);
@@ -110,10 +110,10 @@ TEST(SignalMarkdown, BracketsThatAreNoLinksStayTextAndALaterLinkIsFound) {
   // Many '[' with no "](" (the fuzzer's slow case: each used to search the rest of the body),
   // a link whose ')' is on the next line (no link), then a real link on the same line.
   const std::string brackets(3000, '[');
-  auto s = import_signal(
-      record("2023-05-01 09:59:00", "Me", "hola") +
-          record("2023-05-01 10:00:00", "Ana", brackets + " [a](./media/x\ny) b [c](nowhere) [IMG_2.jpg](./media/z_IMG_2.jpg)"),
-      "Ana/chat.md");
+  auto s = import_signal(record("2023-05-01 09:59:00", "Me", "hola") +
+                             record("2023-05-01 10:00:00", "Ana",
+                                    brackets + " [a](./media/x\ny) b [c](nowhere) [IMG_2.jpg](./media/z_IMG_2.jpg)"),
+                         "Ana/chat.md");
   ASSERT_EQ(s.report.platform, "signal");
   ASSERT_EQ(s.size(), 2u);
   EXPECT_EQ(s.kind(1), K::Media);
@@ -175,7 +175,7 @@ TEST(SignalJson, LinesWithQuotesReactionsAttachmentsAndDeleted) {
       R"({"date": "2023-05-01T10:25:00", "sender": "Me", "body": "Incoming video call (accepted, 12s)  ", "quote": "", "sticker": "", "reactions": [], "attachments": [], "deleted": false})"
       "\n";
   auto s = import_signal(lines, "signal/Ana/data.json");
-  ASSERT_TRUE(s.report.ok()) << *s.report.error;
+  ASSERT_TRUE(s.report.ok()) << s.report.status;
   EXPECT_EQ(s.report.platform, "signal");
   EXPECT_EQ(s.report.variant, "json");
   ASSERT_EQ(s.size(), 6u);

@@ -122,7 +122,7 @@ constexpr std::string_view kFullAccount = R"({
 
 TEST(TelegramChats, FullAccountExportReadsEveryChatAndNamesTheOwner) {
   const auto r = import_telegram(std::string(kFullAccount));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.variant, "full-account");
   EXPECT_EQ(r.report.chats, 5u);
   EXPECT_EQ(r.report.records, 5u);
@@ -157,7 +157,7 @@ TEST(TelegramChats, OwnerIsDeclaredEvenWhenTheyNeverWrote) {
       "from_id": "user100000001")";
   json.replace(json.find(mine), mine.size(), R"("from": "Alice", "from_id": "user300000000")");
   const auto r = import_telegram(json);
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(owner_names(r.corpus), "Test User");
   const auto owners = r.corpus.owners();
   ASSERT_EQ(owners.size(), 1u);
@@ -195,7 +195,7 @@ TEST(TelegramChats, SinglePersonalChatOwnerIsTheSenderWhoIsNotTheChatPeer) {
    "action": "phone_call", "duration_seconds": 5, "text": ""}
  ]
 })");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(owner_names(r.corpus), "Alice");
   EXPECT_EQ(r.corpus.chats[0].title, "Bob");
   EXPECT_EQ(r.corpus.chats[0].platform_id, "700000000");
@@ -235,7 +235,7 @@ TEST(TelegramChats, ChatKeysMayComeAfterTheMessages) {
   {"id": 1, "type": "message", "date": "2023-01-01T10:00:00", "from": "Bob", "from_id": "user8", "text": "hi"},
   {"id": 2, "type": "message", "date": "2023-01-01T10:01:00", "from": "Me", "from_id": "user3", "text": "hey"}
  ], "id": 8, "type": "personal_chat", "name": "Bob"})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.chats.size(), 1u);
   EXPECT_EQ(r.corpus.chats[0].title, "Bob");
   EXPECT_EQ(r.corpus.chats[0].kind, ChatKind::Private);
@@ -250,7 +250,7 @@ TEST(TelegramChats, EmptyChatIsStillAChat) {
  "messages": [
  ]
 })");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.chats, 1u);
   EXPECT_EQ(r.report.records, 0u);
   ASSERT_EQ(r.corpus.chats.size(), 1u);
@@ -261,7 +261,7 @@ TEST(TelegramChats, EmptyChatIsStillAChat) {
 TEST(TelegramChats, BatchExportWithOnlyAChatList) {
   const auto r = import_telegram(R"({"chats": {"list": [{"name": "Chatname", "messages": [
   {"type": "message", "date_unixtime": "1544006350", "from": "Author 1", "text": "Minimal Message"}]}]}})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.report.variant, "full-account");
   ASSERT_EQ(r.corpus.chats.size(), 1u);
   EXPECT_EQ(r.corpus.chats[0].title, "Chatname");

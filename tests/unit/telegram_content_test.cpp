@@ -37,7 +37,7 @@ TEST(TelegramContent, MediaKindsFollowPhotoFileAndMediaType) {
    "file": "files/report.pdf", "file_name": "report.pdf", "mime_type": "application/pdf", "text": "see"},
   {"id": 9, "type": "message", "date": "2024-01-01T10:00:08", "from": "A", "from_id": "user1",
    "file": "files/x", "media_type": "something_new", "text": ""})json"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   const std::pair<int64_t, MediaKind> expected[] = {
       {1, MediaKind::Image}, {2, MediaKind::Image},    {3, MediaKind::Video},
@@ -64,7 +64,7 @@ TEST(TelegramContent, StickersCarryTheirEmojiAsText) {
    "media_type": "sticker", "text": ""},
   {"id": 3, "type": "message", "date": "2024-01-01T10:00:02", "from": "A", "from_id": "user1",
    "file": "stickers/s.webp", "media_type": "sticker", "sticker_emoji": "\u2764", "text": "DoNotChange"})json"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   const size_t a = message_with_id(c, 1);
   EXPECT_EQ(c.messages.media[a], MediaKind::Sticker);
@@ -95,7 +95,7 @@ TEST(TelegramContent, PollsContactsAndLocations) {
    "location_information": {"latitude": 40.4, "longitude": -3.7}, "text": ""},
   {"id": 6, "type": "message", "date": "2024-01-01T10:00:05", "from": "A", "from_id": "user1",
    "location_information": null, "text": ""})json"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   EXPECT_EQ(c.messages.kind[message_with_id(c, 1)], MessageKind::Poll);
   EXPECT_EQ(c.text(message_with_id(c, 1)), "Lunch?\nPizza\nSushi");
@@ -115,7 +115,7 @@ TEST(TelegramContent, PhoneCallsAreCallsByTheirActor) {
    "duration_seconds": 56, "discard_reason": "hangup", "text": "", "text_entities": []},
   {"id": 3675, "type": "service", "date": "2023-08-10T23:15:00",
    "actor": "Bob", "actor_id": "user700000000", "action": "phone_call", "discard_reason": "missed", "text": ""})json"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   const size_t call = message_with_id(c, 3674);
   EXPECT_EQ(c.messages.kind[call], MessageKind::Call);
@@ -145,7 +145,7 @@ TEST(TelegramContent, ServiceMessagesAreSystemMessagesWithAShortDescription) {
    "amount": 100, "currency": "EUR", "text": ""},
   {"id": 9, "type": "service", "date": "2021-03-18T15:28:00", "actor": "Ben", "actor_id": "user9999999999",
    "action": "group_call", "duration": 20, "text": ""})json"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   const std::pair<int64_t, std::string_view> expected[] = {
       {1, "create_group \"test\": Ben, BenBot"},

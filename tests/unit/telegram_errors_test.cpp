@@ -43,7 +43,7 @@ TEST(TelegramSniff, OtherJsonIsNotTelegram) {
 TEST(TelegramSniff, NonTelegramJsonIsReportedClearly) {
   const auto r = import_telegram(R"({"participants": [{"name": "A"}], "messages": [{"sender_name": "A"}]})");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_EQ(r.report.error->key, "input.json_not_telegram") << *r.report.error;
+  EXPECT_EQ(r.report.status.key(), "input.json_not_telegram") << r.report.status;
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -59,7 +59,7 @@ TEST(TelegramErrors, InvalidJsonNamesWhatWasExpectedAndWhere) {
 })");
   ASSERT_FALSE(r.report.ok());
   EXPECT_EQ(
-      r.report.error->debug(),
+      r.report.status.detail(),
       R"(input.invalid_json {"offset":67,"line":5,"column":3,"expected":"',' or '}' after an object member","found":"'\"'"})");
   EXPECT_EQ(r.corpus.size(), 0u);
   EXPECT_EQ(r.corpus.chats.size(), 0u);
@@ -73,10 +73,10 @@ TEST(TelegramErrors, BrokenMessageDiscardsTheWholeInput) {
   {"id": 2, "type": "message", "date": "2024-01-01T10:00:00", "from": "A" "from_id": "user1", "text": "broken"}
  ]})");
   ASSERT_FALSE(r.report.ok());
-  EXPECT_EQ(r.report.error->key, "input.invalid_json");
-  EXPECT_EQ(r.report.error->params.find("line")->as_int(), 3);
-  EXPECT_EQ(r.report.error->params.find("column")->as_int(), 75);
-  EXPECT_EQ(r.report.error->params.find("expected")->as_string(), "',' or '}' after an object member");
+  EXPECT_EQ(r.report.status.key(), "input.invalid_json");
+  EXPECT_EQ(r.report.status.params().find("line")->as_int(), 3);
+  EXPECT_EQ(r.report.status.params().find("column")->as_int(), 75);
+  EXPECT_EQ(r.report.status.params().find("expected")->as_string(), "',' or '}' after an object member");
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -86,7 +86,7 @@ TEST(TelegramErrors, TruncatedFileIsAnError) {
   {"id": 2, "type": "message", "date": "2024-01-01T10:00:00", "from": "A", "from_id": "user1", "text": "cut h)";
   const auto r = import_telegram(json);
   ASSERT_FALSE(r.report.ok());
-  EXPECT_NE(r.report.error->debug().find("never ends"), std::string::npos) << *r.report.error;
+  EXPECT_NE(r.report.status.detail().find("never ends"), std::string::npos) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 0u);
 }
 
@@ -103,9 +103,9 @@ TEST(TelegramErrors, OtherSyntaxErrorsAreExplained) {
   for (const auto& [json, expected] : cases) {
     const auto r = import_telegram(json);
     ASSERT_FALSE(r.report.ok()) << json;
-    EXPECT_EQ(r.report.error->key, "input.invalid_json");
-    const std::string said = r.report.error->params.find("expected")->as_string();
-    EXPECT_NE(("\"" + said + "\"").find(expected), std::string::npos) << *r.report.error;
+    EXPECT_EQ(r.report.status.key(), "input.invalid_json");
+    const std::string said = r.report.status.params().find("expected")->as_string();
+    EXPECT_NE(("\"" + said + "\"").find(expected), std::string::npos) << r.report.status;
     EXPECT_EQ(r.corpus.size(), 0u);
   }
 }
@@ -114,6 +114,6 @@ TEST(TelegramErrors, ByteOrderMarkIsAllowed) {
   const auto r = import_telegram(
       "\xEF\xBB\xBF{\"name\": \"A\", \"type\": \"personal_chat\", \"id\": 1, \"messages\": [{\"id\": 1, \"type\": "
       "\"message\", \"date\": \"2024-01-01T10:00:00\", \"from\": \"A\", \"from_id\": \"user1\", \"text\": \"ok\"}]}");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 1u);
 }

@@ -26,7 +26,7 @@ TEST(TelegramSchema, CurrentSchemaKeepsLocalTimeAndUtcInstantApart) {
   }
  ]
 })");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 1u);
   EXPECT_EQ(format_local_iso(r.corpus.messages.time[0]), "2023-08-23T13:11:23");
   EXPECT_EQ(r.corpus.messages.utc[0], 1692821483);
@@ -77,7 +77,7 @@ TEST(TelegramSchema, OldSchemaWithIntegerIdsNoUnixtimeAndEpochZeroEdited) {
   }
  ]
 })");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 3u);
   const size_t a = message_with_id(r.corpus, 10), b = message_with_id(r.corpus, 11), c = message_with_id(r.corpus, 12);
   EXPECT_FALSE(r.corpus.edited(a));
@@ -97,7 +97,7 @@ TEST(TelegramSchema, EditedUnixtimeMarksAnEdit) {
   {"id": 2, "type": "message", "date": "2024-01-01T10:00:00", "date_unixtime": "1704103200",
    "from": "A", "from_id": "user1", "text": "untouched"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_TRUE(r.corpus.edited(message_with_id(r.corpus, 1)));
   EXPECT_FALSE(r.corpus.edited(message_with_id(r.corpus, 2)));
 }
@@ -112,7 +112,7 @@ TEST(TelegramSchema, RepliesAndForwardsAreFlagged) {
   {"id": 4, "type": "message", "date": "2024-01-01T10:03:00", "from": "A", "from_id": "user1",
    "forwarded_from": null, "reply_to_message_id": 999, "reply_to_peer_id": "channel5", "text": "hidden origin"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   const size_t q = message_with_id(c, 1), a = message_with_id(c, 2), f = message_with_id(c, 3),
                h = message_with_id(c, 4);
@@ -135,7 +135,7 @@ TEST(TelegramSchema, UnknownKeysAndNegativeIdsAreFine) {
    "text": "asdsf"},
   {"id": 1, "type": "message", "date": "2021-03-22T15:56:27", "from": "Ben", "from_id": 9999999999, "text": "after"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 2u);
   const size_t old = message_with_id(r.corpus, -999678449);
   EXPECT_EQ(r.corpus.text(old), "asdsf");
@@ -149,7 +149,7 @@ TEST(TelegramSchema, UnixtimeOnlyMessagesUseTheUtcInstantAsLocalTimeWithANote) {
   {"type": "message", "date_unixtime": "1544006964", "from": "Author 2", "text": "second"}
  ]})",
                                  "my chat.json");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 2u);
   EXPECT_EQ(format_local_iso(r.corpus.messages.time[0]), "2018-12-05T10:39:10");
   EXPECT_EQ(r.corpus.messages.utc[0], 1544006350);
@@ -169,7 +169,7 @@ TEST(TelegramSchema, MessagesWithoutAnyDateAreSkippedAndCounted) {
   {"id": 2, "type": "message", "date": "not a date", "from": "A", "from_id": "user1", "text": "bad"},
   {"id": 3, "type": "message", "date": "2024-01-01T10:00:00", "from": "A", "from_id": "user1", "text": "ok"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 1u);
   EXPECT_EQ(r.report.records, 1u);
   EXPECT_EQ(r.report.lines_skipped, 2u);
@@ -185,7 +185,7 @@ TEST(TelegramSchema, DeletedAccountsAreStillPeopleKeyedByTheirId) {
   {"id": 3, "type": "message", "date": "2024-01-01T10:02:00", "from": null, "from_id": "user67", "text": "other"},
   {"id": 4, "type": "message", "date": "2024-01-01T10:03:00", "from": "Back Again", "from_id": "user67", "text": "hi"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   EXPECT_EQ(c.messages.sender[message_with_id(c, 1)], c.messages.sender[message_with_id(c, 2)]);
   EXPECT_EQ(sender_name(c, message_with_id(c, 1)), "Deleted Account");
@@ -203,7 +203,7 @@ TEST(TelegramSchema, UnsupportedMessagesAreSkippedAndCounted) {
   },
   {"id": 102, "type": "unsupported"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.size(), 1u);
   EXPECT_EQ(r.report.records, 1u);
   EXPECT_EQ(r.report.lines_skipped, 2u);
@@ -229,7 +229,7 @@ TEST(TelegramSchema, SchemaViolationsAreReadAsFarAsPossible) {
   "not a message",
   {"id": 6, "type": "message", "date": "2020-08-08T10:49:13", "from": "Ben", "from_id": 9, "text": "last"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   EXPECT_EQ(c.size(), 6u);
   EXPECT_EQ(c.messages.kind[message_with_id(c, 1)], MessageKind::Media);
@@ -261,7 +261,7 @@ TEST(TelegramSchema, IsoDatesWithFractionsAndZonesFromOtherTools) {
   {"id": 4, "type": "message", "date": "2017-01-01T01:00:00-05:30", "date_unixtime": "1483252800", "from": "A",
    "from_id": "user1", "text": "unixtime wins"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 4u);
   EXPECT_EQ(r.report.lines_skipped, 0u);
   const Corpus& c = r.corpus;
@@ -280,7 +280,7 @@ TEST(TelegramSchema, AnUnreadableDateIsQuotedNotCalledMissing) {
   {"id": 2, "type": "message", "date": 1483251609.5, "from": "A", "from_id": "user1", "text": "number"},
   {"id": 3, "type": "message", "date": "2024-01-01T10:00:00", "from": "A", "from_id": "user1", "text": "ok"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 1u);
   ASSERT_EQ(r.report.skipped_examples.size(), 2u);
   EXPECT_EQ(r.report.skipped_examples[0].reason.debug(), R"(input.unreadable_date {"id":1,"date":"01/02/2017 06:20"})");

@@ -68,7 +68,7 @@ std::string chat_json(int first, int count, const std::string& ind, Layout layou
 std::string single_chat(int count, Layout layout) { return chat_json(0, count, "", layout, 1); }
 
 void expect_messages(const Imported& r, int first, int count) {
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   const Corpus& c = r.corpus;
   std::vector<bool> seen(static_cast<size_t>(count));
   for (size_t i = 0; i < c.size(); ++i) {
@@ -151,7 +151,7 @@ TEST(TelegramStream, AMessageLargerThanAChunk) {
   }
   json += "\n ]\n}\n";
   const auto r = import_telegram(json);
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 5u);
   EXPECT_EQ(r.corpus.text(message_with_id(r.corpus, 2)).size(), huge.size());
   EXPECT_EQ(r.corpus.text(message_with_id(r.corpus, 4)), "small");
@@ -163,6 +163,6 @@ TEST(TelegramStream, DeeplyNestedUnknownValuesAreSkipped) {
   {"id": 1, "type": "message", "date": "2024-01-01T10:00:00", "from": "A", "from_id": "user1", "x": )" +
                                  nested + R"(, "text": "after"}
  ]})");
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.text(0), "after");
 }

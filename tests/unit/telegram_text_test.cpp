@@ -35,7 +35,7 @@ TEST(TelegramText, PlainStringIsTheText) {
    "from_id": "user42",
    "text": "hello there"
   })"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   ASSERT_EQ(r.corpus.size(), 1u);
   EXPECT_EQ(r.corpus.text(0), "hello there");
   EXPECT_EQ(r.corpus.messages.kind[0], MessageKind::Text);
@@ -72,7 +72,7 @@ TEST(TelegramText, EntityArrayIsJoinedExactlyWithoutSeparators) {
     ""
    ]
   })"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.text(0), "Link:https://telegram.org/ and docs Bob");
 }
 
@@ -85,7 +85,7 @@ TEST(TelegramText, SingleEntityAndEmptyArrays) {
    "id": 2, "type": "message", "date": "2023-01-01T10:00:01", "from": "Ana", "from_id": "user42",
    "text": []
   })"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.text(message_with_id(r.corpus, 1)), "https://example.org");
   EXPECT_EQ(r.corpus.text(message_with_id(r.corpus, 2)), "");
 }
@@ -114,7 +114,7 @@ TEST(TelegramText, TextEntitiesGiveTheSameTextAndAreUsedWhenTextIsMissing) {
     {"type": "italic", "text": "entities"}
    ]
   })"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.text(message_with_id(r.corpus, 1)), "https://google.com \xF0\x9F\x91\x80");
   EXPECT_EQ(r.corpus.text(message_with_id(r.corpus, 2)), "only entities");
 }
@@ -124,7 +124,7 @@ TEST(TelegramText, EscapesAreDecoded) {
    "id": 1, "type": "message", "date": "2023-01-01T10:00:00", "from": "Ana \"A\"", "from_id": "user42",
    "text": "line one\nline \"two\" \\ caf\u00e9 \ud83d\ude00"
   })"));
-  ASSERT_TRUE(r.report.ok()) << *r.report.error;
+  ASSERT_TRUE(r.report.ok()) << r.report.status;
   EXPECT_EQ(r.corpus.text(0), "line one\nline \"two\" \\ caf\xC3\xA9 \xF0\x9F\x98\x80");
   EXPECT_EQ(sender_name(r.corpus, 0), "Ana \"A\"");
 }

@@ -66,7 +66,7 @@ TEST(TelegramWindow, ALongFullAccountExportInPiecesHoldsABoundedWindow) {
   ImportSession session(kTestToday);
   session.add("result.json", json);
   const SourceReport whole_report = session.sources().at(0);
-  ASSERT_TRUE(whole_report.ok()) << *whole_report.error;
+  ASSERT_TRUE(whole_report.ok()) << whole_report.status;
   const Corpus whole = std::move(session).finish();
   ASSERT_EQ(whole.size(), 250u * 250u + 3u);
 
@@ -81,7 +81,7 @@ TEST(TelegramWindow, ALongFullAccountExportInPiecesHoldsABoundedWindow) {
   ImportContext ctx{report.file, "", {}, 0, builder, report, nullptr, kTestToday, &input};
   ctx.window = &window;
   telegram_json_importer().import(ctx);
-  ASSERT_TRUE(report.ok()) << *report.error;
+  ASSERT_TRUE(report.ok()) << report.status;
   const Corpus pieces = std::move(builder).finish();
   EXPECT_EQ(corpus_fingerprint(pieces, report), corpus_fingerprint(whole, whole_report));
 

@@ -45,7 +45,7 @@ Imported import_through_window(InputBytes& input, size_t window_bytes) {
   ImportContext ctx{"chat.txt", "", {}, 0, builder, run.report, nullptr, testing::kTestToday, &input};
   ctx.window = &window;
   whatsapp_text_importer().import(ctx);
-  if (run.report.ok() && window.error()) run.report.error = window.error();
+  if (run.report.ok() && window.error()) run.report.fail(*window.error());
   run.corpus = std::move(builder).finish();
   run.peak = window.peak_buffer();
   return run;
@@ -103,7 +103,7 @@ TEST(WhatsAppStreaming, AReadErrorMidWayIsTheInputsErrorAndNothingIsKept) {
   const std::string text = long_chat(size_t{1} << 20);
   const SourceReport& r = session.add("chat.txt", std::make_unique<FailingInput>(text, text.size() / 2));
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error->key, "input.cannot_read");
+  EXPECT_EQ(r.status.key(), "input.cannot_read");
   EXPECT_EQ(std::move(session).finish().size(), 0u);
 }
 

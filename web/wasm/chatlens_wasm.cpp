@@ -8,6 +8,9 @@
 //                                       // -> SourceReport JSON
 //   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
 //                                       // browser's words as detail ("" for none) -> SourceReport JSON
+//   Both always answer a SourceReport: an input the session refuses (finished, or a malformed
+//   today) has "error" {key: "input.session_finished" | "input.invalid_today", params} like any
+//   input's error, and "detail", the plain words for the console.
 //   s.finish()                          // ->
 //   {"messages":N,"chats":[{id,title,platform,kind,messages,from,to}],"from","to"} s.report({me, period, year, from,
 //   to, chats, gapHours}) -> {"status":"ok","report":{...}}
@@ -104,8 +107,11 @@ bool names(const Person& p, const LinkEnd& end) {
 class Session {
  public:
   Session(val progress, const std::string& today) : progress_(std::move(progress)) {
-    CivilDate date{2000, 1, 1};
-    if (!parse_iso_date(today, date)) today_error_ = "today must be a date like 2024-06-15, not \"" + today + "\"";
+    const std::optional<CivilDate> parsed = parse_iso_date(today);
+    if (!parsed)
+      today_error_ = Status::user_error("input.invalid_today", Json::Object{{"today", today}},
+                                        "today must be a date like 2024-06-15, not \"" + today + "\"");
+    const CivilDate date = parsed.value_or(CivilDate{2000, 1, 1});
     today_ = days_from_civil(date.year, date.month, date.day);
     session_.emplace(date, [this](uint64_t done, uint64_t total) { report_progress(done, total); });
   }
@@ -113,8 +119,8 @@ class Session {
   // An input read in pieces by the page: it is never whole in WebAssembly memory unless
   // its importer does not stream yet (the session then holds it, read through `read`).
   std::string add_input(std::string name, double size, std::string title_hint, val read) {
-    if (!session_) return error_json("session already finished");
-    if (!today_error_.empty()) return error_json(today_error_);
+    if (!session_) return refused(name, size, finished());
+    if (!today_error_) return refused(name, size, today_error_);
     last_done_ = 0;
     auto input = std::make_unique<JsInput>(static_cast<uint64_t>(std::max(size, 0.0)), std::move(read));
     return source_report_json(session_->add(std::move(name), std::move(input), std::move(title_hint))).dump();
@@ -123,7 +129,7 @@ class Session {
   // A file the page could not read: `key` is an i18n key (input.*), `detail` what the
   // browser or the zip reader said (may be empty).
   std::string add_failure(std::string name, double bytes, std::string key, std::string detail) {
-    if (!session_) return error_json("session already finished");
+    if (!session_) return refused(name, bytes, finished());
     SourceMessage error{std::move(key)};
     if (!detail.empty()) error.params["detail"] = std::move(detail);
     return source_report_json(session_->add_failure(std::move(name), static_cast<uint64_t>(bytes), std::move(error)))
@@ -237,10 +243,19 @@ class Session {
   }
 
  private:
-  static std::string error_json(const std::string& message) {
-    Json j = Json::object();
-    j["error"] = message;
+  // An input the session itself refuses, as the SourceReport the page expects (its "error" the
+  // i18n message every input's error is), with the plain words as "detail" for the console.
+  static std::string refused(std::string name, double bytes, const Status& why) {
+    SourceReport report;
+    report.file = std::move(name);
+    report.bytes = static_cast<uint64_t>(std::max(bytes, 0.0));
+    report.fail(why);
+    Json j = source_report_json(report);
+    j["detail"] = why.detail();
     return j.dump();
+  }
+  static Status finished() {
+    return Status::user_error("input.session_finished", Json::object(), "session already finished");
   }
 
   void report_progress(uint64_t done, uint64_t total) {
@@ -336,8 +351,8 @@ class Session {
   val progress_;
   uint64_t last_done_ = 0;
   std::optional<ImportSession> session_;
-  std::string today_error_;  // a malformed "today": every import refuses rather than guess a date
-  int64_t today_ = 0;        // the caller's local date (last twelve months, the default period)
+  Status today_error_;  // a malformed "today": every import refuses rather than guess a date
+  int64_t today_ = 0;   // the caller's local date (last twelve months, the default period)
   std::vector<SourceReport> sources_;
   Corpus corpus_;
   std::vector<bool> declared_owner_;

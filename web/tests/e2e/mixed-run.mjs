@@ -8,42 +8,14 @@
 // Usage: node tests/e2e/mixed-run.mjs   (after `npm run build`; CHATLENS_BUILD: the release build with gen_export)
 // Environment: CHATLENS_ARTIFACTS (default <repo>/build/web-artifacts), CHATLENS_CHROMIUM
 // Prints one line per test and ends with "N passed, N failed, N skipped"; exits 1 on any failure.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { serve } from './server.mjs'
-
-const here = dirname(fileURLToPath(import.meta.url))
-const web = resolve(here, '../..')
-const artifacts = process.env.CHATLENS_ARTIFACTS ?? join(web, '..', 'build/web-artifacts')
-const chromiumPath = process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium'
-const build = resolve(process.env.CHATLENS_BUILD ?? join(web, '..', 'build/release'))
-mkdirSync(artifacts, { recursive: true })
-
-const results = []
-async function test(name, fn) {
-  const t0 = Date.now()
-  try {
-    await fn()
-    results.push('passed')
-    console.log(`ok      ${name} (${Date.now() - t0} ms)`)
-  } catch (e) {
-    results.push('failed')
-    console.log(`FAILED  ${name}: ${e?.stack ?? e}`)
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message)
-}
+import { artifacts, assert, finish, generateExports, launchChromium, test, web } from './harness.mjs'
 
 // The six files and what is true of them.
 const dir = join(artifacts, 'mixed-export')
-rmSync(dir, { recursive: true, force: true })
-const genExport = join(build, 'bench/gen_export')
-assert(existsSync(genExport), `${genExport} is missing: build the release preset`)
-execFileSync(genExport, ['--format', 'mixed', '--out', dir], { stdio: 'pipe' })
+generateExports(dir, ['--format', 'mixed'])
 const truth = JSON.parse(readFileSync(join(dir, 'truth.json'), 'utf8'))
 const six = truth.platforms.map((p) => join(dir, p.file))
 // One more chat for "Add exports": a WhatsApp chat with Mamá (already in the WhatsApp group).
@@ -61,7 +33,7 @@ writeFileSync(
 const EXTRA = { mine: 2, mama: 2 }
 
 const server = await serve(join(web, 'dist'))
-const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+const browser = await launchChromium()
 
 // Every suggestion confirmed, one at a time (each answer re-runs the report).
 async function confirmAll(page) {
@@ -198,7 +170,4 @@ await test('phone: the "same person" list is usable (buttons at least 44 px, not
 
 await browser.close()
 await server.close()
-const passed = results.filter((r) => r === 'passed').length
-const failed = results.length - passed
-console.log(`${passed} passed, ${failed} failed, 0 skipped`)
-process.exit(failed ? 1 : 0)
+finish()

@@ -9,47 +9,21 @@
 // Usage: node tests/e2e/share-story.mjs   (after `npm run build`)
 // Environment: CHATLENS_ARTIFACTS (default <repo>/build/web-artifacts), CHATLENS_CHROMIUM
 // Prints one line per test and ends with "N passed, N failed, N skipped"; exits 1 on any failure.
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium } from 'playwright-core'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { serve } from './server.mjs'
+import { artifacts, assert, finish, generateExports, launchChromium, test, web } from './harness.mjs'
 
-const here = dirname(fileURLToPath(import.meta.url))
-const web = resolve(here, '../..')
-const artifacts = process.env.CHATLENS_ARTIFACTS ?? join(web, '..', 'build/web-artifacts')
-const chromiumPath = process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium'
 const PHONE = { width: 390, height: 844 }
-mkdirSync(artifacts, { recursive: true })
 
 // Two years of the planted owner (bench/planted_truth.cpp: a person who appeared, one who faded,
 // a mood shift, new topics), for the story of a chosen year.
-const build = resolve(process.env.CHATLENS_BUILD ?? join(web, '..', 'build/release'))
 const plantedDir = join(artifacts, 'planted-export')
-rmSync(plantedDir, { recursive: true, force: true })
-const genExport = join(build, 'bench/gen_export')
-assert(existsSync(genExport), `${genExport} is missing: build the release preset`)
-execFileSync(genExport, ['--planted-truth', '2', '--out', plantedDir], { stdio: 'pipe' })
+generateExports(plantedDir, ['--planted-truth', '2'])
 const planted = readdirSync(plantedDir)
   .filter((f) => f !== 'truth.json')
   .map((f) => join(plantedDir, f))
 
-const results = []
-async function test(name, fn) {
-  const t0 = Date.now()
-  try {
-    await fn()
-    results.push('passed')
-    console.log(`ok      ${name} (${Date.now() - t0} ms)`)
-  } catch (e) {
-    results.push('failed')
-    console.log(`FAILED  ${name}: ${e?.stack ?? e}`)
-  }
-}
-function assert(cond, message) {
-  if (!cond) throw new Error(message)
-}
 function pngSize(buf) {
   assert(buf.subarray(1, 4).toString() === 'PNG', 'not a PNG')
   return { width: buf.readUInt32BE(16), height: buf.readUInt32BE(20) }
@@ -82,7 +56,7 @@ const community = {
   },
 }
 const server = await serve(join(web, 'dist'), { community })
-const browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: ['--no-sandbox', '--disable-gpu', '--no-first-run'] })
+const browser = await launchChromium()
 
 for (const lang of ['en', 'es']) {
   const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, deviceScaleFactor: 2, acceptDownloads: true, locale: lang })
@@ -278,6 +252,4 @@ for (const lang of ['en', 'es']) {
 
 await browser.close()
 await server.close()
-const count = (s) => results.filter((r) => r === s).length
-console.log(`${count('passed')} passed, ${count('failed')} failed, 0 skipped`)
-process.exit(count('failed') ? 1 : 0)
+finish()

@@ -364,3 +364,23 @@ describe('the export guide', () => {
     state.platforms = []
   })
 })
+
+describe.skipIf(!coreBuilt)('an input the session refuses (real core)', () => {
+  // The same shape as any input's report: the page shows its error like every other one.
+  it('answers a source report whose error is an i18n message, the plain words as detail', () => {
+    const badToday = new core.Session(() => {}, '2024-13-45')
+    const refused = JSON.parse(badToday.addInput('a.txt', 3, '', () => 0))
+    badToday.delete()
+    expect(refused).toMatchObject({ file: 'a.txt', bytes: 3, records: 0, error: { key: 'input.invalid_today', params: { today: '2024-13-45' } } })
+    expect(refused.detail).toContain('today must be a date like 2024-06-15')
+
+    const finished = new core.Session(() => {}, '2024-06-15')
+    finished.finish()
+    const late = JSON.parse(finished.addFailure('b.txt', 5, 'input.cannot_read', ''))
+    finished.delete()
+    expect(late).toMatchObject({ file: 'b.txt', bytes: 5, error: { key: 'input.session_finished', params: {} } })
+    expect(late.detail).toBe('session already finished')
+    for (const catalogue of [en, es] as Record<string, string>[])
+      for (const key of ['input.invalid_today', 'input.session_finished']) expect(catalogue[key], key).toBeTruthy()
+  })
+})
