@@ -120,7 +120,7 @@ void expect_same_error_in_pieces(const std::string& json, std::string_view expec
   SourceReport whole_report;
   const std::string whole = read_telegram(json, 0, InputWindow::kDefaultChunkBytes, &whole_report);
   ASSERT_FALSE(whole_report.ok());
-  const SourceMessage& error = *whole_report.error;
+  const SourceMessage error = SourceMessage::of(whole_report.status);
   EXPECT_EQ(error.key, "input.invalid_json");
   EXPECT_EQ(error.params.find("expected")->as_string(), expected);
   EXPECT_EQ(error.params.find("offset")->as_int(), static_cast<int64_t>(offset));
@@ -214,7 +214,7 @@ TEST(TelegramWindow, BrokenExportsGiveTheSameErrorAtEveryPieceSize) {
       chat(1, 6) + ",\n" + chat(2, 5) + "\n  ]\n }\n}\n";
   SourceReport good_report;
   read_telegram(good, 0, InputWindow::kDefaultChunkBytes, &good_report);
-  ASSERT_TRUE(good_report.ok()) << *good_report.error;
+  ASSERT_TRUE(good_report.ok()) << good_report.status;
   const std::string list_end = "\n  ]\n }";
   const std::string deep = std::string(70, '[') + std::string(70, ']');
   const std::string broken[] = {
@@ -231,11 +231,11 @@ TEST(TelegramWindow, BrokenExportsGiveTheSameErrorAtEveryPieceSize) {
     SourceReport whole_report;
     const std::string whole = read_telegram(json, 0, InputWindow::kDefaultChunkBytes, &whole_report);
     ASSERT_FALSE(whole_report.ok()) << json;
-    EXPECT_EQ(whole_report.error->key, "input.invalid_json");
+    EXPECT_EQ(whole_report.status.key(), "input.invalid_json");
     for (size_t piece = 1; piece <= 64; ++piece)
       for (const size_t window : {1, 61, 4096})
         ASSERT_EQ(read_telegram(json, piece, window), whole)
-            << "pieces of " << piece << ", window " << window << ", error " << whole_report.error->to_json().dump();
+            << "pieces of " << piece << ", window " << window << ", error " << SourceMessage::of(whole_report.status).to_json().dump();
   }
 }
 
