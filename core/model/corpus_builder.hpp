@@ -1,6 +1,7 @@
 #pragma once
 // Collects chats, people and messages from the importers, then produces the
 // Corpus: duplicate chats merged, messages ordered stably by time per chat.
+#include <algorithm>
 #include <deque>
 #include <string>
 #include <string_view>
@@ -104,12 +105,16 @@ class CorpusBuilder {
   TextRef store_text(std::string_view text) {
     if (text.empty()) return {};
     std::string& block = *arena_;
-    if (block.capacity() - block.size() < text.size()) return store_text_in_new_block(text);
+    // Within the block's capacity (it never reallocates) and its 16 MiB (offsets are 24 bits,
+    // whatever capacity the library rounds up to).
+    const size_t room = std::min<size_t>(block.capacity(), TextRef::kBlockBytes) - block.size();
+    if (room < text.size() || text.size() >= TextRef::kLongText) return store_text_in_new_block(text);
     const uint64_t offset = block.size();
     block.append(text);
     text_bytes_ += text.size();
     return TextRef::at(arena_index_, offset, text.size());
   }
+  // A fresh block for the text: its own when it is long, else the next arena block.
   TextRef store_text_in_new_block(std::string_view text);
 
   MessageColumns columns_;

@@ -1,7 +1,5 @@
 #include "model/period.hpp"
 
-#include <algorithm>
-#include <ranges>
 #include <set>
 
 namespace chatlens {
@@ -47,12 +45,17 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
   auto run_of = [&](const Chat& chat) {
     const auto day = [&](uint64_t i) { return all.time[i].day(); };
     uint64_t lo = chat.begin, hi = chat.end;
-    if (period.from_day)
-      lo = *std::ranges::partition_point(std::views::iota(lo, hi),
-                                         [&](uint64_t i) { return day(i) < *period.from_day; });
-    if (period.to_day)
-      hi =
-          *std::ranges::partition_point(std::views::iota(lo, hi), [&](uint64_t i) { return day(i) <= *period.to_day; });
+    // The first message of [from, to) whose day is not `before` the bound (days ascend).
+    // By hand: Emscripten's libc++ has no std::ranges::partition_point.
+    auto first_after = [&](uint64_t from, uint64_t to, auto&& before) {
+      while (from < to) {
+        const uint64_t mid = from + (to - from) / 2;
+        before(day(mid)) ? from = mid + 1 : to = mid;
+      }
+      return from;
+    };
+    if (period.from_day) lo = first_after(lo, hi, [&](int64_t d) { return d < *period.from_day; });
+    if (period.to_day) hi = first_after(lo, hi, [&](int64_t d) { return d <= *period.to_day; });
     return std::pair{lo, hi};
   };
   uint64_t total = 0;

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace chatlens;
 
 namespace {
@@ -58,6 +60,35 @@ TEST(CorpusBuilder, CopiesEveryTextIntoItsArenaAndCountsOnlyTheTexts) {
   EXPECT_EQ(c.text(1), "");
   EXPECT_EQ(c.text(2), big);
   EXPECT_EQ(c.text(3), "after the big one");
+}
+
+// Texts are located by an 8-byte word (block, offset, length in 20 bits): a text at or past
+// the 20-bit length has a block of its own, texts around it stay in the arena, and arena
+// blocks fill up to their 16 MiB. Every text must come back exact.
+TEST(CorpusBuilder, TextsOfEveryLengthComeBackExactAcrossBlocks) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  std::vector<std::string> texts;
+  const size_t long_text = TextRef::kLongText;
+  for (size_t n : {size_t{1}, long_text - 1, long_text, long_text + 1, size_t{5}, size_t{3} << 20, size_t{700000},
+                   size_t{16} << 20, size_t{7}, (size_t{16} << 20) + 3, size_t{2}})
+    texts.push_back(std::string(n, static_cast<char>('a' + texts.size())));
+  for (int k = 0; k < 40; ++k) texts.push_back(std::string(900000, static_cast<char>('A' + k % 26)));  // fill blocks
+  for (size_t i = 0; i < texts.size(); ++i) f.msg(a, "Ana", at(9, 0, static_cast<int>(i % 60)), texts[i]);
+  uint64_t total = 0;
+  for (const auto& t : texts) total += t.size();
+  EXPECT_EQ(f.b.text_bytes(), total);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.size(), texts.size());
+  std::vector<std::string> got;
+  for (size_t i = 0; i < c.size(); ++i) got.emplace_back(c.text(i));
+  std::sort(got.begin(), got.end()), std::sort(texts.begin(), texts.end());
+  EXPECT_TRUE(got == texts);
+  for (size_t i = 0; i < c.size(); ++i) {
+    const TextRef r = c.messages.text[i];
+    EXPECT_EQ(r.has_own_block(), c.text(i).size() >= long_text) << i;
+    if (!r.has_own_block()) EXPECT_LE(r.offset() + r.short_len(), TextRef::kBlockBytes) << i;
+  }
 }
 
 TEST(ChatMerge, SameChatImportedTwiceKeepsEveryMessageOnce) {
