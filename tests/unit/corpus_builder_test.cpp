@@ -91,6 +91,25 @@ TEST(CorpusBuilder, TextsOfEveryLengthComeBackExactAcrossBlocks) {
   }
 }
 
+// An estimate is a hint: more messages than reserved are all kept, and past a million the
+// columns grow by a quarter (an estimate a little short must not double them).
+TEST(CorpusBuilder, MessagesPastTheEstimateAreKeptAndLargeColumnsGrowByAQuarter) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  f.b.reserve(10);
+  for (int i = 0; i < 3000; ++i) f.msg(a, "Ana", at(9, 0), std::to_string(i));
+  f.b.reserve(size_t{1} << 20);  // room for the estimate, then it is exceeded
+  MessageDraft m;
+  m.chat = a;
+  const size_t n = (size_t{1} << 20) + 3000 + 5;
+  while (f.b.message_count() < n) f.b.add(m);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.size(), n);
+  for (int i = 0; i < 3000; ++i) ASSERT_EQ(c.text(static_cast<size_t>(i)), std::to_string(i));
+  EXPECT_LE(c.messages.chat.capacity(), (n - 5) + (n - 5) / 4);
+  EXPECT_EQ(c.messages.text.capacity(), c.messages.chat.capacity());  // every column alike
+}
+
 TEST(ChatMerge, SameChatImportedTwiceKeepsEveryMessageOnce) {
   Fixture f;
   for (int copy = 0; copy < 2; ++copy) {
