@@ -56,8 +56,9 @@ Json activity_insight(const InsightInput& in) {
       add(others, c.messages.time[i]);
   }
   uint64_t reply_count = 0;
-  for (const Reply& r : in.derived.replies())
+  in.derived.for_each_reply([&](const Reply& r) {
     if (c.is_owner(c.messages.sender[r.reply])) add(owner_replies, c.messages.time[r.reply]), ++reply_count;
+  });
 
   Json out = Json::object();
   const auto& mine = in.derived.owner_by_time();

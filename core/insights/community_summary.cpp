@@ -51,13 +51,13 @@ Json community_summary_insight(const InsightInput& in) {
     }
   }
   close_session();
-  std::vector<int64_t> days;
-  for (uint64_t i : mine) days.push_back(c.messages.time[i].day());
-  std::sort(days.begin(), days.end());
-  days.erase(std::unique(days.begin(), days.end()), days.end());
-  out["data"]["active_days"] = days.size();
+  // Distinct days, counted as they come: `mine` is in time order (no per-message array).
+  uint64_t active_days = 0;
+  for (size_t k = 0; k < mine.size(); ++k)
+    active_days += k == 0 || c.messages.time[mine[k]].day() != c.messages.time[mine[k - 1]].day();
+  out["data"]["active_days"] = active_days;
 
-  if (mine.size() < kMinMessages || days.size() < kMinDays) {
+  if (mine.size() < kMinMessages || active_days < kMinDays) {
     mark_insufficient(out, "community_summary.too_little",
                       Json::Object{{"messages", kMinMessages}, {"days", kMinDays}});
     return out;
@@ -72,11 +72,11 @@ Json community_summary_insight(const InsightInput& in) {
   summary["top_emoji"] = std::move(top);
   summary["avg_text_length"] = round_text_length(texts > 0 ? text_chars / texts : 0.0);
   summary["messages_per_active_day"] =
-      floor_bucket(kMessagesPerDayBuckets, static_cast<double>(mine.size()) / static_cast<double>(days.size()));
+      floor_bucket(kMessagesPerDayBuckets, static_cast<double>(mine.size()) / static_cast<double>(active_days));
   int64_t total_minutes = 0;
   for (const auto& [day, minutes] : minutes_per_day) total_minutes += minutes;
   summary["minutes_per_day"] =
-      floor_bucket(kMinutesPerDayBuckets, static_cast<double>(total_minutes) / static_cast<double>(days.size()));
+      floor_bucket(kMinutesPerDayBuckets, static_cast<double>(total_minutes) / static_cast<double>(active_days));
   Json profile = Json::array();
   for (double h : hours) profile.push(static_cast<int>(std::lround(100.0 * h / static_cast<double>(mine.size()))));
   summary["hour_profile"] = std::move(profile);

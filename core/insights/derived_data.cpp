@@ -60,36 +60,6 @@ const std::vector<uint32_t>& DerivedData::owner_by_time() {
   return *owner_by_time_;
 }
 
-const std::vector<Reply>& DerivedData::replies() {
-  if (!replies_) {
-    const auto& sender = corpus_.messages.sender;
-    const auto& time = corpus_.messages.time;
-    // Two passes, counting first: at millions of replies a growing vector would peak at twice the size.
-    auto each_reply = [&](auto&& emit) {
-      for (const Chat& chat : corpus_.chats) {
-        uint64_t prev = UINT64_MAX;
-        for (uint64_t i = chat.begin; i < chat.end; ++i) {
-          if (!is_personal(corpus_, i)) continue;
-          // Chats are in time order: the same conversation unless the silence exceeds the gap.
-          if (prev != UINT64_MAX && time[i].seconds - time[prev].seconds <= gap_ && sender[prev] != sender[i])
-            emit(i, prev);
-          prev = i;
-        }
-      }
-    };
-    uint64_t count = 0;
-    each_reply([&](uint64_t, uint64_t) { ++count; });
-    std::vector<Reply> out;
-    out.reserve(count);
-    each_reply([&](uint64_t i, uint64_t prev) {
-      out.push_back({static_cast<uint32_t>(i), static_cast<uint32_t>(prev),
-                     static_cast<int32_t>(std::min<int64_t>(time[i].seconds - time[prev].seconds, INT32_MAX))});
-    });
-    replies_ = std::move(out);
-  }
-  return *replies_;
-}
-
 std::optional<LocalTime> DerivedData::export_end() {
   const auto& order = by_time();
   if (order.empty()) return std::nullopt;
@@ -99,18 +69,25 @@ std::optional<LocalTime> DerivedData::export_end() {
 const MessageEmoji& DerivedData::emoji() {
   if (!emoji_) {
     MessageEmoji e;
-    e.begin.reserve(corpus_.size() + 1);
-    std::vector<EmojiUse> emoticons;
-    for (uint64_t i = 0; i < corpus_.size(); ++i) {
-      e.begin.push_back(static_cast<uint32_t>(e.uses.size()));
+    const uint64_t n = corpus_.size();
+    e.has.assign((n + 63) / 64, 0);
+    e.rank.assign((n + 63) / 64, 0);
+    uint32_t with = 0;  // messages with emoji so far
+    for (uint64_t i = 0; i < n; ++i) {
+      if ((i & 63) == 0) e.rank[i >> 6] = with;
       if (!is_personal(corpus_, i)) continue;
       const MessageKind kind = corpus_.messages.kind[i];
       const bool sticker = corpus_.messages.media[i] == MediaKind::Sticker;
       if (kind != MessageKind::Text && !sticker) continue;
       const std::string_view text = corpus_.text(i);
+      const size_t first = e.uses.size();
       for_each_emoji(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, m.tone}); });
       if (kind == MessageKind::Text)
         for_each_emoticon(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, SkinTone::None}); });
+      if (e.uses.size() == first) continue;
+      e.has[i >> 6] |= uint64_t{1} << (i & 63);
+      e.begin.push_back(static_cast<uint32_t>(first));
+      ++with;
     }
     e.begin.push_back(static_cast<uint32_t>(e.uses.size()));
     emoji_ = std::move(e);

@@ -9,38 +9,40 @@
 namespace chatlens {
 namespace {
 
-struct DayStats {
+// Days with messages, the busiest one and the longest run of consecutive days, taken in one
+// pass over the messages' days in ascending order: no per-message array (5M days would be 40 MB).
+class DayStats {
+ public:
+  void add(int64_t day) {
+    if (count_ > 0 && day == day_) {
+      ++count_;
+      return;
+    }
+    close_day();
+    if (active_days == 0) first_day = day;
+    streak_ = active_days > 0 && day == day_ + 1 ? streak_ + 1 : 1;
+    if (streak_ == 1) streak_start_ = day;
+    if (streak_ > longest_streak) longest_streak = streak_, streak_start = streak_start_;
+    ++active_days;
+    day_ = last_day = day, count_ = 1;
+  }
+  // Call once all days are in.
+  void finish() { close_day(), count_ = 0; }
+
   int64_t first_day = 0, last_day = 0;
   uint64_t active_days = 0;
   int64_t busiest_day = 0;
   uint64_t busiest_count = 0;
   uint64_t longest_streak = 0;
   int64_t streak_start = 0;
-};
 
-// `days` sorted ascending, one entry per message.
-DayStats day_stats(const std::vector<int64_t>& days) {
-  DayStats s;
-  if (days.empty()) return s;
-  s.first_day = days.front();
-  s.last_day = days.back();
-  uint64_t streak = 0;
-  int64_t streak_start = 0;
-  for (size_t i = 0; i < days.size();) {
-    size_t j = i;
-    while (j < days.size() && days[j] == days[i]) ++j;
-    const uint64_t count = j - i;
-    ++s.active_days;
-    if (count > s.busiest_count) s.busiest_count = count, s.busiest_day = days[i];
-    if (i > 0 && days[i] == days[i - 1] + 1)
-      ++streak;
-    else
-      streak = 1, streak_start = days[i];
-    if (streak > s.longest_streak) s.longest_streak = streak, s.streak_start = streak_start;
-    i = j;
+ private:
+  void close_day() {
+    if (count_ > busiest_count) busiest_count = count_, busiest_day = day_;
   }
-  return s;
-}
+  int64_t day_ = 0, streak_start_ = 0;
+  uint64_t count_ = 0, streak_ = 0;
+};
 
 Json day_stats_json(const DayStats& s, uint64_t messages) {
   Json j = Json::object();
@@ -67,12 +69,14 @@ Json overview_insight(const InsightInput& in) {
   const auto& order = in.derived.by_time();
   Json out = Json::object();
 
-  std::vector<int64_t> all_days, owner_days;
-  all_days.reserve(order.size());
+  DayStats all_days, owner_days;  // `order` is in time order: days ascending
+  uint64_t owner_messages_total = 0;
   for (uint64_t i : order) {
-    all_days.push_back(c.messages.time[i].day());
-    if (c.is_owner(c.messages.sender[i])) owner_days.push_back(all_days.back());
+    const int64_t day = c.messages.time[i].day();
+    all_days.add(day);
+    if (c.is_owner(c.messages.sender[i])) owner_days.add(day), ++owner_messages_total;
   }
+  all_days.finish(), owner_days.finish();
   uint64_t system = 0;
   for (uint64_t i = 0; i < c.size(); ++i) system += c.messages.kind[i] == MessageKind::System;
 
@@ -95,8 +99,8 @@ Json overview_insight(const InsightInput& in) {
     out["first_message"] = nullptr;
     out["last_message"] = nullptr;
   }
-  out["everyone"] = day_stats_json(day_stats(all_days), all_days.size());
-  out["owner"] = day_stats_json(day_stats(owner_days), owner_days.size());
+  out["everyone"] = day_stats_json(all_days, order.size());
+  out["owner"] = day_stats_json(owner_days, owner_messages_total);
 
   // Per chat, largest first.
   std::vector<ChatId> chats(c.chats.size());

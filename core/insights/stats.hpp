@@ -19,6 +19,25 @@ inline double quantile(std::vector<double> v, double q) {
   return low + (high - low) * (pos - static_cast<double>(lo));
 }
 
+// quantile() of the values 0, 1, 2, ... where value k occurs counts[k] times (minutes of the
+// day, ...): the same result, without an array of every value.
+inline double quantile_of_counts(const std::vector<uint64_t>& counts, double q) {
+  uint64_t n = 0;
+  for (uint64_t c : counts) n += c;
+  if (n == 0) return std::nan("");
+  const double pos = q * static_cast<double>(n - 1);
+  const uint64_t lo = static_cast<uint64_t>(std::floor(pos));
+  const uint64_t hi = std::min(lo + 1, n - 1);
+  auto nth = [&](uint64_t k) {  // the k-th smallest value (0-based)
+    size_t v = 0;
+    for (uint64_t seen = counts[0]; seen <= k; seen += counts[++v]) {
+    }
+    return static_cast<double>(v);
+  };
+  const double a = nth(lo), b = nth(hi);
+  return a + (b - a) * (pos - static_cast<double>(lo));
+}
+
 struct MeanCi {
   double mean = 0, low = 0, high = 0;
   size_t n = 0;

@@ -28,7 +28,16 @@ constexpr int kOfficeFrom = 7 * 60, kOfficeTo = 20 * 60;
 
 struct ChatSchedule {
   uint64_t messages = 0, weekday = 0, office = 0, owner = 0;
-  std::vector<double> weekday_minutes;
+};
+
+// Distinct days among days given in ascending order (the owner's messages in time order):
+// counted as they come, with no per-message array.
+struct DistinctDays {
+  double count = 0;
+  int64_t last = 0;
+  void add(int64_t day) {
+    if (count == 0 || day != last) ++count, last = day;
+  }
 };
 
 }  // namespace
@@ -37,18 +46,14 @@ Json work_insight(const InsightInput& in) {
   const Corpus& c = in.corpus;
   const auto& mine = in.derived.owner_by_time();
   std::vector<double> weekday(24, 0), weekend(24, 0);
-  std::vector<int64_t> weekday_days, weekend_days;
+  DistinctDays weekday_days, weekend_days;
   for (uint64_t i : mine) {
     const LocalTime t = c.messages.time[i];
     const bool we = t.weekday() >= 5;
     (we ? weekend : weekday)[static_cast<size_t>(t.hour())] += 1;
-    (we ? weekend_days : weekday_days).push_back(t.day());
+    (we ? weekend_days : weekday_days).add(t.day());
   }
-  auto distinct = [](std::vector<int64_t>& d) {
-    std::sort(d.begin(), d.end());
-    return static_cast<double>(std::unique(d.begin(), d.end()) - d.begin());
-  };
-  const double n_weekdays = distinct(weekday_days), n_weekends = distinct(weekend_days);
+  const double n_weekdays = weekday_days.count, n_weekends = weekend_days.count;
 
   Json out = Json::object();
   out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
@@ -78,11 +83,12 @@ Json work_insight(const InsightInput& in) {
       ++s.weekday;
       const int minute = t.second_of_day() / 60;
       s.office += minute >= kOfficeFrom && minute < kOfficeTo;
-      s.weekday_minutes.push_back(minute);
     }
   }
   Json work_chats = Json::array();
-  std::vector<double> work_minutes;
+  // Weekday messages of the work chats per minute of the day: their quantiles without a
+  // per-message array.
+  std::vector<uint64_t> work_minutes(24 * 60, 0);
   uint64_t owner_in_work_chats = 0;
   for (ChatId id = 0; id < c.chats.size(); ++id) {
     const ChatSchedule& s = schedule[id];
@@ -97,7 +103,10 @@ Json work_insight(const InsightInput& in) {
     j["weekday_share"] = weekday_share;
     j["office_hours_share"] = office_share;
     work_chats.push(std::move(j));
-    work_minutes.insert(work_minutes.end(), s.weekday_minutes.begin(), s.weekday_minutes.end());
+    for (uint64_t i = c.chats[id].begin; i < c.chats[id].end; ++i) {
+      const LocalTime t = c.messages.time[i];
+      if (is_personal(c, i) && t.weekday() < 5) ++work_minutes[static_cast<size_t>(t.second_of_day() / 60)];
+    }
     owner_in_work_chats += s.owner;
   }
   const bool has_work_chats = !work_chats.as_array().empty();
@@ -133,8 +142,8 @@ Json work_insight(const InsightInput& in) {
   int from_min = best_from * 60, to_min = (best_from + best_len) * 60;
   if (has_work_chats) {  // the stronger signal: where the work chats' weekday messages fall
     auto quarter = [](double m) { return static_cast<int>(std::lround(m / 15.0)) * 15; };
-    from_min = quarter(quantile(work_minutes, 0.01));
-    to_min = quarter(quantile(work_minutes, 0.99));
+    from_min = quarter(quantile_of_counts(work_minutes, 0.01));
+    to_min = quarter(quantile_of_counts(work_minutes, 0.99));
   }
   if (has_work_chats || contrast) {
     out["window"] = Json::object();

@@ -9,7 +9,7 @@
 
 namespace chatlens {
 namespace {
-constexpr size_t kArenaBlock = size_t{16} << 20;
+constexpr size_t kArenaBlock = TextRef::kBlockBytes;
 
 std::string person_key(Platform platform, std::string_view name, std::string_view platform_id) {
   std::string key(1, static_cast<char>('0' + static_cast<int>(platform)));
@@ -123,11 +123,18 @@ PersonId CorpusBuilder::person(Platform platform, std::string_view name, std::st
 void CorpusBuilder::set_person_name(PersonId p, std::string_view name) { people_[p].name = std::string(name); }
 
 TextRef CorpusBuilder::store_text_in_new_block(std::string_view text) {
+  // A TextRef numbers blocks in 20 bits: 2^20 blocks of 16 MiB (or of one long text each)
+  // is far beyond any export.
+  if (blocks_.size() >= TextRef::kMaxBlocks) throw std::length_error("more message text than one corpus can hold");
+  text_bytes_ += text.size();
+  if (text.size() >= TextRef::kLongText) {  // a block of its own; the arena block being filled stays
+    blocks_.emplace_back(text);
+    return TextRef::own_block(blocks_.size() - 1);
+  }
   // The last block's unused capacity is never touched, so it costs address space, not memory.
   std::string& block = blocks_.emplace_back();
-  block.reserve(std::max(kArenaBlock, text.size()));
+  block.reserve(kArenaBlock);
   block.append(text);
-  text_bytes_ += text.size();
   arena_ = &block;
   arena_index_ = blocks_.size() - 1;
   return TextRef::at(arena_index_, 0, text.size());
@@ -144,8 +151,8 @@ Corpus CorpusBuilder::finish() && {
   Corpus corpus;
   // Which chats are the same conversation imported more than once, and which
   // of their messages are duplicates (see chat_merge.hpp for the rule).
-  const MergePlan plan = plan_chat_merge(
-      chats_, columns_, [this](TextRef r) { return std::string_view(blocks_[r.block()]).substr(r.offset(), r.len); });
+  const MergePlan plan =
+      plan_chat_merge(chats_, columns_, [this](TextRef r) { return Corpus::resolve_in(blocks_, r); });
 
   // Renumber chats densely in their first-seen order.
   std::vector<ChatId> dense(chats_.size(), UINT32_MAX);

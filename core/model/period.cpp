@@ -40,13 +40,38 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
   Corpus out = corpus.empty_sharing_text();
   const MessageColumns& all = corpus.messages;
   MessageColumns& kept = out.messages;
+  // Each chat is in time order, so a period is one run of it: found by binary search, and the
+  // columns reserved to the exact total (no regrowing: WebAssembly memory keeps its high-water mark).
+  auto run_of = [&](const Chat& chat) {
+    const auto day = [&](uint64_t i) { return all.time[i].day(); };
+    uint64_t lo = chat.begin, hi = chat.end;
+    // The first message of [from, to) whose day is not `before` the bound (days ascend).
+    // By hand: Emscripten's libc++ has no std::ranges::partition_point.
+    auto first_after = [&](uint64_t from, uint64_t to, auto&& before) {
+      while (from < to) {
+        const uint64_t mid = from + (to - from) / 2;
+        before(day(mid)) ? from = mid + 1 : to = mid;
+      }
+      return from;
+    };
+    if (period.from_day) lo = first_after(lo, hi, [&](int64_t d) { return d < *period.from_day; });
+    if (period.to_day) hi = first_after(lo, hi, [&](int64_t d) { return d <= *period.to_day; });
+    return std::pair{lo, hi};
+  };
+  uint64_t total = 0;
+  for (const Chat& chat : corpus.chats) {
+    const auto [lo, hi] = run_of(chat);
+    total += hi - lo;
+  }
+  kept.reserve(total);
   for (const Chat& full : corpus.chats) {
+    const auto [lo, hi] = run_of(full);
+    if (lo == hi) continue;
     Chat chat = full;
     const ChatId id = static_cast<ChatId>(out.chats.size());
     chat.begin = kept.size();
     std::set<PersonId> members;
-    for (uint64_t i = full.begin; i < full.end; ++i) {
-      if (!period.contains(all.time[i].day())) continue;
+    for (uint64_t i = lo; i < hi; ++i) {
       kept.chat.push_back(id);
       kept.sender.push_back(all.sender[i]);
       kept.time.push_back(all.time[i]);
@@ -60,7 +85,6 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
       if (all.sender[i] != kNoPerson) members.insert(all.sender[i]);
     }
     chat.end = kept.size();
-    if (chat.size() == 0) continue;
     chat.members.assign(members.begin(), members.end());
     out.chats.push_back(std::move(chat));
   }

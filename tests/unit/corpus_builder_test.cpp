@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace chatlens;
 
 namespace {
@@ -58,6 +60,55 @@ TEST(CorpusBuilder, CopiesEveryTextIntoItsArenaAndCountsOnlyTheTexts) {
   EXPECT_EQ(c.text(1), "");
   EXPECT_EQ(c.text(2), big);
   EXPECT_EQ(c.text(3), "after the big one");
+}
+
+// Texts are located by an 8-byte word (block, offset, length in 20 bits): a text at or past
+// the 20-bit length has a block of its own, texts around it stay in the arena, and arena
+// blocks fill up to their 16 MiB. Every text must come back exact.
+TEST(CorpusBuilder, TextsOfEveryLengthComeBackExactAcrossBlocks) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  std::vector<std::string> texts;
+  const size_t long_text = TextRef::kLongText;
+  for (size_t n : {size_t{1}, long_text - 1, long_text, long_text + 1, size_t{5}, size_t{3} << 20, size_t{700000},
+                   size_t{16} << 20, size_t{7}, (size_t{16} << 20) + 3, size_t{2}})
+    texts.push_back(std::string(n, static_cast<char>('a' + texts.size())));
+  for (int k = 0; k < 40; ++k) texts.push_back(std::string(900000, static_cast<char>('A' + k % 26)));  // fill blocks
+  for (size_t i = 0; i < texts.size(); ++i) f.msg(a, "Ana", at(9, 0, static_cast<int>(i % 60)), texts[i]);
+  uint64_t total = 0;
+  for (const auto& t : texts) total += t.size();
+  EXPECT_EQ(f.b.text_bytes(), total);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.size(), texts.size());
+  std::vector<std::string> got;
+  for (size_t i = 0; i < c.size(); ++i) got.emplace_back(c.text(i));
+  std::sort(got.begin(), got.end()), std::sort(texts.begin(), texts.end());
+  EXPECT_TRUE(got == texts);
+  for (size_t i = 0; i < c.size(); ++i) {
+    const TextRef r = c.messages.text[i];
+    EXPECT_EQ(r.has_own_block(), c.text(i).size() >= long_text) << i;
+    if (!r.has_own_block()) EXPECT_LE(r.offset() + r.short_len(), TextRef::kBlockBytes) << i;
+  }
+}
+
+// An estimate is a hint: more messages than reserved are all kept, and past a million the
+// columns grow by a quarter beyond it (an estimate a little short must not double them).
+TEST(CorpusBuilder, MessagesPastTheEstimateAreKeptAndLargeColumnsGrowByAQuarter) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  f.b.reserve(10);
+  for (int i = 0; i < 3000; ++i) f.msg(a, "Ana", at(9, 0), std::to_string(i));
+  f.b.reserve(size_t{1} << 20);  // room for the estimate, then it is exceeded
+  MessageDraft m;
+  m.chat = a;
+  m.time = at(9, 1);  // after the numbered ones
+  const size_t n = (size_t{1} << 20) + 3000 + 5;
+  while (f.b.message_count() < n) f.b.add(m);
+  Corpus c = std::move(f.b).finish();
+  ASSERT_EQ(c.size(), n);
+  for (int i = 0; i < 3000; ++i) ASSERT_EQ(c.text(static_cast<size_t>(i)), std::to_string(i));
+  EXPECT_LE(c.messages.chat.capacity(), (n - 5) + (n - 5) / 4);
+  EXPECT_EQ(c.messages.text.capacity(), c.messages.chat.capacity());  // every column alike
 }
 
 TEST(ChatMerge, SameChatImportedTwiceKeepsEveryMessageOnce) {

@@ -15,7 +15,8 @@ Corpus random_corpus(unsigned seed) {
   std::mt19937 rng(seed);
   CorpusBuilder b;
   const int chats = 1 + static_cast<int>(rng() % 6);
-  for (int c = 0; c < chats; ++c) b.add_chat(ChatDraft{Platform::WhatsApp, "chat " + std::to_string(c), ChatKind::Group, {}, 0});
+  for (int c = 0; c < chats; ++c)
+    b.add_chat(ChatDraft{Platform::WhatsApp, "chat " + std::to_string(c), ChatKind::Group, {}, 0});
   const PersonId people[] = {b.person(Platform::WhatsApp, "Ana"), b.person(Platform::WhatsApp, "Ben"),
                              b.person(Platform::WhatsApp, "Cat")};
   for (int i = 0, n = static_cast<int>(rng() % 400); i < n; ++i) {
@@ -62,13 +63,55 @@ TEST(DerivedData, RepliesAreTurnChangesInsideConversations) {
   say(ben, 201);  // reply after 60 s
   const Corpus c = std::move(b).finish();
   DerivedData d(c, 3600);
-  const auto& r = d.replies();
+  std::vector<Reply> r;
+  d.for_each_reply([&](const Reply& reply) { r.push_back(reply); });
   ASSERT_EQ(r.size(), 2u);
   EXPECT_EQ(r[0].reply, 1u);
   EXPECT_EQ(r[0].to, 0u);
   EXPECT_EQ(r[0].delay_seconds, 120);
   EXPECT_EQ(r[1].reply, 4u);
   EXPECT_EQ(r[1].delay_seconds, 60);
+}
+
+// Emoji rows are kept only for messages that have some: every message must still find
+// exactly its own emoji, across the 64-message words of the index.
+TEST(DerivedData, EmojiOfEachMessageAreItsOwnWhereMostMessagesHaveNone) {
+  CorpusBuilder b;
+  const ChatId chat = b.add_chat(ChatDraft{Platform::WhatsApp, "A", ChatKind::Group, {}, 0});
+  const PersonId ana = b.person(Platform::WhatsApp, "Ana");
+  std::mt19937 rng(7);
+  std::vector<size_t> want;  // emoji per message
+  std::vector<std::string> texts;
+  for (int i = 0; i < 700; ++i) {
+    const size_t n = rng() % 9 == 0 ? 1 + rng() % 3 : 0;
+    std::string text = "hola";
+    for (size_t k = 0; k < n; ++k) text += "\xF0\x9F\x98\x80";  // U+1F600
+    texts.push_back(text);
+    want.push_back(i % 50 == 49 ? 0 : n);  // every 50th is a system line: none
+  }
+  for (int i = 0; i < 700; ++i) {
+    MessageDraft m;
+    m.chat = chat;
+    m.time = LocalTime{i * 60};
+    m.text = texts[static_cast<size_t>(i)];
+    if (i % 50 == 49)
+      m.kind = MessageKind::System;
+    else
+      m.sender = ana;
+    b.add(m);
+  }
+  const Corpus c = std::move(b).finish();
+  DerivedData d(c, 3600);
+  const MessageEmoji& e = d.emoji();
+  size_t with = 0;
+  for (uint64_t i = 0; i < c.size(); ++i) {
+    auto [u, end] = e.of(i);
+    ASSERT_EQ(static_cast<size_t>(end - u), want[i]) << "message " << i;
+    for (; u != end; ++u) EXPECT_EQ(u->id, e.uses.front().id);
+    with += want[i] > 0;
+  }
+  EXPECT_GT(with, 30u);
+  EXPECT_EQ(e.begin.size(), with + 1);  // a row only for messages with emoji
 }
 
 }  // namespace

@@ -5,7 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "insight_test_util.hpp"
+#include "model/corpus_builder.hpp"
 #include "model/period_coverage.hpp"
 
 namespace chatlens {
@@ -159,6 +162,38 @@ TEST(DefaultPeriod, MostRecentYearWithEnoughDataOrTheLastTwelveMonthsEarlyInAYea
   p = default_period(c, days_from_civil(2023, 12, 31));
   EXPECT_EQ(*p.from_day, days_from_civil(2023, 1, 1));
   EXPECT_EQ(default_period(c, days_from_civil(2022, 12, 31)).kind, PeriodKind::All);
+}
+
+// A slice takes each chat's period as one run (chats are in time order) and reserves its
+// columns exactly: it must keep what a message-by-message filter keeps, in the same order.
+TEST(ReportPeriod, ASliceKeepsWhatAFilterKeepsInColumnsOfItsExactSize) {
+  std::mt19937 rng(11);
+  CorpusBuilder b;
+  for (int c = 0; c < 5; ++c)
+    b.add_chat(ChatDraft{Platform::WhatsApp, "chat " + std::to_string(c), ChatKind::Group, {}, 0});
+  const PersonId ana = b.person(Platform::WhatsApp, "Ana");
+  std::vector<std::string> words;
+  for (int i = 0; i < 3000; ++i) words.push_back("m" + std::to_string(i));
+  for (int i = 0; i < 3000; ++i) {
+    MessageDraft m;
+    m.chat = static_cast<ChatId>(rng() % 5);
+    m.sender = ana;
+    m.time = LocalTime{static_cast<int64_t>(rng() % (3 * 365)) * 86400 + 19000 * int64_t{86400}};
+    m.text = words[static_cast<size_t>(i)];
+    b.add(m);
+  }
+  const Corpus c = std::move(b).finish();
+  for (const ReportPeriod& p : {ReportPeriod::range(19100, 19500), ReportPeriod::range(std::nullopt, 19300),
+                                ReportPeriod::range(19700, std::nullopt), ReportPeriod::range(30000, 30001)}) {
+    std::vector<std::string> want;
+    for (const Chat& chat : c.chats)
+      for (uint64_t i = chat.begin; i < chat.end; ++i)
+        if (p.contains(c.messages.time[i].day())) want.emplace_back(c.text(i));
+    const Corpus s = slice_corpus(c, p);
+    EXPECT_EQ(texts(s), want);
+    EXPECT_EQ(s.messages.time.capacity(), want.size());
+    for (const Chat& chat : s.chats) EXPECT_GT(chat.size(), 0u);
+  }
 }
 
 }  // namespace
