@@ -134,6 +134,11 @@ page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
 async function shot(name, opts = {}) {
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true, ...opts })
 }
+// Scrolls a report card into view and waits until it is rendered (a card far below the screen is not).
+async function scrollToCard(card) {
+  await page.locator(`[data-card-slot="${card}"]`).scrollIntoViewIfNeeded()
+  await page.waitForFunction((c) => document.querySelector(`[data-card-slot="${c}"] h2`)?.checkVisibility({ contentVisibilityAuto: true }), card)
+}
 async function noViolations(where) {
   const csp = await page.evaluate(() => window.__csp ?? [])
   assert(csp.length === 0, `${where}: Content Security Policy violations: ${csp.join('; ')}`)
@@ -352,6 +357,29 @@ await test('upload: generated export (6 chats) -> every card visible with data',
   await noViolations('report')
 })
 
+await test('report: cards far below the screen are left unpainted until scrolled near (issue 16)', async () => {
+  if (!generated.length) return { skip: 'gen_export missing' }
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.waitForSelector('[data-cards-ready]')
+  const painted = (card) =>
+    page.evaluate(
+      (c) =>
+        new Promise((ok) =>
+          requestAnimationFrame(() =>
+            requestAnimationFrame(() => ok(document.querySelector(`[data-card-slot="${c}"] h2`).checkVisibility({ contentVisibilityAuto: true }))),
+          ),
+        ),
+      card,
+    )
+  const first = CARDS[0]
+  const last = CARDS[CARDS.length - 1]
+  assert(await painted(first), `the first card (${first}) is painted`)
+  assert(!(await painted(last)), `the last card (${last}) is not painted at the top of the page`)
+  await scrollToCard(last)
+  assert(await page.locator(`[data-card="${last}"] h2`).isVisible(), `the last card (${last}) shows once scrolled to`)
+  await page.evaluate(() => window.scrollTo(0, 0))
+})
+
 await test('report: a card is one click from the table of contents', async () => {
   if (!generated.length) return { skip: 'gen_export missing' }
   await page.click('nav[aria-label="Cards"] a[href="#/report/sleep_work"]')
@@ -410,9 +438,12 @@ await test('language switch: Spanish everywhere, privacy statements included', a
   if (!generated.length) return { skip: 'gen_export missing' }
   await page.click('[data-lang="es"]')
   await page.waitForFunction(() => document.documentElement.lang === 'es')
+  // Read as a person sees it: scrolled to (a card far below the screen is not rendered, issue 16).
+  await scrollToCard('privacy')
   const privacy = await page.locator('[data-card="privacy"]').innerText()
   assert(/Lo que revelan tus mensajes/.test(privacy), 'privacy card title in Spanish')
   assert(!/privacy\.[a-z_]+/.test(privacy), 'no raw i18n keys')
+  await scrollToCard('activity')
   assert(/Tu semana/.test(await page.locator('[data-card="activity"]').innerText()), 'activity card in Spanish')
   await shot('08-report-es')
   await page.click('[data-lang="en"]')

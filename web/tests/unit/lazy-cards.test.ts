@@ -60,6 +60,23 @@ describe('lazy cards', () => {
     w.unmount()
   })
 
+  it('puts every card, waiting or mounted, in its own slot that the browser may leave unpainted', async () => {
+    const w = mount(ReportView, { props: { report: demo } })
+    await new Promise((r) => setTimeout(r, 0))
+    idleQueue.shift()!()
+    await nextTick()
+    const slots = w.findAll('.cards > [data-card-slot]')
+    expect(slots.map((s) => s.attributes('data-card-slot'))).toEqual([...CARD_NAMES])
+    for (const s of slots) {
+      expect(s.classes()).toContain('card-slot')
+      // One card (mounted, or its placeholder) per slot, of that slot's name.
+      const card = s.findAll('[data-card], [data-card-pending]')
+      expect(card.map((c) => c.attributes('data-card') ?? c.attributes('data-card-pending'))).toEqual([s.attributes('data-card-slot')])
+    }
+    expect(mounted(w)).toEqual(CARD_NAMES.slice(0, 2))
+    w.unmount()
+  })
+
   it('mounts a card below the fold when it is scrolled near, with its share button', async () => {
     const w = mount(ReportView, { props: { report: demo } })
     expect(observers[0].watched.size).toBe(0) // not before the first screen is painted
