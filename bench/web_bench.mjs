@@ -18,6 +18,12 @@
 // FileReaderSync, finish, insights, JSON.parse, postMessage) and the report's way to the
 // page (posted → handled by the page). The renderer's peak before the drop (the idle app,
 // worker and core loaded) is the baseline of the peak after it.
+// What the renderer holds, before the drop and at the end, is broken down by kind (/proc/PID/smaps:
+// Chromium's own code, raster tiles, other files, WebAssembly memory resident and reserved, JIT
+// code, other anonymous memory) beside the JS heaps of the page and the worker (CDP), and the
+// same for a blank page measured the same way first (Chromium's own share: about 120 MB, of
+// which ~100 MB are Chromium's code pages). Chromium's interface renderer (--top-chrome-webui)
+// is not the page's and is left out.
 // The page also records when it painted that first screen (a frame watcher set up before
 // the drop): this script's own waits reach the page late when the cards below the fold are
 // mounting, so "rendering" includes some of that work; "painted after" does not.
@@ -130,13 +136,27 @@ function rendererThreads() {
   return out
 }
 
-function rendererPeaks() {
-  // The renderer processes of our Chromium, with their peak resident memory.
+// The renderer processes of our Chromium that may hold a page: not the one of Chromium's own
+// interface (--top-chrome-webui, about 160 MB, started with the browser, whatever the page).
+function pageRenderers() {
   const out = []
   for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (!cmd.includes('--type=renderer') || !cmd.includes(`--user-data-dir=${browserProfile}`)) continue
+      if (!cmd.includes('--type=renderer') || !cmd.includes(`--user-data-dir=${browserProfile}`) || cmd.includes('--top-chrome-webui')) continue
+      out.push(pid)
+    } catch {
+      /* gone */
+    }
+  }
+  return out
+}
+
+// Their peak resident memory (VmHWM), in bytes.
+function rendererPeaks() {
+  const out = []
+  for (const pid of pageRenderers()) {
+    try {
       const status = readFileSync(`/proc/${pid}/status`, 'utf8')
       out.push(Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024)
     } catch {
@@ -144,6 +164,95 @@ function rendererPeaks() {
     }
   }
   return out
+}
+
+// What the page's renderer (the one with the highest peak) holds now, by kind, in MB, from
+// /proc/PID/smaps: Chromium's own code and data mapped from its binary (shared with every
+// Chromium process, but counted in each one's resident memory), raster tiles (shared memory
+// the compositor reads), other mapped files (ICU data, fonts, libraries), WebAssembly memory
+// (a read-write region of 16 MB or more followed by a reservation of 1 GB or more, its guard
+// region: what is resident of it, and its size), JIT code (anonymous executable mappings: V8's and WebAssembly's compiled code), and
+// the rest of the anonymous memory (the JS heaps, Blink's and malloc's heaps, stacks).
+function rendererBreakdown() {
+  let best = null
+  for (const pid of pageRenderers()) {
+    try {
+      const hwm = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024
+      if (!best || hwm > best.hwm) best = { pid, hwm }
+    } catch {
+      /* gone */
+    }
+  }
+  if (!best) return null
+  const vmas = []
+  try {
+    let cur = null
+    for (const line of readFileSync(`/proc/${best.pid}/smaps`, 'utf8').split('\n')) {
+      const m = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line)
+      if (m) vmas.push((cur = { size: Number(BigInt(`0x${m[2]}`) - BigInt(`0x${m[1]}`)) / 1048576, perms: m[3], name: m[4], rss: 0 }))
+      else if (cur && line.startsWith('Rss:')) cur.rss = Number(/(\d+)/.exec(line)[1]) / 1024
+    }
+  } catch {
+    return null
+  }
+  const out = { peak: best.hwm, resident: 0, chromium: 0, raster: 0, files: 0, wasm: 0, wasmSize: 0, jitCode: 0, anon: 0 }
+  vmas.forEach((v, i) => {
+    out.resident += v.rss
+    const guard = vmas[i + 1]
+    if (v.name.endsWith('/chromium')) out.chromium += v.rss
+    else if (v.name.includes('memfd:') || v.name.startsWith('/dev/shm')) out.raster += v.rss
+    else if (v.name.startsWith('/')) out.files += v.rss
+    else if (v.perms.includes('x')) out.jitCode += v.rss
+    else if (!v.name && v.perms === 'rw-p' && v.size >= 16 && guard?.perms === '---p' && guard.size >= 1024) {
+      out.wasm += v.rss
+      out.wasmSize += v.size
+    } else out.anon += v.rss
+  })
+  for (const k of Object.keys(out)) out[k] = Math.round(out[k])
+  return out
+}
+
+const breakdownText = (b) =>
+  b
+    ? `peak ${b.peak} MB, resident now ${b.resident} MB: Chromium's code ${b.chromium}, raster tiles ${b.raster}, other files ${b.files}, ` +
+      `WebAssembly memory ${b.wasm} resident of ${b.wasmSize}, JIT code ${b.jitCode}, other anonymous ${b.anon}`
+    : 'not found'
+
+// The JS heaps (used / total MB) of the page and of each worker, through CDP (each worker is
+// reached as an attached target; the session's messages to it go through Target.sendMessageToTarget).
+async function jsHeaps(cdp) {
+  const attached = []
+  const pending = new Map()
+  let next = 1
+  const onAttached = (e) => attached.push(e)
+  const onMessage = (e) => {
+    const m = JSON.parse(e.message)
+    pending.get(m.id)?.(m.result)
+    pending.delete(m.id)
+  }
+  cdp.on('Target.attachedToTarget', onAttached)
+  cdp.on('Target.receivedMessageFromTarget', onMessage)
+  const mbOf = (h) => (h ? `${(h.usedSize / 1048576).toFixed(1)}/${(h.totalSize / 1048576).toFixed(1)}` : '-')
+  try {
+    await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false })
+    await new Promise((r) => setTimeout(r, 200))
+    const out = { page: mbOf(await cdp.send('Runtime.getHeapUsage')) }
+    for (const t of attached.filter((a) => a.targetInfo.type === 'worker')) {
+      const id = next++
+      const answer = new Promise((resolve) => {
+        pending.set(id, resolve)
+        setTimeout(() => resolve(null), 2000)
+      })
+      await cdp.send('Target.sendMessageToTarget', { sessionId: t.sessionId, message: JSON.stringify({ id, method: 'Runtime.getHeapUsage' }) })
+      out.worker = mbOf(await answer)
+    }
+    return out
+  } catch (e) {
+    return { error: String(e?.message ?? e) }
+  } finally {
+    cdp.off('Target.attachedToTarget', onAttached)
+    cdp.off('Target.receivedMessageFromTarget', onMessage)
+  }
 }
 
 // The worker's phases of the last analysis (web/src/analysis/timings.ts), in ms, and the
@@ -166,12 +275,9 @@ const phasesText = (p) =>
       `finish ${p.finish}, insights ${p.insights}, parse ${p.parse}, post ${p.post}, to the page ${p.toPage} ms`
     : 'not found'
 
-async function browserRun(files, profileName, dist) {
-  const { cpuSlowdown, ...device } = PROFILES[profileName]
-  const server = await serve(dist)
-  const profile = browserProfile
-  rmSync(profile, { recursive: true, force: true })
-  const context = await chromium.launchPersistentContext(profile, {
+function launch(device) {
+  rmSync(browserProfile, { recursive: true, force: true })
+  return chromium.launchPersistentContext(browserProfile, {
     executablePath: process.env.CHATLENS_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     args: [
@@ -187,6 +293,35 @@ async function browserRun(files, profileName, dist) {
     ],
     ...device,
   })
+}
+
+// Chromium's own share: a blank page (one paragraph, served the same way) measured as the app is
+// before the drop: its renderer's peak and what it holds.
+async function blankPage(profileName) {
+  const { cpuSlowdown: _, ...device } = PROFILES[profileName]
+  const dir = join(work, 'blank-page')
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><html lang="en"><title>blank</title><p>blank</p></html>\n')
+  const server = await serve(dir)
+  const context = await launch(device)
+  try {
+    const page = context.pages()[0] ?? (await context.newPage())
+    await page.goto(`${server.url}/`)
+    await page.waitForTimeout(chooseMs)
+    const cdp = await context.newCDPSession(page)
+    return { breakdown: rendererBreakdown(), heaps: await jsHeaps(cdp) }
+  } finally {
+    await context.close()
+    await server.close()
+    rmSync(browserProfile, { recursive: true, force: true })
+  }
+}
+
+async function browserRun(files, profileName, dist) {
+  const { cpuSlowdown, ...device } = PROFILES[profileName]
+  const server = await serve(dist)
+  const profile = browserProfile
+  const context = await launch(device)
   const result = { ok: false }
   try {
     const page = context.pages()[0] ?? (await context.newPage())
@@ -216,6 +351,7 @@ async function browserRun(files, profileName, dist) {
     await page.waitForTimeout(chooseMs) // a person choosing files: the worker and the core are warm
     result.idlePeakMB = mb(Math.max(0, ...rendererPeaks()))
     const cdp = await context.newCDPSession(page)
+    result.idle = { breakdown: rendererBreakdown(), heaps: await jsHeaps(cdp) }
     await cdp.send('Performance.enable')
     if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
     const cpu0 = rendererCpuSeconds()
@@ -271,6 +407,7 @@ async function browserRun(files, profileName, dist) {
         .sort((a, b) => b[1] - a[1]),
     )
     result.rendererPeakMB = mb(Math.max(0, ...rendererPeaks()))
+    result.end = { breakdown: rendererBreakdown(), heaps: await jsHeaps(cdp) }
     result.messages = await page.locator('[data-card="overview"] p').first().innerText()
     result.ok = errors.length === 0
     if (errors.length) result.error = errors.join(' | ')
@@ -286,6 +423,11 @@ async function browserRun(files, profileName, dist) {
 
 const loadAverage = () => readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ')
 const rows = []
+const blank = {}
+for (const profile of profiles) {
+  blank[profile] = await blankPage(profile)
+  console.log(`blank page, ${profile}: ${breakdownText(blank[profile].breakdown)}; JS heap used/total MB ${blank[profile].heaps.page}`)
+}
 for (const n of sizes) {
   const input = exportFor(n)
   console.log(`\n${n.toLocaleString('en')} messages (${format}): ${mb(input.bytes)} MB in ${input.files.length} files`)
@@ -300,6 +442,8 @@ for (const n of sizes) {
           `  ${label} ${br.seconds.toFixed(2)} s drop-to-report (worker ${br.coreSeconds.toFixed(2)} s, analysis done at ${br.analysisSeconds.toFixed(2)} s, rendering ${br.renderSeconds.toFixed(2)} s, first screen painted after ${br.paintedSeconds === undefined ? '-' : (br.paintedSeconds - br.analysisSeconds).toFixed(2)} s as the page sees it; renderer CPU ${br.cpuSeconds.toFixed(2)} s), renderer peak ${br.rendererPeakMB} MB (idle app before the drop ${br.idlePeakMB} MB, WebAssembly ${br.wasmMB} MB, JS heap ${br.jsHeapMB} MB)`,
         )
       if (br.ok) console.log(`  ${label} worker phases: ${phasesText(br.workerPhases)}`)
+      if (br.idle) console.log(`  ${label} idle app: ${breakdownText(br.idle.breakdown)}; JS heaps used/total MB ${JSON.stringify(br.idle.heaps)}`)
+      if (br.end) console.log(`  ${label} at the end: ${breakdownText(br.end.breakdown)}; JS heaps used/total MB ${JSON.stringify(br.end.heaps)}`)
       else console.log(`  ${label} FAILED: ${br.error}`)
       if (br.cpuByThread) console.log(`  ${label} CPU by thread: ${JSON.stringify(br.cpuByThread)}`)
       rows.push({ format, profile, build, messages: n, input_mb: mb(input.bytes), native: nat, browser: br, load: loadAverage() })
@@ -331,5 +475,5 @@ for (const r of rows)
     `| ${r.messages.toLocaleString('en')} | ${r.profile} | ${r.build} | ${r.input_mb} MB | ${r.browser.ok ? s(r.browser.paintedSeconds) : 'failed'} | ${r.browser.ok ? s(r.browser.seconds) : 'failed'} | ${s(r.browser.coreSeconds)} | ${s(r.browser.renderSeconds)} | ${s(r.browser.cpuSeconds)} | ${r.browser.rendererPeakMB ?? '-'} MB | ${r.browser.wasmMB ?? '-'} MB | ${r.native.seconds.toFixed(2)} s | ${r.native.peakMB} MB | ${r.load} |`,
   )
 for (const v of verdicts) console.log(v)
-writeFileSync(join(artifacts, `web-bench-${format}.json`), JSON.stringify({ date: new Date().toISOString(), rows, verdicts }, null, 1))
+writeFileSync(join(artifacts, `web-bench-${format}.json`), JSON.stringify({ date: new Date().toISOString(), blank, rows, verdicts }, null, 1))
 console.log(`\nwritten: ${join(artifacts, `web-bench-${format}.json`)}`)
