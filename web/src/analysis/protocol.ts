@@ -74,7 +74,8 @@ export interface CorpusSummary {
 export type Phase = 'loading' | 'reading' | 'importing' | 'analyzing'
 
 export type ToWorker =
-  | { type: 'init'; wasm: WebAssembly.Module }
+  // reads: 'sync' keeps FileReaderSync even where JSPI would let the reads stream (tests, benchmarks).
+  | { type: 'init'; wasm: WebAssembly.Module; reads?: 'sync' }
   | { type: 'analyze'; inputs: InputFile[]; options: ReportOptions }
   | { type: 'add'; inputs: InputFile[]; options: ReportOptions } // more exports for the report on screen
   | { type: 'report'; options: ReportOptions }
