@@ -153,7 +153,9 @@ async function workerPhases(page, arrivedEpoch) {
     const t = await worker.evaluate(() => performance.getEntriesByName('chatlens:worker').at(-1)?.detail ?? null).catch(() => null)
     if (!t) continue
     const out = {}
-    for (const [k, v] of Object.entries(t)) if (k !== 'postedAt') out[k] = k === 'slices' ? v : k === 'sliceBytes' ? mb(v) : Math.round(v)
+    for (const [k, v] of Object.entries(t))
+      if (k !== 'postedAt')
+        out[k] = k === 'reads' || k === 'slices' || k === 'streamChunks' ? v : k === 'sliceBytes' || k === 'streamBytes' ? mb(v) : Math.round(v)
     out.toPage = Math.round(arrivedEpoch - t.postedAt)
     return out
   }
@@ -162,7 +164,9 @@ async function workerPhases(page, arrivedEpoch) {
 
 const phasesText = (p) =>
   p
-    ? `plan ${p.plan}, import ${p.import} (of which reads ${p.read}, FileReaderSync ${p.fileRead}: ${p.slices} slices, ${p.sliceBytes} MB), ` +
+    ? `plan ${p.plan}, import ${p.import} (reads: ${p.reads ?? 'sync'}; ` +
+      (p.reads === 'stream' ? `waiting for streams ${p.streamWait}: ${p.streamChunks} chunks, ${p.streamBytes} MB; ` : '') +
+      `of which reads ${p.read}, FileReaderSync ${p.fileRead}: ${p.slices} slices, ${p.sliceBytes} MB), ` +
       `finish ${p.finish}, insights ${p.insights}, parse ${p.parse}, post ${p.post}, to the page ${p.toPage} ms`
     : 'not found'
 
