@@ -4,6 +4,7 @@
 // builds reports.
 import type { CorpusSummary, FromWorker, InputFile, PlatformInfo, ReportOptions, SourceReport } from './protocol'
 import { fileReaderSync, InputError, SyncBlob, type BlobBytes, type ReadInto, type SliceReader } from './slices'
+import type { OpenStream } from './reader-thread'
 import { StreamBlob } from './stream-blob'
 import { emptyTimings, publishTimings, timed, type WorkerTimings } from './timings'
 import { blobAccess, DEFAULT_LIMITS, looksLikeZip, readCentralDirectory, ZipError, type ZipEntry } from './zip'
@@ -95,6 +96,8 @@ export class AnalysisEngine {
     private readonly now: () => number = () => Date.now(),
     // How the core's reads reach a File: FileReaderSync in the worker; the tests inject their own.
     private readonly readSlice: SliceReader = fileReaderSync,
+    // On the stream path, how streams are opened (the worker's reader thread; the Blob's own by default).
+    private readonly openStream?: OpenStream,
   ) {}
 
   private progress(phase: 'reading' | 'importing' | 'analyzing', done: number, force = false) {
@@ -154,7 +157,9 @@ export class AnalysisEngine {
 
   // A Blob as the core reads it: streamed ahead when the core's reads can wait, else FileReaderSync slices.
   private blobBytes(blob: Blob, streamed: boolean): BlobBytes {
-    return streamed ? new StreamBlob(blob, this.readSlice, blob.size, this.timings) : new SyncBlob(blob, this.readSlice, blob.size, this.timings)
+    return streamed
+      ? new StreamBlob(blob, this.readSlice, blob.size, this.timings, { open: this.openStream })
+      : new SyncBlob(blob, this.readSlice, blob.size, this.timings)
   }
 
   // The input as the core reads it: a File's bytes, or a zip entry inflated as it goes.

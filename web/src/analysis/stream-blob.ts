@@ -9,6 +9,7 @@
 // Reads elsewhere (a zip's local header, a step back past what is kept, a jump) are one
 // `blob.slice(a, b).arrayBuffer()` each; a long jump forward starts the stream over there.
 // A read nothing made ready (never the case on the worker's path) falls back to `readSlice`.
+import type { ChunkReader, OpenStream } from './reader-thread'
 import { InputError, type SliceReader, type SliceStats } from './slices'
 
 // Bytes requested from the stream past the furthest byte asked for (the core asks 4 MiB at a time).
@@ -22,7 +23,11 @@ const JUMP_BYTES = 1 << 20
 export interface StreamOptions {
   readAhead?: number
   jumpBytes?: number
+  // How a stream from an offset is opened: the Blob's own stream by default, or a reader thread's (reader-thread.ts).
+  open?: OpenStream
 }
+
+const ownStream: OpenStream = (blob, offset) => (offset ? blob.slice(offset) : blob).stream().getReader()
 
 export interface StreamStats extends SliceStats {
   // Milliseconds waiting for the stream and the slices; chunks and bytes the stream delivered.
@@ -36,7 +41,7 @@ export class StreamBlob {
   private chunks: Uint8Array[] = []
   private heldAt = 0
   private streamAt = 0
-  private reader: ReadableStreamDefaultReader<Uint8Array> | null = null
+  private reader: ChunkReader | null = null
   private inFlight = 0
   private ended = false
   // The stream's failure (kept until a read reports it), and who waits for its next chunk.
@@ -55,11 +60,13 @@ export class StreamBlob {
     private readonly fallback: SliceReader,
     readonly size = blob.size,
     private readonly stats?: StreamStats,
-    { readAhead = READ_AHEAD, jumpBytes = JUMP_BYTES }: StreamOptions = {},
+    { readAhead = READ_AHEAD, jumpBytes = JUMP_BYTES, open = ownStream }: StreamOptions = {},
   ) {
     this.readAhead = readAhead
     this.jumpBytes = jumpBytes
+    this.open = open
   }
+  private readonly open: OpenStream
   private readonly readAhead: number
   private readonly jumpBytes: number
 
@@ -138,7 +145,7 @@ export class StreamBlob {
 
   private restart(offset: number) {
     this.close()
-    this.reader = (offset ? this.blob.slice(offset) : this.blob).stream().getReader()
+    this.reader = this.open(this.blob, offset)
     this.heldAt = this.streamAt = this.wanted = offset
     this.inFlight = 0
     this.ended = false
@@ -171,7 +178,7 @@ export class StreamBlob {
     }
   }
 
-  private arrive(reader: ReadableStreamDefaultReader<Uint8Array>, r: ReadableStreamReadResult<Uint8Array>) {
+  private arrive(reader: ChunkReader, r: ReadableStreamReadResult<Uint8Array>) {
     if (reader !== this.reader) return // a stream given up
     this.inFlight--
     if (r.done) this.ended = true
@@ -187,7 +194,7 @@ export class StreamBlob {
     this.wake()
   }
 
-  private fail(reader: ReadableStreamDefaultReader<Uint8Array>, e: unknown) {
+  private fail(reader: ChunkReader, e: unknown) {
     if (reader !== this.reader) return
     this.inFlight--
     this.failure ??= readError(this.streamAt, e)

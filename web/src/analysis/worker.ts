@@ -5,6 +5,8 @@
 import createChatlensCore from '../wasm-gen/chatlens_core.js'
 import { AnalysisEngine, errorText, localToday, type CoreModule } from './engine'
 import { jspi, promisingImport, suspendWaitImport } from './jspi'
+import { ReaderThread, type OpenStream } from './reader-thread'
+import { READ_AHEAD } from './stream-blob'
 import type { FromWorker, ToWorker } from './protocol'
 import { WarmUp } from './warm-up'
 
@@ -35,10 +37,20 @@ async function init(wasm: WebAssembly.Module, reads?: 'sync') {
     printErr: (text: string) => console.warn(text),
   })) as CoreModule
   if (api && waits && exports) core.importStaged = promisingImport(core, exports, api)
-  engine = new AnalysisEngine(core, post)
+  // On the stream path the Files are read on a thread of their own, ahead of the core (reader-thread.ts).
+  engine = new AnalysisEngine(core, post, undefined, undefined, core.importStaged ? readerThread() : undefined)
   post({ type: 'ready', platforms: core.platforms() })
   // While the user chooses files (warm-up.ts); the first request from the page stops it.
   warmUp = new WarmUp(core, { today: localToday() })
+}
+
+// A reader thread, or none where a worker cannot start one (the worker's own streams then).
+function readerThread(): OpenStream | undefined {
+  try {
+    return new ReaderThread(READ_AHEAD).open
+  } catch {
+    return undefined
+  }
 }
 
 async function handle(msg: ToWorker) {

@@ -2,6 +2,7 @@
 // from a Blob stream read ahead (bounded), from slices when out of order, errors as input keys.
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
+import { ReaderThread } from '../../src/analysis/reader-thread'
 import { InputError, type SliceReader } from '../../src/analysis/slices'
 import { StreamBlob, type StreamStats } from '../../src/analysis/stream-blob'
 import { bytesAccess, readCentralDirectory, ZipError } from '../../src/analysis/zip'
@@ -120,6 +121,44 @@ describe('StreamBlob', () => {
       expect((error as InputError).key).toBe('input.cannot_read')
       expect((error as InputError).message).toContain('the file changed on disk')
     }
+  })
+})
+
+describe('StreamBlob reading through a reader thread', () => {
+  const data = bytesOf(300_000)
+  // The reader thread's program run in this process: `posted` counts the bytes it sent.
+  function inProcess(source: string) {
+    const worker = { onmessage: null as ((e: { data: unknown }) => void) | null, postMessage: (m: unknown) => void setTimeout(() => deliver(m)), posted: 0 }
+    const post = (m: { chunk?: Uint8Array }) => {
+      worker.posted += m.chunk?.length ?? 0
+      setTimeout(() => worker.onmessage?.({ data: m }))
+    }
+    const deliver = new Function('postMessage', `let onmessage;${source}; return (m) => onmessage({ data: m })`)(post)
+    return worker
+  }
+
+  it('gives the same bytes, in order and out of order, the thread at most its credit ahead', async () => {
+    let worker: ReturnType<typeof inProcess> | null = null
+    const thread = new ReaderThread(30_000, (source) => (worker = inProcess(source)) as unknown as Worker)
+    const s = stats()
+    const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 20_000, jumpBytes: 50_000, open: thread.open })
+    same(await read(blob, 0, 5000), data.subarray(0, 5000))
+    for (let i = 0; i < 20; i++) await tick()
+    // Asked 5,000; read ahead 20,000; the thread's credit 30,000; a chunk of 10,000 over each.
+    expect(worker!.posted).toBeLessThanOrEqual(5000 + 20_000 + 30_000 + 2 * 10_000)
+    for (let o = 5000; o < 200_000; o += 7000) same(await read(blob, o, 7000), data.subarray(o, o + 7000))
+    same(await read(blob, 250_000, 50_000), data.subarray(250_000))
+    same(await read(blob, 100, 1000), data.subarray(100, 1100)) // behind, still held
+    expect(s.slices).toBe(0)
+    expect(s.streamBytes).toBe(data.length)
+  })
+
+  it("carries the thread's stream error to the read, with an input key", async () => {
+    const thread = new ReaderThread(30_000, (source) => inProcess(source) as unknown as Worker)
+    const broken = { size: 1000, stream: () => new ReadableStream({ pull: (c) => c.error(new Error('the file changed on disk')) }) } as unknown as Blob
+    const blob = new StreamBlob(broken, noSyncRead, 1000, undefined, { open: thread.open })
+    await expect(blob.wait(0, 100)).resolves.toBe(0)
+    expect(() => blob.readInto(0, new Uint8Array(100))).toThrow(/the file changed on disk/)
   })
 })
 
