@@ -60,11 +60,19 @@ export class ReaderThread {
     this.worker.onmessage = (e: MessageEvent<FromReader>) => {
       if (this.stream && e.data.id === this.stream.id) this.stream.arrive(e.data)
     }
+    // A thread that cannot run (never seen): its stream fails rather than hangs, and the next
+    // inputs are read by the worker's own streams.
+    this.worker.onerror = (e: ErrorEvent) => {
+      this.failed = true
+      this.stream?.arrive({ id: this.stream.id, error: `the reader thread failed (${e.message})` })
+    }
   }
+  private failed = false
 
   // One stream at a time (the core reads one input at a time): opening one gives up the last.
   open: OpenStream = (blob, offset) => {
     this.stream?.cancel()
+    if (this.failed) return (offset ? blob.slice(offset) : blob).stream().getReader()
     const stream = new ThreadStream(++this.nextId, this.worker)
     this.stream = stream
     this.worker.postMessage({ type: 'open', id: stream.id, blob, offset, credit: this.credit })

@@ -162,6 +162,22 @@ describe('StreamBlob reading through a reader thread', () => {
   })
 })
 
+describe('a reader thread that cannot run', () => {
+  it("fails the input being read, then leaves the reads to the Blob's own streams", async () => {
+    const data = bytesOf(50_000)
+    const worker = { postMessage: () => {}, onmessage: null, onerror: null as ((e: { message: string }) => void) | null }
+    const thread = new ReaderThread(30_000, () => worker as unknown as Worker)
+    const first = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { open: thread.open })
+    const waiting = first.wait(0, 100)
+    await tick()
+    worker.onerror!({ message: 'blocked' })
+    await expect(waiting).resolves.toBe(0)
+    expect(() => first.readInto(0, new Uint8Array(100))).toThrow(/the reader thread failed \(blocked\)/)
+    const second = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { open: thread.open })
+    same(await read(second, 0, 50_000), data)
+  })
+})
+
 describe('a zip entry on the stream path', () => {
   const text = '12/9/20, 23:55 - Bob: hello there\n'.repeat(20_000)
 
