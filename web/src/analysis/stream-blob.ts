@@ -14,8 +14,10 @@ import { InputError, type SliceReader, type SliceStats } from './slices'
 
 // Bytes requested from the stream past the furthest byte asked for (the core asks 4 MiB at a time).
 export const READ_AHEAD = 4 << 20
-// Bytes kept behind the furthest byte asked for: a window that steps back a little re-reads nothing.
-const KEEP_BEHIND = 1 << 20
+// Bytes kept behind the last read's start: a window that steps back to a record begun in the
+// read before (the core reads 4 MiB at a time) re-reads nothing (Telegram 1.9 GB streamed
+// 1944 MB with 1 MiB kept).
+const KEEP_BEHIND = 4 << 20
 // A read further than this past what the stream was asked for is a jump: a slice when it is
 // shorter than this, else the stream starts over there.
 const JUMP_BYTES = 1 << 20
