@@ -46,7 +46,10 @@ export function promisingImport(core: CoreModule, exports: WebAssembly.Exports, 
   return api.promising(raw as (...args: never[]) => unknown) as () => Promise<number>
 }
 
-// "?reads=sync" in the page's address keeps FileReaderSync (the e2e and the bench compare both paths).
-export function forcedReads(search: string = globalThis.location?.search ?? ''): { reads?: 'sync' } {
-  return new URLSearchParams(search).get('reads') === 'sync' ? { reads: 'sync' } : {}
+// How the page's address can choose the reads (the e2e and the bench compare them): "?reads=sync"
+// keeps FileReaderSync; "?reads=own" streams without the reader thread (reader-thread.ts).
+export type ReadsChoice = 'sync' | 'own'
+export function forcedReads(search: string = globalThis.location?.search ?? ''): { reads?: ReadsChoice } {
+  const reads = new URLSearchParams(search).get('reads')
+  return reads === 'sync' || reads === 'own' ? { reads } : {}
 }

@@ -15,7 +15,7 @@ let engine: AnalysisEngine | null = null
 let queue: Promise<void> = Promise.resolve()
 let warmUp: WarmUp | null = null
 
-async function init(wasm: WebAssembly.Module, reads?: 'sync') {
+async function init(wasm: WebAssembly.Module, reads?: 'sync' | 'own') {
   // The core's reads wait for Blob streams where the browser has JSPI (jspi.ts), unless told not to.
   const api = reads === 'sync' ? null : jspi()
   let waits = false
@@ -38,7 +38,7 @@ async function init(wasm: WebAssembly.Module, reads?: 'sync') {
   })) as CoreModule
   if (api && waits && exports) core.importStaged = promisingImport(core, exports, api)
   // On the stream path the Files are read on a thread of their own, ahead of the core (reader-thread.ts).
-  engine = new AnalysisEngine(core, post, undefined, undefined, core.importStaged ? readerThread() : undefined)
+  engine = new AnalysisEngine(core, post, undefined, undefined, core.importStaged && reads !== 'own' ? readerThread() : undefined)
   post({ type: 'ready', platforms: core.platforms() })
   // While the user chooses files (warm-up.ts); the first request from the page stops it.
   warmUp = new WarmUp(core, { today: localToday() })

@@ -2,7 +2,8 @@
 // Chromium has JSPI the core's reads wait for Blob streams (web/src/analysis/jspi.ts,
 // stream-blob.ts); "?reads=sync" keeps FileReaderSync. The same files — a WhatsApp .txt of
 // several 4 MiB reads, a zip of it, a Telegram result.json — are analysed both ways in the built
-// app; the reports, the per-input source reports and the path each run took are compared.
+// app; the reports, the per-input source reports and the path each run took are compared. The
+// stream path reads on a reader thread; "?reads=own" streams in the worker itself.
 //
 // Usage: node tests/e2e/stream-reads.mjs   (after `npm run build`; CHATLENS_BUILD: the release build with gen_export)
 // Prints one line per test and ends with "N passed, N failed, N skipped"; exits 1 on any failure.
@@ -81,6 +82,13 @@ for (const [name, files] of [
       assert(stream.posted[i] === sync.posted[i], `message ${i} differs: ${stream.posted[i].slice(0, 200)} vs ${sync.posted[i].slice(0, 200)}`)
   })
 }
+
+await test("a zip and a .txt read by the worker's own streams (?reads=own, no reader thread): the same reports", async () => {
+  const own = await analyse([zip, txt], '?reads=own')
+  const sync = await analyse([zip, txt], '?reads=sync')
+  assert(own.reads === 'stream', `?reads=own read with "${own.reads}"`)
+  assert(own.posted.length === 3 && own.posted.join('\n') === sync.posted.join('\n'), 'the reports differ')
+})
 
 await browser.close()
 await server.close()

@@ -48,6 +48,8 @@ describe('JSPI wiring', () => {
 
   it('keeps FileReaderSync when the address says ?reads=sync', () => {
     expect(forcedReads('?reads=sync')).toEqual({ reads: 'sync' })
+    expect(forcedReads('?reads=own')).toEqual({ reads: 'own' })
+    expect(forcedReads('?reads=fast')).toEqual({})
     expect(forcedReads('?lang=es')).toEqual({})
     expect(forcedReads('')).toEqual({})
   })
