@@ -31,12 +31,14 @@
 // CPU throttling itself costs it CPU time (measured on an idle page: about 0.5 s a second at 4×).
 //
 // Usage: node bench/web_bench.mjs [--format whatsapp-android|telegram] [--profiles desktop,mobile]
-//                                 [--before DIST] [--js-flags FLAGS] [--choose-ms MS] [SIZES...]
+//                                 [--before DIST] [--js-flags FLAGS] [--choose-ms MS] [--query Q] [SIZES...]
 //        (default: whatsapp-android, both profiles, 50000 500000 5000000)
 //        --before DIST: also runs an earlier build of the app (a web/dist made from older sources),
 //        before this one, on the same files in the same run: the rows say which ("before", "after").
 //        --choose-ms MS: how long after the page loads the files are dropped (default 4000: a person
 //        choosing files; the worker warms the core up meanwhile, web/src/analysis/warm-up.ts).
+//        --query Q: the page's address query, e.g. ?reads=sync (FileReaderSync) or ?reads=own (the worker's
+//        own streams, no reader thread): the worker's read paths side by side (the bench prints which ran).
 //        --js-flags FLAGS: V8 flags for Chromium (e.g. --no-wasm-dynamic-tiering: the core's
 //        code optimised before it runs, to see what tier-up costs).
 // Needs: web/dist (cd web && npm run build), build/release/{cli/chatlens,bench/gen_export},
@@ -73,6 +75,8 @@ const profiles = option('--profiles', 'desktop,mobile').split(',')
 const before = option('--before', '')
 const jsFlags = option('--js-flags', '')
 const chooseMs = Number(option('--choose-ms', '4000'))
+// The page's address query for every run, e.g. ?reads=sync (FileReaderSync) or ?reads=own (no reader thread).
+const query = option('--query', '')
 const builds = [...(before ? [['before', resolve(before)]] : []), ['after', join(web, 'dist')]]
 const PROFILES = {
   desktop: { viewport: { width: 1280, height: 900 }, cpuSlowdown: 1 },
@@ -262,7 +266,9 @@ async function workerPhases(page, arrivedEpoch) {
     const t = await worker.evaluate(() => performance.getEntriesByName('chatlens:worker').at(-1)?.detail ?? null).catch(() => null)
     if (!t) continue
     const out = {}
-    for (const [k, v] of Object.entries(t)) if (k !== 'postedAt') out[k] = k === 'slices' ? v : k === 'sliceBytes' ? mb(v) : Math.round(v)
+    for (const [k, v] of Object.entries(t))
+      if (k !== 'postedAt')
+        out[k] = k === 'reads' || k === 'slices' || k === 'streamChunks' ? v : k === 'sliceBytes' || k === 'streamBytes' ? mb(v) : Math.round(v)
     out.toPage = Math.round(arrivedEpoch - t.postedAt)
     return out
   }
@@ -271,7 +277,9 @@ async function workerPhases(page, arrivedEpoch) {
 
 const phasesText = (p) =>
   p
-    ? `plan ${p.plan}, import ${p.import} (of which reads ${p.read}, FileReaderSync ${p.fileRead}: ${p.slices} slices, ${p.sliceBytes} MB), ` +
+    ? `plan ${p.plan}, import ${p.import} (reads: ${p.reads ?? 'sync'}; ` +
+      (p.reads === 'stream' ? `waiting for streams ${p.streamWait}: ${p.streamChunks} chunks, ${p.streamBytes} MB; ` : '') +
+      `of which reads ${p.read}, FileReaderSync ${p.fileRead}: ${p.slices} slices, ${p.sliceBytes} MB), ` +
       `finish ${p.finish}, insights ${p.insights}, parse ${p.parse}, post ${p.post}, to the page ${p.toPage} ms`
     : 'not found'
 
@@ -347,7 +355,7 @@ async function browserRun(files, profileName, dist) {
         requestAnimationFrame(tick)
       }).observe({ type: 'mark' })
     })
-    await page.goto(`${server.url}/#/upload`)
+    await page.goto(`${server.url}/${query}#/upload`)
     await page.waitForTimeout(chooseMs) // a person choosing files: the worker and the core are warm
     result.idlePeakMB = mb(Math.max(0, ...rendererPeaks()))
     const cdp = await context.newCDPSession(page)

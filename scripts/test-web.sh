@@ -12,7 +12,8 @@
 #   - the end-to-end flow in headless Chromium (web/tests/e2e/e2e.mjs), which keeps
 #     screenshots in build/web-artifacts/, and the phone-size comparison, sharing and
 #     story in both languages (web/tests/e2e/share-story.mjs), and the six-platform mixed run
-#     (web/tests/e2e/mixed-run.mjs: one person across platforms, "Add exports")
+#     (web/tests/e2e/mixed-run.mjs: one person across platforms, "Add exports"), and the
+#     worker's two read paths, streams through JSPI and FileReaderSync, compared (stream-reads.mjs)
 # and ends with a plain "N passed, N failed, N skipped" line; exits non-zero on any failure.
 #
 # Usage: scripts/test-web.sh
@@ -135,8 +136,18 @@ mixed_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$mixed_lo
 mixed_passed=0 mixed_failed=0
 [[ -z $mixed_line ]] || read -r mixed_passed _ mixed_failed _ _ _ <<<"${mixed_line//,/}"
 if [[ $mixed_rc -ne 0 && $mixed_failed -eq 0 ]] || [[ -z $mixed_line ]]; then mixed_failed=$((mixed_failed + 1)); fi
-e2e_passed=$((e2e_passed + phone_passed + mixed_passed))
-e2e_failed=$((e2e_failed + phone_failed + mixed_failed))
+
+echo
+echo "=== web: end to end, stream reads (JSPI) and FileReaderSync give the same reports (headless Chromium)"
+stream_log=$artifacts/e2e-stream-reads.log
+stream_rc=0
+(cd web && CHATLENS_BUILD="$release_abs" node tests/e2e/stream-reads.mjs) 2>&1 | tee "$stream_log" || stream_rc=$?
+stream_line=$(grep -E '^[0-9]+ passed, [0-9]+ failed, [0-9]+ skipped$' "$stream_log" | tail -n 1 || true)
+stream_passed=0 stream_failed=0
+[[ -z $stream_line ]] || read -r stream_passed _ stream_failed _ _ _ <<<"${stream_line//,/}"
+if [[ $stream_rc -ne 0 && $stream_failed -eq 0 ]] || [[ -z $stream_line ]]; then stream_failed=$((stream_failed + 1)); fi
+e2e_passed=$((e2e_passed + phone_passed + mixed_passed + stream_passed))
+e2e_failed=$((e2e_failed + phone_failed + mixed_failed + stream_failed))
 
 passed=$((unit_passed + contract_passed + e2e_passed))
 failed=$((unit_failed + contract_failed + e2e_failed))

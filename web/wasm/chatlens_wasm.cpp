@@ -6,6 +6,8 @@
 //                                       // read(offset, ptr, n): JS copies up to n bytes from offset into
 //                                       // HEAPU8 at ptr and returns the count (js_input.hpp: errors)
 //                                       // -> SourceReport JSON
+//   s.stageInput(name, size, titleHint, read); <promising export chatlens_import_staged>(); s.stagedReport()
+//                                       // the same import, its reads able to wait (JSPI, js_input.hpp)
 //   s.addFailure(name, bytes, key, detail) // an input that could not be opened: i18n key input.*, the
 //                                       // browser's words as detail ("" for none) -> SourceReport JSON
 //   Both always answer a SourceReport: an input the session refuses (finished, or a malformed
@@ -36,6 +38,7 @@
 // resolved on everything, then the other chats' messages are set aside (moved, not
 // copied) until the next report without filter.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
 #include <emscripten/val.h>
 
 #include <algorithm>
@@ -44,6 +47,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "import/import_session.hpp"
@@ -119,12 +123,37 @@ class Session {
   // An input read in pieces by the page: it is never whole in WebAssembly memory unless
   // its importer does not stream yet (the session then holds it, read through `read`).
   std::string add_input(std::string name, double size, std::string title_hint, val read) {
+    return import_input(std::move(name), size, std::move(title_hint), std::move(read), false);
+  }
+  std::string import_input(std::string name, double size, std::string title_hint, val read, bool waits) {
     if (!session_) return refused(name, size, finished());
     if (!today_error_) return refused(name, size, today_error_);
     last_done_ = 0;
-    auto input = std::make_unique<JsInput>(static_cast<uint64_t>(std::max(size, 0.0)), std::move(read));
+    auto input = std::make_unique<JsInput>(static_cast<uint64_t>(std::max(size, 0.0)), std::move(read), waits);
     return source_report_json(session_->add(std::move(name), std::move(input), std::move(title_hint))).dump();
   }
+
+  // The same import, run by chatlens_import_staged (below) so the page's reads can wait for
+  // the bytes (JSPI, js_input.hpp): stageInput keeps the arguments, the export runs them and
+  // stagedReport hands the SourceReport JSON back. One at a time (the worker's queue).
+  void stage_input(std::string name, double size, std::string title_hint, val read) {
+    staged_ = Staged{std::move(name), size, std::move(title_hint), std::move(read)};
+    staged_session = this;
+  }
+  void run_staged() {
+    if (!staged_) return;
+    Staged s = std::move(*staged_);
+    staged_.reset();
+    staged_report_ = import_input(std::move(s.name), s.size, std::move(s.title_hint), std::move(s.read), true);
+  }
+  std::string staged_report() { return std::exchange(staged_report_, std::string()); }
+
+  ~Session() {
+    if (staged_session == this) staged_session = nullptr;
+  }
+
+  // The session whose staged input chatlens_import_staged runs next.
+  static inline Session* staged_session = nullptr;
 
   // A file the page could not read: `key` is an i18n key (input.*), `detail` what the
   // browser or the zip reader said (may be empty).
@@ -348,7 +377,16 @@ class Session {
     }
   }
 
+  struct Staged {
+    std::string name;
+    double size;
+    std::string title_hint;
+    val read;
+  };
+
   val progress_;
+  std::optional<Staged> staged_;
+  std::string staged_report_;
   uint64_t last_done_ = 0;
   std::optional<ImportSession> session_;
   Status today_error_;  // a malformed "today": every import refuses rather than guess a date
@@ -412,10 +450,22 @@ val section_names_js() {
 
 }  // namespace
 
+// Runs the input staged by session.stageInput: a plain export, so that the worker can call it
+// through WebAssembly.promising with no JavaScript frame between it and the waiting read
+// import (js_input.hpp). Returns 1 when there was one (its report: session.stagedReport()).
+extern "C" EMSCRIPTEN_KEEPALIVE int chatlens_import_staged() {
+  Session* session = std::exchange(Session::staged_session, nullptr);
+  if (!session) return 0;
+  session->run_staged();
+  return 1;
+}
+
 EMSCRIPTEN_BINDINGS(chatlens) {
   emscripten::class_<Session>("Session")
       .constructor<val, std::string>()
       .function("addInput", &Session::add_input)
+      .function("stageInput", &Session::stage_input)
+      .function("stagedReport", &Session::staged_report)
       .function("addFailure", &Session::add_failure)
       .function("finish", &Session::finish)
       .function("report", &Session::report);

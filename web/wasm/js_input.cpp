@@ -22,6 +22,14 @@ EM_JS(int, chatlens_js_read, (int read, double offset, double ptr, double n), {
     return Emval.toHandle({key: key, detail: detail});
   }
 });
+
+// Waits until the page has the bytes [offset, offset + n) at hand: the read function's
+// chatlensWait returns a promise, and the worker wraps this import in WebAssembly.Suspending
+// (it finds the import by the name chatlensWait in its source: import names are minified).
+// The promise never rejects: a failed read is reported by the read that follows.
+EM_JS(int, chatlens_js_wait, (int read, double offset, double n), {
+  return Emval.toValue(read).chatlensWait(offset, n);
+});
 // clang-format on
 
 namespace chatlens {
@@ -29,7 +37,9 @@ namespace chatlens {
 InputRead JsInput::read(uint64_t offset, char* dst, size_t n) {
   if (offset >= size_ || n == 0) return {};
   n = static_cast<size_t>(std::min<uint64_t>(n, size_ - offset));
-  const int handle = chatlens_js_read(reinterpret_cast<intptr_t>(read_.as_handle()), static_cast<double>(offset),
+  const int read_handle = reinterpret_cast<intptr_t>(read_.as_handle());
+  if (waits_) chatlens_js_wait(read_handle, static_cast<double>(offset), static_cast<double>(n));
+  const int handle = chatlens_js_read(read_handle, static_cast<double>(offset),
                                       static_cast<double>(reinterpret_cast<uintptr_t>(dst)), static_cast<double>(n));
   const emscripten::val r = emscripten::val::take_ownership(reinterpret_cast<emscripten::EM_VAL>(handle));
   if (r.isNumber()) return {static_cast<size_t>(r.as<double>()), std::nullopt};

@@ -2,6 +2,7 @@
 // files starts at once; Cancel terminates it and starts a fresh one. The .wasm
 // is fetched and compiled once per page load and handed to each worker, so the
 // app keeps working with the network cut after the page loaded.
+import { forcedReads } from './jspi'
 import type { FromWorker, InputFile, ReportOptions, ToWorker } from './protocol'
 
 export interface WorkerLike {
@@ -50,7 +51,7 @@ export class AnalysisClient {
       }
     })
     this.wasm.then(
-      (module) => worker.postMessage({ type: 'init', wasm: module }),
+      (module) => worker.postMessage({ type: 'init', wasm: module, ...forcedReads() }),
       (e) => {
         this.listener({ type: 'error', message: `cannot load the core: ${e?.message ?? e}`, fatal: true })
         this.wasm = null

@@ -3,7 +3,9 @@
 // which reads it in pieces straight into WebAssembly memory as it imports it, and
 // builds reports.
 import type { CorpusSummary, FromWorker, InputFile, PlatformInfo, ReportOptions, SourceReport } from './protocol'
-import { fileReaderSync, InputError, SyncBlob, type ReadInto, type SliceReader } from './slices'
+import { fileReaderSync, InputError, SyncBlob, type BlobBytes, type ReadInto, type SliceReader } from './slices'
+import type { OpenStream } from './reader-thread'
+import { StreamBlob } from './stream-blob'
 import { emptyTimings, publishTimings, timed, type WorkerTimings } from './timings'
 import { blobAccess, DEFAULT_LIMITS, looksLikeZip, readCentralDirectory, ZipError, type ZipEntry } from './zip'
 import { ZipEntryInput } from './zip-entry-input'
@@ -13,6 +15,10 @@ export interface CoreSession {
   // to n bytes from `offset` into HEAPU8 at `ptr` and returns the count (fewer only at the end); a
   // thrown error (its `key`, an input.* key, and its message) is the input's error.
   addInput(name: string, size: number, titleHint: string, read: (offset: number, ptr: number, n: number) => number): string
+  // The same import run by CoreModule.importStaged, whose reads may wait (JSPI): the read
+  // function's chatlensWait(offset, n) is awaited before each read (web/wasm/js_input.hpp).
+  stageInput(name: string, size: number, titleHint: string, read: StagedRead): void
+  stagedReport(): string
   // key: an i18n key (input.*); detail: what the browser or the zip reader said, or ''.
   addFailure(name: string, bytes: number, key: string, detail: string): string
   finish(): string
@@ -20,7 +26,12 @@ export interface CoreSession {
   delete(): void
 }
 
+export type StagedRead = ((offset: number, ptr: number, n: number) => number) & { chatlensWait: (offset: number, n: number) => Promise<number> }
+
 export interface CoreModule {
+  // Runs the staged input (session.stageInput) through WebAssembly.promising: set by the worker
+  // where the browser has JSPI (jspi.ts); absent, inputs are read with FileReaderSync.
+  importStaged?: () => Promise<number>
   // `today` is the local date, "YYYY-MM-DD": the core reads no clock (same bytes, same corpus).
   Session: new (progress: (done: number, total: number) => void, today: string) => CoreSession
   chooseChatEntries(names: string[]): number[]
@@ -85,6 +96,8 @@ export class AnalysisEngine {
     private readonly now: () => number = () => Date.now(),
     // How the core's reads reach a File: FileReaderSync in the worker; the tests inject their own.
     private readonly readSlice: SliceReader = fileReaderSync,
+    // On the stream path, how streams are opened (the worker's reader thread; the Blob's own by default).
+    private readonly openStream?: OpenStream,
   ) {}
 
   private progress(phase: 'reading' | 'importing' | 'analyzing', done: number, force = false) {
@@ -142,14 +155,27 @@ export class AnalysisEngine {
   // What each archive's entries inflated to so far (the limits hold for the whole archive).
   private inflated = new Map<Blob, number>()
 
-  // The input as the core reads it: a File's slices, or a zip entry inflated as it goes.
-  private openInput(item: Extract<PlanItem, { kind: 'file' | 'zip' }>): { size: number; readInto: ReadInto; done: () => void } {
+  // A Blob as the core reads it: streamed ahead when the core's reads can wait, else FileReaderSync slices.
+  private blobBytes(blob: Blob, streamed: boolean): BlobBytes {
+    return streamed
+      ? new StreamBlob(blob, this.readSlice, blob.size, this.timings, { open: this.openStream })
+      : new SyncBlob(blob, this.readSlice, blob.size, this.timings)
+  }
+
+  // The input as the core reads it: a File's bytes, or a zip entry inflated as it goes.
+  private async openInput(
+    item: Extract<PlanItem, { kind: 'file' | 'zip' }>,
+    streamed: boolean,
+  ): Promise<{ size: number; readInto: ReadInto; wait?: (offset: number, n: number) => Promise<number>; done: () => void }> {
     if (item.kind === 'file') {
-      const blob = new SyncBlob(item.input.file, this.readSlice, item.input.file.size, this.timings)
-      return { size: blob.size, readInto: blob.readInto, done: () => {} }
+      const blob = this.blobBytes(item.input.file, streamed)
+      return { size: blob.size, readInto: blob.readInto, wait: blob.wait, done: () => (blob as Partial<StreamBlob>).close?.() }
     }
     const before = this.inflated.get(item.archive) ?? 0
-    const entry = new ZipEntryInput(new SyncBlob(item.archive, this.readSlice, item.archive.size, this.timings), item.entry, { inflatedBefore: before })
+    const archive = this.blobBytes(item.archive, streamed)
+    // The entry's local header, read synchronously by the constructor.
+    await archive.wait?.(item.entry.localHeaderOffset, 30)
+    const entry = new ZipEntryInput(archive, item.entry, { inflatedBefore: before })
     const readInto: ReadInto = (offset, dst) => {
       try {
         return entry.readInto(offset, dst)
@@ -157,14 +183,23 @@ export class AnalysisEngine {
         throw e instanceof ZipError ? new InputError('input.zip_entry_unreadable', e.message) : e
       }
     }
-    return { size: entry.size, readInto, done: () => this.inflated.set(item.archive, before + entry.inflated) }
+    return {
+      size: entry.size,
+      readInto,
+      wait: archive.wait && entry.wait,
+      done: () => {
+        this.inflated.set(item.archive, before + entry.inflated)
+        ;(archive as Partial<StreamBlob>).close?.()
+      },
+    }
   }
 
   // Imports one input: the core reads it through the callback, straight into its memory.
-  private importItem(session: CoreSession, item: Extract<PlanItem, { kind: 'file' | 'zip' }>): SourceReport {
-    let input: ReturnType<AnalysisEngine['openInput']>
+  private async importItem(session: CoreSession, item: Extract<PlanItem, { kind: 'file' | 'zip' }>): Promise<SourceReport> {
+    const importStaged = this.core.importStaged
+    let input: Awaited<ReturnType<AnalysisEngine['openInput']>>
     try {
-      input = this.openInput(item)
+      input = await this.openInput(item, importStaged !== undefined)
     } catch (e) {
       return JSON.parse(
         e instanceof ZipError
@@ -172,18 +207,32 @@ export class AnalysisEngine {
           : session.addFailure(item.name, item.size, 'input.cannot_read', errorText(e)),
       )
     }
-    const { size, readInto } = input
+    const { size, readInto, wait } = input
     const read = (offset: number, ptr: number, n: number): number => {
       // A view of WebAssembly memory made at each read: memory growth replaces the buffer.
       const count = timed(this.timings, 'read', () => readInto(offset, this.core.HEAPU8.subarray(ptr, ptr + n)))
       this.advance(size > 0 ? (offset + count) / size : 1)
       return count
     }
-    const source: SourceReport = JSON.parse(
-      timed(this.timings, 'import', () => session.addInput(item.name, size, item.kind === 'zip' ? item.titleHint : '', read)),
-    )
-    input.done()
-    return source
+    const titleHint = item.kind === 'zip' ? item.titleHint : ''
+    let text: string
+    if (importStaged && wait) {
+      // The core's stack suspends at each read until `wait` has the bytes (JSPI): no other
+      // call into the core may run meanwhile (the worker's queue runs one message at a time).
+      session.stageInput(item.name, size, titleHint, Object.assign(read, { chatlensWait: wait }))
+      const start = performance.now()
+      try {
+        await importStaged()
+      } finally {
+        this.timings.import += performance.now() - start
+        input.done()
+      }
+      text = session.stagedReport()
+    } else {
+      text = timed(this.timings, 'import', () => session.addInput(item.name, size, titleHint, read))
+      input.done()
+    }
+    return JSON.parse(text)
   }
 
   // Progress within the current input, never backwards (a second pass reads from the start again).
@@ -210,6 +259,7 @@ export class AnalysisEngine {
     const session = new this.core.Session((done, total) => this.advance(total > 0 ? done / total : 0), localToday())
     this.session = session
     this.timings = emptyTimings()
+    this.timings.reads = this.core.importStaged ? 'stream' : 'sync'
     const planStart = performance.now()
     const items = await this.plan(inputs)
     this.timings.plan = performance.now() - planStart
@@ -226,7 +276,7 @@ export class AnalysisEngine {
         this.currentShare = item.size
         this.itemDone = 0
         this.progress('reading', this.progressBase, true)
-        source = this.importItem(session, item)
+        source = await this.importItem(session, item)
         this.progressBase += item.size
       }
       this.post({ type: 'source', source })

@@ -74,7 +74,9 @@ export interface CorpusSummary {
 export type Phase = 'loading' | 'reading' | 'importing' | 'analyzing'
 
 export type ToWorker =
-  | { type: 'init'; wasm: WebAssembly.Module }
+  // reads: 'sync' keeps FileReaderSync even where JSPI would let the reads stream; 'own' streams
+  // without the reader thread (tests, benchmarks: jspi.ts forcedReads).
+  | { type: 'init'; wasm: WebAssembly.Module; reads?: 'sync' | 'own' }
   | { type: 'analyze'; inputs: InputFile[]; options: ReportOptions }
   | { type: 'add'; inputs: InputFile[]; options: ReportOptions } // more exports for the report on screen
   | { type: 'report'; options: ReportOptions }

@@ -26,6 +26,16 @@ export class InputError extends Error {
 // Fills `dst` with the input's bytes from `offset` and returns how many it copied (fewer only at the end).
 export type ReadInto = (offset: number, dst: Uint8Array) => number
 
+// A Blob's bytes read synchronously: SyncBlob (FileReaderSync), or StreamBlob (stream-blob.ts)
+// once its `wait` made them ready.
+export interface BlobBytes {
+  readonly size: number
+  bytes(offset: number, length: number): Uint8Array
+  readInto: ReadInto
+  // Makes [offset, offset + n) ready for the synchronous reads (never rejects); absent when they need no waiting.
+  wait?: (offset: number, n: number) => Promise<number>
+}
+
 // Big reads go straight from the slice to the destination, at most `MAX_SLICE` at a time (a
 // whole-input read never becomes one huge ArrayBuffer); small ones are served from the last
 // `SMALL_SLICE` read, kept for the next (the core's small steps never re-read the file).
@@ -41,7 +51,7 @@ export interface SliceStats {
   fileRead: number
 }
 
-export class SyncBlob {
+export class SyncBlob implements BlobBytes {
   private cache: Uint8Array = new Uint8Array(0)
   private cacheAt = 0
 

@@ -16,6 +16,13 @@ export interface WorkerTimings {
   // Slices read from Files, and their bytes (a re-read counts again).
   slices: number
   sliceBytes: number
+  // How the core's reads reached the Files: "stream" (Blob streams read ahead, the core's
+  // reads waiting through JSPI: stream-blob.ts) or "sync" (FileReaderSync slices).
+  reads: 'stream' | 'sync'
+  // Of `import`, on the stream path: milliseconds waiting for bytes; the stream's chunks and bytes.
+  streamWait: number
+  streamChunks: number
+  streamBytes: number
   // When the report was posted: ms since the epoch (timeOrigin + now), to compare with the page's clock.
   postedAt: number
 }
@@ -31,6 +38,10 @@ export const emptyTimings = (): WorkerTimings => ({
   post: 0,
   slices: 0,
   sliceBytes: 0,
+  reads: 'sync',
+  streamWait: 0,
+  streamChunks: 0,
+  streamBytes: 0,
   postedAt: 0,
 })
 

@@ -8,7 +8,7 @@
 // an entry that inflates to fewer or more bytes is an error, never a silent cut; a size no
 // honest entry could have (past the ratio limit) is measured by inflating once first.
 import { Inflate } from 'fflate'
-import type { SyncBlob } from './slices'
+import type { BlobBytes } from './slices'
 import { checkInflated, DEFAULT_LIMITS, localDataStart, RATIO_FLOOR_BYTES, ZipError, type InputLimits, type ZipEntry } from './zip'
 
 export interface EntryOptions {
@@ -55,7 +55,7 @@ export class ZipEntryInput {
   private counting = false
 
   constructor(
-    private readonly archive: SyncBlob,
+    private readonly archive: BlobBytes,
     private readonly entry: ZipEntry,
     { limits = DEFAULT_LIMITS, inflatedBefore = 0, keepBytes = KEEP_BYTES }: EntryOptions = {},
   ) {
@@ -87,6 +87,7 @@ export class ZipEntryInput {
 
   // Fills `dst` from `offset` (never past `size`) and returns the count.
   readInto = (offset: number, dst: Uint8Array): number => {
+    if (this.failed) throw this.failed
     const want = Math.max(0, Math.min(dst.length, this.size - offset))
     if (this.entry.method === 0) return this.archive.readInto(this.start + offset, dst.subarray(0, want))
     if (offset < this.keptAt) this.restart()
@@ -102,6 +103,36 @@ export class ZipEntryInput {
     if (offset + done === this.size) this.checkEnd()
     return done
   }
+
+  // Makes [offset, offset + n) ready for readInto when the archive's reads wait (a stream):
+  // inflates up to there, awaiting each compressed block first. Never rejects: an error is
+  // kept and thrown by the next readInto (the core must not see a rejected promise).
+  wait = async (offset: number, n: number): Promise<number> => {
+    const wait = this.archive.wait
+    if (!wait) return 0
+    const end = Math.min(this.size, offset + n)
+    if (this.entry.method === 0) return wait(this.start + offset, end - offset)
+    try {
+      if (offset < this.keptAt) this.restart()
+      this.trim(offset)
+      // At the declared end the entry must end too (checkEnd): inflate until it does.
+      while (!this.finished && (this.produced < end || end === this.size) && this.produced <= this.size) {
+        if (this.next >= this.end) break
+        if (this.next < this.blockAt || this.next >= this.blockAt + this.block.length) {
+          const length = Math.min(COMPRESSED_BLOCK, this.end - this.next)
+          await wait(this.next, length)
+          this.block = this.archive.bytes(this.next, length)
+          this.blockAt = this.next
+        }
+        this.pushMore()
+      }
+    } catch (e) {
+      this.failed = e
+    }
+    return 0
+  }
+
+  private failed: unknown = null
 
   private restart() {
     if (this.entry.method === 0) return

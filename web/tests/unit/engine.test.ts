@@ -2,7 +2,7 @@
 // for a mix of good, broken and zipped inputs; the owner picker; filters.
 import { strToU8, zipSync } from 'fflate'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { AnalysisEngine, coreOptions, dayNumber, localToday, type CoreModule } from '../../src/analysis/engine'
+import { AnalysisEngine, coreOptions, dayNumber, localToday, type CoreModule, type StagedRead } from '../../src/analysis/engine'
 import en from '../../src/i18n/en.json'
 import es from '../../src/i18n/es.json'
 import type { FromWorker, InputFile } from '../../src/analysis/protocol'
@@ -138,6 +138,86 @@ describe('the core reads each input in pieces through the read callback (a fake 
       ['bad.zip:_chat.txt', 'input.zip_entry_unreadable'],
     ])
     expect(errors[0].detail).toBe('the file changed on disk')
+  })
+})
+
+describe('the stream path: the core waits for each read (a fake JSPI core)', () => {
+  // A core whose imports are staged and run by importStaged, as the worker wires them with
+  // JSPI: every read awaits read.chatlensWait first, then copies synchronously.
+  function streamingCore() {
+    const seen: { name: string; pieces: string; again: string }[] = []
+    const errors: { name: string; key: string }[] = []
+    const heap = new Uint8Array(1 << 16)
+    let staged: { name: string; size: number; read: StagedRead } | null = null
+    let result = ''
+    class Session {
+      addInput(): string {
+        throw new Error('the synchronous import ran')
+      }
+      stageInput(name: string, size: number, _title: string, read: StagedRead) {
+        staged = { name, size, read }
+      }
+      stagedReport = () => result
+      addFailure(name: string, bytes: number, key: string) {
+        errors.push({ name, key })
+        return JSON.stringify({ file: name, bytes, error: { key, params: {} } })
+      }
+      finish = () => JSON.stringify({ messages: 0, chats: [], from: null, to: null })
+      report = () => '{}'
+      delete() {}
+    }
+    const importStaged = async () => {
+      const { name, size, read } = staged!
+      staged = null
+      const at = async (offset: number, n: number) => {
+        expect(await read.chatlensWait(offset, n)).toBe(0)
+        return heap.slice(100, 100 + read(offset, 100, n))
+      }
+      try {
+        let pieces = ''
+        for (let o = 0; o < size; o += 1000) pieces += new TextDecoder().decode(await at(o, 1000))
+        seen.push({ name, pieces, again: new TextDecoder().decode(await at(0, size)) })
+        result = JSON.stringify({ file: name, bytes: size, error: null })
+      } catch (e) {
+        errors.push({ name, key: (e as { key?: string }).key ?? 'input.cannot_read' })
+        result = JSON.stringify({ file: name, bytes: size, error: { key: 'x', params: {} } })
+      }
+      return 1
+    }
+    const core = {
+      Session,
+      HEAPU8: heap,
+      importStaged,
+      mayBeExportFile: () => true,
+      planChatEntries: (names: string[]) => names.map((_, index) => ({ index, titleHint: '' })),
+    } as unknown as CoreModule
+    return { core, seen, errors }
+  }
+  const noSyncRead: SliceReader = () => {
+    throw new Error('a synchronous read ran')
+  }
+
+  it('gets every byte of files and zip entries from streams, none read synchronously', async () => {
+    const { core: fake, seen, errors } = streamingCore()
+    const text = whatsappChat('Sam', 'Ana', 100)
+    const zip = zipSync({ 'a/_chat.txt': strToU8(text), 'b/_chat.txt': [strToU8(text + 'stored'), { level: 0 }] })
+    const { engine } = await run([file('chat.txt', text), file('both.zip', zip)], {}, noSyncRead, fake)
+    expect(errors).toEqual([])
+    expect(seen.map((s) => [s.name, s.pieces === s.again])).toEqual([
+      ['chat.txt', true],
+      ['both.zip:a/_chat.txt', true],
+      ['both.zip:b/_chat.txt', true],
+    ])
+    expect(seen.map((s) => s.again)).toEqual([text, text, text + 'stored'])
+    expect(engine.timings.reads).toBe('stream')
+    expect(engine.timings.streamBytes).toBeGreaterThan(0)
+  })
+
+  it('turns a corrupt zip entry into its input error', async () => {
+    const { core: fake, seen, errors } = streamingCore()
+    await run([file('bad.zip', corruptZip('_chat.txt', whatsappChat('Sam', 'Bea', 200)))], {}, noSyncRead, fake)
+    expect(seen).toEqual([])
+    expect(errors).toEqual([{ name: 'bad.zip:_chat.txt', key: 'input.zip_entry_unreadable' }])
   })
 })
 

@@ -1,0 +1,212 @@
+// The stream path's reader (stream-blob.ts): reads awaited then copied synchronously, served
+// from a Blob stream read ahead (bounded), from slices when out of order, errors as input keys.
+import { strToU8, zipSync } from 'fflate'
+import { describe, expect, it } from 'vitest'
+import { ReaderThread } from '../../src/analysis/reader-thread'
+import { InputError, type SliceReader } from '../../src/analysis/slices'
+import { StreamBlob, type StreamStats } from '../../src/analysis/stream-blob'
+import { bytesAccess, readCentralDirectory, ZipError } from '../../src/analysis/zip'
+import { ZipEntryInput } from '../../src/analysis/zip-entry-input'
+
+const stats = (): StreamStats => ({ slices: 0, sliceBytes: 0, fileRead: 0, streamWait: 0, streamChunks: 0, streamBytes: 0 })
+const noSyncRead: SliceReader = () => {
+  throw new Error('a synchronous read ran')
+}
+
+function bytesOf(n: number, seed = 7): Uint8Array {
+  const out = new Uint8Array(n)
+  let x = seed
+  for (let i = 0; i < n; i++) out[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24
+  return out
+}
+
+// What the core does on the stream path: await the bytes, then copy them synchronously.
+async function read(blob: StreamBlob, offset: number, n: number): Promise<Uint8Array> {
+  expect(await blob.wait(offset, n)).toBe(0)
+  const dst = new Uint8Array(n)
+  return dst.subarray(0, blob.readInto(offset, dst))
+}
+
+// Byte arrays compared as one (toEqual walks them element by element: slow for 600 KB).
+const same = (a: Uint8Array, b: Uint8Array) => expect(Buffer.compare(a, b), `${a.length} vs ${b.length} bytes`).toBe(0)
+// A Blob whose streams give 10 KB chunks, as a browser's do (the test environment's give one).
+function blobOf(data: Uint8Array, from = 0, to = data.length): Blob {
+  const stream = () => {
+    let at = from
+    return new ReadableStream<Uint8Array>({
+      pull(c) {
+        if (at >= to) return c.close()
+        c.enqueue(data.slice(at, Math.min(to, at + 10_000)))
+        at += 10_000
+      },
+    })
+  }
+  const slice = (a = 0, b = to - from) => blobOf(data, from + a, Math.min(to, from + b))
+  const arrayBuffer = async () => data.slice(from, to).buffer
+  return { size: to - from, stream, slice, arrayBuffer } as unknown as Blob
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5))
+
+describe('StreamBlob', () => {
+  const data = bytesOf(600_000)
+
+  it('serves reads in order from one stream, each byte read once', async () => {
+    const s = stats()
+    const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 100_000 })
+    for (let o = 0; o < data.length; o += 40_000) same(await read(blob, o, 40_000), data.subarray(o, o + 40_000))
+    expect(s.streamBytes).toBe(data.length)
+    expect(s.slices).toBe(0)
+  })
+
+  it('reads ahead of the furthest byte asked for, but no more than its bound and a chunk', async () => {
+    const s = stats()
+    const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 100_000 })
+    await read(blob, 0, 10_000)
+    for (let i = 0; i < 20; i++) await tick()
+    expect(s.streamBytes).toBeGreaterThanOrEqual(100_000)
+    expect(s.streamBytes).toBeLessThanOrEqual(10_000 + 100_000 + 10_000)
+    blob.close()
+  })
+
+  it('serves reads out of order: back to the start, a jump forward, overlapping the stream', async () => {
+    const s = stats()
+    const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 50_000, jumpBytes: 100_000 })
+    same(await read(blob, 0, 4096), data.subarray(0, 4096))
+    same(await read(blob, 300_000, 2000), data.subarray(300_000, 302_000)) // small: a slice
+    expect(s.slices).toBe(1)
+    same(await read(blob, 4000, 70_000), data.subarray(4000, 74_000)) // the stream again
+    same(await read(blob, 10, 100), data.subarray(10, 110)) // still held behind
+    same(await read(blob, 500_000, 80_000), data.subarray(500_000, 580_000)) // big jump: the stream starts over
+    same(await read(blob, 0, 2_000_000), data) // behind what is held, and past the end
+    expect(s.streamBytes).toBeLessThan(2 * data.length)
+  })
+
+  it('gives fewer bytes at the end of the blob and none past it', async () => {
+    const blob = new StreamBlob(blobOf(data), noSyncRead)
+    same(await read(blob, data.length - 10, 100), data.subarray(data.length - 10))
+    same(await read(blob, data.length, 5), new Uint8Array(0))
+    expect((await read(new StreamBlob(new Blob([]), noSyncRead), 0, 5)).length).toBe(0)
+  })
+
+  it('falls back to a synchronous read for bytes no wait made ready', () => {
+    const blob = new StreamBlob(blobOf(data), (_b, start, end) => data.slice(start, end))
+    const dst = new Uint8Array(30)
+    expect(blob.readInto(1000, dst)).toBe(30)
+    expect(dst).toEqual(data.subarray(1000, 1030))
+  })
+
+  // A File that can be opened but whose bytes cannot be read (changed on disk, say).
+  function failingBlob(size: number): Blob {
+    const fail = () => Promise.reject(new Error('the file changed on disk'))
+    const part = { stream: () => new ReadableStream({ pull: (c) => c.error(new Error('the file changed on disk')) }), arrayBuffer: fail }
+    return { size, slice: () => part, ...part } as unknown as Blob
+  }
+
+  it('never rejects a wait: the read that follows throws the error with an input key', async () => {
+    for (const [offset, n] of [
+      [0, 1000], // the stream fails
+      [1000, 10], // then a small read far ahead: a slice, which fails too
+    ]) {
+      const blob = new StreamBlob(failingBlob(1 << 20), noSyncRead)
+      if (offset) await blob.wait(0, 10)
+      await expect(blob.wait(offset, n)).resolves.toBe(0)
+      let error: unknown
+      try {
+        blob.readInto(offset, new Uint8Array(n))
+      } catch (e) {
+        error = e
+      }
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).key).toBe('input.cannot_read')
+      expect((error as InputError).message).toContain('the file changed on disk')
+    }
+  })
+})
+
+describe('StreamBlob reading through a reader thread', () => {
+  const data = bytesOf(300_000)
+  // The reader thread's program run in this process: `posted` counts the bytes it sent.
+  function inProcess(source: string) {
+    const worker = { onmessage: null as ((e: { data: unknown }) => void) | null, postMessage: (m: unknown) => void setTimeout(() => deliver(m)), posted: 0 }
+    const post = (m: { chunk?: Uint8Array }) => {
+      worker.posted += m.chunk?.length ?? 0
+      setTimeout(() => worker.onmessage?.({ data: m }))
+    }
+    const deliver = new Function('postMessage', `let onmessage;${source}; return (m) => onmessage({ data: m })`)(post)
+    return worker
+  }
+
+  it('gives the same bytes, in order and out of order, the thread at most its credit ahead', async () => {
+    let worker: ReturnType<typeof inProcess> | null = null
+    const thread = new ReaderThread(30_000, (source) => (worker = inProcess(source)) as unknown as Worker)
+    const s = stats()
+    const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 20_000, jumpBytes: 50_000, open: thread.open })
+    same(await read(blob, 0, 5000), data.subarray(0, 5000))
+    for (let i = 0; i < 20; i++) await tick()
+    // Asked 5,000; read ahead 20,000; the thread's credit 30,000; a chunk of 10,000 over each.
+    expect(worker!.posted).toBeLessThanOrEqual(5000 + 20_000 + 30_000 + 2 * 10_000)
+    for (let o = 5000; o < 200_000; o += 7000) same(await read(blob, o, 7000), data.subarray(o, o + 7000))
+    same(await read(blob, 250_000, 50_000), data.subarray(250_000))
+    same(await read(blob, 100, 1000), data.subarray(100, 1100)) // behind, still held
+    expect(s.slices).toBe(0)
+    expect(s.streamBytes).toBe(data.length)
+  })
+
+  it("carries the thread's stream error to the read, with an input key", async () => {
+    const thread = new ReaderThread(30_000, (source) => inProcess(source) as unknown as Worker)
+    const broken = { size: 1000, stream: () => new ReadableStream({ pull: (c) => c.error(new Error('the file changed on disk')) }) } as unknown as Blob
+    const blob = new StreamBlob(broken, noSyncRead, 1000, undefined, { open: thread.open })
+    await expect(blob.wait(0, 100)).resolves.toBe(0)
+    expect(() => blob.readInto(0, new Uint8Array(100))).toThrow(/the file changed on disk/)
+  })
+})
+
+describe('a reader thread that cannot run', () => {
+  it("fails the input being read, then leaves the reads to the Blob's own streams", async () => {
+    const data = bytesOf(50_000)
+    const worker = { postMessage: () => {}, onmessage: null, onerror: null as ((e: { message: string }) => void) | null }
+    const thread = new ReaderThread(30_000, () => worker as unknown as Worker)
+    const first = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { open: thread.open })
+    const waiting = first.wait(0, 100)
+    await tick()
+    worker.onerror!({ message: 'blocked' })
+    await expect(waiting).resolves.toBe(0)
+    expect(() => first.readInto(0, new Uint8Array(100))).toThrow(/the reader thread failed \(blocked\)/)
+    const second = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { open: thread.open })
+    same(await read(second, 0, 50_000), data)
+  })
+})
+
+describe('a zip entry on the stream path', () => {
+  const text = '12/9/20, 23:55 - Bob: hello there\n'.repeat(20_000)
+
+  async function entryOf(zip: Uint8Array) {
+    const entry = (await readCentralDirectory(bytesAccess(zip)))[0]
+    const archive = new StreamBlob(new Blob([zip as BlobPart]), noSyncRead, zip.length, undefined, { readAhead: 64 << 10 })
+    await archive.wait(entry.localHeaderOffset, 30)
+    return new ZipEntryInput(archive, entry)
+  }
+
+  it('inflates deflated and stored entries from the awaited compressed bytes', async () => {
+    for (const level of [0, 6] as const) {
+      const input = await entryOf(zipSync({ '_chat.txt': [strToU8(text), { level }] }))
+      const out = new Uint8Array(input.size)
+      for (let o = 0; o < input.size; o += 50_000) {
+        await input.wait(o, 50_000)
+        input.readInto(o, out.subarray(o, o + 50_000))
+      }
+      await input.wait(0, 100) // back to the start: inflated again
+      expect(input.readInto(0, new Uint8Array(100))).toBe(100)
+      expect(new TextDecoder().decode(out)).toBe(text)
+    }
+  })
+
+  it("keeps a corrupt entry's error for the read that follows", async () => {
+    const zip = zipSync({ '_chat.txt': strToU8(text) })
+    zip.fill(0xff, 60, 90)
+    const input = await entryOf(zip)
+    await expect(input.wait(0, input.size)).resolves.toBe(0)
+    expect(() => input.readInto(0, new Uint8Array(input.size))).toThrow(ZipError)
+  })
+})
