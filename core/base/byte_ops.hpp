@@ -62,6 +62,14 @@ inline size_t find(const void* data, size_t n, unsigned char c) {
   return n;
 }
 
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__, "words are read little-endian: byte 0 lowest");
+
+// The lowest differing byte of two unequal little-endian words, as a memcmp answer.
+inline int first_difference(uint64_t x, uint64_t y) {
+  const int shift = __builtin_ctzll(x ^ y) & ~7;
+  return static_cast<int>((x >> shift) & 0xFF) - static_cast<int>((y >> shift) & 0xFF);
+}
+
 // memcmp's answer: <0, 0 or >0 as the first differing byte (unsigned) of a is below or above b's.
 inline int compare(const void* a_data, const void* b_data, size_t n) {
   const auto* a = static_cast<const unsigned char*>(a_data);
@@ -80,6 +88,20 @@ inline int compare(const void* a_data, const void* b_data, size_t n) {
     }
   }
 #endif
+  // Below 16 bytes (names, words): two overlapping words; in the second, the bytes it shares
+  // with the first are equal, so its lowest differing byte is the first difference.
+  if (n >= 8) {
+    uint64_t x, y;
+    __builtin_memcpy(&x, a, 8), __builtin_memcpy(&y, b, 8);
+    if (x == y) __builtin_memcpy(&x, a + n - 8, 8), __builtin_memcpy(&y, b + n - 8, 8);
+    return x == y ? 0 : first_difference(x, y);
+  }
+  if (n >= 4) {
+    uint32_t x, y;
+    __builtin_memcpy(&x, a, 4), __builtin_memcpy(&y, b, 4);
+    if (x == y) __builtin_memcpy(&x, a + n - 4, 4), __builtin_memcpy(&y, b + n - 4, 4);
+    return x == y ? 0 : first_difference(x, y);
+  }
   for (; i < n; ++i)
     if (a[i] != b[i]) return static_cast<int>(a[i]) - static_cast<int>(b[i]);
   return 0;
