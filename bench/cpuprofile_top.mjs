@@ -2,6 +2,10 @@
 // core's WebAssembly under Node (build with `--profiling-funcs` at link time for names).
 //   node --cpu-prof --cpu-prof-dir=DIR bench/wasm_memory.mjs CORE.js INPUT...
 //   node bench/cpuprofile_top.mjs DIR/*.cpuprofile [--top N]
+// V8 samples wall time: on a busy machine a descheduled thread still collects samples. For CPU
+// time alone, Linux perf sees the same names through V8's perf map:
+//   perf record -e cpu-clock -F 999 -- node --perf-basic-prof bench/wasm_memory.mjs CORE.js INPUT...
+//   perf report -n --no-children --sort sym   (a "-liftoff" suffix: code not yet optimised by V8)
 import fs from 'node:fs'
 
 const args = process.argv.slice(2)
