@@ -85,7 +85,10 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
       kept.text.push_back(all.text[i]);
       kept.platform_id.push_back(all.platform_id[i]);
       kept.reply_to.push_back(all.reply_to[i]);
-      if (const PersonId p = all.sender[i]; p != kNoPerson && !seen[p]) seen[p] = 1, members.push_back(p);
+      if (const PersonId p = all.sender[i]; p != kNoPerson) {
+        if (p >= seen.size()) seen.resize(size_t{p} + 1, 0);  // a sender the people list lacks: still a member
+        if (!seen[p]) seen[p] = 1, members.push_back(p);
+      }
     }
     chat.end = kept.size();
     for (PersonId p : members) seen[p] = 0;
