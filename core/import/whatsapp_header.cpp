@@ -425,10 +425,15 @@ bool parse_fast(const Byte* s, size_t size, size_t readable, Header& h) {
   if (!fast_number(p, 2, hour) || *p++ != ':' || fast_number(p, 2, minute) != 2) return false;
   if (*p == ':' && (++p, fast_number(p, 2, second) != 2)) return false;
   DayPeriod period = DayPeriod::None;
-  if (p[0] == ' ' && (p[2] | 0x20) == 'm' && ((p[1] | 0x20) == 'a' || (p[1] | 0x20) == 'p') &&
-      (p[3] == 0 || p[3] == ' ' || p[3] == ']' || static_cast<size_t>(p + 3 - line) == size)) {
-    period = (p[1] | 0x20) == 'a' ? DayPeriod::Am : DayPeriod::Pm;
-    p += 3;
+  // " AM", or "\u202FAM" (NNBSP: Android since 2023, iOS 17): one space of either kind.
+  const int gap = p[0] == ' ' ? 1 : p[0] == 0xE2 && p[1] == 0x80 && p[2] == 0xAF ? 3 : 0;
+  if (gap) {
+    const Byte* m = p + gap;
+    if ((m[1] | 0x20) == 'm' && ((m[0] | 0x20) == 'a' || (m[0] | 0x20) == 'p') &&
+        (m[2] == 0 || m[2] == ' ' || m[2] == ']' || static_cast<size_t>(m + 2 - line) == size)) {
+      period = (m[0] | 0x20) == 'a' ? DayPeriod::Am : DayPeriod::Pm;
+      p = m + 2;
+    }
   }
   if (hour > 23 || minute > 59 || second > 59) return false;
   HeaderStyle style;

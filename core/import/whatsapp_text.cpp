@@ -24,6 +24,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "base/byte_ops.hpp"
 #include "import/importer.hpp"
 #include "import/line_reader.hpp"
 #include "import/whatsapp_classify.hpp"
@@ -81,9 +82,8 @@ bool has_quote(std::string_view s) {
 
 // The first ": " (the author/body separator).
 size_t find_colon_space(std::string_view s) {
-  for (const char *p = s.data(), *end = s.data() + s.size();
-       (p = static_cast<const char*>(std::memchr(p, ':', static_cast<size_t>(end - p)))) != nullptr; ++p)
-    if (p + 1 < end && p[1] == ' ') return static_cast<size_t>(p - s.data());
+  for (size_t at = 0; (at += bytes::find(s.data() + at, s.size() - at, ':')) < s.size(); ++at)
+    if (at + 1 < s.size() && s[at + 1] == ' ') return at;
   return std::string_view::npos;
 }
 

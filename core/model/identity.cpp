@@ -1,6 +1,7 @@
 #include "model/identity.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -21,13 +22,17 @@ std::string fold(std::string_view s) {
 // Senders of at least one non-system message, per chat, for one platform.
 std::vector<std::set<PersonId>> participants(const Corpus& corpus, Platform platform) {
   std::vector<std::set<PersonId>> out;
+  std::vector<uint8_t> seen(corpus.people.size(), 0);  // in `people` already: one set insertion per person
   for (const Chat& chat : corpus.chats) {
     if (chat.platform != platform || chat.kind == ChatKind::Channel) continue;
     std::set<PersonId> people;
-    for (uint64_t i = chat.begin; i < chat.end; ++i)
-      if (corpus.messages.sender[i] != kNoPerson && corpus.messages.kind[i] != MessageKind::System &&
-          !corpus.people[corpus.messages.sender[i]].is_bot)  // a bot in every chat is never the owner
-        people.insert(corpus.messages.sender[i]);
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      const PersonId p = corpus.messages.sender[i];
+      if (p != kNoPerson && !seen[p] && corpus.messages.kind[i] != MessageKind::System &&
+          !corpus.people[p].is_bot)  // a bot in every chat is never the owner
+        seen[p] = 1, people.insert(p);
+    }
+    for (PersonId p : people) seen[p] = 0;
     if (!people.empty()) out.push_back(std::move(people));
   }
   return out;
@@ -41,18 +46,19 @@ void rank_candidates(const Corpus& corpus, OwnerResolution& result) {
   std::vector<uint64_t> messages(corpus.people.size(), 0);
   std::vector<uint32_t> chats(corpus.people.size(), 0);
   uint32_t total_chats = 0;
+  std::vector<uint8_t> seen(corpus.people.size(), 0);  // in `people` already
   for (const Chat& chat : corpus.chats) {
     if (chat.kind == ChatKind::Channel) continue;
-    std::set<PersonId> people;
+    std::vector<PersonId> people;
     for (uint64_t i = chat.begin; i < chat.end; ++i) {
       const PersonId p = corpus.messages.sender[i];
       if (p == kNoPerson || corpus.messages.kind[i] == MessageKind::System) continue;
       ++messages[p];
-      people.insert(p);
+      if (!seen[p]) seen[p] = 1, people.push_back(p);
     }
     if (people.empty()) continue;
     ++total_chats;
-    for (PersonId p : people) ++chats[p];
+    for (PersonId p : people) ++chats[p], seen[p] = 0;
   }
   for (size_t p = 0; p < corpus.people.size(); ++p) {
     auto it = by_name.find(corpus.people[p].name);

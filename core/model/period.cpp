@@ -1,6 +1,8 @@
 #include "model/period.hpp"
 
-#include <set>
+#include <algorithm>
+#include <cstdint>
+#include <vector>
 
 namespace chatlens {
 
@@ -64,13 +66,14 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
     total += hi - lo;
   }
   kept.reserve(total);
+  std::vector<uint8_t> seen(corpus.people.size(), 0);  // in a chat's members already
   for (const Chat& full : corpus.chats) {
     const auto [lo, hi] = run_of(full);
     if (lo == hi) continue;
     Chat chat = full;
     const ChatId id = static_cast<ChatId>(out.chats.size());
     chat.begin = kept.size();
-    std::set<PersonId> members;
+    std::vector<PersonId> members;
     for (uint64_t i = lo; i < hi; ++i) {
       kept.chat.push_back(id);
       kept.sender.push_back(all.sender[i]);
@@ -82,10 +85,15 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
       kept.text.push_back(all.text[i]);
       kept.platform_id.push_back(all.platform_id[i]);
       kept.reply_to.push_back(all.reply_to[i]);
-      if (all.sender[i] != kNoPerson) members.insert(all.sender[i]);
+      if (const PersonId p = all.sender[i]; p != kNoPerson) {
+        if (p >= seen.size()) seen.resize(size_t{p} + 1, 0);  // a sender the people list lacks: still a member
+        if (!seen[p]) seen[p] = 1, members.push_back(p);
+      }
     }
     chat.end = kept.size();
-    chat.members.assign(members.begin(), members.end());
+    for (PersonId p : members) seen[p] = 0;
+    std::sort(members.begin(), members.end());
+    chat.members = std::move(members);
     out.chats.push_back(std::move(chat));
   }
   return out;

@@ -133,6 +133,37 @@ TEST(PeriodCoverage, AYearNeedsEnoughOwnerMessagesOnEnoughDays) {
   EXPECT_EQ(m.owner_active_days, years[1].coverage.owner_active_days);
 }
 
+// Days and years are looked up once per day: the tallies must not depend on who wrote in
+// between, and a new year starts at midnight.
+TEST(PeriodCoverage, CountsEachDayOnceWhoeverWritesBetweenAndSplitsYearsAtMidnight) {
+  CorpusSketch s;
+  const ChatId ana = s.chat("Ana");
+  s.say(ana, "Me", "2023-12-31 10:00");
+  s.say(ana, "Ana", "2023-12-31 11:00");
+  s.say(ana, "Me", "2023-12-31 23:59");
+  s.say(ana, "Ana", "2024-01-01 00:00");
+  s.say(ana, "Me", "2024-01-01 00:01");
+  s.say(ana, "Ana", "2024-01-02 09:00");
+  s.say(ana, "Ana", "2024-01-03 09:00");
+  s.say(ana, "Me", "2024-01-03 09:30");
+  const Corpus c = s.build();
+  const std::vector<YearCoverage> years = year_coverage(c);
+  ASSERT_EQ(years.size(), 2u);
+  EXPECT_EQ(years[0].year, 2023);
+  EXPECT_EQ(years[0].coverage.messages, 3u);
+  EXPECT_EQ(years[0].coverage.owner_messages, 2u);
+  EXPECT_EQ(years[0].coverage.owner_active_days, 1u);
+  EXPECT_EQ(years[1].year, 2024);
+  EXPECT_EQ(years[1].coverage.messages, 5u);
+  EXPECT_EQ(years[1].coverage.owner_messages, 2u);
+  EXPECT_EQ(years[1].coverage.owner_active_days, 2u);
+  const PeriodCoverage m =
+      measure_period(c, ReportPeriod::range(days_from_civil(2023, 12, 31), days_from_civil(2024, 1, 2)));
+  EXPECT_EQ(m.messages, 6u);
+  EXPECT_EQ(m.owner_messages, 3u);
+  EXPECT_EQ(m.owner_active_days, 2u);
+}
+
 // Owner messages on `days` days from `first`, five a day.
 void busy_days(CorpusSketch& s, ChatId chat, int y, int m, int d, int days) {
   for (int k = 0; k < days; ++k)

@@ -317,3 +317,42 @@ TEST(WhatsAppHeader, InPlaceParsingOfShortLinesIgnoresWhatFollows) {
     }
   }
 }
+
+// The fast path (plain ASCII headers, a space or NNBSP before AM/PM) must read every field
+// exactly as the general parser does. Three LRMs in front send a line the general way.
+TEST(WhatsAppHeader, FastPathReadsWhatTheGeneralParserReads) {
+  const std::string nnbsp = "\u202F";
+  const std::string lines[] = {
+      "6/1/20, 10:07" + nnbsp + "AM - Ana: hi",  "6/1/20, 10:07" + nnbsp + "pm - Ana: hi",
+      "6/1/20, 1:07" + nnbsp + "PM - ",          "6/1/20, 1:07" + nnbsp + "PM -",
+      "6/1/20, 1:07" + nnbsp + "PM",             "[8/15/23, 9:12:33" + nnbsp + "AM] Bo: morning",
+      "[8/15/23, 9:12:33" + nnbsp + "am]",       "1/29/18, 12:24 PM - Ana: hi",
+      "6/1/20, 10:07" + nnbsp + "AMx - Ana: hi", "6/1/20, 10:07" + nnbsp + "A - Ana: hi",
+      "6/1/20, 10:07" + nnbsp + " AM - Ana: hi", "6/1/20, 10:07" + nnbsp + "- Ana: hi",
+      "6/1/20, 10:07\u2009AM - Ana: hi",         "6/1/20, 10:07\u00A0AM - Ana: hi",
+      "6/1/2020, 23:07" + nnbsp + "PM - A: b",   "6/1/20, 10:07" + nnbsp + "AM-Ana",
+  };
+  const std::string lrm3 = "\u200E\u200E\u200E";
+  for (const std::string& line : lines) {
+    Header fast, general;
+    const bool ok = parse_header(line, fast);
+    ASSERT_EQ(parse_header(lrm3 + line, general), ok) << line;
+    if (!ok) continue;
+    EXPECT_EQ(fast.body + lrm3.size(), general.body) << line;
+    EXPECT_EQ(fast.hour, general.hour) << line;
+    EXPECT_EQ(fast.minute, general.minute) << line;
+    EXPECT_EQ(fast.second, general.second) << line;
+    EXPECT_EQ(fast.period, general.period) << line;
+    EXPECT_EQ(fast.dotted_period, general.dotted_period) << line;
+    EXPECT_EQ(fast.style, general.style) << line;
+    EXPECT_EQ(fast.date_sep, general.date_sep) << line;
+    EXPECT_EQ(fast.year_at, general.year_at) << line;
+    for (int k = 0; k < 3; ++k) EXPECT_EQ(fast.field[k], general.field[k]) << line;
+  }
+  // The NNBSP shape now parses on the fast path: still a header, AM/PM applied.
+  Header h;
+  ASSERT_TRUE(parse_header("6/1/20, 10:07" + nnbsp + "PM - Ana: hi", h));
+  EXPECT_EQ(h.period, whatsapp::DayPeriod::Pm);
+  EXPECT_EQ(whatsapp::hour24(h), 22);
+  EXPECT_EQ(h.body, 21u);  // "6/1/20, 10:07" 13 bytes, NNBSP 3, "PM - " 5
+}
