@@ -71,8 +71,9 @@ class TelegramImport {
 
   void run() {
     ctx_.report.platform = "telegram";
-    // Pretty-printed messages take about 250 (old schema) to 450 bytes (current) each.
-    ctx_.builder.reserve(scan_.size() / 400);
+    // Pretty-printed messages take about 250 (old schema) to 450 bytes (current) each: room
+    // for the first sixteenth, then for the rest at the rate seen there (project).
+    ctx_.builder.reserve(scan_.size() / 400 / 16);
     const bool read = read_root();
     if (ctx_.window && ctx_.window->error()) {
       ctx_.report.fail(*ctx_.window->error());  // a piece that could not be read, not bad JSON
@@ -299,7 +300,7 @@ class TelegramImport {
     projected_ = true;
     const uint64_t so_far = ctx_.builder.message_count() - first_message_;
     const double at_rate = static_cast<double>(so_far) * static_cast<double>(scan_.size()) / static_cast<double>(done);
-    const uint64_t expected = std::min(static_cast<uint64_t>(at_rate), scan_.size() / 100);
+    const uint64_t expected = std::min<uint64_t>(static_cast<uint64_t>(at_rate), scan_.size() / 100);
     if (expected > so_far) ctx_.builder.reserve(static_cast<size_t>(expected - so_far));
   }
 
