@@ -14,6 +14,7 @@
 // personal_chat the chat id is the other party, so the one sender with another
 // id is the owner; in saved_messages the chat id is the owner's own. Chats that
 // disagree leave the owner undeclared (identity resolution then decides).
+#include <algorithm>
 #include <optional>
 
 #include "import/importer.hpp"
@@ -63,14 +64,16 @@ class TelegramImport {
               // Line numbers are counted up to here while these bytes are still at hand, then released.
               lines_.line_at(done);
               ctx_.release_before(done);
+              project(done);
             },
             // Read in pieces, the window drops what lies behind often: count lines before it does.
             scan_.in_place() ? kReleaseStep : kWindowReleaseStep) {}
 
   void run() {
     ctx_.report.platform = "telegram";
-    // Pretty-printed messages take about 250 (old schema) to 450 bytes (current) each.
-    ctx_.builder.reserve(scan_.size() / 400);
+    // Pretty-printed messages take about 250 (old schema) to 450 bytes (current) each: room
+    // for the first sixteenth, then for the rest at the rate seen there (project).
+    ctx_.builder.reserve(scan_.size() / 400 / 16);
     const bool read = read_root();
     if (ctx_.window && ctx_.window->error()) {
       ctx_.report.fail(*ctx_.window->error());  // a piece that could not be read, not bad JSON
@@ -286,6 +289,21 @@ class TelegramImport {
     }
   }
 
+  // Once a sixteenth of the input is read, the columns get room for the rest at the rate of
+  // messages seen: the first guess (bytes / 400) is off by half either way, and growing the
+  // columns past it at millions of messages leaves the old ones as a hole WebAssembly memory
+  // keeps (2.7M messages in 991 MB: columns for 2.5M, then 3.3M).
+  // At most one message per 100 bytes (Telegram Desktop's layout takes 170 at the least): a
+  // first sixteenth of tiny messages must not reserve for millions that never come.
+  void project(uint64_t done) {
+    if (projected_ || done < scan_.size() / 16) return;
+    projected_ = true;
+    const uint64_t so_far = ctx_.builder.message_count() - first_message_;
+    const double at_rate = static_cast<double>(so_far) * static_cast<double>(scan_.size()) / static_cast<double>(done);
+    const uint64_t expected = std::min<uint64_t>(static_cast<uint64_t>(at_rate), scan_.size() / 100);
+    if (expected > so_far) ctx_.builder.reserve(static_cast<size_t>(expected - so_far));
+  }
+
   static constexpr uint64_t kReleaseStep = uint64_t{4} << 20;
   static constexpr uint64_t kWindowReleaseStep = uint64_t{256} << 10;
   static constexpr size_t kKeepBehind = 4096;
@@ -299,6 +317,8 @@ class TelegramImport {
   telegram::LineCounter lines_;
   telegram::ProgressTicker progress_;
   bool full_account_ = false;
+  const size_t first_message_ = ctx_.builder.message_count();  // before this input's
+  bool projected_ = false;
   std::optional<PersonId> stated_owner_;
   std::vector<PersonId> inferred_owners_;
 };

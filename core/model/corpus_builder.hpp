@@ -68,17 +68,19 @@ class CorpusBuilder {
     columns_.reply_to.push_back(m.reply_to);
   }
   // Room for about `more` messages: an importer that can estimate its count spares the columns regrowing.
-  // Grows geometrically, so many small inputs in a row do not each copy the columns.
-  void reserve(size_t more) {
-    // Doubling here: between inputs a quarter step would regrow once per input, and in
-    // WebAssembly each freed column is a hole the next larger one does not fit (5M WhatsApp in
-    // 10 files: 374 vs 359 MB).
-    const size_t want = columns_.size() + more, have = columns_.chat.capacity();
-    if (want > have) columns_.reserve(want > 2 * have ? want : 2 * have);
-  }
+  // Grows by half at least, so many small inputs in a row do not each copy the columns.
+  void reserve(size_t more);
   size_t message_count() const { return columns_.size(); }
+  // Messages the columns have room for.
+  size_t column_capacity() const { return columns_.chat.capacity(); }
   // Bytes of message text the arena holds: the texts themselves, nothing of the inputs.
   uint64_t text_bytes() const { return text_bytes_; }
+  // Bytes the arena's blocks hold room for: the texts and the blocks' unused tails.
+  uint64_t text_capacity() const {
+    uint64_t n = 0;
+    for (const std::string& block : blocks_) n += block.capacity();
+    return n;
+  }
   size_t chat_count() const { return chats_.size(); }
 
   // The export states who its owner is (Telegram personal_information, ...).

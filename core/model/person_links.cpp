@@ -49,7 +49,8 @@ std::vector<PersonId> people_named(const Corpus& corpus, const LinkEnd& end) {
   return out;
 }
 
-LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& links) {
+LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& links,
+                               const std::function<void(const Corpus&)>& before_change) {
   LinkOutcome outcome;
   const size_t n = corpus.people.size();
   PersonUnion groups(n);
@@ -85,6 +86,7 @@ LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& li
     outcome.people_merged += to[p] != p;
   }
   if (outcome.people_merged == 0) return outcome;
+  if (before_change) before_change(corpus);
 
   for (PersonId& s : corpus.messages.sender)
     if (s != kNoPerson) s = to[s];

@@ -5,6 +5,7 @@
 // the corpus by rewriting senders and chat members to one canonical person. Every
 // insight identifies a contact by its PersonId, so each then counts a linked person
 // once, without knowing about links. The owners of the platforms are joined too.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,8 +58,12 @@ std::vector<PersonId> people_named(const Corpus& corpus, const LinkEnd& end);
 // (the owner when the group holds an owner, else its most active member, else the
 // longest name), the others
 // keep their entry in corpus.people with merged_into set. Links naming nobody are
-// returned, not applied. Chat members stay sorted and unique.
-LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& links);
+// returned, not applied. Chat members stay sorted and unique. `before_change` is called
+// once just before the senders and members change, and not at all when nobody is merged:
+// a caller that restores the corpus later saves it there (the sender column of millions
+// of messages is copied only when it is about to change).
+LinkOutcome apply_person_links(Corpus& corpus, const std::vector<SamePerson>& links,
+                               const std::function<void(const Corpus&)>& before_change = {});
 
 // The platforms each canonical person writes on (its own and those of the people merged into it).
 std::vector<std::vector<Platform>> platforms_per_person(const Corpus& corpus);

@@ -91,6 +91,48 @@ TEST(CorpusBuilder, TextsOfEveryLengthComeBackExactAcrossBlocks) {
   }
 }
 
+// The arena's unused room stays small: WebAssembly memory holds every block whole, touched
+// or not, and never shrinks (16 MiB blocks left 500k WhatsApp messages ~13 MB of empty arena).
+TEST(CorpusBuilder, TheArenaHoldsLittleMoreThanItsTexts) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  f.msg(a, "Ana", at(9, 0), "hola");
+  EXPECT_LE(f.b.text_capacity(), uint64_t{1} << 20);
+  uint64_t texts = 4;
+  for (int i = 0; i < 100000; ++i) {
+    const std::string text = "mensaje número " + std::to_string(i) + std::string(i % 40, 'x');
+    f.msg(a, "Ana", at(9, 1), text);
+    texts += text.size();
+  }
+  ASSERT_EQ(f.b.text_bytes(), texts);
+  EXPECT_LE(f.b.text_capacity(), texts + (uint64_t{1} << 20) + 64 * (texts >> 20));
+  Corpus c = std::move(f.b).finish();
+  EXPECT_EQ(c.text(0), "hola");
+  EXPECT_EQ(c.text(c.size() - 1), "mensaje número 99999" + std::string(99999 % 40, 'x'));
+}
+
+// Inputs one after another, each reserving its importer's estimate (500k WhatsApp messages in
+// ten files): the columns end close to the total, not doubled past it (WebAssembly memory
+// keeps the high-water mark), and are not regrown for every input.
+TEST(CorpusBuilder, InputsInARowReserveCloseToTheirTotalInFewSteps) {
+  Fixture f;
+  const ChatId a = f.chat("A");
+  MessageDraft m;
+  m.chat = a;
+  m.time = at(9, 0);
+  size_t total = 0, growths = 0, capacity = 0;
+  for (size_t estimate : {62000, 29000, 45000, 31000, 115000, 46000, 23000, 46000, 36000, 67000}) {
+    f.b.reserve(estimate);
+    if (f.b.column_capacity() != capacity) ++growths, capacity = f.b.column_capacity();
+    for (size_t i = 0; i < estimate; ++i) f.b.add(m);
+    total += estimate;
+    EXPECT_EQ(f.b.column_capacity(), capacity) << "an exact estimate is not outgrown";
+  }
+  EXPECT_LE(capacity, total + total / 8);
+  EXPECT_LE(growths, 7u);
+  EXPECT_EQ(std::move(f.b).finish().size(), total);
+}
+
 // An estimate is a hint: more messages than reserved are all kept, and past a million the
 // columns grow by a quarter beyond it (an estimate a little short must not double them).
 TEST(CorpusBuilder, MessagesPastTheEstimateAreKeptAndLargeColumnsGrowByAQuarter) {

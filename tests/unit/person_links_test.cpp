@@ -138,6 +138,27 @@ TEST(PersonLinks, ALinkedPersonIsOnePersonInEveryChat) {
   EXPECT_EQ(overview.find("people")->as_array().size(), 2u);
 }
 
+// The web app keeps the senders as imported only when links are about to change them (a
+// copy of the sender column per report is 20 MB at 5M messages): the hook says when.
+TEST(PersonLinks, TheCorpusIsHandedOverJustBeforeItChangesAndOnlyThen) {
+  Corpus c = TwoPlatforms().build();
+  bool seen_owner = false;
+  for (Person& p : c.people)
+    if (p.is_owner) p.is_owner = !seen_owner, seen_owner = true;  // one owner: nobody merges unasked
+  const Column<PersonId> imported = c.messages.sender;
+  int calls = 0;
+  const auto save = [&](const Corpus& before) {
+    ++calls;
+    EXPECT_TRUE(before.messages.sender == imported);
+  };
+  EXPECT_EQ(apply_person_links(c, {}, save).people_merged, 0u);
+  EXPECT_EQ(calls, 0);
+  EXPECT_TRUE(c.messages.sender == imported);
+  EXPECT_EQ(apply_person_links(c, {{{"ana gómez 🌸", ""}, {"Ana G.", "telegram"}, "--same"}}, save).people_merged, 1u);
+  EXPECT_EQ(calls, 1);
+  EXPECT_FALSE(c.messages.sender == imported);
+}
+
 TEST(PersonLinks, ANameThatMatchesNobodyIsReportedAndNotApplied) {
   Corpus c = TwoPlatforms().build();
   const LinkOutcome r = apply_person_links(c, {{{"Ana Gómez 🌸", ""}, {"Zoe", ""}, "links.txt:3"}});

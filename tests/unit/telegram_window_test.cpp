@@ -91,6 +91,36 @@ TEST(TelegramWindow, ALongFullAccountExportInPiecesHoldsABoundedWindow) {
   EXPECT_LE(input.rewinds(), 2u);
 }
 
+// Messages far smaller than the importer's first guess (bytes / 400): the columns get room
+// for the rest at the rate seen early on, not regrown past the guess in doublings (the old
+// columns' hole stays in WebAssembly memory).
+TEST(TelegramWindow, ColumnsAreReservedAtTheRateOfMessagesSeen) {
+  std::string json = R"({"name": "Ana", "type": "personal_chat", "id": 7, "messages": [)";
+  constexpr int kMessages = 150000;
+  for (int i = 1; i <= kMessages; ++i)
+    json += (i > 1 ? ",\n" : "\n") + std::string(R"({"id": )") + std::to_string(i) +
+            R"(, "type": "message", "date": "2023-01-01T10:00:00", "from": "Ana", "from_id": "user1", "text": "hola"})";
+  json += "\n]}\n";
+  ASSERT_LT(json.size() / 400, size_t{kMessages} / 3);  // the first guess: under a third
+  for (size_t piece : {size_t{0}, size_t{1} << 20}) {
+    std::unique_ptr<InputBytes> input;
+    if (piece == 0)
+      input = std::make_unique<OwnedInput>(json);
+    else
+      input = std::make_unique<ChunkedInput>(json, piece);
+    InputWindow window(*input, piece == 0 ? InputWindow::kDefaultChunkBytes : piece);
+    CorpusBuilder builder;
+    SourceReport report;
+    report.file = "result.json";
+    ImportContext ctx{report.file, "", {}, 0, builder, report, nullptr, kTestToday, input.get()};
+    ctx.window = &window;
+    telegram_json_importer().import(ctx);
+    ASSERT_TRUE(report.ok()) << report.status;
+    ASSERT_EQ(builder.message_count(), size_t{kMessages});
+    EXPECT_LE(builder.column_capacity(), size_t{kMessages} * 23 / 20) << "pieces of " << piece;
+  }
+}
+
 // The importer on `json` through a window of `window` bytes, the input arriving in pieces
 // of `piece` bytes (0: whole, read in place); what it gave, as text.
 std::string read_telegram(const std::string& json, size_t piece, size_t window, SourceReport* out = nullptr) {
@@ -235,7 +265,8 @@ TEST(TelegramWindow, BrokenExportsGiveTheSameErrorAtEveryPieceSize) {
     for (size_t piece = 1; piece <= 64; ++piece)
       for (const size_t window : {1, 61, 4096})
         ASSERT_EQ(read_telegram(json, piece, window), whole)
-            << "pieces of " << piece << ", window " << window << ", error " << SourceMessage::of(whole_report.status).to_json().dump();
+            << "pieces of " << piece << ", window " << window << ", error "
+            << SourceMessage::of(whole_report.status).to_json().dump();
   }
 }
 

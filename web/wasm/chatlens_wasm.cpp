@@ -30,6 +30,7 @@
 //   Module.titleFromFileName("WhatsApp Chat - Ana.zip") -> "Ana"
 //   Module.mayBeExportFile("export/photos/a.json") -> true (which files of a dropped folder to read)
 //   Module.sectionNames() -> ["overview", ...] (the registered insights, in report order)
+//   Module.heapStats() -> {heapBytes, usedBytes, freeBytes} (the allocator's figures, for benchmarks)
 //
 // The period (core/model/period.hpp): period "year" with year YYYY, "last_12_months"
 // (ending on the session's today), "auto" (the default: model/period_coverage.hpp), or
@@ -40,6 +41,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 #include <emscripten/val.h>
+#include <malloc.h>
 
 #include <algorithm>
 #include <cmath>
@@ -251,11 +253,15 @@ class Session {
       return out.dump();
     }
     // Links on the whole corpus, before the filter (the filter copies the linked senders).
-    unlinked_sender_ = corpus_.messages.sender;
-    unlinked_members_.clear();
-    for (const Chat& chat : corpus_.chats) unlinked_members_.push_back(chat.members);
+    // The senders as imported are saved only when links change them: a copy of the sender
+    // column is 20 MB at 5M messages, and WebAssembly memory never shrinks.
     linked_ = true;
-    const LinkOutcome linked = apply_person_links(corpus_, links);
+    const LinkOutcome linked = apply_person_links(corpus_, links, [this](const Corpus& c) {
+      unlinked_sender_ = c.messages.sender;
+      unlinked_members_.clear();
+      for (const Chat& chat : c.chats) unlinked_members_.push_back(chat.members);
+      senders_saved_ = true;
+    });
     const Json suggestions = suggestions_json(rejected);
     if (filter.active()) apply_filter(filter);
     report_options.period = settle(period);
@@ -317,13 +323,15 @@ class Session {
   // Links change between reports: each report starts from the senders as imported.
   void restore_unlinked() {
     if (!linked_) return;
-    corpus_.messages.sender = std::move(unlinked_sender_);
-    for (size_t c = 0; c < corpus_.chats.size() && c < unlinked_members_.size(); ++c)
-      corpus_.chats[c].members = std::move(unlinked_members_[c]);
+    if (senders_saved_) {
+      corpus_.messages.sender = std::move(unlinked_sender_);
+      for (size_t c = 0; c < corpus_.chats.size() && c < unlinked_members_.size(); ++c)
+        corpus_.chats[c].members = std::move(unlinked_members_[c]);
+    }
     for (Person& p : corpus_.people) p.merged_into = kNoPerson;
     unlinked_sender_ = Column<PersonId>();
     unlinked_members_.clear();
-    linked_ = false;
+    linked_ = senders_saved_ = false;
   }
 
   ReportPeriod settle(const PeriodRequest& p) const {
@@ -396,6 +404,7 @@ class Session {
   std::vector<bool> declared_owner_;
   bool filtered_ = false;
   bool linked_ = false;
+  bool senders_saved_ = false;  // links changed the senders: unlinked_* hold them as imported
   Column<PersonId> unlinked_sender_;
   std::vector<std::vector<PersonId>> unlinked_members_;
   MessageColumns full_messages_;
@@ -460,6 +469,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE int chatlens_import_staged() {
   return 1;
 }
 
+// The allocator's figures, for bench/wasm_memory.mjs: the heap's extent (what WebAssembly
+// memory had to grow to) against what is in use, so holes left by freed blocks show.
+val heap_stats_js() {
+  const struct mallinfo m = mallinfo();
+  val out = val::object();
+  out.set("heapBytes", static_cast<double>(m.arena));
+  out.set("usedBytes", static_cast<double>(m.uordblks));
+  out.set("freeBytes", static_cast<double>(m.fordblks));
+  return out;
+}
+
 EMSCRIPTEN_BINDINGS(chatlens) {
   emscripten::class_<Session>("Session")
       .constructor<val, std::string>()
@@ -475,5 +495,6 @@ EMSCRIPTEN_BINDINGS(chatlens) {
   emscripten::function("mayBeExportFile", &may_be_export_file_js);
   emscripten::function("titleFromFileName", &title_from_file_name_js);
   emscripten::function("sectionNames", &section_names_js);
+  emscripten::function("heapStats", &heap_stats_js);
   emscripten::constant("schemaVersion", chatlens::kReportSchemaVersion);
 }
