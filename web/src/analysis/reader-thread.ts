@@ -8,32 +8,38 @@
 
 // The reader worker's whole program (a Blob URL: the app's CSP allows blob: workers).
 const SOURCE = `
-let current = null
+const streams = new Map()
 onmessage = (e) => {
   const m = e.data
   if (m.type === 'open') {
-    if (current) current.reader.cancel().catch(() => {})
-    current = { id: m.id, reader: (m.offset ? m.blob.slice(m.offset) : m.blob).stream().getReader(), credit: m.credit, wake: null }
-    pump(current)
-  } else if (current && current.id === m.id) {
-    if (m.type === 'credit') current.credit += m.bytes
-    else { current.reader.cancel().catch(() => {}); current = null }
-    if (current && current.wake) { current.wake(); current.wake = null }
+    const s = { id: m.id, reader: (m.offset ? m.blob.slice(m.offset) : m.blob).stream().getReader(), credit: m.credit, wake: null }
+    streams.set(m.id, s)
+    pump(s)
+    return
   }
+  const s = streams.get(m.id)
+  if (!s) return
+  if (m.type === 'credit') s.credit += m.bytes
+  else {
+    s.reader.cancel().catch(() => {})
+    streams.delete(m.id)
+  }
+  if (s.wake) { s.wake(); s.wake = null }
 }
 async function pump(s) {
+  const live = () => streams.get(s.id) === s
   try {
     for (;;) {
-      while (s.credit <= 0 && current === s) await new Promise((r) => (s.wake = r))
-      if (current !== s) return
+      while (s.credit <= 0 && live()) await new Promise((r) => (s.wake = r))
+      if (!live()) return
       const x = await s.reader.read()
-      if (current !== s) return
+      if (!live()) return
       if (x.done) return postMessage({ id: s.id, done: true })
       s.credit -= x.value.length
       postMessage({ id: s.id, chunk: x.value }, [x.value.buffer])
     }
   } catch (e) {
-    if (current === s) postMessage({ id: s.id, error: String((e && e.message) || e) })
+    if (live()) postMessage({ id: s.id, error: String((e && e.message) || e) })
   }
 }
 `
@@ -50,7 +56,8 @@ type FromReader = { id: number; chunk?: Uint8Array; done?: boolean; error?: stri
 export class ReaderThread {
   private readonly worker: Worker
   private nextId = 0
-  private stream: ThreadStream | null = null
+  // Open streams by id: the input being read, and the next one started ahead of it (engine.ts).
+  private readonly streams = new Map<number, ThreadStream>()
 
   constructor(
     private readonly credit: number,
@@ -58,23 +65,22 @@ export class ReaderThread {
   ) {
     this.worker = makeWorker(SOURCE)
     this.worker.onmessage = (e: MessageEvent<FromReader>) => {
-      if (this.stream && e.data.id === this.stream.id) this.stream.arrive(e.data)
+      this.streams.get(e.data.id)?.arrive(e.data)
     }
     // A thread that cannot run (never seen): its stream fails rather than hangs, and the next
     // inputs are read by the worker's own streams.
     this.worker.onerror = (e: ErrorEvent) => {
       this.failed = true
-      this.stream?.arrive({ id: this.stream.id, error: `the reader thread failed (${e.message})` })
+      for (const stream of this.streams.values()) stream.arrive({ id: stream.id, error: `the reader thread failed (${e.message})` })
     }
   }
   private failed = false
 
-  // One stream at a time (the core reads one input at a time): opening one gives up the last.
+  // Streams run side by side, each its credit ahead: the next input is started while the core reads this one.
   open: OpenStream = (blob, offset) => {
-    this.stream?.cancel()
     if (this.failed) return (offset ? blob.slice(offset) : blob).stream().getReader()
-    const stream = new ThreadStream(++this.nextId, this.worker)
-    this.stream = stream
+    const stream = new ThreadStream(++this.nextId, this.worker, (id) => this.streams.delete(id))
+    this.streams.set(stream.id, stream)
     this.worker.postMessage({ type: 'open', id: stream.id, blob, offset, credit: this.credit })
     return stream
   }
@@ -88,6 +94,7 @@ class ThreadStream implements ChunkReader {
   constructor(
     readonly id: number,
     private readonly worker: Worker,
+    private readonly onClose: (id: number) => void,
   ) {}
 
   arrive(m: FromReader) {
@@ -109,6 +116,7 @@ class ThreadStream implements ChunkReader {
   async cancel(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.onClose(this.id)
     this.worker.postMessage({ type: 'close', id: this.id })
     for (const w of this.waiting.splice(0)) w({ id: this.id, done: true })
   }

@@ -8,6 +8,7 @@ import es from '../../src/i18n/es.json'
 import type { FromWorker, InputFile } from '../../src/analysis/protocol'
 import { coreBuilt, loadCore, memoryBlob, readMemorySlice, whatsappChat } from './core'
 import type { SliceReader } from '../../src/analysis/slices'
+import type { OpenStream } from '../../src/analysis/reader-thread'
 
 let core: CoreModule
 beforeAll(async () => {
@@ -16,13 +17,14 @@ beforeAll(async () => {
 
 const file = (path: string, content: string | Uint8Array): InputFile => ({ path, file: memoryBlob(content) })
 
-async function run(inputs: InputFile[], options = {}, readSlice: SliceReader = readMemorySlice, withCore: CoreModule = core) {
+async function run(inputs: InputFile[], options = {}, readSlice: SliceReader = readMemorySlice, withCore: CoreModule = core, openStream?: OpenStream) {
   const messages: FromWorker[] = []
   const engine = new AnalysisEngine(
     withCore,
     (m) => messages.push(m),
     () => 0,
     readSlice,
+    openStream,
   )
   await engine.analyze(inputs, options)
   return { engine, messages }
@@ -146,6 +148,7 @@ describe('the stream path: the core waits for each read (a fake JSPI core)', () 
   // JSPI: every read awaits read.chatlensWait first, then copies synchronously.
   function streamingCore() {
     const seen: { name: string; pieces: string; again: string }[] = []
+    const events: string[] = []
     const errors: { name: string; key: string }[] = []
     const heap = new Uint8Array(1 << 16)
     let staged: { name: string; size: number; read: StagedRead } | null = null
@@ -169,6 +172,7 @@ describe('the stream path: the core waits for each read (a fake JSPI core)', () 
     const importStaged = async () => {
       const { name, size, read } = staged!
       staged = null
+      events.push(`import ${name}`)
       const at = async (offset: number, n: number) => {
         expect(await read.chatlensWait(offset, n)).toBe(0)
         return heap.slice(100, 100 + read(offset, 100, n))
@@ -178,6 +182,7 @@ describe('the stream path: the core waits for each read (a fake JSPI core)', () 
         for (let o = 0; o < size; o += 1000) pieces += new TextDecoder().decode(await at(o, 1000))
         seen.push({ name, pieces, again: new TextDecoder().decode(await at(0, size)) })
         result = JSON.stringify({ file: name, bytes: size, error: null })
+        events.push(`end ${name}`)
       } catch (e) {
         errors.push({ name, key: (e as { key?: string }).key ?? 'input.cannot_read' })
         result = JSON.stringify({ file: name, bytes: size, error: { key: 'x', params: {} } })
@@ -191,7 +196,7 @@ describe('the stream path: the core waits for each read (a fake JSPI core)', () 
       mayBeExportFile: () => true,
       planChatEntries: (names: string[]) => names.map((_, index) => ({ index, titleHint: '' })),
     } as unknown as CoreModule
-    return { core, seen, errors }
+    return { core, seen, errors, events }
   }
   const noSyncRead: SliceReader = () => {
     throw new Error('a synchronous read ran')
@@ -211,6 +216,29 @@ describe('the stream path: the core waits for each read (a fake JSPI core)', () 
     expect(seen.map((s) => s.again)).toEqual([text, text, text + 'stored'])
     expect(engine.timings.reads).toBe('stream')
     expect(engine.timings.streamBytes).toBeGreaterThan(0)
+  })
+
+  it("starts the next file's stream once the core has asked for this one's last byte", async () => {
+    const { core: fake, seen, events } = streamingCore()
+    const texts = [whatsappChat('Sam', 'Ana', 30), whatsappChat('Sam', 'Bea', 40), whatsappChat('Sam', 'Cy', 50)]
+    const names = ['a.txt', 'b.txt', 'c.txt']
+    const open: OpenStream = (blob, offset) => {
+      events.push(`open ${names[texts.findIndex((t) => new TextEncoder().encode(t).length === blob.size)]} at ${offset}`)
+      return (offset ? blob.slice(offset) : blob).stream().getReader()
+    }
+    await run(
+      texts.map((t, i) => file(names[i], t)),
+      {},
+      noSyncRead,
+      fake,
+      open,
+    )
+    expect(seen.map((s) => s.again)).toEqual(texts)
+    // Each file's stream opens before the file before it is done, and once only.
+    expect(events.filter((e) => e.startsWith('open'))).toEqual(['open a.txt at 0', 'open b.txt at 0', 'open c.txt at 0'])
+    expect(events.indexOf('open b.txt at 0')).toBeLessThan(events.indexOf('end a.txt'))
+    expect(events.indexOf('open c.txt at 0')).toBeLessThan(events.indexOf('end b.txt'))
+    expect(events.indexOf('open b.txt at 0')).toBeGreaterThan(events.indexOf('import a.txt'))
   })
 
   it('turns a corrupt zip entry into its input error', async () => {

@@ -124,6 +124,36 @@ describe('StreamBlob', () => {
   })
 })
 
+describe('StreamBlob started ahead (the next input while the core reads this one)', () => {
+  const data = bytesOf(600_000)
+
+  it('has its first bytes before the core asks, at most the read-ahead of them, then reads on as usual', async () => {
+    const s = stats()
+    const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 100_000 })
+    blob.prefetch()
+    for (let i = 0; i < 10; i++) await tick()
+    // Requested 100,000 past byte 0, in 10,000-byte chunks: no more than one chunk over.
+    expect(s.streamBytes).toBeGreaterThanOrEqual(100_000)
+    expect(s.streamBytes).toBeLessThanOrEqual(110_000)
+    const waited = s.streamWait
+    same(await read(blob, 0, 50_000), data.subarray(0, 50_000))
+    expect(s.streamWait).toBe(waited) // held already: no wait counted
+    blob.prefetch() // a second call changes nothing
+    let asked = 0
+    blob.whenLastAsked(() => asked++)
+    for (let o = 50_000; o < data.length; o += 50_000) {
+      expect(asked).toBe(0)
+      same(await read(blob, o, 50_000), data.subarray(o, o + 50_000))
+    }
+    expect(asked).toBe(1) // at the wait for the last 50,000
+    expect(s.streamBytes).toBe(data.length)
+    expect(s.slices).toBe(0)
+    // Asked for once the last byte has been: called at once.
+    blob.whenLastAsked(() => asked++)
+    expect(asked).toBe(2)
+  })
+})
+
 describe('StreamBlob reading through a reader thread', () => {
   const data = bytesOf(300_000)
   // The reader thread's program run in this process: `posted` counts the bytes it sent.
@@ -151,6 +181,18 @@ describe('StreamBlob reading through a reader thread', () => {
     same(await read(blob, 100, 1000), data.subarray(100, 1100)) // behind, still held
     expect(s.slices).toBe(0)
     expect(s.streamBytes).toBe(data.length)
+  })
+
+  it('runs two streams side by side: one started ahead does not stop the one being read', async () => {
+    const thread = new ReaderThread(30_000, (source) => inProcess(source) as unknown as Worker)
+    const other = bytesOf(120_000, 11)
+    const first = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { readAhead: 20_000, open: thread.open })
+    same(await read(first, 0, 10_000), data.subarray(0, 10_000))
+    const next = new StreamBlob(blobOf(other), noSyncRead, other.length, undefined, { readAhead: 20_000, open: thread.open })
+    next.prefetch()
+    for (let o = 10_000; o < data.length; o += 10_000) same(await read(first, o, 10_000), data.subarray(o, o + 10_000))
+    first.close()
+    for (let o = 0; o < other.length; o += 30_000) same(await read(next, o, 30_000), other.subarray(o, o + 30_000))
   })
 
   it("carries the thread's stream error to the read, with an input key", async () => {
