@@ -156,6 +156,41 @@ function pageRenderers() {
   return out
 }
 
+// When the peak happens: the renderers' resident memory (VmRSS, bytes, largest process) sampled
+// every 20 ms, with the time of each sample (Date.now(), the clock of the page's epoch marks);
+// at each new high (2 MB above the last) what it holds, by kind (rendererBreakdown).
+function rssSampler() {
+  const samples = []
+  const highs = []
+  let high = 0
+  const pids = pageRenderers()
+  const timer = setInterval(() => {
+    let rss = 0
+    for (const pid of pids)
+      try {
+        const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))
+        if (m) rss = Math.max(rss, Number(m[1]) * 1024)
+      } catch {
+        /* gone */
+      }
+    samples.push([Date.now(), rss])
+    if (rss > high + 2097152) {
+      high = rss
+      highs.push([Date.now(), rendererBreakdown()])
+    }
+  }, 20)
+  return { samples, highs, stop: () => clearInterval(timer) }
+}
+// The largest sample before the report reached the page (the analysis) and after it (the page),
+// and what the renderer held at the analysis's last high.
+function rssPhases({ samples, highs }, reportAt) {
+  const max = (list) => list.reduce((a, s) => (s[1] > a[1] ? s : a), [0, 0])
+  const [tBefore, before] = max(samples.filter(([t]) => t < reportAt))
+  const [tAfter, after] = max(samples.filter(([t]) => t >= reportAt))
+  const analysisHigh = highs.filter(([t]) => t < reportAt).at(-1)?.[1] ?? null
+  return { analysisMB: mb(before), analysisAtS: (tBefore - reportAt) / 1000, pageMB: mb(after), pageAtS: (tAfter - reportAt) / 1000, analysisHigh }
+}
+
 // Their peak resident memory (VmHWM), in bytes.
 function rendererPeaks() {
   const out = []
@@ -331,6 +366,7 @@ async function browserRun(files, profileName, dist) {
   const profile = browserProfile
   const context = await launch(device)
   const result = { ok: false }
+  let sampler = null
   try {
     const page = context.pages()[0] ?? (await context.newPage())
     const errors = []
@@ -364,6 +400,7 @@ async function browserRun(files, profileName, dist) {
     if (cpuSlowdown > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown })
     const cpu0 = rendererCpuSeconds()
     const threads0 = rendererThreads()
+    sampler = rssSampler()
     await page.setInputFiles('[data-file-input]', files)
     // After reading the app opens the report by itself, or offers "See your report" when a choice is left.
     const done = await Promise.race([
@@ -415,13 +452,17 @@ async function browserRun(files, profileName, dist) {
         .sort((a, b) => b[1] - a[1]),
     )
     result.rendererPeakMB = mb(Math.max(0, ...rendererPeaks()))
-    result.end = { breakdown: rendererBreakdown(), heaps: await jsHeaps(cdp) }
+    sampler.stop()
+    result.rss = rssPhases(sampler, arrived.epoch)
+    // A session of its own: the first one's auto-attach reported the worker once, and would not again.
+    result.end = { breakdown: rendererBreakdown(), heaps: await jsHeaps(await context.newCDPSession(page)) }
     result.messages = await page.locator('[data-card="overview"] p').first().innerText()
     result.ok = errors.length === 0
     if (errors.length) result.error = errors.join(' | ')
   } catch (e) {
     result.error = String(e?.message ?? e)
   } finally {
+    sampler?.stop()
     await context.close()
     await server.close()
     rmSync(profile, { recursive: true, force: true })
@@ -453,6 +494,11 @@ for (const n of sizes) {
       if (br.idle) console.log(`  ${label} idle app: ${breakdownText(br.idle.breakdown)}; JS heaps used/total MB ${JSON.stringify(br.idle.heaps)}`)
       if (br.end) console.log(`  ${label} at the end: ${breakdownText(br.end.breakdown)}; JS heaps used/total MB ${JSON.stringify(br.end.heaps)}`)
       else console.log(`  ${label} FAILED: ${br.error}`)
+      if (br.rss)
+        console.log(
+          `  ${label} resident (sampled every 20 ms): ${br.rss.analysisMB} MB at most while analysing (${br.rss.analysisAtS.toFixed(2)} s before the report), ${br.rss.pageMB} MB at most after (${br.rss.pageAtS.toFixed(2)} s after); ` +
+            `while analysing, at its last high: ${breakdownText(br.rss.analysisHigh)}`,
+        )
       if (br.cpuByThread) console.log(`  ${label} CPU by thread: ${JSON.stringify(br.cpuByThread)}`)
       rows.push({ format, profile, build, messages: n, input_mb: mb(input.bytes), native: nat, browser: br, load: loadAverage() })
     }

@@ -131,7 +131,15 @@ page.on('console', (m) => {
 })
 page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`))
 
+// Charts are drawn as they come near the screen (src/lib/chart-init.ts): a whole-page picture
+// first draws them all, as printing does.
+const drawCharts = (p) =>
+  p.evaluate(() => {
+    dispatchEvent(new Event('beforeprint'))
+    dispatchEvent(new Event('afterprint'))
+  })
 async function shot(name, opts = {}) {
+  if (opts.fullPage !== false) await drawCharts(page)
   await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true, ...opts })
 }
 // Scrolls a report card into view and waits until it is rendered (a card far below the screen is not).
@@ -342,8 +350,13 @@ await test('upload: generated export (6 chats) -> every card visible with data',
   assert(Object.keys(states).sort().join() === [...CARDS].sort().join(), `one card per entry of the contents: ${Object.keys(states)}`)
   for (const c of CARDS) assert(states[c] === (c === 'year_vs_year' ? 'false' : 'true'), `card ${c} has data (got ${states[c]})`)
   for (const c of CARDS) assert(await page.locator(`#card-${c}`).isVisible(), `card ${c} visible`)
-  const charts = await page.locator('[data-chart] canvas').count()
-  assert(charts >= 5, `charts drawn: ${charts}`)
+  // Charts far below the screen wait until they come near it (issue 16: their canvases cost memory).
+  const boxes = await page.locator('[data-chart]').count()
+  const atTop = await page.locator('[data-chart]:has(canvas)').count()
+  assert(boxes >= 5 && atTop < boxes, `charts: ${atTop} of ${boxes} drawn at the top of the page`)
+  for (const c of CARDS) await scrollToCard(c)
+  await page.waitForFunction((n) => document.querySelectorAll('[data-chart]:has(canvas)').length === n, boxes, { timeout: 10000 })
+  await page.evaluate(() => window.scrollTo(0, 0))
   appNumbers = {
     messages: (await page.locator('[data-stat="owner-messages"] .big-number').textContent()).trim(),
     statements: await page.locator('[data-statement]').count(),
@@ -866,6 +879,12 @@ await test('single-file report: chatlens report -> file:// shows the same number
   // Everything (no --year): every card with data but year_vs_year, which needs a year.
   const states = await filePage.$$eval('[data-card]', (els) => els.map((e) => [e.getAttribute('data-card'), e.getAttribute('data-enough')]))
   assert(states.length === CARDS.length && states.every(([c, s]) => s === (c === 'year_vs_year' ? 'false' : 'true')), `all cards with data: ${states}`)
+  // Printing gets every chart, those far below the screen too (drawn at beforeprint).
+  const chartBoxes = await filePage.locator('[data-chart]').count()
+  assert((await filePage.locator('[data-chart]:has(canvas)').count()) < chartBoxes, 'charts below the screen wait until printing')
+  await drawCharts(filePage)
+  const printed = await filePage.locator('[data-chart]:has(canvas)').count()
+  assert(chartBoxes >= 5 && printed === chartBoxes, `printing draws every chart: ${printed} of ${chartBoxes}`)
   await filePage.screenshot({ path: join(artifacts, '11-single-file-report.png'), fullPage: true })
   const csp = await filePage.evaluate(() => window.__csp ?? [])
   assert(csp.length === 0 && fileErrors.length === 0, `single file: ${csp.join(';')} ${fileErrors.join(' | ')}`)

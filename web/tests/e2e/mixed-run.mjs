@@ -92,6 +92,11 @@ function rowsOf(people, person) {
     const confirmed = await confirmAll(page)
     assert(confirmed > 0, 'confirmed some links')
     console.log(`        ${confirmed} answers for ${before} suggestions`)
+    // Charts are drawn as they come near the screen: all of them first, as printing does.
+    await page.evaluate(() => {
+      dispatchEvent(new Event('beforeprint'))
+      dispatchEvent(new Event('afterprint'))
+    })
     await page.screenshot({ path: join(artifacts, 'mixed-run-linked.png'), fullPage: true })
   })
 
