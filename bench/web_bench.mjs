@@ -7,7 +7,9 @@
 // or when the page is idle); the time when every card is mounted is given beside it.
 // Memory: the peak resident memory (VmHWM) of the renderer process that runs the page
 // and its worker, the WebAssembly memory the core ended with, and the page's JS heap
-// (CDP Performance metrics).
+// (CDP Performance metrics). The renderer's resident memory is also sampled every 20 ms from the
+// drop: the analysis's high (before the report reaches the page, with what it held by kind) and the
+// page's high after it are given apart, so that a cut is seen where it happens.
 // Native: wall time and peak RSS of `chatlens analyze DIR -o /dev/null`.
 //
 // Profiles: "desktop" (1280×900) and "mobile" (a 390×844 touch viewport with the CPU
