@@ -7,55 +7,67 @@
 
 namespace chatlens {
 
-const std::vector<uint32_t>& DerivedData::by_time() {
-  if (!by_time_) {
-    // Each chat is already in time order: merge the chats (k-way, ties to the earlier chat,
-    // which is what a stable sort of the corpus would give).
-    uint64_t personal = 0;
-    for (uint64_t i = 0; i < corpus_.size(); ++i) personal += is_personal(corpus_, i);
-    std::vector<uint32_t> order;
-    order.reserve(personal);
-    const auto& t = corpus_.messages.time;
-    struct Cursor {
-      uint64_t at, end;
-      ChatId chat;
-    };
-    auto later = [&](const Cursor& a, const Cursor& b) {
-      return t[a.at] == t[b.at] ? a.chat > b.chat : t[b.at] < t[a.at];
-    };
-    std::vector<Cursor> heap;
-    auto advance = [&](Cursor c) {  // to the chat's next personal message, if any
-      while (c.at < c.end && !is_personal(corpus_, c.at)) ++c.at;
-      if (c.at < c.end) heap.push_back(c), std::push_heap(heap.begin(), heap.end(), later);
-    };
-    for (ChatId c = 0; c < corpus_.chats.size(); ++c) advance({corpus_.chats[c].begin, corpus_.chats[c].end, c});
-    while (!heap.empty()) {
-      std::pop_heap(heap.begin(), heap.end(), later);
-      Cursor c = heap.back();
-      heap.pop_back();
-      // Runs of one chat between the other chats' next messages need no heap traffic.
-      const bool alone = heap.empty();
-      do {
-        if (is_personal(corpus_, c.at)) order.push_back(static_cast<uint32_t>(c.at));
-        ++c.at;
-      } while (c.at < c.end && (alone || later(heap.front(), c) || !is_personal(corpus_, c.at)));
-      if (c.at < c.end) advance(c);
-    }
-    by_time_ = std::move(order);
+namespace {
+// The messages `wanted` picks, in global time order: each chat is already in time order, so
+// the chats are merged (k-way, ties to the earlier chat, which is what a stable sort of the
+// corpus would give). A total order, so merging a subset gives the same subset in the same
+// order as picking it from the merge of everything.
+template <class Wanted>
+std::vector<uint32_t> merged_by_time(const Corpus& corpus, Wanted&& wanted) {
+  uint64_t count = 0;
+  for (uint64_t i = 0; i < corpus.size(); ++i) count += wanted(i);
+  std::vector<uint32_t> order;
+  order.reserve(count);
+  const auto& t = corpus.messages.time;
+  struct Cursor {
+    uint64_t at, end;
+    ChatId chat;
+  };
+  auto later = [&](const Cursor& a, const Cursor& b) {
+    return t[a.at] == t[b.at] ? a.chat > b.chat : t[b.at] < t[a.at];
+  };
+  std::vector<Cursor> heap;
+  auto advance = [&](Cursor c) {  // to the chat's next wanted message, if any
+    while (c.at < c.end && !wanted(c.at)) ++c.at;
+    if (c.at < c.end) heap.push_back(c), std::push_heap(heap.begin(), heap.end(), later);
+  };
+  for (ChatId c = 0; c < corpus.chats.size(); ++c) advance({corpus.chats[c].begin, corpus.chats[c].end, c});
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), later);
+    Cursor c = heap.back();
+    heap.pop_back();
+    // Runs of one chat between the other chats' next messages need no heap traffic.
+    const bool alone = heap.empty();
+    do {
+      if (wanted(c.at)) order.push_back(static_cast<uint32_t>(c.at));
+      ++c.at;
+    } while (c.at < c.end && (alone || later(heap.front(), c) || !wanted(c.at)));
+    if (c.at < c.end) advance(c);
   }
+  return order;
+}
+}  // namespace
+
+const std::vector<uint32_t>& DerivedData::by_time() {
+  if (!by_time_) by_time_ = merged_by_time(corpus_, [&](uint64_t i) { return is_personal(corpus_, i); });
   return *by_time_;
 }
 
 const std::vector<uint32_t>& DerivedData::owner_by_time() {
   if (!owner_by_time_) {
-    const auto& all = by_time();
-    uint64_t count = 0;
-    for (uint32_t i : all) count += corpus_.is_owner(corpus_.messages.sender[i]);
-    std::vector<uint32_t> mine;
-    mine.reserve(count);
-    for (uint32_t i : all)
-      if (corpus_.is_owner(corpus_.messages.sender[i])) mine.push_back(i);
-    owner_by_time_ = std::move(mine);
+    auto mine = [&](uint64_t i) { return is_personal(corpus_, i) && corpus_.is_owner(corpus_.messages.sender[i]); };
+    if (by_time_) {  // picked from the order at hand
+      const auto& all = *by_time_;
+      uint64_t count = 0;
+      for (uint32_t i : all) count += corpus_.is_owner(corpus_.messages.sender[i]);
+      std::vector<uint32_t> picked;
+      picked.reserve(count);
+      for (uint32_t i : all)
+        if (corpus_.is_owner(corpus_.messages.sender[i])) picked.push_back(i);
+      owner_by_time_ = std::move(picked);
+    } else {  // merged on its own: an insight that needs only the owner's spares everyone's order
+      owner_by_time_ = merged_by_time(corpus_, mine);
+    }
   }
   return *owner_by_time_;
 }

@@ -15,6 +15,9 @@ struct ReportOptions {
   int64_t conversation_gap_seconds = 6 * 3600;  // silence that ends a conversation
   // Topics per calendar year even over less than two years of data (year_vs_year compares two years).
   bool topics_by_year = false;
+  // Topics for year_vs_year's comparison, which reads only the terms by period: the emoji
+  // subgroups (an emoji scan of every message, held while the terms are counted) are left out.
+  bool topics_for_comparison = false;
   ReportPeriod period;  // the days the report covers (everything by default)
 };
 
@@ -34,6 +37,13 @@ using InsightFn = Json (*)(const InsightInput&);
 struct InsightInfo {
   std::string_view name;  // the key under "sections"
   InsightFn compute;
+  // Reads the whole corpus and other sections, never the period's messages (year_vs_year: it
+  // runs the others again on periods of its own). Computed after every other section, once
+  // the period's copy of the corpus and its derived data are released, so that they are never
+  // in memory together with its own periods' (WebAssembly memory keeps its high-water mark);
+  // its section keeps its place in the report. `corpus` is then empty when the period has
+  // both bounds (nothing about the period is left to read from it).
+  bool runs_after_period_data = false;
 };
 
 const std::vector<InsightInfo>& all_insights();

@@ -17,7 +17,7 @@ const std::vector<InsightInfo>& all_insights() {
       {"emoji_wall", emoji_wall_insight},
       {"media", media_insight},
       // Reads the sections above (of this period) and recomputes some on the period before.
-      {"year_vs_year", year_vs_year_insight},
+      {"year_vs_year", year_vs_year_insight, true},
       // Reads the sections above: keep it after them.
       {"privacy", privacy_insight},
       {"community_summary", community_summary_insight},

@@ -272,13 +272,13 @@ Json topics_insight(const InsightInput& in) {
   out["languages"] = std::move(lang_json);
 
   // Interests that do not need much text: emoji subgroups, link domains, hashtags.
-  const MessageEmoji& emoji = in.derived.emoji();
   std::map<uint8_t, uint64_t> subgroups;
-  for (uint64_t i : mine)
-    for (auto [u, end] = emoji.of(i); u != end; ++u) {
-      const EmojiInfo info = emoji_info(u->id);
-      if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
-    }
+  if (!in.options.topics_for_comparison)  // year_vs_year reads none of it: no emoji scanned
+    for (const MessageEmoji& emoji = in.derived.emoji(); uint64_t i : mine)
+      for (auto [u, end] = emoji.of(i); u != end; ++u) {
+        const EmojiInfo info = emoji_info(u->id);
+        if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
+      }
   std::vector<std::pair<uint8_t, uint64_t>> sg(subgroups.begin(), subgroups.end());
   std::stable_sort(sg.begin(), sg.end(), [](auto& a, auto& b) { return a.second > b.second; });
   Json emoji_interests = Json::array();

@@ -386,6 +386,7 @@ Json year_vs_year_insight(const InsightInput& in) {
                   {"overview", "reply_speed", "mood", "comings_goings", "sleep", "emoji_wall"});
   ReportOptions both_options = in.options;
   both_options.topics_by_year = now.kind == PeriodKind::Year;  // one period per year compared
+  both_options.topics_for_comparison = true;
   const Json both_sections =
       sections_on(slice_corpus(whole, ReportPeriod::range(before->from_day, now.to_day)), both_options, {"topics"});
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <set>
+#include <vector>
 
 #include "insights/period_json.hpp"
 #include "insights/section_util.hpp"
@@ -80,14 +81,31 @@ Json build_report(const Corpus& corpus, const std::vector<SourceReport>& sources
   Json default_platforms = Json::array();
   for (Platform p : used) default_platforms.push(to_string(p));
 
-  DerivedData derived(seen, options.conversation_gap_seconds);
   Json sections = Json::object();
-  InsightInput input{seen, options, derived, &sections, &corpus};
-  for (const InsightInfo& insight : all_insights()) {
+  auto compute = [&](const InsightInfo& insight, const InsightInput& input) {
     Json section = insight.compute(input);
     if (!section.find("platforms")) section["platforms"] = default_platforms;
     section["covers"] = period;  // every section states the period it covers
     sections[insight.name] = std::move(section);
+  };
+  std::vector<const InsightInfo*> later;  // runs_after_period_data: their places are kept
+  {
+    DerivedData derived(seen, options.conversation_gap_seconds);
+    const InsightInput input{seen, options, derived, &sections, &corpus};
+    for (const InsightInfo& insight : all_insights()) {
+      if (insight.runs_after_period_data)
+        sections[insight.name] = Json(), later.push_back(&insight);
+      else
+        compute(insight, input);
+    }
+  }  // the period's derived data released
+  if (!later.empty()) {
+    // The period's copy of the corpus too, when its bounds say all there is to know of it.
+    if (slice && options.period.from_day && options.period.to_day) slice = corpus.empty_sharing_text();
+    const Corpus& left = slice ? *slice : corpus;
+    DerivedData derived(left, options.conversation_gap_seconds);
+    const InsightInput input{left, options, derived, &sections, &corpus};
+    for (const InsightInfo* insight : later) compute(*insight, input);
   }
   report["sections"] = std::move(sections);
   return report;

@@ -45,6 +45,25 @@ TEST(DerivedData, ByTimeIsTheStableTimeOrderOfPersonalMessagesAcrossChats) {
   }
 }
 
+// An insight that asks only for the owner's messages gets them merged on their own (no order of
+// everyone's kept): the same messages in the same order as picked from by_time().
+TEST(DerivedData, OwnerByTimeAloneIsTheOwnersPartOfByTime) {
+  size_t mine_seen = 0;
+  for (unsigned seed = 1; seed <= 60; ++seed) {
+    Corpus c = random_corpus(seed);
+    if (c.people.size() > 1) c.people[1].is_owner = true;  // Ben
+    std::vector<uint32_t> want;
+    DerivedData everyone(c, 3600);
+    for (uint32_t i : everyone.by_time())
+      if (c.is_owner(c.messages.sender[i])) want.push_back(i);
+    DerivedData alone(c, 3600);
+    EXPECT_EQ(alone.owner_by_time(), want) << "seed " << seed;
+    EXPECT_EQ(everyone.owner_by_time(), want) << "seed " << seed;  // picked from by_time()
+    mine_seen += want.size();
+  }
+  EXPECT_GT(mine_seen, 1000u);
+}
+
 TEST(DerivedData, RepliesAreTurnChangesInsideConversations) {
   CorpusBuilder b;
   const ChatId chat = b.add_chat(ChatDraft{Platform::WhatsApp, "A", ChatKind::Private, {}, 0});
