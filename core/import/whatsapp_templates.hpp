@@ -21,7 +21,9 @@ void fold_append(std::string_view s, std::string& out, std::vector<uint32_t>* ma
 // zero-padded: a cheap key (no UTF-8 decoding) to rule out most texts before
 // folding them. Templates are remembered under the key of their written and of
 // their loose form, so only a non-ASCII case difference could slip through.
-uint64_t fold_key(std::string_view s);
+// The text as pointer and size: see parse_header (whatsapp_header.hpp).
+uint64_t fold_key(const char* s, size_t size);
+inline uint64_t fold_key(std::string_view s) { return fold_key(s.data(), s.size()); }
 
 // Without leading spaces and trailing spaces/periods (the loose "optional trailing period").
 std::string_view trim_loose(std::string_view folded);

@@ -208,7 +208,8 @@ class Reader {
   DateOrder order_for(int layout, uint64_t from);
   void flush(const WindowLines& lines, const Record& r);
   bool is_event_noinline(std::string_view text);
-  PersonId person(std::string_view raw_author);
+  // The author as pointer and size: see parse_header (whatsapp_header.hpp).
+  PersonId person(const char* data, size_t size);
   void finish_chat();
 
   ImportContext& ctx_;
@@ -454,7 +455,8 @@ bool Reader::header_at(const WindowLines& lines, bool open, Header& h, LocalTime
   return true;
 }
 
-PersonId Reader::person(std::string_view raw) {
+PersonId Reader::person(const char* data, size_t size) {
+  const std::string_view raw(data, size);
   if (raw == last_author_ && last_person_ != kNoPerson) return last_person_;
   // A small direct-mapped cache in front of the map: chats have few authors.
   const auto* b = reinterpret_cast<const unsigned char*>(raw.data());
@@ -495,6 +497,14 @@ bool Reader::cut_inside_author(std::string_view line, const Header& h) const {
   return false;
 }
 
+// "John Doe:." — a disappearing message: media of unknown type.
+Body vanished_body() {
+  Body b;
+  b.kind = MessageKind::Media;
+  b.media = MediaKind::Other;
+  return b;
+}
+
 // Out of the record loop's way: rarely reached (the text starts with its author's name).
 __attribute__((noinline)) bool Reader::is_event_noinline(std::string_view text) { return classifier_.is_event(text); }
 
@@ -532,13 +542,14 @@ void Reader::flush(const WindowLines& lines, const Record& r) {
   m.chat = chat_;
   m.time = r.time;
   if (authored) {
-    Body b;
+    // Built in place (a Body assigned from a returned one is copied in wide words the
+    // classifier wrote in narrow ones: a stall per message in WebAssembly).
+    Body b = vanished
+                 ? vanished_body()
+                 : classifier_.authored_bytes(body.data(), body.size(),
+                                              same_line ? first.size() - author.size() - 2 : std::string_view::npos);
     bool notice_by_author = false;
-    if (vanished) {
-      b.kind = MessageKind::Media;
-      b.media = MediaKind::Other;
-    } else {
-      b = classifier_.authored(body, same_line ? first.size() - author.size() - 2 : std::string_view::npos);
+    if (!vanished) {
       // "X: X updated the message timer. …": a system notice written with its subject as author.
       if (b.kind == MessageKind::Text && same_line && text_names_author(first, author.size()) &&
           is_event_noinline(first.substr(author.size() + 2))) {
@@ -552,12 +563,12 @@ void Reader::flush(const WindowLines& lines, const Record& r) {
     }
     m.kind = b.kind;
     m.media = b.media;
-    m.text = b.text;
+    m.text = std::string_view(b.text.data(), b.text.size());  // field by field, as b was written
     m.flags = b.edited ? kEdited : 0;
     if (b.notice) {
       if (notice_author_.empty() && b.kind == MessageKind::System) notice_author_ = author;
     } else if (!notice_by_author) {
-      m.sender = person(author);
+      m.sender = person(author.data(), author.size());
       if (b.deleted_by_owner) ctx_.builder.infer_owner(m.sender), owner_declared_ = true;
     }
   } else {
