@@ -1078,7 +1078,7 @@ uint64_t exact_key(std::string_view s) {
 
 }  // namespace
 
-uint64_t fold_key(const char* data, size_t size) {
+uint64_t fold_key_general(const char* data, size_t size) {
   std::string_view s(data, size);
   // Leading spaces and marks (LRM, RLM, BOM) do not count.
   for (;;) {

@@ -148,6 +148,12 @@ __attribute__((always_inline)) inline bool text_names_author(std::string_view li
   return names_author(line.substr(at), line.substr(0, colon));
 }
 
+// a == b, by pointers and sizes: string_view's operator== takes its views by value, through
+// memory in WebAssembly when not inlined (see parse_header).
+inline bool same_bytes(const char* a, size_t a_size, const char* b, size_t b_size) {
+  return a_size == b_size && (a_size == 0 || std::memcmp(a, b, a_size) == 0);
+}
+
 // Bytes someone else holds, read in place.
 class ViewInput final : public WholeInput {
  public:
@@ -457,11 +463,12 @@ bool Reader::header_at(const WindowLines& lines, bool open, Header& h, LocalTime
 
 PersonId Reader::person(const char* data, size_t size) {
   const std::string_view raw(data, size);
-  if (raw == last_author_ && last_person_ != kNoPerson) return last_person_;
+  if (same_bytes(data, size, last_author_.data(), last_author_.size()) && last_person_ != kNoPerson)
+    return last_person_;
   // A small direct-mapped cache in front of the map: chats have few authors.
   const auto* b = reinterpret_cast<const unsigned char*>(raw.data());
   const size_t slot = raw.empty() ? 0 : (raw.size() * 131 + b[0] * 31 + b[raw.size() - 1] * 7 + b[raw.size() / 2]) & 63;
-  if (cache_[slot].person != kNoPerson && cache_[slot].name == raw) {
+  if (cache_[slot].person != kNoPerson && same_bytes(data, size, cache_[slot].name.data(), cache_[slot].name.size())) {
     last_author_ = cache_[slot].name;
     return last_person_ = cache_[slot].person;
   }
@@ -566,7 +573,8 @@ void Reader::flush(const WindowLines& lines, const Record& r) {
     m.text = std::string_view(b.text.data(), b.text.size());  // field by field, as b was written
     m.flags = b.edited ? kEdited : 0;
     if (b.notice) {
-      if (notice_author_.empty() && b.kind == MessageKind::System) notice_author_ = author;
+      if (notice_author_.empty() && b.kind == MessageKind::System)
+        notice_author_.assign(author.data(), author.size());  // author's address kept out of memory
     } else if (!notice_by_author) {
       m.sender = person(author.data(), author.size());
       if (b.deleted_by_owner) ctx_.builder.infer_owner(m.sender), owner_declared_ = true;
