@@ -57,7 +57,8 @@ for (const file of files) {
   fs.closeSync(fd)
   if (verbose) console.log(`  ${path.basename(file)}: WASM memory ${mb()} MB${heap()}`)
 }
-console.log(`imported ${files.length} inputs: WASM memory ${mb()} MB${heap()}`)
+const importCpu = process.cpuUsage(start)
+console.log(`imported ${files.length} inputs: WASM memory ${mb()} MB${heap()}; CPU ${((importCpu.user + importCpu.system) / 1e6).toFixed(2)} s`)
 const summary = JSON.parse(session.finish())
 console.log(`finish (${summary.messages} messages): WASM memory ${mb()} MB${heap()}`)
 let text = session.report({ period: 'auto' })

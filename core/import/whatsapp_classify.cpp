@@ -88,6 +88,14 @@ LineTraits scan_marks(std::string_view s) {
   return t;
 }
 
+// Whether the line's last byte but spaces is ')': most texts are ruled out of being an
+// Android attachment here, without passing the line through memory to android_attachment.
+bool ends_with_paren(std::string_view line) {
+  size_t last = line.size();
+  while (last && line[last - 1] == ' ') --last;
+  return last && line[last - 1] == ')';
+}
+
 // iOS venue: "Name (Address): https://foursquare.com/v/..." — the URL is the last word.
 bool ios_venue(std::string_view line) {
   if (line.size() < 30) return false;
@@ -228,7 +236,8 @@ std::string_view BodyClassifier::strip_edited(std::string_view body, bool& edite
   return body.substr(0, cut);
 }
 
-Body BodyClassifier::authored(std::string_view body, size_t first_line) {
+Body BodyClassifier::authored_bytes(const char* data, size_t size, size_t first_line) {
+  std::string_view body(data, size);
   Body out;
   if (!body.empty() && (body.back() == '>' || body.back() == ' ')) body = strip_edited(body, out.edited);
   first_line = std::min(first_line == npos ? body.find('\n') : first_line, body.size());
@@ -350,7 +359,7 @@ Body BodyClassifier::authored(std::string_view body, size_t first_line) {
   // iOS attachments end with '>' ("<attached: NAME>"), or start with '<' when an export broke the name over lines.
   if (!first.empty() && (first.back() == '>' || first.front() == '<') && attachment(content, first, rest, out))
     return out;
-  if (android_attachment(first, rest, out)) return out;
+  if (ends_with_paren(first) && android_attachment(first, rest, out)) return out;
   if ((marks || (traits & kLrm)) && omitted_document(first, out)) return out;
   // Notices attributed to a contact or the chat: "<LRM><LRM>Your security code with X changed."
   // Only a template makes one: Android texts may start with marks too (FORMATS.md §1.7).

@@ -38,7 +38,13 @@ class BodyClassifier {
   // `body`: everything after "Author: ", continuation lines included (joined by
   // \n or \r\n), without the record's final line break. `first_line`: the length
   // of its first line when the caller knows it.
-  Body authored(std::string_view body, size_t first_line = std::string_view::npos);
+  Body authored(std::string_view body, size_t first_line = std::string_view::npos) {
+    return authored_bytes(body.data(), body.size(), first_line);
+  }
+  // The same with the body as pointer and size: in WebAssembly a string_view argument goes
+  // through memory, written as two 32-bit halves and read back as one 64-bit word, a failed
+  // store forwarding per message.
+  Body authored_bytes(const char* body, size_t size, size_t first_line);
   // A record without an author.
   SystemLine system(std::string_view text);
   // Direction marks and BOMs removed, \r\n as \n. Returns `s` itself when

@@ -487,12 +487,10 @@ std::string_view to_string(DateOrder order) {
   return "DMY";
 }
 
-bool parse_header(std::string_view line, Header& h) { return parse_header(line, line.size(), h); }
-
-bool parse_header(std::string_view line, size_t readable, Header& h) {
-  const auto* begin = reinterpret_cast<const Byte*>(line.data());
-  if (parse_fast(begin, line.size(), readable, h)) return true;
-  Cursor c{begin, begin + line.size()};
+bool parse_header(const char* line, size_t size, size_t readable, Header& h) {
+  const auto* begin = reinterpret_cast<const Byte*>(line);
+  if (parse_fast(begin, size, readable, h)) return true;
+  Cursor c{begin, begin + size};
   h = Header{};
   h.bom_led = c.at() == 0xEF && c.at(1) == 0xBB && c.at(2) == 0xBF;
   skip_marks(c);

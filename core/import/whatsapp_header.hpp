@@ -42,10 +42,18 @@ struct Header {
 
 // Parses the header at the start of `line` (no line terminator). False when the
 // line does not start with a header of any known shape. No allocation.
-bool parse_header(std::string_view line, Header& out);
 // The same, for a line inside a larger buffer of which `readable` bytes from the line's
 // start may be read (its line break and what follows): spares copying a short line.
-bool parse_header(std::string_view line, size_t readable, Header& out);
+// The line as pointer and size: in WebAssembly a string_view argument goes through memory,
+// written as two 32-bit halves and copied as one 64-bit word (a failed store forwarding
+// per line).
+bool parse_header(const char* line, size_t size, size_t readable, Header& out);
+inline bool parse_header(std::string_view line, size_t readable, Header& out) {
+  return parse_header(line.data(), line.size(), readable, out);
+}
+inline bool parse_header(std::string_view line, Header& out) {
+  return parse_header(line.data(), line.size(), line.size(), out);
+}
 
 // Hour 0..23 after applying the 12-hour marker, leniently: "23:59 PM" stays 23,
 // "00:04 AM" stays 0, "12:00 AM" is 0, "13:37 p.m." is 13.

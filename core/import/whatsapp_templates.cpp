@@ -1078,7 +1078,8 @@ uint64_t exact_key(std::string_view s) {
 
 }  // namespace
 
-uint64_t fold_key(std::string_view s) {
+uint64_t fold_key_general(const char* data, size_t size) {
+  std::string_view s(data, size);
   // Leading spaces and marks (LRM, RLM, BOM) do not count.
   for (;;) {
     const auto b0 = s.empty() ? 0 : static_cast<unsigned char>(s[0]);

@@ -4,7 +4,9 @@
 // FORMATS.md §1.6-1.7), and the loose comparison used to recognise them:
 // direction marks and BOMs ignored, NBSP as space, case-insensitive, all kinds
 // of quotes alike, optional trailing period.
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,7 +23,35 @@ void fold_append(std::string_view s, std::string& out, std::vector<uint32_t>* ma
 // zero-padded: a cheap key (no UTF-8 decoding) to rule out most texts before
 // folding them. Templates are remembered under the key of their written and of
 // their loose form, so only a non-ASCII case difference could slip through.
-uint64_t fold_key(std::string_view s);
+// The text as pointer and size: see parse_header (whatsapp_header.hpp). Nearly every text
+// (no leading space or mark, none of ' ` tab in its first eight bytes) is keyed inline, the
+// others by fold_key_general.
+uint64_t fold_key_general(const char* s, size_t size);
+inline uint64_t fold_key(const char* s, size_t size) {
+  if constexpr (std::endian::native == std::endian::little) {
+    const auto b0 = static_cast<unsigned char>(size ? s[0] : ' ');
+    if (size && b0 != ' ' && b0 != 0xE2 && b0 != 0xEF) {
+      constexpr uint64_t kOnes = 0x0101010101010101ULL, kHigh = 0x8080808080808080ULL;
+      uint64_t w = 0;
+      if (size >= 8)
+        std::memcpy(&w, s, 8);
+      else
+        for (size_t i = 0; i < size; ++i) w |= static_cast<uint64_t>(static_cast<unsigned char>(s[i])) << (8 * i);
+      auto has = [&](unsigned char c) {
+        const uint64_t x = w ^ (kOnes * c);
+        return ((x - kOnes) & ~x & kHigh) != 0;
+      };
+      if (!has('\'') && !has('`') && !has('\t')) {
+        // ASCII lowercased, every other byte as it is.
+        const uint64_t low7 = w & ~kHigh;
+        const uint64_t upper = (low7 + kOnes * (0x80 - 'A')) & ~(low7 + kOnes * (0x7F - 'Z')) & ~w & kHigh;
+        return w | (upper >> 2);
+      }
+    }
+  }
+  return fold_key_general(s, size);
+}
+inline uint64_t fold_key(std::string_view s) { return fold_key(s.data(), s.size()); }
 
 // Without leading spaces and trailing spaces/periods (the loose "optional trailing period").
 std::string_view trim_loose(std::string_view folded);

@@ -148,6 +148,12 @@ __attribute__((always_inline)) inline bool text_names_author(std::string_view li
   return names_author(line.substr(at), line.substr(0, colon));
 }
 
+// a == b, by pointers and sizes: string_view's operator== takes its views by value, through
+// memory in WebAssembly when not inlined (see parse_header).
+inline bool same_bytes(const char* a, size_t a_size, const char* b, size_t b_size) {
+  return a_size == b_size && (a_size == 0 || std::memcmp(a, b, a_size) == 0);
+}
+
 // Bytes someone else holds, read in place.
 class ViewInput final : public WholeInput {
  public:
@@ -208,7 +214,8 @@ class Reader {
   DateOrder order_for(int layout, uint64_t from);
   void flush(const WindowLines& lines, const Record& r);
   bool is_event_noinline(std::string_view text);
-  PersonId person(std::string_view raw_author);
+  // The author as pointer and size: see parse_header (whatsapp_header.hpp).
+  PersonId person(const char* data, size_t size);
   void finish_chat();
 
   ImportContext& ctx_;
@@ -454,12 +461,14 @@ bool Reader::header_at(const WindowLines& lines, bool open, Header& h, LocalTime
   return true;
 }
 
-PersonId Reader::person(std::string_view raw) {
-  if (raw == last_author_ && last_person_ != kNoPerson) return last_person_;
+PersonId Reader::person(const char* data, size_t size) {
+  const std::string_view raw(data, size);
+  if (same_bytes(data, size, last_author_.data(), last_author_.size()) && last_person_ != kNoPerson)
+    return last_person_;
   // A small direct-mapped cache in front of the map: chats have few authors.
   const auto* b = reinterpret_cast<const unsigned char*>(raw.data());
   const size_t slot = raw.empty() ? 0 : (raw.size() * 131 + b[0] * 31 + b[raw.size() - 1] * 7 + b[raw.size() / 2]) & 63;
-  if (cache_[slot].person != kNoPerson && cache_[slot].name == raw) {
+  if (cache_[slot].person != kNoPerson && same_bytes(data, size, cache_[slot].name.data(), cache_[slot].name.size())) {
     last_author_ = cache_[slot].name;
     return last_person_ = cache_[slot].person;
   }
@@ -493,6 +502,14 @@ bool Reader::cut_inside_author(std::string_view line, const Header& h) const {
   for (const auto& [author, person] : people_)
     if (author.substr(0, body.size()) == body) return true;
   return false;
+}
+
+// "John Doe:." — a disappearing message: media of unknown type.
+Body vanished_body() {
+  Body b;
+  b.kind = MessageKind::Media;
+  b.media = MediaKind::Other;
+  return b;
 }
 
 // Out of the record loop's way: rarely reached (the text starts with its author's name).
@@ -532,13 +549,14 @@ void Reader::flush(const WindowLines& lines, const Record& r) {
   m.chat = chat_;
   m.time = r.time;
   if (authored) {
-    Body b;
+    // Built in place (a Body assigned from a returned one is copied in wide words the
+    // classifier wrote in narrow ones: a stall per message in WebAssembly).
+    Body b = vanished
+                 ? vanished_body()
+                 : classifier_.authored_bytes(body.data(), body.size(),
+                                              same_line ? first.size() - author.size() - 2 : std::string_view::npos);
     bool notice_by_author = false;
-    if (vanished) {
-      b.kind = MessageKind::Media;
-      b.media = MediaKind::Other;
-    } else {
-      b = classifier_.authored(body, same_line ? first.size() - author.size() - 2 : std::string_view::npos);
+    if (!vanished) {
       // "X: X updated the message timer. …": a system notice written with its subject as author.
       if (b.kind == MessageKind::Text && same_line && text_names_author(first, author.size()) &&
           is_event_noinline(first.substr(author.size() + 2))) {
@@ -552,12 +570,13 @@ void Reader::flush(const WindowLines& lines, const Record& r) {
     }
     m.kind = b.kind;
     m.media = b.media;
-    m.text = b.text;
+    m.text = std::string_view(b.text.data(), b.text.size());  // field by field, as b was written
     m.flags = b.edited ? kEdited : 0;
     if (b.notice) {
-      if (notice_author_.empty() && b.kind == MessageKind::System) notice_author_ = author;
+      if (notice_author_.empty() && b.kind == MessageKind::System)
+        notice_author_.assign(author.data(), author.size());  // author's address kept out of memory
     } else if (!notice_by_author) {
-      m.sender = person(author);
+      m.sender = person(author.data(), author.size());
       if (b.deleted_by_owner) ctx_.builder.infer_owner(m.sender), owner_declared_ = true;
     }
   } else {

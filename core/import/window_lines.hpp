@@ -35,25 +35,17 @@ class WindowLines {
   // The next line, or false at the end of the input (or where it could not be read: the
   // window's error then says why). `keep`: an earlier offset whose bytes must stay in view
   // (an open record's start), kKeepNothing when only this line matters.
-  bool next(uint64_t keep = kKeepNothing) {
-    for (;;) {
-      const uint64_t number = reader_.number;
-      size_t b = 0, e = 0;
-      if (!reader_.next(b, e)) {
-        if (complete_) return false;
-        if (!grow(std::min<uint64_t>(keep, base_ + reader_.pos), number, base_ + reader_.pos)) return false;
-        continue;
-      }
-      // Cut by the view's end (no line break in view yet): read on and cut it again.
-      if (!complete_ && reader_.pos == view_.size() && view_.back() != '\n') {
-        if (!grow(std::min<uint64_t>(keep, base_ + b), number, base_ + b)) return false;
-        continue;
-      }
-      begin_ = base_ + b;
-      end_ = base_ + e;
-      unterminated_ = reader_.pos == view_.size() && (view_.empty() || view_.back() != '\n');
-      return true;
-    }
+  // The first try inline, the rest (reading on) out of the caller's loop: in WebAssembly
+  // this is otherwise a call per line.
+  __attribute__((always_inline)) bool next(uint64_t keep = kKeepNothing) {
+    const uint64_t number = reader_.number;
+    size_t b = 0, e = 0;
+    if (!reader_.next(b, e)) return complete_ ? false : read_on(keep, number, base_ + reader_.pos);
+    if (!complete_ && reader_.pos == view_.size() && view_.back() != '\n') return read_on(keep, number, base_ + b);
+    begin_ = base_ + b;
+    end_ = base_ + e;
+    unterminated_ = reader_.pos == view_.size() && (view_.empty() || view_.back() != '\n');
+    return true;
   }
 
   uint64_t begin() const { return begin_; }             // of the current line
@@ -75,6 +67,34 @@ class WindowLines {
   bool is_whole() const { return window_.is_whole(); }
 
  private:
+  // Where next() found no line, or one cut by the view's end: a larger view from `resume`
+  // (and from `keep` if earlier), then the lines as next() reads them.
+  __attribute__((noinline)) bool read_on(uint64_t keep, uint64_t number, uint64_t resume) {
+    if (!grow(std::min<uint64_t>(keep, resume), number, resume)) return false;
+    return next_loop(keep);
+  }
+
+  bool next_loop(uint64_t keep) {
+    for (;;) {
+      const uint64_t number = reader_.number;
+      size_t b = 0, e = 0;
+      if (!reader_.next(b, e)) {
+        if (complete_) return false;
+        if (!grow(std::min<uint64_t>(keep, base_ + reader_.pos), number, base_ + reader_.pos)) return false;
+        continue;
+      }
+      // Cut by the view's end (no line break in view yet): read on and cut it again.
+      if (!complete_ && reader_.pos == view_.size() && view_.back() != '\n') {
+        if (!grow(std::min<uint64_t>(keep, base_ + b), number, base_ + b)) return false;
+        continue;
+      }
+      begin_ = base_ + b;
+      end_ = base_ + e;
+      unterminated_ = reader_.pos == view_.size() && (view_.empty() || view_.back() != '\n');
+      return true;
+    }
+  }
+
   // A view from `from` holding more than the bytes up to `have_to`, then the line reader set
   // back to `resume` (a line start) with its count as it was before that line.
   bool grow(uint64_t from, uint64_t number, uint64_t resume) {

@@ -267,3 +267,31 @@ TEST(WhatsAppContent, NoticesWrittenWithTheirSubjectAsAuthorAreSystem) {
   EXPECT_TRUE(IsMessage(w, 2, "Ana", "2020-09-12T23:18:00", K::Text, "Ana is here and happy"));
   EXPECT_TRUE(IsMessage(w, 3, "Bo", "2020-09-12T23:19:00", K::Text, "Ana turned on disappearing messages."));
 }
+
+// The cheap ')' test before the attachment suffix: trailing spaces do not hide it, and
+// texts that merely end in a parenthesis stay texts.
+TEST(WhatsAppContent, AttachedSuffixIsFoundPastTrailingSpacesOnly) {
+  whatsapp::BodyClassifier c;
+  whatsapp::Body b = c.authored("IMG-20220323-WA0002.jpg (file attached)  ");
+  EXPECT_EQ(b.kind, K::Media);
+  EXPECT_EQ(b.media, M::Image);
+  EXPECT_EQ(b.text, "IMG-20220323-WA0002.jpg");
+  b = c.authored("see you then :)");
+  EXPECT_EQ(b.kind, K::Text);
+  EXPECT_EQ(b.text, "see you then :)");
+  b = c.authored("IMG-1.jpg (file attached) and more");
+  EXPECT_EQ(b.kind, K::Text);
+}
+
+// The classifier reads exactly the bytes it is given by pointer and size, not what follows.
+TEST(WhatsAppContent, ABodyGivenByPointerAndSizeEndsWhereItIsCut) {
+  const std::string buffer = "VID-20220327-WA0001.mp4 (file attached)\n23/03/2022, 13:04 - Elon: x";
+  whatsapp::BodyClassifier c;
+  const whatsapp::Body b = c.authored_bytes(buffer.data(), buffer.find('\n'), std::string_view::npos);
+  EXPECT_EQ(b.kind, K::Media);
+  EXPECT_EQ(b.media, M::Video);
+  EXPECT_EQ(b.text, "VID-20220327-WA0001.mp4");
+  const whatsapp::Body cut = c.authored_bytes(buffer.data(), 10, std::string_view::npos);
+  EXPECT_EQ(cut.kind, K::Text);
+  EXPECT_EQ(cut.text, "VID-202203");
+}
