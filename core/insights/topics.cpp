@@ -272,13 +272,27 @@ Json topics_insight(const InsightInput& in) {
   out["languages"] = std::move(lang_json);
 
   // Interests that do not need much text: emoji subgroups, link domains, hashtags.
-  const MessageEmoji& emoji = in.derived.emoji();
   std::map<uint8_t, uint64_t> subgroups;
-  for (uint64_t i : mine)
-    for (auto [u, end] = emoji.of(i); u != end; ++u) {
-      const EmojiInfo info = emoji_info(u->id);
-      if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
+  auto count_subgroup = [&](EmojiId id) {
+    const EmojiInfo info = emoji_info(id);
+    if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
+  };
+  if (in.derived.has_emoji()) {
+    const MessageEmoji& emoji = in.derived.emoji();
+    for (uint64_t i : mine)
+      for (auto [u, end] = emoji.of(i); u != end; ++u) count_subgroup(u->id);
+  } else {
+    // Only the owner's messages, found as DerivedData::emoji() finds them (emoji in texts and
+    // stickers, typed emoticons in texts), rather than every message's (topics alone, as
+    // year_vs_year runs it on two years, needs no one else's).
+    for (uint64_t i : mine) {
+      const MessageKind kind = c.messages.kind[i];
+      if (kind != MessageKind::Text && c.messages.media[i] != MediaKind::Sticker) continue;
+      const std::string_view text = c.text(i);
+      for_each_emoji(text, [&](const EmojiMatch& m) { count_subgroup(m.id); });
+      if (kind == MessageKind::Text) for_each_emoticon(text, [&](const EmojiMatch& m) { count_subgroup(m.id); });
     }
+  }
   std::vector<std::pair<uint8_t, uint64_t>> sg(subgroups.begin(), subgroups.end());
   std::stable_sort(sg.begin(), sg.end(), [](auto& a, auto& b) { return a.second > b.second; });
   Json emoji_interests = Json::array();
