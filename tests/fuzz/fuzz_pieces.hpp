@@ -66,7 +66,7 @@ inline std::string import_described(const Importer& importer, std::string_view b
                     input.get()};
   if (importer.streams()) ctx.window = &window;
   importer.import(ctx);
-  if (report.ok() && window.error()) report.error = window.error();
+  if (report.ok() && window.error()) report.fail(*window.error());
   input.reset();
   if (!report.ok()) builder.rollback(0, 0);
   Corpus corpus = std::move(builder).finish();
