@@ -89,6 +89,9 @@ class DerivedData {
   std::optional<LocalTime> export_end();
   // Emoji in every personal text message and sticker (typed emoticons count as their emoji).
   const MessageEmoji& emoji();
+  // Whether emoji() has been computed already (a caller needing only a few messages' emoji may
+  // find them itself rather than have every message scanned).
+  bool has_emoji() const { return emoji_.has_value(); }
   // The owner's most used emoji, skin tones folded, as emojibase hexcodes, most used first.
   std::vector<std::string> owner_top_emoji_hexcodes(size_t n);
   // Language of each chat, guessed from a sample of its texts.

@@ -273,12 +273,28 @@ Json topics_insight(const InsightInput& in) {
 
   // Interests that do not need much text: emoji subgroups, link domains, hashtags.
   std::map<uint8_t, uint64_t> subgroups;
-  if (!in.options.topics_for_comparison)  // year_vs_year reads none of it: no emoji scanned
-    for (const MessageEmoji& emoji = in.derived.emoji(); uint64_t i : mine)
-      for (auto [u, end] = emoji.of(i); u != end; ++u) {
-        const EmojiInfo info = emoji_info(u->id);
-        if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
-      }
+  auto count_subgroup = [&](EmojiId id) {
+    const EmojiInfo info = emoji_info(id);
+    if (info.subgroup != kNoEmojiGroup) ++subgroups[info.subgroup];
+  };
+  if (in.options.topics_for_comparison) {
+    // year_vs_year reads none of it: no emoji scanned
+  } else if (in.derived.has_emoji()) {
+    const MessageEmoji& emoji = in.derived.emoji();
+    for (uint64_t i : mine)
+      for (auto [u, end] = emoji.of(i); u != end; ++u) count_subgroup(u->id);
+  } else {
+    // Only the owner's messages, found as DerivedData::emoji() finds them (emoji in texts and
+    // stickers, typed emoticons in texts), rather than every message's: no section before
+    // asked for everyone's emoji, and topics needs no one else's.
+    for (uint64_t i : mine) {
+      const MessageKind kind = c.messages.kind[i];
+      if (kind != MessageKind::Text && c.messages.media[i] != MediaKind::Sticker) continue;
+      const std::string_view text = c.text(i);
+      for_each_emoji(text, [&](const EmojiMatch& m) { count_subgroup(m.id); });
+      if (kind == MessageKind::Text) for_each_emoticon(text, [&](const EmojiMatch& m) { count_subgroup(m.id); });
+    }
+  }
   std::vector<std::pair<uint8_t, uint64_t>> sg(subgroups.begin(), subgroups.end());
   std::stable_sort(sg.begin(), sg.end(), [](auto& a, auto& b) { return a.second > b.second; });
   Json emoji_interests = Json::array();

@@ -38,28 +38,31 @@ std::optional<ReportPeriod> ReportPeriod::previous() const {
   return std::nullopt;
 }
 
+std::pair<uint64_t, uint64_t> period_run(const Corpus& corpus, const Chat& chat, const ReportPeriod& period) {
+  const auto& time = corpus.messages.time;
+  const auto day = [&](uint64_t i) { return time[i].day(); };
+  uint64_t lo = chat.begin, hi = chat.end;
+  // The first message of [from, to) whose day is not `before` the bound (days ascend).
+  // By hand: Emscripten's libc++ has no std::ranges::partition_point.
+  auto first_after = [&](uint64_t from, uint64_t to, auto&& before) {
+    while (from < to) {
+      const uint64_t mid = from + (to - from) / 2;
+      before(day(mid)) ? from = mid + 1 : to = mid;
+    }
+    return from;
+  };
+  if (period.from_day) lo = first_after(lo, hi, [&](int64_t d) { return d < *period.from_day; });
+  if (period.to_day) hi = first_after(lo, hi, [&](int64_t d) { return d <= *period.to_day; });
+  return {lo, hi};
+}
+
 Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
   Corpus out = corpus.empty_sharing_text();
   const MessageColumns& all = corpus.messages;
   MessageColumns& kept = out.messages;
-  // Each chat is in time order, so a period is one run of it: found by binary search, and the
-  // columns reserved to the exact total (no regrowing: WebAssembly memory keeps its high-water mark).
-  auto run_of = [&](const Chat& chat) {
-    const auto day = [&](uint64_t i) { return all.time[i].day(); };
-    uint64_t lo = chat.begin, hi = chat.end;
-    // The first message of [from, to) whose day is not `before` the bound (days ascend).
-    // By hand: Emscripten's libc++ has no std::ranges::partition_point.
-    auto first_after = [&](uint64_t from, uint64_t to, auto&& before) {
-      while (from < to) {
-        const uint64_t mid = from + (to - from) / 2;
-        before(day(mid)) ? from = mid + 1 : to = mid;
-      }
-      return from;
-    };
-    if (period.from_day) lo = first_after(lo, hi, [&](int64_t d) { return d < *period.from_day; });
-    if (period.to_day) hi = first_after(lo, hi, [&](int64_t d) { return d <= *period.to_day; });
-    return std::pair{lo, hi};
-  };
+  // A period is one run of each chat; the columns are reserved to the exact total (no
+  // regrowing: WebAssembly memory keeps its high-water mark).
+  auto run_of = [&](const Chat& chat) { return period_run(corpus, chat, period); };
   uint64_t total = 0;
   for (const Chat& chat : corpus.chats) {
     const auto [lo, hi] = run_of(chat);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "model/corpus.hpp"
 
@@ -30,6 +31,10 @@ struct ReportPeriod {
   // months before for the last twelve months; none for a range or everything.
   std::optional<ReportPeriod> previous() const;
 };
+
+// The messages of `chat` on the days of `period`: one run [first, second) of the corpus, since a
+// chat is in time order (found by binary search, not a pass over the chat).
+std::pair<uint64_t, uint64_t> period_run(const Corpus& corpus, const Chat& chat, const ReportPeriod& period);
 
 // The messages of `corpus` on the days of `period`, in the same order; chats without any are
 // left out, members are those who wrote in it. People and text are shared, not copied.

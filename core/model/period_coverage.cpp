@@ -1,5 +1,6 @@
 #include "model/period_coverage.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -35,29 +36,31 @@ class DayCursor {
 
 }  // namespace
 
-// Both tallies below meet each day's messages together (the corpus is in time order): the
-// year and the owner's day are looked up once per day rather than once per message, which
-// stays correct, only slower, for messages out of order.
+// Only the period's run of each chat is read (chats are in time order, model/corpus.hpp): a
+// year of a long history is a small part of it. The owner's day is divided out only when a
+// message leaves the day before.
 PeriodCoverage measure_period(const Corpus& corpus, const ReportPeriod& period) {
   Tally t;
-  DayCursor cursor;
-  int64_t last_owner_day = INT64_MIN;
-  bool in_period = false;
-  for (size_t i = 0; i < corpus.size(); ++i) {
-    const PersonId sender = corpus.messages.sender[i];
-    if (sender == kNoPerson) continue;
-    if (cursor.moved(corpus.messages.time[i])) in_period = period.contains(cursor.day());
-    if (!in_period) continue;
-    const int64_t day = cursor.day();
-    ++t.coverage.messages;
-    if (!corpus.is_owner(sender)) continue;
-    ++t.coverage.owner_messages;
-    if (day != last_owner_day) last_owner_day = day, t.owner_days.insert(day);
+  for (const Chat& chat : corpus.chats) {
+    const auto [lo, hi] = period_run(corpus, chat, period);
+    DayCursor cursor;
+    int64_t last_owner_day = INT64_MIN;
+    for (uint64_t i = lo; i < hi; ++i) {
+      const PersonId sender = corpus.messages.sender[i];
+      if (sender == kNoPerson) continue;
+      ++t.coverage.messages;
+      if (!corpus.is_owner(sender)) continue;
+      ++t.coverage.owner_messages;
+      cursor.moved(corpus.messages.time[i]);
+      if (cursor.day() != last_owner_day) last_owner_day = cursor.day(), t.owner_days.insert(cursor.day());
+    }
   }
   t.coverage.owner_active_days = t.owner_days.size();
   return t.coverage;
 }
 
+// The year and the owner's day are looked up once per day rather than once per message (the
+// corpus is in time order), which stays correct, only slower, for messages out of order.
 std::vector<YearCoverage> year_coverage(const Corpus& corpus) {
   std::map<int, Tally> years;
   DayCursor cursor;
@@ -87,9 +90,16 @@ ReportPeriod default_period(const Corpus& corpus, int64_t today) {
     const ReportPeriod last = ReportPeriod::last_12_months(today);
     if (measure_period(corpus, last).enough_data()) return last;
   }
-  const std::vector<YearCoverage> years = year_coverage(corpus);
-  for (auto it = years.rbegin(); it != years.rend(); ++it)
-    if (it->year <= now.year && it->coverage.enough_data()) return ReportPeriod::year(it->year);
+  // The most recent years first, each measured on its own runs of the chats: the year found is
+  // usually the last or the one before, so most of a long history is never read.
+  int first_year = INT32_MAX, last_year = INT32_MIN;
+  for (const Chat& chat : corpus.chats) {
+    if (chat.begin == chat.end) continue;
+    first_year = std::min(first_year, corpus.messages.time[chat.begin].date().year);
+    last_year = std::max(last_year, corpus.messages.time[chat.end - 1].date().year);
+  }
+  for (int y = std::min(last_year, now.year); y >= first_year; --y)
+    if (measure_period(corpus, ReportPeriod::year(y)).enough_data()) return ReportPeriod::year(y);
   return ReportPeriod::all();
 }
 

@@ -5,9 +5,12 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <string>
 #include <tuple>
+#include <vector>
 
 #include "data/emoji_table.hpp"
+#include "text/ascii_scan.hpp"
 #include "text/string_index.hpp"
 #include "text/utf8.hpp"
 
@@ -223,22 +226,63 @@ bool match_cluster(const Cluster& c, EmojiMatch& out, size_t& resume) {
   return c.n > 1 && lookup(c, 0, 1, out);
 }
 
-// Index of the first byte >= 0x80 at or after i (or n): eight bytes at a time.
-inline size_t skip_ascii(const char* p, size_t i, size_t n) {
-  while (i + 8 <= n) {
-    uint64_t w;
-    std::memcpy(&w, p + i, 8);
-    if (w & 0x8080808080808080ull) break;
-    i += 8;
+// A cluster of one code point, or of one code point and U+FE0F, matched once for every code
+// point that may start an emoji: most emoji in chats are such clusters (an ASCII byte or the
+// end of the text after them ends the cluster), and they then need neither the break
+// algorithm nor a key lookup. The answers are match_cluster's own, so they cannot differ.
+struct LoneMatch {
+  EmojiId id = kNoEmoji;
+  uint8_t length = 0;    // bytes matched from the cluster's start; 0 when no emoji
+  bool general = false;  // the general path must decide (never so far: a safeguard)
+};
+
+class LoneTable {
+ public:
+  static constexpr size_t kSize = kBmpLimit + (0x1FB00 - 0x1F000);
+  // Precondition: may_start_emoji(cp).
+  static size_t index(char32_t cp) { return cp < kBmpLimit ? cp : cp - 0x1F000 + kBmpLimit; }
+  LoneTable(const StartBits& bits) : alone_(kSize), with_vs16_(kSize) {
+    for (char32_t cp = 0x80; cp < 0x1FB00; cp = cp + 1 == kBmpLimit ? 0x1F000 : cp + 1) {
+      if (!may_start_emoji(cp, bits)) continue;
+      alone_[index(cp)] = match(cp, "");
+      with_vs16_[index(cp)] = match(cp, "\xEF\xB8\x8F");
+    }
   }
-  while (i < n && static_cast<unsigned char>(p[i]) < 0x80) ++i;
-  return i;
+  const LoneMatch& alone(char32_t cp) const { return alone_[index(cp)]; }
+  const LoneMatch& with_vs16(char32_t cp) const { return with_vs16_[index(cp)]; }
+
+ private:
+  // What the general path finds in cp, then `rest`, then an ASCII space.
+  static LoneMatch match(char32_t cp, std::string_view rest) {
+    std::string text;
+    append_utf8(text, cp);
+    const size_t next = text.size();
+    text.append(rest).push_back(' ');
+    Cluster c;
+    read_cluster(text, 0, cp, next, c);
+    EmojiMatch m;
+    size_t resume = 0;
+    const bool found = match_cluster(c, m, resume);
+    // The fast path resumes after the cluster and reports no skin tone: where that would not
+    // hold, the general path decides.
+    if (resume != text.size() - 1 ||
+        (found && (m.offset != 0 || m.tone != SkinTone::None || m.tone2 != SkinTone::None)))
+      return {kNoEmoji, 0, true};
+    return found ? LoneMatch{m.id, static_cast<uint8_t>(m.length)} : LoneMatch{};
+  }
+  std::vector<LoneMatch> alone_, with_vs16_;
+};
+
+const LoneTable& lone_table() {
+  static const LoneTable table(start_bits());
+  return table;
 }
 
 }  // namespace
 
 bool next_emoji(std::string_view text, size_t& pos, EmojiMatch& out) {
   const StartBits& bits = start_bits();
+  const LoneTable& lone = lone_table();
   Cluster cluster;
   const size_t n = text.size();
   const char* p = text.data();
@@ -246,7 +290,7 @@ bool next_emoji(std::string_view text, size_t& pos, EmojiMatch& out) {
   while (true) {
     // ASCII never starts an emoji, except a keycap base (# * 0-9) followed by U+FE0F or U+20E3,
     // found below from the non-ASCII byte after it.
-    i = skip_ascii(p, i, n);
+    i = ascii::skip_ascii(p, i, n);
     if (i >= n) break;
     size_t next = i;
     const char32_t cp = decode_utf8(text, next);
@@ -260,6 +304,20 @@ bool next_emoji(std::string_view text, size_t& pos, EmojiMatch& out) {
     } else if (!may_start_emoji(cp, bits)) {
       i = next;
       continue;
+    } else if (next == n || static_cast<unsigned char>(p[next]) < 0x80 ||
+               (text.substr(next, 3) == "\xEF\xB8\x8F" &&
+                (next + 3 == n || static_cast<unsigned char>(p[next + 3]) < 0x80))) {
+      const bool vs16 = next < n && static_cast<unsigned char>(p[next]) >= 0x80;
+      if (const LoneMatch& m = vs16 ? lone.with_vs16(cp) : lone.alone(cp); !m.general) {
+        i = vs16 ? next + 3 : next;
+        if (m.length == 0) continue;
+        out = EmojiMatch{};
+        out.id = m.id;
+        out.offset = static_cast<uint32_t>(start);
+        out.length = m.length;
+        pos = i;
+        return true;
+      }
     }
     read_cluster(text, start, first, after_first, cluster);
     size_t resume = 0;
@@ -396,18 +454,6 @@ bool is_url_word(std::string_view w) {
          w.find("://") != std::string_view::npos;
 }
 
-// Whether one of the eight bytes at p may start an emoticon (: ; < x X; a few control bytes
-// pass too, and are rejected byte by byte): most texts have no candidate in most words.
-inline bool may_start_emoticon(const char* p) {
-  constexpr uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  uint64_t w;
-  std::memcpy(&w, p, 8);
-  const uint64_t v = w | (kOnes * 0x20);  // 'X' -> 'x'; ':' ';' '<' have the bit already
-  auto has_zero = [](uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  return (has_zero(v ^ (kOnes * ':')) | has_zero(v ^ (kOnes * ';')) | has_zero(v ^ (kOnes * '<')) |
-          has_zero(v ^ (kOnes * 'x'))) != 0;
-}
-
 }  // namespace
 
 bool next_emoticon(std::string_view text, size_t& pos, EmojiMatch& out) {
@@ -415,7 +461,7 @@ bool next_emoticon(std::string_view text, size_t& pos, EmojiMatch& out) {
   const size_t n = text.size();
   size_t url_until = 0;  // end of the last URL word seen: nothing inside it counts
   for (size_t k = pos; k < n; ++k) {
-    while (k + 8 <= n && !may_start_emoticon(text.data() + k)) k += 8;
+    k = ascii::next_emoticon_candidate(text.data(), k, n);
     if (k >= n) break;
     const char c = text[k];
     if (c != ':' && c != ';' && c != '<' && c != 'x' && c != 'X') continue;

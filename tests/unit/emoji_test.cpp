@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "text/utf8.hpp"
+
 using namespace chatlens;
 
 namespace {
@@ -157,4 +159,58 @@ TEST(Emoticons, OffsetsPointAtTheEmoticon) {
   for_each_emoticon(text, [&](const EmojiMatch& m) { found.push_back(m); });
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(text.substr(found[0].offset, found[0].length), ":-)");
+}
+
+// Emoji at the edges of a text and between ASCII and other text, as the fast path for a lone
+// code point (or one with U+FE0F) sees them: whole, once, with the right bytes.
+TEST(Emoji, FindsEmojiAtTheEdgesOfTextsAndOfAsciiRuns) {
+  EXPECT_TRUE(emoji_in("").empty());
+  EXPECT_TRUE(emoticons_in("").empty());
+  EXPECT_EQ(emoji_in("🥰"), V{"🥰"});
+  EXPECT_EQ(emoji_in("❤"), V{"❤️"});
+  EXPECT_EQ(emoji_in("❤️"), V{"❤️"});
+  EXPECT_EQ(emoji_in("Hasta mañana! 🥰"), V{"🥰"});
+  EXPECT_EQ(emoji_in("ok❤️ok❤ok"), (V{"❤️", "❤️"}));
+  EXPECT_EQ(emoji_in("👍🏽 at the start, at the end 👍🏽"), (V{"👍/3", "👍/3"}));
+  EXPECT_EQ(emoji_in("🏽"), V{"🏽"});  // a swatch alone, untoned
+  EXPECT_EQ(emoji_in("🇪🇸"), V{"🇪🇸"});
+  EXPECT_EQ(emoji_in("flag 🇪"), V{"🇪"});
+  EXPECT_EQ(emoji_in("#️⃣ 1️⃣"), (V{"#️⃣", "1️⃣"}));
+  EXPECT_EQ(emoji_in("©"), V{});  // text-style alone
+  EXPECT_EQ(emoji_in("©️ ™️"), (V{"©️", "™️"}));
+  EXPECT_EQ(emoji_in("❤︎"), V{});  // text presentation asked for
+  EXPECT_EQ(emoji_in("👨‍👩‍👧 x"), V{"👨‍👩‍👧"});
+  std::vector<EmojiMatch> found;
+  const std::string text = "a😂b❤️c";
+  for_each_emoji(text, [&](const EmojiMatch& m) { found.push_back(m); });
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(text.substr(found[0].offset, found[0].length), "😂");
+  EXPECT_EQ(text.substr(found[1].offset, found[1].length), "❤️");
+}
+
+// Every code point that may start an emoji, alone or with U+FE0F, before an ASCII byte or the
+// end (the fast path) and before "é" (the general path, through the break algorithm): the
+// same matches.
+TEST(Emoji, LoneCodePointsMatchAsTheGeneralPathMatchesThem) {
+  auto matches = [](const std::string& text) {
+    std::vector<std::string> out;
+    for_each_emoji(text, [&](const EmojiMatch& m) {
+      out.push_back(std::to_string(static_cast<int>(m.id)) + "@" + std::to_string(m.offset) + "+" +
+                    std::to_string(m.length) + "/" + std::to_string(static_cast<int>(m.tone)));
+    });
+    return out;
+  };
+  size_t found = 0;
+  for (char32_t cp = 0x80; cp < 0x1FB00; ++cp) {
+    if (cp == 0x3300) cp = 0x1F000;
+    std::string e;
+    append_utf8(e, cp);
+    for (const std::string& form : {e, e + "\xEF\xB8\x8F"}) {
+      const auto general = matches("a" + form + "\xC3\xA9");
+      found += general.size();
+      ASSERT_EQ(matches("a" + form), general) << "U+" << std::hex << static_cast<uint32_t>(cp);
+      ASSERT_EQ(matches("a" + form + " b"), general) << "U+" << std::hex << static_cast<uint32_t>(cp);
+    }
+  }
+  EXPECT_GT(found, 2000u);
 }

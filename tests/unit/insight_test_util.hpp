@@ -44,6 +44,18 @@ class CorpusSketch {
     m.media = media;
     b_.add(m);
   }
+  // A sticker, with the emoji it stands for as its text.
+  void sticker(ChatId chat, const std::string& who, const char* when, const std::string& emoji) {
+    texts_.push_back(emoji);
+    MessageDraft m;
+    m.chat = chat;
+    m.sender = b_.person(Platform::WhatsApp, who);
+    m.time = t(when);
+    m.kind = MessageKind::Media;
+    m.media = MediaKind::Sticker;
+    m.text = texts_.back();
+    b_.add(m);
+  }
   Corpus build(const std::string& owner = "Me") {
     Corpus c = std::move(b_).finish();
     resolve_owner(c, std::string_view(owner));

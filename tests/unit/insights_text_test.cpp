@@ -155,6 +155,32 @@ TEST(TopicsInsight, LinkDomainsAndHashtagsAreInterests) {
   EXPECT_EQ(t.find("hashtags")->as_array()[0].find("hashtag")->as_string(), "escalada");
 }
 
+// Emoji interests are the owner's alone (texts and stickers; typed emoticons in texts), whether
+// the report's emoji were found already or topics finds the owner's itself.
+TEST(TopicsInsight, EmojiSubgroupsAreTheOwnersWithOrWithoutTheReportsEmoji) {
+  CorpusSketch s;
+  const ChatId ana = s.chat("Ana");
+  s.say(ana, "Me", day(1).c_str(), "pizza 🍕🍕 y fútbol ⚽️ <3");
+  s.say(ana, "Ana", day(1, "11:00").c_str(), "🍕🍕🍕🍕 🎸🎸🎸🎸");
+  s.sticker(ana, "Me", day(2).c_str(), "🎸");
+  s.send(ana, "Me", day(2, "12:00").c_str(), MediaKind::Image);
+  const Corpus c = s.build();
+  ReportOptions options;
+  DerivedData fresh(c, options.conversation_gap_seconds), found(c, options.conversation_gap_seconds);
+  found.emoji();
+  const Json alone = topics_insight(InsightInput{c, options, fresh});
+  const Json after = topics_insight(InsightInput{c, options, found});
+  ASSERT_FALSE(fresh.has_emoji());
+  ASSERT_NE(alone.find("emoji_subgroups"), nullptr);
+  EXPECT_EQ(alone.find("emoji_subgroups")->dump(), after.find("emoji_subgroups")->dump());
+  const auto& list = alone.find("emoji_subgroups")->as_array();
+  ASSERT_EQ(list.size(), 3u);  // the heart (<3) is an expression, not an interest
+  EXPECT_EQ(list[0].find("subgroup")->as_string(), "food-prepared");
+  EXPECT_EQ(list[0].find("count")->as_int(), 2);
+  EXPECT_EQ(list[1].find("count")->as_int(), 1);
+  EXPECT_EQ(list[2].find("count")->as_int(), 1);
+}
+
 TEST(CommunitySummaryInsight, BucketsEveryNumberAndCarriesNoNamesOrText) {
   CorpusSketch s;
   const ChatId ana = s.chat("Secret Ana");
