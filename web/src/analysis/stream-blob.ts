@@ -82,14 +82,7 @@ export class StreamBlob {
       this.onLastAsked = undefined
       fn?.()
     }
-    if (end <= offset || this.inSide(offset, end)) {
-      this.pump()
-      return 0
-    }
-    if (this.held(offset, end)) {
-      // Asked for, though already here: the stream reads on ahead of it and lets go behind it.
-      this.wanted = Math.max(this.wanted, end)
-      this.trim(offset)
+    if (end <= offset || this.held(offset, end) || this.inSide(offset, end)) {
       this.pump()
       return 0
     }
@@ -162,7 +155,6 @@ export class StreamBlob {
   close(): void {
     void this.reader?.cancel().catch(() => {})
     this.reader = null
-    for (const chunk of this.chunks) release(chunk)
     this.chunks = []
   }
 
@@ -216,10 +208,7 @@ export class StreamBlob {
   }
 
   private arrive(reader: ChunkReader, r: ReadableStreamReadResult<Uint8Array>) {
-    if (reader !== this.reader) {
-      if (!r.done) release(r.value) // a stream given up
-      return
-    }
+    if (reader !== this.reader) return // a stream given up
     this.inFlight--
     if (r.done) this.ended = true
     else if (r.value.length) {
@@ -248,11 +237,7 @@ export class StreamBlob {
   }
 
   private trim(offset: number) {
-    while (this.chunks.length && this.heldAt + this.chunks[0].length <= offset - KEEP_BEHIND) {
-      const chunk = this.chunks.shift()!
-      this.heldAt += chunk.length
-      release(chunk)
-    }
+    while (this.chunks.length && this.heldAt + this.chunks[0].length <= offset - KEEP_BEHIND) this.heldAt += this.chunks.shift()!.length
   }
 
   // The held bytes [offset, end): a view when one chunk holds them, else copied into `into` (or a new array).
@@ -290,15 +275,6 @@ export class StreamBlob {
       this.sideError = readError(offset, e)
     }
   }
-}
-
-// A chunk done with gives its memory back now rather than at the worker's next garbage
-// collection: its bytes lie outside the JS heap, and a worker busy in WebAssembly allocates too
-// little in JS to collect soon (V8 waits for 64 MB of such memory): every chunk read stayed
-// alive until the report. Only a chunk that is its buffer's whole view: the buffer is ours.
-function release(chunk: Uint8Array) {
-  const buffer = chunk.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }
-  if (chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength) buffer.transfer?.(0)
 }
 
 function readError(offset: number, e: unknown): InputError {
