@@ -71,9 +71,13 @@ export function formatList(items: string[], l: Lang = lang.value): string {
   }
 }
 
+// Fractions below 1 keep two digits (a mood of -0.03 on a -1..+1 scale is not "0"); a value
+// that rounds to zero never shows a minus sign ("-0").
 export function formatNumber(n: number, l: Lang = lang.value, digits?: number): string {
-  const max = digits ?? (Number.isInteger(n) ? 0 : Math.abs(n) < 10 ? 1 : 0)
-  return numberFormat(l, { maximumFractionDigits: max }).format(n)
+  const size = Math.abs(n)
+  const max = digits ?? (Number.isInteger(n) ? 0 : size < 1 ? 2 : size < 10 ? 1 : 0)
+  const scale = 10 ** max
+  return numberFormat(l, { maximumFractionDigits: max }).format(Math.round(n * scale) === 0 ? 0 : n)
 }
 
 export function formatPercent(share: number, l: Lang = lang.value): string {

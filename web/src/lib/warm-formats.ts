@@ -14,6 +14,7 @@ export function warmFormats(l: Lang) {
   bytes(2048, l)
   formatNumber(1, l)
   formatNumber(1.5, l)
+  formatNumber(0.25, l)
   formatPercent(0.5, l)
   formatList(['a', 'b'], l)
   translatePlural(l, 'unit.messages', 2)

@@ -58,6 +58,17 @@ describe('report cards', () => {
     expect(w.find('[data-not-enough]').text()).toContain('al menos 3 conversaciones')
   })
 
+  it('conversations: every value of a contact names its column (the headers are hidden on a phone)', async () => {
+    setLanguage('es')
+    const w = mount(CARD_COMPONENTS.conversations, { props: { report: demo } })
+    await nextTick()
+    const headers = w.findAll('thead th').map((th) => th.text())
+    const row = w.find('tbody tr')
+    expect(row.exists()).toBe(true)
+    expect(row.findAll('td').map((td) => td.attributes('data-label'))).toEqual(headers.slice(1))
+    expect(headers).toContain('Dobles mensajes')
+  })
+
   it('shows the sleep window over the whole day, and the silence as an upper bound or its refusal', () => {
     const w = mount(CARD_COMPONENTS.sleep_work, { props: { report: demo } })
     expect(demo.sections.sleep.quiet_window.weekdays.found).toBe(true)

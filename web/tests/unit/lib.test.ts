@@ -65,6 +65,18 @@ describe('Intl formatters, made once', () => {
   })
 })
 
+describe('formatNumber', () => {
+  it('keeps two digits below 1 and never shows a minus zero', () => {
+    expect(formatNumber(-0.03, 'es')).toBe('-0,03')
+    expect(formatNumber(0.6, 'en')).toBe('0.6')
+    expect(formatNumber(-0.001, 'en')).toBe('0')
+    expect(formatNumber(-0.04, 'es', 1)).toBe('0')
+    expect(formatNumber(7.5, 'es')).toBe('7,5')
+    expect(formatNumber(12.4, 'en')).toBe('12')
+    expect(formatNumber(-1.25, 'en')).toBe('-1.3')
+  })
+})
+
 describe('remaining time', () => {
   it('is unknown at first, then follows the rate', () => {
     const eta = new EtaEstimator(100)
