@@ -31,7 +31,8 @@ function formatParams(params: Json, l: Lang, names: (n: string) => string): Reco
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(params ?? {})) {
     if (k === 'bedtime' || k === 'wake_up' || k === 'from' || k === 'to') out[k] = clock(String(v), l)
-    else if (k === 'verdict') out[k] = translate(l, `sleep.verdict.${v}`)
+    // Inside a sentence: "(a night owl)", not the card's label "(Night owl)".
+    else if (k === 'verdict') out[k] = translate(l, `sleep.verdict_phrase.${v}`)
     else if (k === 'hour') out[k] = hour(Number(v), l)
     else if (k === 'names') out[k] = formatList(arr<string>(v).map(names), l)
     else if (k === 'name') out[k] = names(String(v))

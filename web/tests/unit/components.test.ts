@@ -8,6 +8,7 @@ import OwnerPicker from '../../src/components/OwnerPicker.vue'
 import ReportView from '../../src/components/ReportView.vue'
 import SourceList from '../../src/components/SourceList.vue'
 import { setLanguage } from '../../src/i18n'
+import { clock } from '../../src/lib/format'
 import { CARD_NAMES } from '../../src/report/manifest'
 
 afterEach(() => setLanguage('en'))
@@ -69,6 +70,21 @@ describe('report cards', () => {
     expect(headers).toContain('Dobles mensajes')
   })
 
+  it('comings_goings: a chart only when someone came or went', () => {
+    const c = demo.sections.comings_goings
+    expect((c.appeared_by_year?.length ?? 0) + (c.faded?.length ?? 0)).toBeGreaterThan(0)
+    // ChartBox is stubbed in unit tests by a <figure>.
+    expect(
+      mount(CARD_COMPONENTS.comings_goings, { props: { report: demo } })
+        .find('figure')
+        .exists(),
+    ).toBe(true)
+    const still = { ...demo, sections: { ...demo.sections, comings_goings: { ...c, appeared_by_year: [], appeared: [], faded: [] } } }
+    const w = mount(CARD_COMPONENTS.comings_goings, { props: { report: still } })
+    expect(w.find('figure').exists()).toBe(false)
+    expect(w.text()).toContain('Nobody new')
+  })
+
   it('shows the sleep window over the whole day, and the silence as an upper bound or its refusal', () => {
     const w = mount(CARD_COMPONENTS.sleep_work, { props: { report: demo } })
     expect(demo.sections.sleep.quiet_window.weekdays.found).toBe(true)
@@ -101,12 +117,15 @@ describe('report cards', () => {
     expect(w.find('[data-yvy="faded"]').text()).toContain('Marta')
     expect(w.find('[data-yvy="mood"]').text()).toContain('less positive')
     expect(w.find('[data-yvy-interval]').text()).toMatch(/95% interval -?[\d.]+ to -?[\d.]+/)
-    expect(w.find('[data-yvy="sleep"]').text()).toContain(y.sleep!.this.to)
+    // The nights' times in the reader's clock, not the core's "HH:MM".
+    expect(w.find('[data-yvy="sleep"]').text()).toContain(clock(y.sleep!.this.to, 'en'))
+    expect(clock('00:30', 'en')).toBe('12:30 AM')
     expect(w.findAll('[data-yvy]').length).toBe(11)
     expect(w.text()).not.toMatch(/year_vs_year\.[a-z_]+/)
     setLanguage('es')
     await nextTick()
     expect(w.find('[data-yvy="faded"]').text()).toContain('Se apagó este año: Marta')
+    expect(w.find('[data-yvy="sleep"]').text()).toContain(clock(y.sleep!.this.to, 'es'))
     expect(w.text()).not.toMatch(/year_vs_year\.[a-z_]+/)
   })
 

@@ -109,7 +109,7 @@ describe('i18n catalogue', () => {
       'conversations.few_conversations',
       'reply_speed.scope.private',
       'reply_speed.scope.groups',
-      ...VERDICTS.map((v) => `sleep.verdict.${v}`),
+      ...VERDICTS.flatMap((v) => [`sleep.verdict.${v}`, `sleep.verdict_phrase.${v}`]),
       ...['loading', 'reading', 'importing', 'analyzing'].map((p) => `progress.phase.${p}`),
       ...['avg_text_length', 'messages_per_active_day', 'minutes_per_day'].map((m) => `compare.${m}`),
       ...PERCENTILE_MEASURES.flatMap((m) => [m.key, `compare.row.${m.measure}`]),

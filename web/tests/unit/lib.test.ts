@@ -98,9 +98,9 @@ describe('privacy statements', () => {
     const en = renderStatement(s, 'en')
     const es = renderStatement(s, 'es')
     expect(en.text).toContain('11:40')
-    expect(en.text).toContain('Night owl')
+    expect(en.text).toContain('(a night owl)')
     expect(es.text).toContain('23:40')
-    expect(es.text).toContain('Búho nocturno')
+    expect(es.text).toContain('(eres más de noche)')
     expect(es.evidence).toContain('120')
     const names = renderStatement(
       { key: 'privacy.reply_priorities', section: 'reply_speed', params: { names: ['Ana', 'Bea'] }, evidence: { median_seconds: 90 } },
