@@ -1,7 +1,7 @@
 // Cards, the report view, the owner picker and the file list, in both languages.
-import { mount } from '@vue/test-utils'
+import { config, mount } from '@vue/test-utils'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { nextTick } from 'vue'
+import { nextTick, type Component } from 'vue'
 import { CARD_COMPONENTS } from '../../src/cards'
 import FileHelp from '../../src/components/FileHelp.vue'
 import OwnerPicker from '../../src/components/OwnerPicker.vue'
@@ -83,6 +83,15 @@ describe('report cards', () => {
     const w = mount(CARD_COMPONENTS.comings_goings, { props: { report: still } })
     expect(w.find('figure').exists()).toBe(false)
     expect(w.text()).toContain('Nobody new')
+  })
+
+  it('mood: the confidence band is stacked whatever its sign, so a band below zero stays around its line', () => {
+    const w = mount(CARD_COMPONENTS.mood, { props: { report: demo } })
+    const props = w.findComponent(config.global.stubs.ChartBox as Component).props() as { option: { series: { stack?: string; stackStrategy?: string }[] } }
+    const option = props.option
+    const band = option.series.filter((x) => x.stack === 'band')
+    expect(band.length).toBe(2)
+    for (const x of band) expect(x.stackStrategy).toBe('all')
   })
 
   it('shows the sleep window over the whole day, and the silence as an upper bound or its refusal', () => {
