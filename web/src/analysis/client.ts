@@ -40,7 +40,6 @@ export class AnalysisClient {
     this.ready = new Promise<void>((resolve, reject) => {
       worker.onmessage = (ev) => {
         const msg = ev.data
-        if (msg.type === 'spare') return // dropped here, freed by the page's next collection
         if (msg.type === 'ready') resolve()
         else if (msg.type === 'error' && msg.fatal) reject(new Error(msg.message))
         if (this.worker === worker) this.listener(msg)

@@ -96,5 +96,3 @@ export type FromWorker =
   | { type: 'report'; report: Report; options: ReportOptions; ms: number; wasmBytes?: number; suggestions?: LinkSuggestion[] }
   | { type: 'nothing' } // no input yielded a message: each one's error is in its source
   | { type: 'error'; message: string; fatal: boolean }
-  // Buffers the reader thread no longer needs, dropped by the page's client (reader-thread.ts).
-  | { type: 'spare'; buffers: ArrayBuffer[] }

@@ -11,7 +11,10 @@
 // (release): the next reads fill the same buffers. A chunk dropped instead stays allocated until
 // the analysis worker's next garbage collection, which a worker that allocates little JavaScript
 // runs seldom (measured with bench/renderer_memory.mjs: 15–24 MB of ArrayBuffers at the 500k
-// analysis's high). When the thread has no stream open its buffers go to the page (spare).
+// analysis's high). The buffers go with the thread: it is ended once no stream has been open for
+// a moment (IDLE_MS), and the next stream starts a new one. A buffer is freed by a garbage
+// collection of the thread that holds it last, which an idle worker does not run: kept, or sent
+// to the page, or detached with transfer(0), 8–10 MB stayed allocated after the 500k analysis.
 
 // The reader worker's whole program (a Blob URL: the app's CSP allows blob: workers).
 const SOURCE = `
@@ -22,8 +25,7 @@ let size = 0
 onmessage = (e) => {
   const m = e.data
   if (m.type === 'give') {
-    if (streams.size && m.buffer.byteLength === size) pool.push(m.buffer)
-    else spare([m.buffer])
+    if (m.buffer.byteLength === size) pool.push(m.buffer)
     return
   }
   if (m.type === 'open') {
@@ -47,20 +49,8 @@ onmessage = (e) => {
   else {
     s.reader.cancel().catch(() => {})
     streams.delete(m.id)
-    if (!streams.size) {
-      spare(pool)
-      pool = []
-    }
   }
   if (s.wake) { s.wake(); s.wake = null }
-}
-// Buffers no stream needs go to the page, through the analysis worker, to be dropped there: a
-// buffer is freed by a garbage collection of the thread that holds it last, and the page's runs
-// often (it renders the report), this thread's and the analysis worker's seldom (they allocate
-// little JavaScript: dropped here, 9–10 MB stayed allocated after the 500k analysis; detached
-// with transfer(0), the same).
-function spare(buffers) {
-  postMessage({ id: 0, spare: buffers }, buffers)
 }
 // Reads one buffer full (a byte stream gives what it has at each read: 64–256 KB) and posts it:
 // a buffer posted half full would hold twice its bytes. True at the stream's end.
@@ -115,44 +105,65 @@ export interface ChunkReader {
 }
 export type OpenStream = (blob: Blob, offset: number) => ChunkReader
 
-// id 0: buffers the thread no longer needs (spare).
-type FromReader = { id: number; chunk?: Uint8Array; done?: boolean; error?: string; spare?: ArrayBuffer[] }
+type FromReader = { id: number; chunk?: Uint8Array; done?: boolean; error?: string }
+
+// How long the reader thread stays with no stream open before it is ended: longer than the step
+// from one input to the next (a zip's entries each open a stream of their own).
+const IDLE_MS = 100
 
 export class ReaderThread {
-  private readonly worker: Worker
+  private worker: Worker | null = null
   private nextId = 0
   // Open streams by id: the input being read, and the next one started ahead of it (engine.ts).
   private readonly streams = new Map<number, ThreadStream>()
+  private idleTimer: ReturnType<typeof setTimeout> | undefined
 
   // credit: bytes the thread may read ahead of what was taken; chunk: the size of the buffers it
-  // reads byte streams into (0: the stream's own chunks, none given back); onSpare: where the
-  // buffers it no longer needs go (to the page: see spare in SOURCE).
+  // reads byte streams into (0: the stream's own chunks, none given back).
   constructor(
     private readonly credit: number,
     private readonly chunk: number,
-    makeWorker: (source: string) => Worker = (source) => new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))),
-    private readonly onSpare: (buffers: ArrayBuffer[]) => void = () => {},
+    private readonly makeWorker: (source: string) => Worker = (source) => new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' }))),
   ) {
-    this.worker = makeWorker(SOURCE)
-    this.worker.onmessage = (e: MessageEvent<FromReader>) => {
-      if (e.data.id === 0) this.onSpare(e.data.spare ?? [])
-      else this.streams.get(e.data.id)?.arrive(e.data)
+    this.start()
+  }
+  private failed = false
+
+  private start(): Worker {
+    const worker = this.makeWorker(SOURCE)
+    this.worker = worker
+    worker.onmessage = (e: MessageEvent<FromReader>) => {
+      this.streams.get(e.data.id)?.arrive(e.data)
     }
     // A thread that cannot run (never seen): its stream fails rather than hangs, and the next
     // inputs are read by the worker's own streams.
-    this.worker.onerror = (e: ErrorEvent) => {
+    worker.onerror = (e: ErrorEvent) => {
+      if (worker !== this.worker) return
       this.failed = true
       for (const stream of this.streams.values()) stream.arrive({ id: stream.id, error: `the reader thread failed (${e.message})` })
     }
+    return worker
   }
-  private failed = false
+
+  private closed(id: number) {
+    this.streams.delete(id)
+    if (this.streams.size) return
+    clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => {
+      if (this.streams.size || !this.worker) return
+      this.worker.terminate()
+      this.worker = null
+    }, IDLE_MS)
+  }
 
   // Streams run side by side, each its credit ahead: the next input is started while the core reads this one.
   open: OpenStream = (blob, offset) => {
     if (this.failed) return (offset ? blob.slice(offset) : blob).stream().getReader()
-    const stream = new ThreadStream(++this.nextId, this.worker, (id) => this.streams.delete(id))
+    clearTimeout(this.idleTimer)
+    const worker = this.worker ?? this.start()
+    const stream = new ThreadStream(++this.nextId, worker, (id) => this.closed(id))
     this.streams.set(stream.id, stream)
-    this.worker.postMessage({ type: 'open', id: stream.id, blob, offset, credit: this.credit, chunk: this.chunk })
+    worker.postMessage({ type: 'open', id: stream.id, blob, offset, credit: this.credit, chunk: this.chunk })
     return stream
   }
 }

@@ -47,9 +47,7 @@ async function init(wasm: WebAssembly.Module, reads?: 'sync' | 'own') {
 // A reader thread, or none where a worker cannot start one (the worker's own streams then).
 function readerThread(): OpenStream | undefined {
   try {
-    const spare = (buffers: ArrayBuffer[]) =>
-      (self as unknown as DedicatedWorkerGlobalScope).postMessage({ type: 'spare', buffers } satisfies FromWorker, buffers)
-    return new ReaderThread(READ_AHEAD, READ_CHUNK, undefined, spare).open
+    return new ReaderThread(READ_AHEAD, READ_CHUNK).open
   } catch {
     return undefined
   }
