@@ -103,7 +103,8 @@ export interface ChunkReader {
   // A chunk read() gave, done with and referenced nowhere else: its buffer may be filled again.
   release?(chunk: Uint8Array): void
 }
-export type OpenStream = (blob: Blob, offset: number) => ChunkReader
+// idle: told when no stream will be opened for a while (the import is over): the reader ends now.
+export type OpenStream = ((blob: Blob, offset: number) => ChunkReader) & { idle?: () => void }
 
 type FromReader = { id: number; chunk?: Uint8Array; done?: boolean; error?: string }
 
@@ -149,23 +150,32 @@ export class ReaderThread {
     this.streams.delete(id)
     if (this.streams.size) return
     clearTimeout(this.idleTimer)
-    this.idleTimer = setTimeout(() => {
-      if (this.streams.size || !this.worker) return
-      this.worker.terminate()
-      this.worker = null
-    }, IDLE_MS)
+    this.idleTimer = setTimeout(() => this.end(), IDLE_MS)
+  }
+
+  // Ends the thread if no stream is open (the next open starts a new one).
+  private end() {
+    if (this.streams.size || !this.worker) return
+    clearTimeout(this.idleTimer)
+    this.worker.terminate()
+    this.worker = null
   }
 
   // Streams run side by side, each its credit ahead: the next input is started while the core reads this one.
-  open: OpenStream = (blob, offset) => {
-    if (this.failed) return (offset ? blob.slice(offset) : blob).stream().getReader()
-    clearTimeout(this.idleTimer)
-    const worker = this.worker ?? this.start()
-    const stream = new ThreadStream(++this.nextId, worker, (id) => this.closed(id))
-    this.streams.set(stream.id, stream)
-    worker.postMessage({ type: 'open', id: stream.id, blob, offset, credit: this.credit, chunk: this.chunk })
-    return stream
-  }
+  open: OpenStream = Object.assign(
+    (blob: Blob, offset: number): ChunkReader => {
+      if (this.failed) return (offset ? blob.slice(offset) : blob).stream().getReader()
+      clearTimeout(this.idleTimer)
+      const worker = this.worker ?? this.start()
+      const stream = new ThreadStream(++this.nextId, worker, (id) => this.closed(id))
+      this.streams.set(stream.id, stream)
+      worker.postMessage({ type: 'open', id: stream.id, blob, offset, credit: this.credit, chunk: this.chunk })
+      return stream
+    },
+    // The engine's import is over: the thread need not wait for IDLE_MS (its own timers wait
+    // for the analysis worker, busy with the insights next).
+    { idle: () => this.end() },
+  )
 }
 
 class ThreadStream implements ChunkReader {

@@ -266,7 +266,12 @@ describe('a reader thread reading a byte stream into buffers of its own', () => 
     const again = new StreamBlob(bytes, noSyncRead, data.length, undefined, { readAhead: 20_000, open: thread.open })
     same(await read(again, 0, 50_000), data.subarray(0, 50_000))
     expect(workers.length).toBe(2)
+    // Told the import is over, it ends at once, not with a stream open.
+    thread.open.idle!()
+    expect(workers[1].ended).toBe(false)
     again.close()
+    thread.open.idle!()
+    expect(workers[1].ended).toBe(true)
   })
 
   it('never gives back a chunk a view of which was handed out', async () => {
