@@ -308,6 +308,8 @@ export class AnalysisEngine {
       await new Promise((resolve) => setTimeout(resolve, 0))
     }
     this.currentFile = ''
+    // No more reads: the reader thread ends now, its buffers with it (reader-thread.ts).
+    this.openStream?.idle?.()
     this.progress('analyzing', bytes, true)
     const summary: CorpusSummary = JSON.parse(timed(this.timings, 'finish', () => session.finish()))
     this.post({ type: 'corpus', summary })

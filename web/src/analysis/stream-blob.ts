@@ -14,6 +14,9 @@ import { InputError, type SliceReader, type SliceStats } from './slices'
 
 // Bytes requested from the stream past the furthest byte asked for (the core asks 4 MiB at a time).
 export const READ_AHEAD = 4 << 20
+// The size of the buffers a reader thread reads byte streams into, given back once done with
+// (reader-thread.ts); about the size of the chunks Chromium's Blob streams give of themselves.
+export const READ_CHUNK = 1 << 20
 // Bytes kept behind the last read's start: a window that steps back to a record begun in the
 // read before (the core reads 4 MiB at a time) re-reads nothing (Telegram 1.9 GB streamed
 // 1944 MB with 1 MiB kept).
@@ -24,6 +27,7 @@ const JUMP_BYTES = 1 << 20
 
 export interface StreamOptions {
   readAhead?: number
+  keepBehind?: number
   jumpBytes?: number
   // How a stream from an offset is opened: the Blob's own stream by default, or a reader thread's (reader-thread.ts).
   open?: OpenStream
@@ -41,6 +45,9 @@ export interface StreamStats extends SliceStats {
 export class StreamBlob {
   // The stream's chunks at hand, from blob offset `heldAt` to `streamAt` (where the stream is).
   private chunks: Uint8Array[] = []
+  // Chunks a view of which was handed out (bytes()): never given back to the reader, whose next
+  // read would overwrite them under that view.
+  private lent = new Set<Uint8Array>()
   private heldAt = 0
   private streamAt = 0
   private reader: ChunkReader | null = null
@@ -62,14 +69,16 @@ export class StreamBlob {
     private readonly fallback: SliceReader,
     readonly size = blob.size,
     private readonly stats?: StreamStats,
-    { readAhead = READ_AHEAD, jumpBytes = JUMP_BYTES, open = ownStream }: StreamOptions = {},
+    { readAhead = READ_AHEAD, keepBehind = KEEP_BEHIND, jumpBytes = JUMP_BYTES, open = ownStream }: StreamOptions = {},
   ) {
     this.readAhead = readAhead
+    this.keepBehind = keepBehind
     this.jumpBytes = jumpBytes
     this.open = open
   }
   private readonly open: OpenStream
   private readonly readAhead: number
+  private readonly keepBehind: number
   private readonly jumpBytes: number
 
   // Makes [offset, offset + n) available to the synchronous reads. Never rejects: an error is
@@ -153,9 +162,17 @@ export class StreamBlob {
 
   // Stops the stream (an input done with, or one that failed).
   close(): void {
+    for (const chunk of this.chunks) this.release(chunk)
     void this.reader?.cancel().catch(() => {})
     this.reader = null
     this.chunks = []
+    this.lent.clear()
+  }
+
+  // A chunk done with goes back to the reader (reader-thread.ts: its buffer is read into again).
+  private release(chunk: Uint8Array) {
+    if (this.lent.delete(chunk)) return
+    this.reader?.release?.(chunk)
   }
 
   private held(offset: number, end: number): boolean {
@@ -237,7 +254,11 @@ export class StreamBlob {
   }
 
   private trim(offset: number) {
-    while (this.chunks.length && this.heldAt + this.chunks[0].length <= offset - KEEP_BEHIND) this.heldAt += this.chunks.shift()!.length
+    while (this.chunks.length && this.heldAt + this.chunks[0].length <= offset - this.keepBehind) {
+      const chunk = this.chunks.shift()!
+      this.heldAt += chunk.length
+      this.release(chunk)
+    }
   }
 
   // The held bytes [offset, end): a view when one chunk holds them, else copied into `into` (or a new array).
@@ -246,7 +267,10 @@ export class StreamBlob {
     let i = 0
     while (pos + this.chunks[i].length <= offset) pos += this.chunks[i++].length
     const first = this.chunks[i]
-    if (end <= pos + first.length && !into) return first.subarray(offset - pos, end - pos)
+    if (end <= pos + first.length && !into) {
+      this.lent.add(first)
+      return first.subarray(offset - pos, end - pos)
+    }
     const out = into ? into.subarray(0, end - offset) : new Uint8Array(end - offset)
     let done = 0
     for (; done < out.length; i++) {

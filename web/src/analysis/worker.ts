@@ -6,7 +6,7 @@ import createChatlensCore from '../wasm-gen/chatlens_core.js'
 import { AnalysisEngine, errorText, localToday, type CoreModule } from './engine'
 import { jspi, promisingImport, suspendWaitImport } from './jspi'
 import { ReaderThread, type OpenStream } from './reader-thread'
-import { READ_AHEAD } from './stream-blob'
+import { READ_AHEAD, READ_CHUNK } from './stream-blob'
 import type { FromWorker, ToWorker } from './protocol'
 import { WarmUp } from './warm-up'
 
@@ -47,7 +47,7 @@ async function init(wasm: WebAssembly.Module, reads?: 'sync' | 'own') {
 // A reader thread, or none where a worker cannot start one (the worker's own streams then).
 function readerThread(): OpenStream | undefined {
   try {
-    return new ReaderThread(READ_AHEAD).open
+    return new ReaderThread(READ_AHEAD, READ_CHUNK).open
   } catch {
     return undefined
   }

@@ -1,5 +1,6 @@
 // The stream path's reader (stream-blob.ts): reads awaited then copied synchronously, served
 // from a Blob stream read ahead (bounded), from slices when out of order, errors as input keys.
+import { Blob as NodeBlob } from 'node:buffer'
 import { strToU8, zipSync } from 'fflate'
 import { describe, expect, it } from 'vitest'
 import { ReaderThread } from '../../src/analysis/reader-thread'
@@ -158,7 +159,12 @@ describe('StreamBlob reading through a reader thread', () => {
   const data = bytesOf(300_000)
   // The reader thread's program run in this process: `posted` counts the bytes it sent.
   function inProcess(source: string) {
-    const worker = { onmessage: null as ((e: { data: unknown }) => void) | null, postMessage: (m: unknown) => void setTimeout(() => deliver(m)), posted: 0 }
+    const worker = {
+      onmessage: null as ((e: { data: unknown }) => void) | null,
+      postMessage: (m: unknown) => void setTimeout(() => deliver(m)),
+      terminate: () => {},
+      posted: 0,
+    }
     const post = (m: { chunk?: Uint8Array }) => {
       worker.posted += m.chunk?.length ?? 0
       setTimeout(() => worker.onmessage?.({ data: m }))
@@ -169,7 +175,7 @@ describe('StreamBlob reading through a reader thread', () => {
 
   it('gives the same bytes, in order and out of order, the thread at most its credit ahead', async () => {
     let worker: ReturnType<typeof inProcess> | null = null
-    const thread = new ReaderThread(30_000, (source) => (worker = inProcess(source)) as unknown as Worker)
+    const thread = new ReaderThread(30_000, 0, (source) => (worker = inProcess(source)) as unknown as Worker)
     const s = stats()
     const blob = new StreamBlob(blobOf(data), noSyncRead, data.length, s, { readAhead: 20_000, jumpBytes: 50_000, open: thread.open })
     same(await read(blob, 0, 5000), data.subarray(0, 5000))
@@ -184,7 +190,7 @@ describe('StreamBlob reading through a reader thread', () => {
   })
 
   it('runs two streams side by side: one started ahead does not stop the one being read', async () => {
-    const thread = new ReaderThread(30_000, (source) => inProcess(source) as unknown as Worker)
+    const thread = new ReaderThread(30_000, 0, (source) => inProcess(source) as unknown as Worker)
     const other = bytesOf(120_000, 11)
     const first = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { readAhead: 20_000, open: thread.open })
     same(await read(first, 0, 10_000), data.subarray(0, 10_000))
@@ -196,7 +202,7 @@ describe('StreamBlob reading through a reader thread', () => {
   })
 
   it("carries the thread's stream error to the read, with an input key", async () => {
-    const thread = new ReaderThread(30_000, (source) => inProcess(source) as unknown as Worker)
+    const thread = new ReaderThread(30_000, 0, (source) => inProcess(source) as unknown as Worker)
     const broken = { size: 1000, stream: () => new ReadableStream({ pull: (c) => c.error(new Error('the file changed on disk')) }) } as unknown as Blob
     const blob = new StreamBlob(broken, noSyncRead, 1000, undefined, { open: thread.open })
     await expect(blob.wait(0, 100)).resolves.toBe(0)
@@ -204,11 +210,99 @@ describe('StreamBlob reading through a reader thread', () => {
   })
 })
 
+describe('a reader thread reading a byte stream into buffers of its own', () => {
+  const data = bytesOf(600_000, 5)
+  const CHUNK = 16_384
+  // The thread's program in this process, with its ArrayBuffer counted: every buffer it makes.
+  function counted(source: string) {
+    const worker = {
+      onmessage: null as ((e: { data: unknown }) => void) | null,
+      postMessage: (m: unknown) => void setTimeout(() => deliver(m)),
+      terminate: () => void (worker.ended = true),
+      made: 0,
+      chunks: [] as number[],
+      ended: false,
+    }
+    class Counted extends ArrayBuffer {
+      constructor(n: number) {
+        super(n)
+        worker.made++
+      }
+    }
+    const post = (m: { chunk?: Uint8Array }) => {
+      if (m.chunk) worker.chunks.push(m.chunk.length)
+      setTimeout(() => worker.onmessage?.({ data: m }))
+    }
+    const deliver = new Function('postMessage', 'ArrayBuffer', `let onmessage;${source}; return (m) => onmessage({ data: m })`)(post, Counted)
+    return worker
+  }
+
+  it('gives the same bytes in full buffers, fills the buffers given back again, and ends with its last stream', async () => {
+    const workers: ReturnType<typeof counted>[] = []
+    const thread = new ReaderThread(30_000, CHUNK, (source) => (workers[workers.length] = counted(source)) as unknown as Worker)
+    const worker = workers[0]
+    const s = stats()
+    // Node's own Blob: its stream is a byte stream, as a browser's is (the test environment's is not).
+    const bytes = new NodeBlob([data as Uint8Array<ArrayBuffer>]) as unknown as Blob
+    const blob = new StreamBlob(bytes, noSyncRead, data.length, s, {
+      readAhead: 20_000,
+      keepBehind: 10_000,
+      open: thread.open,
+    })
+    for (let o = 0; o < data.length; o += 20_000) same(await read(blob, o, 20_000), data.subarray(o, o + 20_000))
+    expect(s.streamBytes).toBe(data.length)
+    // Every chunk a full buffer but the last.
+    expect(worker.chunks.slice(0, -1).every((n) => n === CHUNK)).toBe(true)
+    expect(worker.chunks.length).toBe(Math.ceil(data.length / CHUNK))
+    // Held behind, asked, read ahead, the thread's credit: about 80,000 bytes out at a time, in
+    // far fewer buffers than the 37 chunks read.
+    expect(worker.made).toBeLessThanOrEqual(Math.ceil(80_000 / CHUNK) + 3)
+    // The last stream closed: the thread, and every buffer it read into, goes a moment later...
+    blob.close()
+    expect(worker.ended).toBe(false)
+    await new Promise((resolve) => setTimeout(resolve, 150))
+    expect(worker.ended).toBe(true)
+    // ...and the next stream starts a new one.
+    const again = new StreamBlob(bytes, noSyncRead, data.length, undefined, { readAhead: 20_000, open: thread.open })
+    same(await read(again, 0, 50_000), data.subarray(0, 50_000))
+    expect(workers.length).toBe(2)
+    // Told the import is over, it ends at once, not with a stream open.
+    thread.open.idle!()
+    expect(workers[1].ended).toBe(false)
+    again.close()
+    thread.open.idle!()
+    expect(workers[1].ended).toBe(true)
+  })
+
+  it('never gives back a chunk a view of which was handed out', async () => {
+    const released: Uint8Array[] = []
+    const chunks = [0, 1, 2, 3].map((i) => data.slice(i * 10_000, (i + 1) * 10_000))
+    const open = () => {
+      let i = 0
+      return {
+        read: async () => (i < chunks.length ? { done: false as const, value: chunks[i++] } : { done: true as const, value: undefined }),
+        cancel: async () => {},
+        release: (c: Uint8Array) => void released.push(c),
+      }
+    }
+    const blob = new StreamBlob(blobOf(data, 0, 40_000), noSyncRead, 40_000, undefined, { readAhead: 5000, keepBehind: 0, open })
+    await blob.wait(0, 100)
+    const lent = blob.bytes(0, 100) // a view of the first chunk
+    same(await read(blob, 10_000, 5000), data.subarray(10_000, 15_000)) // the first is dropped: lent, kept
+    same(await read(blob, 25_000, 5000), data.subarray(25_000, 30_000)) // the second is dropped: given back
+    expect(released).toEqual([chunks[1]])
+    same(lent, data.subarray(0, 100))
+    blob.close()
+    expect(released.slice(0, 2)).toEqual([chunks[1], chunks[2]])
+    expect(released).not.toContain(chunks[0])
+  })
+})
+
 describe('a reader thread that cannot run', () => {
   it("fails the input being read, then leaves the reads to the Blob's own streams", async () => {
     const data = bytesOf(50_000)
     const worker = { postMessage: () => {}, onmessage: null, onerror: null as ((e: { message: string }) => void) | null }
-    const thread = new ReaderThread(30_000, () => worker as unknown as Worker)
+    const thread = new ReaderThread(30_000, 0, () => worker as unknown as Worker)
     const first = new StreamBlob(blobOf(data), noSyncRead, data.length, undefined, { open: thread.open })
     const waiting = first.wait(0, 100)
     await tick()
