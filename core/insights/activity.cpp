@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <numeric>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 
@@ -50,15 +49,12 @@ Json activity_insight(const InsightInput& in) {
   std::vector<uint64_t> owner(168, 0), owner_replies(168, 0), others(168, 0);
   const auto& order = in.derived.by_time();
   uint64_t owner_count = 0;
-  for_each_chunk(0, order.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = order[at];
-      if (c.is_owner(c.messages.sender[i]))
-        add(owner, c.messages.time[i]), ++owner_count;
-      else
-        add(others, c.messages.time[i]);
-    }
-  });
+  for (uint64_t i : order) {
+    if (c.is_owner(c.messages.sender[i]))
+      add(owner, c.messages.time[i]), ++owner_count;
+    else
+      add(others, c.messages.time[i]);
+  }
   uint64_t reply_count = 0;
   in.derived.for_each_reply([&](const Reply& r) {
     if (c.is_owner(c.messages.sender[r.reply])) add(owner_replies, c.messages.time[r.reply]), ++reply_count;

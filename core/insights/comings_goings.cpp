@@ -14,7 +14,6 @@
 #include <map>
 #include <set>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 
@@ -75,26 +74,24 @@ Json comings_goings_insight(const InsightInput& in) {
     if (is_private)
       for (PersonId p : chat.members)
         if (!c.is_owner(p)) other = p;
-    for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        if (!is_personal(c, i)) continue;
-        const PersonId sender = c.messages.sender[i];
-        PersonId who = kNoPerson;
-        if (is_private)
-          who = other;
-        else if (!c.is_owner(sender))
-          who = sender;
-        if (who == kNoPerson) continue;
-        Timeline& t = people[who];
-        auto& cell = t.months[month_index(c.messages.time[i])];
-        (is_private ? cell.first : cell.second)++;
-        ++t.total;
-        t.first_day = std::min(t.first_day, c.messages.time[i].day());
-        ++counted;
-        if (!first || c.messages.time[i] < *first) first = c.messages.time[i];
-        if (!last || *last < c.messages.time[i]) last = c.messages.time[i];
-      }
-    });
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      const PersonId sender = c.messages.sender[i];
+      PersonId who = kNoPerson;
+      if (is_private)
+        who = other;
+      else if (!c.is_owner(sender))
+        who = sender;
+      if (who == kNoPerson) continue;
+      Timeline& t = people[who];
+      auto& cell = t.months[month_index(c.messages.time[i])];
+      (is_private ? cell.first : cell.second)++;
+      ++t.total;
+      t.first_day = std::min(t.first_day, c.messages.time[i].day());
+      ++counted;
+      if (!first || c.messages.time[i] < *first) first = c.messages.time[i];
+      if (!last || *last < c.messages.time[i]) last = c.messages.time[i];
+    }
   }
   out["data"] = data_basis(counted, first, last);
   out["data"]["people"] = people.size();

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "report/community_buckets.hpp"
@@ -36,31 +35,26 @@ Json community_summary_insight(const InsightInput& in) {
   auto close_session = [&] {
     if (in_session) minutes_per_day[LocalTime{session_start}.day()] += (session_end - session_start) / 60 + 1;
   };
-  for_each_chunk(0, mine.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = mine[at];
-      const LocalTime t = c.messages.time[i];
-      hours[static_cast<size_t>(t.hour())] += 1;
-      if (c.messages.kind[i] == MessageKind::Text) {
-        text_chars += static_cast<double>(count_code_points(c.text(i)));
-        texts += 1;
-      }
-      if (in_session && t.seconds - session_end < kSessionGap) {
-        session_end = t.seconds;
-      } else {
-        close_session();
-        session_start = session_end = t.seconds;
-        in_session = true;
-      }
+  for (uint64_t i : mine) {
+    const LocalTime t = c.messages.time[i];
+    hours[static_cast<size_t>(t.hour())] += 1;
+    if (c.messages.kind[i] == MessageKind::Text) {
+      text_chars += static_cast<double>(count_code_points(c.text(i)));
+      texts += 1;
     }
-  });
+    if (in_session && t.seconds - session_end < kSessionGap) {
+      session_end = t.seconds;
+    } else {
+      close_session();
+      session_start = session_end = t.seconds;
+      in_session = true;
+    }
+  }
   close_session();
   // Distinct days, counted as they come: `mine` is in time order (no per-message array).
   uint64_t active_days = 0;
-  for_each_chunk(0, mine.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t k = from; k < to; ++k)
-      active_days += k == 0 || c.messages.time[mine[k]].day() != c.messages.time[mine[k - 1]].day();
-  });
+  for (size_t k = 0; k < mine.size(); ++k)
+    active_days += k == 0 || c.messages.time[mine[k]].day() != c.messages.time[mine[k - 1]].day();
   out["data"]["active_days"] = active_days;
 
   if (mine.size() < kMinMessages || active_days < kMinDays) {

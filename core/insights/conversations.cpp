@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "insights/stats.hpp"
@@ -62,27 +61,25 @@ Json conversations_insight(const InsightInput& in) {
       if (length > s.longest_messages)
         s.longest_messages = length, s.longest_minutes = minutes, s.longest_start = start;
     };
-    for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        if (!is_personal(c, i)) continue;
-        const LocalTime t = c.messages.time[i];
-        const bool mine = c.is_owner(c.messages.sender[i]);
-        if (!first || t < *first) first = t;
-        if (!last || *last < t) last = t;
-        (mine ? s.sent : s.received)++;
-        if (!prev || t.seconds - prev->seconds > gap) {
-          close();
-          start = t;
-          length = 0;
-          s.started += mine;
-        } else if (mine == prev_mine && t.seconds - prev->seconds >= kDoubleTextSeconds) {
-          (mine ? s.your_double_texts : s.their_double_texts)++;
-        }
-        ++length;
-        prev = t;
-        prev_mine = mine;
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      const LocalTime t = c.messages.time[i];
+      const bool mine = c.is_owner(c.messages.sender[i]);
+      if (!first || t < *first) first = t;
+      if (!last || *last < t) last = t;
+      (mine ? s.sent : s.received)++;
+      if (!prev || t.seconds - prev->seconds > gap) {
+        close();
+        start = t;
+        length = 0;
+        s.started += mine;
+      } else if (mine == prev_mine && t.seconds - prev->seconds >= kDoubleTextSeconds) {
+        (mine ? s.your_double_texts : s.their_double_texts)++;
       }
-    });
+      ++length;
+      prev = t;
+      prev_mine = mine;
+    }
     close();
   }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "base/chunks.hpp"
 #include "text/emoji_hexcode.hpp"
 #include "text/language.hpp"
 
@@ -16,9 +15,7 @@ namespace {
 template <class Wanted>
 std::vector<uint32_t> merged_by_time(const Corpus& corpus, Wanted&& wanted) {
   uint64_t count = 0;
-  for_each_chunk(0, corpus.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) count += wanted(i);
-  });
+  for (uint64_t i = 0; i < corpus.size(); ++i) count += wanted(i);
   std::vector<uint32_t> order;
   order.reserve(count);
   const auto& t = corpus.messages.time;
@@ -88,24 +85,22 @@ const MessageEmoji& DerivedData::emoji() {
     e.has.assign((n + 63) / 64, 0);
     e.rank.assign((n + 63) / 64, 0);
     uint32_t with = 0;  // messages with emoji so far
-    for_each_chunk(0, n, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        if ((i & 63) == 0) e.rank[i >> 6] = with;
-        if (!is_personal(corpus_, i)) continue;
-        const MessageKind kind = corpus_.messages.kind[i];
-        const bool sticker = corpus_.messages.media[i] == MediaKind::Sticker;
-        if (kind != MessageKind::Text && !sticker) continue;
-        const std::string_view text = corpus_.text(i);
-        const size_t first = e.uses.size();
-        for_each_emoji(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, m.tone}); });
-        if (kind == MessageKind::Text)
-          for_each_emoticon(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, SkinTone::None}); });
-        if (e.uses.size() == first) continue;
-        e.has[i >> 6] |= uint64_t{1} << (i & 63);
-        e.begin.push_back(static_cast<uint32_t>(first));
-        ++with;
-      }
-    });
+    for (uint64_t i = 0; i < n; ++i) {
+      if ((i & 63) == 0) e.rank[i >> 6] = with;
+      if (!is_personal(corpus_, i)) continue;
+      const MessageKind kind = corpus_.messages.kind[i];
+      const bool sticker = corpus_.messages.media[i] == MediaKind::Sticker;
+      if (kind != MessageKind::Text && !sticker) continue;
+      const std::string_view text = corpus_.text(i);
+      const size_t first = e.uses.size();
+      for_each_emoji(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, m.tone}); });
+      if (kind == MessageKind::Text)
+        for_each_emoticon(text, [&](const EmojiMatch& m) { e.uses.push_back({m.id, SkinTone::None}); });
+      if (e.uses.size() == first) continue;
+      e.has[i >> 6] |= uint64_t{1} << (i & 63);
+      e.begin.push_back(static_cast<uint32_t>(first));
+      ++with;
+    }
     e.begin.push_back(static_cast<uint32_t>(e.uses.size()));
     emoji_ = std::move(e);
   }

@@ -8,7 +8,6 @@
 #include <string_view>
 #include <vector>
 
-#include "base/chunks.hpp"
 #include "model/corpus.hpp"
 #include "text/emoji.hpp"
 
@@ -76,16 +75,14 @@ class DerivedData {
     const auto& time = corpus_.messages.time;
     for (const Chat& chat : corpus_.chats) {
       uint64_t prev = UINT64_MAX;
-      for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-        for (uint64_t i = from; i < to; ++i) {
-          if (!is_personal(corpus_, i)) continue;
-          // Chats are in time order: the same conversation unless the silence exceeds the gap.
-          if (prev != UINT64_MAX && time[i].seconds - time[prev].seconds <= gap_ && sender[prev] != sender[i])
-            emit(Reply{static_cast<uint32_t>(i), static_cast<uint32_t>(prev),
-                       static_cast<int32_t>(std::min<int64_t>(time[i].seconds - time[prev].seconds, INT32_MAX))});
-          prev = i;
-        }
-      });
+      for (uint64_t i = chat.begin; i < chat.end; ++i) {
+        if (!is_personal(corpus_, i)) continue;
+        // Chats are in time order: the same conversation unless the silence exceeds the gap.
+        if (prev != UINT64_MAX && time[i].seconds - time[prev].seconds <= gap_ && sender[prev] != sender[i])
+          emit(Reply{static_cast<uint32_t>(i), static_cast<uint32_t>(prev),
+                     static_cast<int32_t>(std::min<int64_t>(time[i].seconds - time[prev].seconds, INT32_MAX))});
+        prev = i;
+      }
     }
   }
   // Last local time of any message (the end of the export), if any.

@@ -5,7 +5,6 @@
 #include <array>
 #include <map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "text/emoji_hexcode.hpp"
@@ -46,18 +45,15 @@ Json emoji_wall_insight(const InsightInput& in) {
   std::array<uint64_t, 6> tones{};  // None, Light .. Dark — only emoji that take skin tones
   uint64_t total = 0, messages_with_emoji = 0;
   const auto& owner_messages = in.derived.owner_by_time();
-  for_each_chunk(0, owner_messages.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = owner_messages[at];
-      auto [u, end] = emoji.of(i);
-      messages_with_emoji += u != end;
-      for (; u != end; ++u) {
-        ++mine[static_cast<size_t>(u->id)];
-        ++total;
-        if (emoji_info(u->id).takes_skin_tones) ++tones[static_cast<size_t>(u->tone)];
-      }
+  for (uint64_t i : owner_messages) {
+    auto [u, end] = emoji.of(i);
+    messages_with_emoji += u != end;
+    for (; u != end; ++u) {
+      ++mine[static_cast<size_t>(u->id)];
+      ++total;
+      if (emoji_info(u->id).takes_skin_tones) ++tones[static_cast<size_t>(u->tone)];
     }
-  });
+  }
 
   Json out = Json::object();
   out["data"] =
@@ -133,14 +129,12 @@ Json emoji_wall_insight(const InsightInput& in) {
   std::vector<std::vector<uint64_t>> per_contact(contacts.size(), std::vector<uint64_t>(emoji_count(), 0));
   std::vector<uint32_t> contact_of(c.people.size(), UINT32_MAX);
   for (size_t k = 0; k < contacts.size(); ++k) contact_of[contacts[k]] = static_cast<uint32_t>(k);
-  for_each_chunk(0, c.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) {
-      if (!is_personal(c, i)) continue;
-      const uint32_t k = contact_of[c.messages.sender[i]];
-      if (k == UINT32_MAX) continue;
-      for (auto [u, end] = emoji.of(i); u != end; ++u) ++per_contact[k][static_cast<size_t>(u->id)];
-    }
-  });
+  for (uint64_t i = 0; i < c.size(); ++i) {
+    if (!is_personal(c, i)) continue;
+    const uint32_t k = contact_of[c.messages.sender[i]];
+    if (k == UINT32_MAX) continue;
+    for (auto [u, end] = emoji.of(i); u != end; ++u) ++per_contact[k][static_cast<size_t>(u->id)];
+  }
   Json people = Json::array();
   for (size_t k = 0; k < contacts.size(); ++k) {
     Json j = Json::object();

@@ -8,7 +8,6 @@
 #include <array>
 #include <map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 
@@ -86,29 +85,27 @@ Json media_insight(const InsightInput& in) {
     if (is_private)
       for (PersonId p : chat.members)
         if (!c.is_owner(p)) other = p;
-    for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        if (!is_personal(c, i)) continue;
-        ++considered;
-        const LocalTime t = c.messages.time[i];
-        if (!first || t < *first) first = t;
-        if (!last || *last < t) last = t;
-        const int kind = kind_of(c, i);
-        if (kind == kKinds) continue;
-        const auto k = static_cast<size_t>(kind);
-        const PersonId sender = c.messages.sender[i];
-        const bool mine = c.is_owner(sender);
-        if (t.day() != month_day) {
-          const CivilDate d = t.date();
-          month = &months[d.year * 12 + d.month - 1];
-          month_day = t.day();
-        }
-        (mine ? all.sent : all.received)[k]++;
-        (mine ? month->sent : month->received)[k]++;
-        if (mine && other != kNoPerson) contacts[other].sent[k]++;
-        if (!mine) contacts[sender].received[k]++;
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      ++considered;
+      const LocalTime t = c.messages.time[i];
+      if (!first || t < *first) first = t;
+      if (!last || *last < t) last = t;
+      const int kind = kind_of(c, i);
+      if (kind == kKinds) continue;
+      const auto k = static_cast<size_t>(kind);
+      const PersonId sender = c.messages.sender[i];
+      const bool mine = c.is_owner(sender);
+      if (t.day() != month_day) {
+        const CivilDate d = t.date();
+        month = &months[d.year * 12 + d.month - 1];
+        month_day = t.day();
       }
-    });
+      (mine ? all.sent : all.received)[k]++;
+      (mine ? month->sent : month->received)[k]++;
+      if (mine && other != kNoPerson) contacts[other].sent[k]++;
+      if (!mine) contacts[sender].received[k]++;
+    }
   }
 
   Json out = Json::object();

@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "insights/stats.hpp"
@@ -62,30 +61,27 @@ Json mood_insight(const InsightInput& in) {
   // again (map nodes do not move).
   int64_t month_key = INT64_MIN, week_key = INT64_MIN;
   Period *month = nullptr, *week = nullptr;
-  for_each_chunk(0, mine.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = mine[at];
-      auto [u, end] = emoji.of(i);
-      if (u == end) continue;
-      const LocalTime t = c.messages.time[i];
-      const CivilDate d = t.date();
-      if (const int64_t k = int64_t{d.year} * 12 + d.month; k != month_key)
-        month_key = k, month = &months[month_label(t)];
-      // Weeks are labelled by their Monday.
-      if (const int64_t k = t.day() - t.weekday(); k != week_key) week_key = k, week = &weeks[format_date(k)];
-      Period* targets[] = {month, week, &chats[c.messages.chat[i]], &all};
-      for (; u != end; ++u) {
-        const std::optional<double> score = emoji_sentiment(u->id);
-        for (Period* p : targets) {
-          ++p->emoji;
-          if (score) {
-            p->scores.add(*score);
-            ++p->counts[static_cast<uint16_t>(u->id)];
-          }
+  for (uint64_t i : mine) {
+    auto [u, end] = emoji.of(i);
+    if (u == end) continue;
+    const LocalTime t = c.messages.time[i];
+    const CivilDate d = t.date();
+    if (const int64_t k = int64_t{d.year} * 12 + d.month; k != month_key)
+      month_key = k, month = &months[month_label(t)];
+    // Weeks are labelled by their Monday.
+    if (const int64_t k = t.day() - t.weekday(); k != week_key) week_key = k, week = &weeks[format_date(k)];
+    Period* targets[] = {month, week, &chats[c.messages.chat[i]], &all};
+    for (; u != end; ++u) {
+      const std::optional<double> score = emoji_sentiment(u->id);
+      for (Period* p : targets) {
+        ++p->emoji;
+        if (score) {
+          p->scores.add(*score);
+          ++p->counts[static_cast<uint16_t>(u->id)];
         }
       }
     }
-  });
+  }
 
   Json out = Json::object();
   out["data"] = data_basis(mine.size(), mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),

@@ -2,7 +2,6 @@
 #include <algorithm>
 #include <map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "model/person_links.hpp"
@@ -72,19 +71,14 @@ Json overview_insight(const InsightInput& in) {
 
   DayStats all_days, owner_days;  // `order` is in time order: days ascending
   uint64_t owner_messages_total = 0;
-  for_each_chunk(0, order.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = order[at];
-      const int64_t day = c.messages.time[i].day();
-      all_days.add(day);
-      if (c.is_owner(c.messages.sender[i])) owner_days.add(day), ++owner_messages_total;
-    }
-  });
+  for (uint64_t i : order) {
+    const int64_t day = c.messages.time[i].day();
+    all_days.add(day);
+    if (c.is_owner(c.messages.sender[i])) owner_days.add(day), ++owner_messages_total;
+  }
   all_days.finish(), owner_days.finish();
   uint64_t system = 0;
-  for_each_chunk(0, c.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) system += c.messages.kind[i] == MessageKind::System;
-  });
+  for (uint64_t i = 0; i < c.size(); ++i) system += c.messages.kind[i] == MessageKind::System;
 
   Json totals = Json::object();
   totals["messages"] = c.size();
@@ -123,14 +117,12 @@ Json overview_insight(const InsightInput& in) {
     j["messages"] = chat.size();
     uint64_t owner_messages = 0;
     std::optional<LocalTime> first, last;
-    for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        if (!is_personal(c, i)) continue;
-        owner_messages += c.is_owner(c.messages.sender[i]);
-        if (!first || c.messages.time[i] < *first) first = c.messages.time[i];
-        if (!last || *last < c.messages.time[i]) last = c.messages.time[i];
-      }
-    });
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      owner_messages += c.is_owner(c.messages.sender[i]);
+      if (!first || c.messages.time[i] < *first) first = c.messages.time[i];
+      if (!last || *last < c.messages.time[i]) last = c.messages.time[i];
+    }
     j["owner_messages"] = owner_messages;
     j["participants"] = chat.members.size();
     j["first_message"] = first ? Json(format_local_iso(*first)) : Json();
@@ -142,9 +134,7 @@ Json overview_insight(const InsightInput& in) {
   // Per platform, in platform order: how much of the report each app contributes.
   std::map<Platform, std::pair<uint64_t, uint64_t>> platform_totals;  // messages, chats
   for (const Chat& chat : c.chats) ++platform_totals[chat.platform].second;
-  for_each_chunk(0, order.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) ++platform_totals[c.chats[c.messages.chat[order[at]]].platform].first;
-  });
+  for (uint64_t i : order) ++platform_totals[c.chats[c.messages.chat[i]].platform].first;
   Json by_platform = Json::array();
   for (const auto& [platform, counts] : platform_totals) {
     Json j = Json::object();
@@ -158,9 +148,7 @@ Json overview_insight(const InsightInput& in) {
   // Per person, most active first.
   std::vector<uint64_t> per_person(c.people.size(), 0);
   std::vector<std::vector<ChatId>> person_chats(c.people.size());
-  for_each_chunk(0, order.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) ++per_person[c.messages.sender[order[at]]];
-  });
+  for (uint64_t i : order) ++per_person[c.messages.sender[i]];
   for (ChatId id = 0; id < c.chats.size(); ++id)
     for (PersonId p : c.chats[id].members) person_chats[p].push_back(id);
   const std::vector<std::vector<Platform>> platforms = platforms_per_person(c);

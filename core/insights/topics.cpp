@@ -24,7 +24,6 @@
 #include <set>
 #include <unordered_map>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "insights/term_stats.hpp"
@@ -190,52 +189,49 @@ Json topics_insight(const InsightInput& in) {
 
   Tokenizer tokenizer;
   std::string bigram;
-  for_each_chunk(0, mine.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = mine[at];
-      if (c.messages.kind[i] != MessageKind::Text) continue;
-      const ChatId chat = c.messages.chat[i];
-      const int64_t day = c.messages.time[i].day();
-      Targets& slot = by_chat[chat];
-      const int64_t key = period_key(c.messages.time[i]);
-      if (slot.period_key != key) {
-        const std::string period = period_of(c.messages.time[i]);
-        const std::string_view lang = languages[chat].code;
-        slot = {key,
-                {&all, &periods[period], &chats[chat], &by_language[lang], &period_language[{period, lang}]},
-                &language_messages[lang]};
-      }
-      ++*slot.language_count;
-      auto& targets = slot.groups;
-      for (Group* g : targets) ++g->messages;
-      const auto& tokens = tokenizer.tokenize(c.text(i));
-      std::string_view previous;
-      bool has_previous = false;
-      size_t previous_index = 0;
-      for (size_t k = 0; k < tokens.size(); ++k) {
-        const Token& tok = tokens[k];
-        if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
-        if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
-        if (tok.kind != TokenKind::Word) continue;
-        const int64_t cls = classify(chat, tok.text);
-        if (cls == kSkippedWord) continue;
-        if (cls == kEverydayWord) {  // counts as text, never a term, and breaks two-word phrases
-          for (Group* g : targets) ++g->tokens;
-          continue;
-        }
-        const auto id = static_cast<uint32_t>(cls);
-        for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
-        if (has_previous && previous_index + 1 == k) {
-          bigram.assign(previous).append(" ").append(tok.text);
-          const uint32_t bid = intern(bigram);
-          for (Group* g : targets) g->terms[bid].add(day);
-        }
-        previous = tok.text;
-        previous_index = k;
-        has_previous = true;
-      }
+  for (uint64_t i : mine) {
+    if (c.messages.kind[i] != MessageKind::Text) continue;
+    const ChatId chat = c.messages.chat[i];
+    const int64_t day = c.messages.time[i].day();
+    Targets& slot = by_chat[chat];
+    const int64_t key = period_key(c.messages.time[i]);
+    if (slot.period_key != key) {
+      const std::string period = period_of(c.messages.time[i]);
+      const std::string_view lang = languages[chat].code;
+      slot = {key,
+              {&all, &periods[period], &chats[chat], &by_language[lang], &period_language[{period, lang}]},
+              &language_messages[lang]};
     }
-  });
+    ++*slot.language_count;
+    auto& targets = slot.groups;
+    for (Group* g : targets) ++g->messages;
+    const auto& tokens = tokenizer.tokenize(c.text(i));
+    std::string_view previous;
+    bool has_previous = false;
+    size_t previous_index = 0;
+    for (size_t k = 0; k < tokens.size(); ++k) {
+      const Token& tok = tokens[k];
+      if (tok.kind == TokenKind::Domain) domains.add(tok.text, day);
+      if (tok.kind == TokenKind::Hashtag) hashtags.add(tok.text, day);
+      if (tok.kind != TokenKind::Word) continue;
+      const int64_t cls = classify(chat, tok.text);
+      if (cls == kSkippedWord) continue;
+      if (cls == kEverydayWord) {  // counts as text, never a term, and breaks two-word phrases
+        for (Group* g : targets) ++g->tokens;
+        continue;
+      }
+      const auto id = static_cast<uint32_t>(cls);
+      for (Group* g : targets) g->terms[id].add(day), ++g->tokens;
+      if (has_previous && previous_index + 1 == k) {
+        bigram.assign(previous).append(" ").append(tok.text);
+        const uint32_t bid = intern(bigram);
+        for (Group* g : targets) g->terms[bid].add(day);
+      }
+      previous = tok.text;
+      previous_index = k;
+      has_previous = true;
+    }
+  }
 
   out["data"] = data_basis(all.messages, mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.front()]),
                            mine.empty() ? std::nullopt : std::optional(c.messages.time[mine.back()]));

@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "base/chunks.hpp"
 #include "insights/insight.hpp"
 #include "insights/section_util.hpp"
 #include "insights/stats.hpp"
@@ -48,15 +47,12 @@ Json work_insight(const InsightInput& in) {
   const auto& mine = in.derived.owner_by_time();
   std::vector<double> weekday(24, 0), weekend(24, 0);
   DistinctDays weekday_days, weekend_days;
-  for_each_chunk(0, mine.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t at = from; at < to; ++at) {
-      const uint64_t i = mine[at];
-      const LocalTime t = c.messages.time[i];
-      const bool we = t.weekday() >= 5;
-      (we ? weekend : weekday)[static_cast<size_t>(t.hour())] += 1;
-      (we ? weekend_days : weekday_days).add(t.day());
-    }
-  });
+  for (uint64_t i : mine) {
+    const LocalTime t = c.messages.time[i];
+    const bool we = t.weekday() >= 5;
+    (we ? weekend : weekday)[static_cast<size_t>(t.hour())] += 1;
+    (we ? weekend_days : weekday_days).add(t.day());
+  }
   const double n_weekdays = weekday_days.count, n_weekends = weekend_days.count;
 
   Json out = Json::object();
@@ -78,18 +74,16 @@ Json work_insight(const InsightInput& in) {
     const Chat& chat = c.chats[id];
     if (chat.kind == ChatKind::Channel) continue;
     ChatSchedule& s = schedule[id];
-    for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        if (!is_personal(c, i)) continue;
-        const LocalTime t = c.messages.time[i];
-        ++s.messages;
-        s.owner += c.is_owner(c.messages.sender[i]);
-        if (t.weekday() >= 5) continue;
-        ++s.weekday;
-        const int minute = t.second_of_day() / 60;
-        s.office += minute >= kOfficeFrom && minute < kOfficeTo;
-      }
-    });
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      if (!is_personal(c, i)) continue;
+      const LocalTime t = c.messages.time[i];
+      ++s.messages;
+      s.owner += c.is_owner(c.messages.sender[i]);
+      if (t.weekday() >= 5) continue;
+      ++s.weekday;
+      const int minute = t.second_of_day() / 60;
+      s.office += minute >= kOfficeFrom && minute < kOfficeTo;
+    }
   }
   Json work_chats = Json::array();
   // Weekday messages of the work chats per minute of the day: their quantiles without a
@@ -109,12 +103,10 @@ Json work_insight(const InsightInput& in) {
     j["weekday_share"] = weekday_share;
     j["office_hours_share"] = office_share;
     work_chats.push(std::move(j));
-    for_each_chunk(c.chats[id].begin, c.chats[id].end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        const LocalTime t = c.messages.time[i];
-        if (is_personal(c, i) && t.weekday() < 5) ++work_minutes[static_cast<size_t>(t.second_of_day() / 60)];
-      }
-    });
+    for (uint64_t i = c.chats[id].begin; i < c.chats[id].end; ++i) {
+      const LocalTime t = c.messages.time[i];
+      if (is_personal(c, i) && t.weekday() < 5) ++work_minutes[static_cast<size_t>(t.second_of_day() / 60)];
+    }
     owner_in_work_chats += s.owner;
   }
   const bool has_work_chats = !work_chats.as_array().empty();

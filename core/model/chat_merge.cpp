@@ -4,8 +4,6 @@
 #include <map>
 #include <unordered_map>
 
-#include "base/chunks.hpp"
-
 namespace chatlens {
 namespace {
 
@@ -92,16 +90,14 @@ MergePlan plan_chat_merge(const std::vector<Chat>& chats, const MessageColumns& 
   std::vector<uint64_t> sizes(n_chats, 0);
   std::vector<std::vector<PersonId>> senders(n_chats);
   std::vector<ChatId> last_chat_of;  // per person: the chat it was last listed in
-  for_each_chunk(0, messages.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) {
-      const ChatId c = messages.chat[i];
-      ++sizes[c];
-      const PersonId s = messages.sender[i];
-      if (s == kNoPerson) continue;
-      if (s >= last_chat_of.size()) last_chat_of.resize(size_t{s} + 1, UINT32_MAX);
-      if (last_chat_of[s] != c) last_chat_of[s] = c, senders[c].push_back(s);
-    }
-  });
+  for (size_t i = 0; i < messages.size(); ++i) {
+    const ChatId c = messages.chat[i];
+    ++sizes[c];
+    const PersonId s = messages.sender[i];
+    if (s == kNoPerson) continue;
+    if (s >= last_chat_of.size()) last_chat_of.resize(size_t{s} + 1, UINT32_MAX);
+    if (last_chat_of[s] != c) last_chat_of[s] = c, senders[c].push_back(s);
+  }
   for (auto& list : senders) {  // interleaved chats may list someone twice
     std::sort(list.begin(), list.end());
     list.erase(std::unique(list.begin(), list.end()), list.end());

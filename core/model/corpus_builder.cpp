@@ -4,7 +4,6 @@
 #include <numeric>
 #include <stdexcept>
 
-#include "base/chunks.hpp"
 #include "model/chat_merge.hpp"
 #include "model/nearly_sorted.hpp"
 
@@ -73,10 +72,8 @@ void reorder_columns(MessageColumns& m, const std::vector<uint32_t>& order, bool
 std::vector<uint32_t> final_order(const MessageColumns& m, const std::vector<bool>& keep, size_t n_chats) {
   const size_t n = m.size();
   bool ordered = keep.empty();
-  for_each_chunk(1, n, [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; ordered && i < to; ++i)
-      ordered = m.chat[i - 1] < m.chat[i] || (m.chat[i - 1] == m.chat[i] && !(m.time[i] < m.time[i - 1]));
-  });
+  for (size_t i = 1; ordered && i < n; ++i)
+    ordered = m.chat[i - 1] < m.chat[i] || (m.chat[i - 1] == m.chat[i] && !(m.time[i] < m.time[i - 1]));
   if (ordered) return {};
 
   // Counting sort by chat (stable), then a stable sort by time of the chats that need it.
@@ -192,25 +189,21 @@ Corpus CorpusBuilder::finish() && {
       corpus.chats[dense[plan.target[c]]].title = chats_[c].title;
 
   // Final order: by merged chat, then stably by local time.
-  for_each_chunk(0, columns_.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) columns_.chat[i] = dense[plan.target[columns_.chat[i]]];
-  });
+  for (ChatId& c : columns_.chat) c = dense[plan.target[c]];
   if (const std::vector<uint32_t> order = final_order(columns_, plan.keep, corpus.chats.size()); !order.empty())
     reorder_columns(columns_, order, plan.keep.empty());
 
   // Ranges and distinct senders per chat (messages of a chat are now contiguous).
   std::vector<ChatId> last_chat_of(people_.size(), UINT32_MAX);
   for (auto& chat : corpus.chats) chat.begin = chat.end = 0;
-  for_each_chunk(0, columns_.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) {
-      const ChatId c = columns_.chat[i];
-      Chat& chat = corpus.chats[c];
-      if (chat.end == 0) chat.begin = i;
-      chat.end = i + 1;
-      const PersonId s = columns_.sender[i];
-      if (s != kNoPerson && last_chat_of[s] != c && !people_[s].is_bot) last_chat_of[s] = c, chat.members.push_back(s);
-    }
-  });
+  for (uint64_t i = 0; i < columns_.size(); ++i) {
+    const ChatId c = columns_.chat[i];
+    Chat& chat = corpus.chats[c];
+    if (chat.end == 0) chat.begin = i;
+    chat.end = i + 1;
+    const PersonId s = columns_.sender[i];
+    if (s != kNoPerson && last_chat_of[s] != c && !people_[s].is_bot) last_chat_of[s] = c, chat.members.push_back(s);
+  }
   for (auto& chat : corpus.chats) {
     std::sort(chat.members.begin(), chat.members.end());
     std::sort(chat.sources.begin(), chat.sources.end());

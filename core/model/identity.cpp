@@ -5,7 +5,6 @@
 #include <map>
 #include <set>
 
-#include "base/chunks.hpp"
 #include "model/person_names.hpp"
 #include "text/printable.hpp"
 #include "text/utf8.hpp"
@@ -27,14 +26,12 @@ std::vector<std::set<PersonId>> participants(const Corpus& corpus, Platform plat
   for (const Chat& chat : corpus.chats) {
     if (chat.platform != platform || chat.kind == ChatKind::Channel) continue;
     std::set<PersonId> people;
-    for_each_chunk(chat.begin, chat.end, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        const PersonId p = corpus.messages.sender[i];
-        if (p != kNoPerson && !seen[p] && corpus.messages.kind[i] != MessageKind::System &&
-            !corpus.people[p].is_bot)  // a bot in every chat is never the owner
-          seen[p] = 1, people.insert(p);
-      }
-    });
+    for (uint64_t i = chat.begin; i < chat.end; ++i) {
+      const PersonId p = corpus.messages.sender[i];
+      if (p != kNoPerson && !seen[p] && corpus.messages.kind[i] != MessageKind::System &&
+          !corpus.people[p].is_bot)  // a bot in every chat is never the owner
+        seen[p] = 1, people.insert(p);
+    }
     for (PersonId p : people) seen[p] = 0;
     if (!people.empty()) out.push_back(std::move(people));
   }

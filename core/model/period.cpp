@@ -4,8 +4,6 @@
 #include <cstdint>
 #include <vector>
 
-#include "base/chunks.hpp"
-
 namespace chatlens {
 
 std::string_view to_string(PeriodKind kind) {
@@ -79,24 +77,22 @@ Corpus slice_corpus(const Corpus& corpus, const ReportPeriod& period) {
     const ChatId id = static_cast<ChatId>(out.chats.size());
     chat.begin = kept.size();
     std::vector<PersonId> members;
-    for_each_chunk(lo, hi, [&](uint64_t from, uint64_t to) {
-      for (uint64_t i = from; i < to; ++i) {
-        kept.chat.push_back(id);
-        kept.sender.push_back(all.sender[i]);
-        kept.time.push_back(all.time[i]);
-        kept.utc.push_back(all.utc[i]);
-        kept.kind.push_back(all.kind[i]);
-        kept.media.push_back(all.media[i]);
-        kept.flags.push_back(all.flags[i]);
-        kept.text.push_back(all.text[i]);
-        kept.platform_id.push_back(all.platform_id[i]);
-        kept.reply_to.push_back(all.reply_to[i]);
-        if (const PersonId p = all.sender[i]; p != kNoPerson) {
-          if (p >= seen.size()) seen.resize(size_t{p} + 1, 0);  // a sender the people list lacks: still a member
-          if (!seen[p]) seen[p] = 1, members.push_back(p);
-        }
+    for (uint64_t i = lo; i < hi; ++i) {
+      kept.chat.push_back(id);
+      kept.sender.push_back(all.sender[i]);
+      kept.time.push_back(all.time[i]);
+      kept.utc.push_back(all.utc[i]);
+      kept.kind.push_back(all.kind[i]);
+      kept.media.push_back(all.media[i]);
+      kept.flags.push_back(all.flags[i]);
+      kept.text.push_back(all.text[i]);
+      kept.platform_id.push_back(all.platform_id[i]);
+      kept.reply_to.push_back(all.reply_to[i]);
+      if (const PersonId p = all.sender[i]; p != kNoPerson) {
+        if (p >= seen.size()) seen.resize(size_t{p} + 1, 0);  // a sender the people list lacks: still a member
+        if (!seen[p]) seen[p] = 1, members.push_back(p);
       }
-    });
+    }
     chat.end = kept.size();
     for (PersonId p : members) seen[p] = 0;
     std::sort(members.begin(), members.end());

@@ -5,8 +5,6 @@
 #include <map>
 #include <set>
 
-#include "base/chunks.hpp"
-
 namespace chatlens {
 namespace {
 
@@ -68,18 +66,16 @@ std::vector<YearCoverage> year_coverage(const Corpus& corpus) {
   DayCursor cursor;
   int64_t last_owner_day = INT64_MIN;
   Tally* y = nullptr;  // the year of the cursor's day (map nodes stay put)
-  for_each_chunk(0, corpus.size(), [&](uint64_t from, uint64_t to) {
-    for (uint64_t i = from; i < to; ++i) {
-      const PersonId sender = corpus.messages.sender[i];
-      if (sender == kNoPerson) continue;
-      if (cursor.moved(corpus.messages.time[i])) y = &years[civil_from_days(cursor.day()).year];
-      const int64_t day = cursor.day();
-      ++y->coverage.messages;
-      if (!corpus.is_owner(sender)) continue;
-      ++y->coverage.owner_messages;
-      if (day != last_owner_day) last_owner_day = day, y->owner_days.insert(day);
-    }
-  });
+  for (size_t i = 0; i < corpus.size(); ++i) {
+    const PersonId sender = corpus.messages.sender[i];
+    if (sender == kNoPerson) continue;
+    if (cursor.moved(corpus.messages.time[i])) y = &years[civil_from_days(cursor.day()).year];
+    const int64_t day = cursor.day();
+    ++y->coverage.messages;
+    if (!corpus.is_owner(sender)) continue;
+    ++y->coverage.owner_messages;
+    if (day != last_owner_day) last_owner_day = day, y->owner_days.insert(day);
+  }
   std::vector<YearCoverage> out;
   for (auto& [year, tally] : years) {
     tally.coverage.owner_active_days = tally.owner_days.size();

@@ -133,38 +133,5 @@ TEST(DerivedData, EmojiOfEachMessageAreItsOwnWhereMostMessagesHaveNone) {
   EXPECT_EQ(e.begin.size(), with + 1);  // a row only for messages with emoji
 }
 
-// The loops over messages run in chunks (base/chunks.hpp): a reply whose message before it is
-// in the previous chunk, and emoji on both sides of a chunk's edge, are found as inside one.
-TEST(DerivedData, RepliesAndEmojiAreTheSameAcrossChunkEdges) {
-  for (uint64_t n : {uint64_t{0}, uint64_t{1}, kChunkSize - 1, kChunkSize, kChunkSize + 1}) {
-    CorpusBuilder b;
-    const ChatId chat = b.add_chat(ChatDraft{Platform::WhatsApp, "A", ChatKind::Private, {}, 0});
-    const PersonId ana = b.person(Platform::WhatsApp, "Ana"), ben = b.person(Platform::WhatsApp, "Ben");
-    for (uint64_t i = 0; i < n; ++i) {
-      MessageDraft m;
-      m.chat = chat;
-      m.sender = i % 2 ? ben : ana;  // every message after the first is a reply
-      m.time = LocalTime{static_cast<int64_t>(i) * 60};
-      if (i + 1 >= kChunkSize - 1 && i <= kChunkSize) m.text = "\xF0\x9F\x98\x80";  // U+1F600 at the edge
-      b.add(m);
-    }
-    const Corpus c = std::move(b).finish();
-    DerivedData d(c, 3600);
-    uint64_t replies = 0;
-    bool chained = true;
-    d.for_each_reply([&](const Reply& r) {
-      chained = chained && r.reply == replies + 1 && r.to == replies && r.delay_seconds == 60;
-      ++replies;
-    });
-    EXPECT_EQ(replies, n > 0 ? n - 1 : 0) << "n " << n;
-    EXPECT_TRUE(chained) << "n " << n;
-    const MessageEmoji& e = d.emoji();
-    for (uint64_t i = 0; i < n; ++i) {
-      auto [u, end] = e.of(i);
-      EXPECT_EQ(end - u, i + 1 >= kChunkSize - 1 && i <= kChunkSize ? 1 : 0) << "n " << n << ", message " << i;
-    }
-  }
-}
-
 }  // namespace
 }  // namespace chatlens
