@@ -188,11 +188,8 @@ class Session {
       c["kind"] = to_string(chat.kind);
       c["messages"] = chat.size();
       if (chat.size() > 0) {
-        int64_t lo = INT64_MAX, hi = INT64_MIN;
-        for (uint64_t i = chat.begin; i < chat.end; ++i) {
-          lo = std::min(lo, corpus_.messages.time[i].day());
-          hi = std::max(hi, corpus_.messages.time[i].day());
-        }
+        // A chat's messages are sorted by local time (corpus.hpp): its first and last days.
+        const int64_t lo = corpus_.messages.time[chat.begin].day(), hi = corpus_.messages.time[chat.end - 1].day();
         c["from"] = format_date(lo);
         c["to"] = format_date(hi);
         first = std::min(first, lo);

@@ -492,3 +492,28 @@ describe.skipIf(!coreBuilt)('an input the session refuses (real core)', () => {
       for (const key of ['input.invalid_today', 'input.session_finished']) expect(catalogue[key], key).toBeTruthy()
   })
 })
+
+describe.skipIf(!coreBuilt)('the finished session (real core)', () => {
+  // finish() reads each chat's first and last message for its dates: the core sorts a chat by time,
+  // so an export whose lines go back in time still spans from its earliest to its latest day.
+  it("gives each chat's dates from its earliest to its latest message, also when the export goes back in time", () => {
+    const session = new core.Session(() => {}, '2024-06-15')
+    const add = (name: string, text: string) => {
+      const bytes = new TextEncoder().encode(text)
+      session.addInput(name, bytes.length, '', (offset, ptr, n) => {
+        const piece = bytes.subarray(offset, offset + n)
+        core.HEAPU8.set(piece, ptr)
+        return piece.length
+      })
+    }
+    add('WhatsApp Chat with Bea.txt', '5/3/24, 10:00 - Bea: hola\n1/3/24, 10:00 - Ana: antes\n9/3/24, 10:00 - Bea: después\n2/3/24, 11:00 - Ana: qué tal\n')
+    add('WhatsApp Chat with Ana.txt', whatsappChat('Ana', 'Carl', 3, Date.UTC(2024, 1, 27)))
+    const summary = JSON.parse(session.finish())
+    session.delete()
+    expect(summary.chats.map((c: { from: string; to: string }) => [c.from, c.to])).toEqual([
+      ['2024-03-01', '2024-03-09'],
+      ['2024-02-27', '2024-02-29'],
+    ])
+    expect([summary.from, summary.to]).toEqual(['2024-02-27', '2024-03-09'])
+  })
+})
