@@ -78,6 +78,26 @@ function singleFile(): Plugin {
   }
 }
 
+// The chunks the app loads when needed (src/lib/lazy-pages.ts, src/lib/echarts-loader.ts) are
+// listed in the entry, in place of the placeholder LAZY_CHUNKS holds: the page fetches them
+// (modulepreload: fetched and compiled, not run) once it is idle, so the report still opens
+// when the network went away after the page loaded.
+function lazyChunkList(): Plugin {
+  return {
+    name: 'chatlens-lazy-chunks',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk')
+      const entry = chunks.find((f) => f.isEntry)
+      if (!entry || entry.type !== 'chunk') return
+      const lazy = chunks.filter((f) => !f.isEntry && !entry.imports.includes(f.fileName)).map((f) => `./${f.fileName.split('/').pop()}`)
+      const placeholder = /(["'`])__CHATLENS_LAZY_CHUNKS__\1/
+      if (!placeholder.test(entry.code)) throw new Error('lazy chunks: no placeholder in the entry')
+      entry.code = entry.code.replace(placeholder, () => JSON.stringify(lazy))
+    },
+  }
+}
+
 function escapeRe(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
@@ -87,8 +107,14 @@ export default defineConfig(({ mode }) => {
   return {
     base: './',
     define: { __CHATLENS_VERSION__: JSON.stringify(JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).version) },
-    plugins: [vue(), report ? singleFile() : appCsp()],
-    resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+    plugins: [vue(), ...(report ? [singleFile()] : [appCsp(), lazyChunkList()])],
+    resolve: {
+      alias: [
+        { find: '@', replacement: fileURLToPath(new URL('./src', import.meta.url)) },
+        // One file holds everything: ECharts with the rest, not loaded later (src/lib/echarts-eager.ts).
+        ...(report ? [{ find: /^\.\.\/lib\/echarts-loader$/, replacement: fileURLToPath(new URL('./src/lib/echarts-eager.ts', import.meta.url)) }] : []),
+      ],
+    },
     worker: { format: 'es' },
     build: report
       ? {
@@ -103,6 +129,8 @@ export default defineConfig(({ mode }) => {
       : {
           outDir: 'dist',
           emptyOutDir: true,
+          // One stylesheet, loaded with the page: a chunk loaded later then needs no stylesheet of its own (offline too).
+          cssCodeSplit: false,
           chunkSizeWarningLimit: 2000,
           rollupOptions: { input: fileURLToPath(new URL('./index.html', import.meta.url)) },
         },

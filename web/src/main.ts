@@ -4,6 +4,7 @@ import AnalysisWorker from './analysis/worker?worker&inline'
 import { AnalysisClient } from './analysis/client'
 import App from './App.vue'
 import { lang } from './i18n'
+import { keepLazyChunksAtHand } from './lib/lazy-pages'
 import { startRouter } from './router'
 import { connect } from './store'
 import './styles.css'
@@ -25,3 +26,6 @@ connect(
   }),
 )
 createApp(App).mount('#app')
+// What the first page does not show is fetched once the page is idle (lib/lazy-pages.ts).
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => keepLazyChunksAtHand(), { timeout: 2000 })
+else setTimeout(() => keepLazyChunksAtHand(), 1000)

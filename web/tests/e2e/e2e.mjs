@@ -230,6 +230,49 @@ async function tocCards() {
 let appNumbers = null
 
 // ---- the flow -----------------------------------------------------------------
+// What the upload page does not show comes in chunks of their own (src/lib/lazy-pages.ts,
+// src/lib/echarts-loader.ts): the page where files are dropped, and the analysis beside it,
+// never hold ECharts, the report's views or the example (issue 16: the page's own memory).
+await test('upload page: ECharts, the report views and the example are loaded only when shown', async () => {
+  // They are fetched ahead once the page is idle (so that the report opens offline), but not
+  // run: V8's precise coverage counts every function each script ran, the module's own body too.
+  const lazy = /\/assets\/(echarts|ReportView|ReportPage|demo)-[\w-]+\.js$/
+  const cdp = await context.newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false })
+  const ran = async () => {
+    const { result } = await cdp.send('Profiler.takePreciseCoverage')
+    const calls = new Map()
+    for (const s of result.filter((s) => lazy.test(s.url)))
+      calls.set(
+        /\/assets\/(\w+)-/.exec(s.url)[1],
+        s.functions.reduce((n, f) => n + f.ranges[0].count, 0),
+      )
+    return calls
+  }
+  try {
+    const ahead = page.waitForResponse((r) => /\/assets\/echarts-[\w-]+\.js$/.test(r.url()))
+    await page.goto(`${server.url}/#/upload`)
+    await page.reload()
+    await page.waitForSelector('[data-dropzone]')
+    await ahead
+    await page.waitForTimeout(500)
+    const early = await ran() // a script fetched and compiled but never run has no counts, or zeros
+    const run = [...early].filter(([, n]) => n > 0)
+    assert(run.length === 0, `the upload page ran what it does not show: ${run.map(([c, n]) => `${c} (${n} calls)`).join(', ')}`)
+    // The same chunks run once shown: the landing page's example has a chart.
+    await page.goto(`${server.url}/#/`)
+    await page.waitForSelector('[data-example] [data-chart]')
+    await page.locator('[data-example] [data-chart]').first().scrollIntoViewIfNeeded()
+    await page.waitForSelector('[data-example] [data-chart-drawn]')
+    const later = await ran()
+    for (const name of ['echarts', 'ReportView', 'demo']) assert(later.get(name) > 0, `the example ran the ${name} chunk: ${JSON.stringify([...later])}`)
+  } finally {
+    await cdp.send('Profiler.stopPreciseCoverage')
+    await cdp.detach()
+  }
+})
+
 await test('presentation page: what it shows, why it matters, a live example, the source', async () => {
   await page.goto(`${server.url}/`)
   await page.waitForSelector('[data-example] [data-card="overview"]')
@@ -494,6 +537,11 @@ await test('cancel, then offline: the analysis runs with the network cut', async
       { stdio: 'pipe' },
     )
   await page.goto(`${server.url}/#/upload`)
+  // A page loaded afresh: what it loads later (the report's views, ECharts) is fetched ahead while online.
+  const ahead = page.waitForResponse((r) => /\/assets\/echarts-[\w-]+\.js$/.test(r.url()))
+  await page.reload()
+  run = 0 // a new page counts its analyses from zero
+  await ahead
   await page.waitForTimeout(300)
   await context.setOffline(true)
   try {
@@ -508,6 +556,11 @@ await test('cancel, then offline: the analysis runs with the network cut', async
     await page.setInputFiles('[data-file-input]', generated)
     run++
     await analysed()
+    // The report and its charts open offline.
+    if (await page.locator('[data-see-report]').count()) await page.click('[data-see-report]')
+    await page.waitForSelector('[data-report-page] [data-card="overview"]')
+    await page.locator('[data-report-page] [data-chart]').first().scrollIntoViewIfNeeded()
+    await page.waitForSelector('[data-report-page] [data-chart-drawn]')
   } finally {
     await context.setOffline(false)
   }

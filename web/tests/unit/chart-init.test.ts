@@ -51,7 +51,9 @@ afterEach(() => {
   vi.doUnmock('../../src/lib/echarts')
 })
 
-async function chartBox() {
+// ECharts arrives on its own (lib/echarts-loader.ts); loaded first unless a test waits for it.
+async function chartBox(loaded = true) {
+  if (loaded) await (await import('../../src/lib/echarts-loader')).loadECharts()
   return (await import('../../src/components/ChartBox.vue')).default
 }
 const props = { option: { series: [] }, summary: 'summary', label: 'label' }
@@ -95,6 +97,33 @@ describe('charts drawn when near the screen', () => {
     const d = mount(ChartBox, { props, attachTo: document.body })
     expect(inits).toHaveLength(3) // after printing, waits again
     for (const w of [a, b, c, d]) w.unmount()
+  })
+
+  it('ECharts is loaded when a chart mounts, not before; a chart already near is drawn when it arrives', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined)
+    const loader = await import('../../src/lib/echarts-loader')
+    const ChartBox = await chartBox(false)
+    expect(loader.echartsNow()).toBeNull()
+    const w = mount(ChartBox, { props, attachTo: document.body })
+    expect(inits).toHaveLength(0)
+    expect(w.find('[data-chart-drawn]').exists()).toBe(false)
+    await loader.loadECharts()
+    await w.vm.$nextTick()
+    expect(inits.map((i) => i.el)).toEqual([w.find('[data-chart]').element])
+    expect(w.find('[data-chart-drawn]').exists()).toBe(true)
+    w.unmount()
+    expect(disposed).toHaveLength(1)
+  })
+
+  it('a chart unmounted before ECharts arrives is never drawn', async () => {
+    vi.stubGlobal('IntersectionObserver', undefined)
+    const loader = await import('../../src/lib/echarts-loader')
+    const ChartBox = await chartBox(false)
+    const w = mount(ChartBox, { props, attachTo: document.body })
+    w.unmount()
+    await loader.loadECharts()
+    await new Promise((r) => setTimeout(r, 0))
+    expect(inits).toHaveLength(0)
   })
 
   it('an unmounted chart that was never drawn is no longer watched', async () => {
